@@ -1,0 +1,38 @@
+"""The exception tree and the exit codes it maps to.
+
+    PagevaultError            any failure pagevault reports (exit 2 unless said otherwise)
+    ├── InputError            the input cannot be read: missing, unreadable or empty file
+    └── ExtractionError       the page cannot be turned into a snapshot
+
+The CLI catches ``PagevaultError`` in one place and prints ``str(error)`` as a
+single line; anything else is a bug and is reported the same way (traceback only
+with ``--debug``).
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Process exit codes, documented in the README."""
+
+    OK = 0
+    SOME_FAILED = 3
+    USAGE = 2
+    STORE_LOCKED = 75
+    INTERRUPTED = 130
+
+
+class PagevaultError(Exception):
+    """Base class of every error pagevault reports to the user."""
+
+    exit_code: ExitCode = ExitCode.USAGE
+
+
+class InputError(PagevaultError):
+    """An input file or stream cannot be read, or holds nothing."""
+
+
+class ExtractionError(PagevaultError):
+    """A page could not be read into a snapshot."""
