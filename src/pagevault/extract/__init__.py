@@ -1,9 +1,77 @@
-"""HTML -> Snapshot (placeholder until the extractor lands)."""
+"""HTML -> Snapshot: the extraction pipeline (pure: text in, model out).
+
+    decode -> parse (nesting guarded) -> head -> breadcrumbs -> related -> menus
+           -> main column -> boilerplate removed -> sections -> statistics
+
+Order matters: menus, breadcrumbs and "see also" blocks are read before the
+boilerplate they live in is removed from the tree.
+"""
 
 from __future__ import annotations
 
-from pagevault.model import Snapshot
+from pagevault.__about__ import PARSER_VERSION
+from pagevault.decode import DecodedText, decode_html
+from pagevault.extract.dom import node_text, parse_tree
+from pagevault.extract.metadata import read_head
+from pagevault.extract.navigation import extract_breadcrumbs, extract_menus
+from pagevault.extract.related import extract_related, find_related_blocks
+from pagevault.extract.sections import extract_sections, find_main, remove_boilerplate
+from pagevault.extract.selectors import NON_CONTENT_TAGS
+from pagevault.extract.statistics import extract_statistics
+from pagevault.model import Encoding, Snapshot
+
+__all__ = ["parse_html"]
 
 
-def parse_html(html: str | bytes, url: str | None = None) -> Snapshot:
-    raise NotImplementedError
+def parse_html(html: str | bytes, url: str | None = None, content_type: str | None = None) -> Snapshot:
+    """Read a page into a snapshot.
+
+    ``html`` as bytes is decoded from ``content_type``'s charset, a BOM, the page's
+    ``<meta>`` or detection (recorded in ``snapshot.encoding``); ``url`` resolves
+    relative links.
+    """
+    decoded = (
+        decode_html(html, content_type)
+        if isinstance(html, bytes)
+        else DecodedText(html, "utf-8", "text")
+    )
+    tree = parse_tree(decoded.text)
+    head = read_head(tree, url)
+    for node in tree.css(NON_CONTENT_TAGS):
+        node.decompose()
+    main = find_main(tree)
+    h1 = (main.css_first("h1") if main is not None else None) or tree.css_first("h1")
+    title = (node_text(h1) if h1 is not None else "") or head.title or ""
+    lang = head.lang
+
+    breadcrumbs, breadcrumb_node = extract_breadcrumbs(tree, head.base_url)
+    related_blocks, related_titles = find_related_blocks(tree)
+    related = extract_related(related_blocks, head.base_url, lang)
+    skip = [*related_blocks, *([breadcrumb_node] if breadcrumb_node is not None else [])]
+    navigation = extract_menus(tree, head.base_url, main, skip)
+
+    sections = ()
+    if main is not None:
+        for node in [*related_blocks, *related_titles]:
+            node.decompose()
+        remove_boilerplate(main, h1)
+        sections = extract_sections(main, title)
+    statistics, rejected = extract_statistics(sections, lang)
+    return Snapshot(
+        parser_version=PARSER_VERSION,
+        url=url,
+        title=title or None,
+        lang=lang,
+        canonical=head.canonical,
+        description=head.description,
+        published=head.published,
+        modified=head.modified,
+        encoding=Encoding(name=decoded.encoding, source=decoded.source),
+        metadata=head.metadata,
+        navigation=navigation,
+        breadcrumbs=breadcrumbs,
+        sections=sections,
+        statistics=statistics,
+        related=related,
+        rejected_numbers=tuple(f"{r.text} ({r.reason})" for r in rejected),
+    )

@@ -1,0 +1,109 @@
+"""Bytes -> text, remembering which evidence decided the encoding.
+
+Order: HTTP ``Content-Type`` charset > byte-order mark > ``<meta>`` charset (first
+one in the first 4 KiB, as browsers' prescan does) > detection. A declaration
+that the bytes contradict (they fail to decode with it but are valid UTF-8, as
+on corpus page ``rdbl__qq.html``: "gb2312" declared, UTF-8 bytes) gives way to
+UTF-8 and is recorded as ``utf-8-validation``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from pagevault.model import EncodingSource
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_PRESCAN_BYTES = 4096
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE
+)
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
+# WHATWG: these labels mean windows-1252 in browsers, which is what page authors tested with.
+_BROWSER_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    text: str
+    encoding: str
+    source: EncodingSource
+
+
+def decode_html(body: bytes, content_type: str | None = None) -> DecodedText:
+    """Decode an HTML body, choosing its encoding from the best evidence available."""
+    declared = _charset_from_header(content_type)
+    if declared:
+        return _decode_declared(body, declared, "http-header")
+    for bom, name in _BOMS:
+        if body.startswith(bom):
+            return DecodedText(body[len(bom) :].decode(name, "replace"), name, "bom")
+    declared = _charset_from_meta(body)
+    if declared:
+        return _decode_declared(body, declared, "meta")
+    return _detect(body)
+
+
+def _charset_from_header(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    match = _HEADER_CHARSET.search(content_type)
+    return _known_codec(match.group(1)) if match else None
+
+
+def _charset_from_meta(body: bytes) -> str | None:
+    match = _META_CHARSET.search(body, 0, _META_PRESCAN_BYTES)
+    if not match:
+        return None
+    return _known_codec(match.group(1).decode("ascii", "replace"))
+
+
+def _known_codec(label: str) -> str | None:
+    label = label.strip().lower()
+    label = _BROWSER_ALIASES.get(label, label)
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    # A page that reaches us as bytes and says utf-16 in a meta is lying (WHATWG rule).
+    return "utf-8" if name.startswith("utf-16") else name
+
+
+def _decode_declared(body: bytes, encoding: str, source: EncodingSource) -> DecodedText:
+    try:
+        return DecodedText(body.decode(encoding), encoding, source)
+    except UnicodeDecodeError:
+        pass
+    if encoding != "utf-8":
+        try:
+            return DecodedText(body.decode("utf-8"), "utf-8", "utf-8-validation")
+        except UnicodeDecodeError:
+            pass
+    return DecodedText(body.decode(encoding, "replace"), encoding, source)
+
+
+def _detect(body: bytes) -> DecodedText:
+    try:
+        return DecodedText(body.decode("utf-8"), "utf-8", "detection")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # imported lazily: only undeclared legacy pages
+
+    best = from_bytes(body[:65536]).best()
+    encoding = codecs.lookup(best.encoding).name if best is not None else "cp1252"
+    return DecodedText(body.decode(encoding, "replace"), encoding, "detection")

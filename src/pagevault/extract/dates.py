@@ -1,0 +1,93 @@
+"""Dates as written on cards and in metadata -> ISO 8601 (pure).
+
+Month names come from babel's CLDR data for fr/en/de/es, so "5 janvier, 2026",
+"January 5, 2026", "5. Januar 2026" and "5 de enero de 2026" all read as 2026-01-05.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import cache
+
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)"
+                       r"\s*(Z|[+-]\d{2}:?\d{2})?)?")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")
+_LOCALES = ("fr", "en", "de", "es")
+
+
+def normalize_iso_date(value: str) -> str | None:
+    """ISO 8601 date or date-time from a machine-readable value, else from free text."""
+    match = _ISO_DATE.match(value)
+    if match is None:
+        return parse_text_date(value)
+    year, month, day, clock, zone = match.groups()
+    if not _valid(int(year), int(month), int(day)):
+        return None
+    if clock is None:
+        return f"{year}-{month}-{day}"
+    zone = "+00:00" if zone == "Z" else (zone[:3] + ":" + zone[-2:] if zone else "")
+    return f"{year}-{month}-{day}T{clock}{zone}"
+
+
+def parse_text_date(text: str, lang: str | None = None) -> str | None:
+    """ISO date from human text such as '5 janvier, 2026' or '12/03/2025' (day first
+    except on English pages); None when no complete date is found."""
+    lowered = text.lower()
+    match = _month_date_pattern().search(lowered)
+    if match is not None:
+        return _from_month_match(match)
+    match = _NUMERIC_DATE.search(lowered)
+    if match is not None:
+        first, second, year = (int(g) for g in match.groups())
+        day, month = (second, first) if lang == "en" else (first, second)
+        return _iso(year, month, day)
+    return None
+
+
+def _from_month_match(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    month = month_names()[groups["m1"] or groups["m2"]]
+    day = int(groups["d1"] or groups["d2"])
+    return _iso(int(groups["y1"] or groups["y2"]), month, day)
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    return date(year, month, day).isoformat() if _valid(year, month, day) else None
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        datetime(year, month, day)
+    except ValueError:
+        return False
+    return 1800 <= year <= 2200
+
+
+@cache
+def month_names() -> dict[str, int]:
+    """Lower-cased month names and abbreviations of fr/en/de/es -> month number."""
+    from babel import Locale  # lazy: babel's locale data is only needed for text dates
+
+    names: dict[str, int] = {}
+    for code in _LOCALES:
+        months = Locale.parse(code).months
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in months[context][width].items():
+                    names[name.lower().rstrip(".")] = number
+    names.update({"sept": 9, "juil": 7, "févr": 2, "sep": 9, "mär": 3, "märz": 3})
+    return names
+
+
+@cache
+def _month_date_pattern() -> re.Pattern[str]:
+    months = "|".join(sorted((re.escape(m) for m in month_names()), key=len, reverse=True))
+    day_first = (
+        rf"(?<!\d)(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th|\.|º)?\s*(?:de\s+)?(?P<m1>{months})\.?,?"
+        r"\s+(?:de\s+|del\s+)?(?P<y1>\d{4})\b"
+    )
+    month_first = (
+        rf"\b(?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})\b"
+    )
+    return re.compile(f"{day_first}|{month_first}")

@@ -1,0 +1,305 @@
+"""Menus and breadcrumbs: what the page offers to move around, nested as on the page.
+
+A menu repeated for small screens (or hidden with ``aria-hidden``) is kept once:
+hidden and mobile menus are read last and dropped when their labels are already
+known (fixture amnesty-fr-refugies.html, whose mobile menu flattens the main one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from pagevault.extract.dom import (
+    attr,
+    class_and_id,
+    contains,
+    first_descendant,
+    is_hidden,
+    node_text,
+)
+from pagevault.extract.selectors import BREADCRUMB_CANDIDATES, MOBILE_TOKEN, UTILITY_TOKEN
+from pagevault.extract.urls import resolve_url
+from pagevault.model import Breadcrumb, Menu, NavItem, Region
+from pagevault.text import KeyAllocator, slugify
+
+_LIST_TAGS = ("ul", "ol", "menu")
+_GROUP_TITLE_TAGS = ("h2", "h3", "h4", "h5", "h6", "p", "strong", "span", "div", "button", "a",
+                     "b", "header", "dt", "label")
+_DUPLICATE_SHARE = 0.8
+_MAX_GROUP_TITLE = 60
+_BREADCRUMB_SEPARATORS = re.compile(r"^[\s›»>/|·•:\\-]+|[\s›»>/|·•:\\-]+$")
+_MENU_ROOTS = "nav, [role=navigation], [role=menubar]"
+_PAGE_FRAMES = "header, [role=banner], footer, [role=contentinfo]"
+
+
+@dataclass(frozen=True, slots=True)
+class _MenuDraft:
+    name: str
+    element_id: str
+    region: Region
+    items: tuple[NavItem, ...]
+    deferred: bool  # hidden or mobile: read after the visible menus
+
+    def labels(self) -> set[str]:
+        return set(_labels(self.items))
+
+
+def extract_breadcrumbs(
+    tree: LexborHTMLParser, base_url: str | None
+) -> tuple[tuple[Breadcrumb, ...], LexborNode | None]:
+    """The breadcrumb trail and the element holding it (so it is not read as a menu)."""
+    for node in tree.css(BREADCRUMB_CANDIDATES):
+        crumbs = _crumbs_of(node, base_url)
+        if len(crumbs) >= 2:
+            return tuple(crumbs), node
+    return (), None
+
+
+def _crumbs_of(node: LexborNode, base_url: str | None) -> list[Breadcrumb]:
+    entries = [li for li in node.css("li") if first_descendant(li, "li") is None] or [node]
+    crumbs: list[Breadcrumb] = []
+    for entry in entries:
+        links = entry.css("a[href]") if entry is node else entry.css("a[href]")[:1]
+        if entry is node:
+            crumbs.extend(_crumb(link, base_url) for link in links)
+            crumbs.extend(_trailing_crumb(node, links))
+        else:
+            crumbs.append(_crumb(links[0] if links else entry, base_url))
+    return [crumb for crumb in crumbs if crumb.label]
+
+
+def _crumb(node: LexborNode, base_url: str | None) -> Breadcrumb:
+    label = _BREADCRUMB_SEPARATORS.sub("", node_text(node))
+    url = resolve_url(attr(node, "href"), base_url) if node.tag == "a" else None
+    return Breadcrumb(label=label, url=url)
+
+
+def _trailing_crumb(node: LexborNode, links: list[LexborNode]) -> list[Breadcrumb]:
+    """The current page in a trail of bare links: the text after the last link."""
+    text = node_text(node)
+    tail = text
+    for link in links:
+        label = node_text(link)
+        position = tail.find(label)
+        if position >= 0:
+            tail = tail[position + len(label) :]
+    label = _BREADCRUMB_SEPARATORS.sub("", tail)
+    return [Breadcrumb(label=label)] if label else []
+
+
+def extract_menus(
+    tree: LexborHTMLParser,
+    base_url: str | None,
+    main: LexborNode | None,
+    skip: Iterable[LexborNode] = (),
+) -> tuple[Menu, ...]:
+    """Every menu of the page, desktop before mobile, duplicates dropped."""
+    skipped = list(skip)
+    drafts = [
+        draft
+        for root in _menu_roots(tree, skipped)
+        for draft in _drafts_of(root, base_url, main)
+        if draft.items
+    ]
+    drafts.sort(key=lambda draft: draft.deferred)  # stable: page order within each group
+    return _unique_menus(drafts)
+
+
+def _menu_roots(tree: LexborHTMLParser, skipped: list[LexborNode]) -> list[LexborNode]:
+    roots: list[LexborNode] = []
+    for node in tree.css(_MENU_ROOTS):
+        if not _inside_any(node, roots) and not _inside_any(node, skipped):
+            if "pagination" not in class_and_id(node) and "pager" not in class_and_id(node):
+                roots.append(node)
+    for frame in tree.css(_PAGE_FRAMES):
+        for top_list in _top_lists(frame):
+            if not _inside_any(top_list, roots) and not _inside_any(top_list, skipped):
+                roots.append(top_list)
+    return roots
+
+
+def _inside_any(node: LexborNode, containers: list[LexborNode]) -> bool:
+    return any(contains(container, node) for container in containers)
+
+
+def _top_lists(root: LexborNode) -> list[LexborNode]:
+    """Lists of ``root`` that are not nested inside another list of ``root``."""
+    lists = root.css("ul, ol, menu") if root.tag not in _LIST_TAGS else [root]
+    tops: list[LexborNode] = []
+    for candidate in lists:
+        if not _inside_any(candidate, tops):
+            tops.append(candidate)
+    return tops
+
+
+def _drafts_of(root: LexborNode, base_url: str | None, main: LexborNode | None) -> Iterator[
+    _MenuDraft
+]:
+    region = _region(root, main)
+    deferred = _is_deferred(root)
+    lists = [lst for lst in _top_lists(root) if lst.css_first("a[href]") is not None]
+    titles = [_group_title(lst, root) for lst in lists]
+    if len(lists) > 1 and all(titles):
+        for lst, title in zip(lists, titles, strict=True):
+            yield _MenuDraft(title, attr(lst, "id"), region, _list_items(lst, base_url), deferred)
+        return
+    name = _menu_name(root) or (titles[0] if len(lists) == 1 else "") or f"{region} menu"
+    items = tuple(item for lst in lists for item in _list_items(lst, base_url))
+    if not lists:
+        items = tuple(_link_item(link, base_url) for link in root.css("a[href]"))
+    if len(items) >= 2 or any(item.children for item in items):
+        yield _MenuDraft(name, attr(root, "id"), region, items, deferred)
+
+
+def _list_items(lst: LexborNode, base_url: str | None) -> tuple[NavItem, ...]:
+    allocator = KeyAllocator()
+    items = []
+    for li in lst.iter():
+        if li.tag != "li":
+            continue
+        item = _list_item(li, base_url, allocator)
+        if item is not None:
+            items.append(item)
+    return tuple(items)
+
+
+def _list_item(li: LexborNode, base_url: str | None, allocator: KeyAllocator) -> NavItem | None:
+    sublists = [sub for sub in li.css("ul, ol, menu") if _same(_nearest_li(sub), li)]
+    label_node = _own_label_node(li)
+    label = node_text(label_node) if label_node is not None else ""
+    children = tuple(item for sub in sublists for item in _list_items(sub, base_url))
+    if not label and not children:
+        return None
+    url = resolve_url(attr(label_node, "href"), base_url) if label_node is not None else None
+    key_base = attr(li, "id") or slugify(label) or slugify(url or "")
+    return NavItem(key=allocator.allocate(key_base), label=label, url=url, children=children)
+
+
+def _link_item(link: LexborNode, base_url: str | None) -> NavItem:
+    label = node_text(link)
+    url = resolve_url(attr(link, "href"), base_url)
+    return NavItem(key=slugify(label) or slugify(url or "") or "link", label=label, url=url)
+
+
+def _same(first: LexborNode | None, second: LexborNode) -> bool:
+    return first is not None and first.mem_id == second.mem_id
+
+
+def _nearest_li(node: LexborNode) -> LexborNode | None:
+    parent = node.parent
+    while parent is not None and parent.tag != "li":
+        parent = parent.parent
+    return parent
+
+
+def _own_label_node(li: LexborNode) -> LexborNode | None:
+    """The link (or label) of a list entry itself, not of its sub-entries."""
+    for node in li.css("a, button, span, p, strong, div"):
+        if _same(_nearest_li(node), li) and node.css_first("ul, ol, li") is None:
+            text = node_text(node)
+            if text:
+                return node
+    return li if not li.css_first("ul, ol") and node_text(li) else None
+
+
+def _group_title(lst: LexborNode, root: LexborNode) -> str:
+    """The title written just above a list: 'NOS COMBATS' over a footer column.
+
+    Looks at the list's previous sibling, then its wrappers' (at most two levels
+    up, never past the menu root unless the list is the root itself)."""
+    node: LexborNode | None = lst
+    for _ in range(3):
+        if node is None or (node.mem_id == root.mem_id and lst.mem_id != root.mem_id):
+            return ""
+        title = _previous_title(node)
+        if title:
+            return title
+        if _previous_element(node) is not None:
+            return ""
+        node = node.parent
+    return ""
+
+
+def _previous_element(node: LexborNode) -> LexborNode | None:
+    sibling = node.prev
+    while sibling is not None and not sibling.is_element_node:
+        sibling = sibling.prev
+    return sibling
+
+
+def _previous_title(node: LexborNode) -> str:
+    sibling = _previous_element(node)
+    if sibling is None or sibling.tag not in _GROUP_TITLE_TAGS or first_descendant(sibling, "li"):
+        return ""
+    text = node_text(sibling)
+    return text if 0 < len(text) <= _MAX_GROUP_TITLE else ""
+
+
+def _menu_name(root: LexborNode) -> str:
+    label = attr(root, "aria-label")
+    if label:
+        return label
+    labelled_by = attr(root, "aria-labelledby")
+    if labelled_by:
+        safe_id = labelled_by.split()[0].replace('"', "").replace("\\", "")
+        target = root.parser.css_first(f'[id="{safe_id}"]')
+        if target is not None:
+            return node_text(target)
+    heading = root.css_first("h1, h2, h3, h4, h5, h6")
+    return node_text(heading) if heading is not None else ""
+
+
+def _region(root: LexborNode, main: LexborNode | None) -> Region:
+    chain = [root, *_parents(root)]
+    tags = {node.tag for node in chain}
+    roles = {attr(node, "role") for node in chain}
+    if "footer" in tags or "contentinfo" in roles:
+        return "footer"
+    if "aside" in tags or "complementary" in roles:
+        return "sidebar"
+    descriptors = " ".join(class_and_id(n) + " " + attr(n, "aria-label").lower() for n in chain[:4])
+    if UTILITY_TOKEN.search(descriptors):
+        return "utility"
+    if "sidebar" in descriptors:
+        return "sidebar"
+    if main is not None and contains(main, root):
+        return "body"
+    return "header"
+
+
+def _parents(node: LexborNode) -> Iterator[LexborNode]:
+    parent = node.parent
+    while parent is not None and parent.tag not in ("html", "body"):
+        yield parent
+        parent = parent.parent
+
+
+def _is_deferred(root: LexborNode) -> bool:
+    chain = [root, *_parents(root)]
+    if any(is_hidden(node) for node in chain):
+        return True
+    return any(MOBILE_TOKEN.search(class_and_id(node)) for node in chain[:4])
+
+
+def _labels(items: Iterable[NavItem]) -> Iterator[str]:
+    for item in items:
+        yield item.label.casefold()
+        yield from _labels(item.children)
+
+
+def _unique_menus(drafts: list[_MenuDraft]) -> tuple[Menu, ...]:
+    known: set[str] = set()
+    allocator = KeyAllocator()
+    menus = []
+    for draft in drafts:
+        labels = draft.labels()
+        if labels and len(labels & known) >= _DUPLICATE_SHARE * len(labels):
+            continue
+        known |= labels
+        key = allocator.allocate(draft.element_id or slugify(draft.name), "menu")
+        menus.append(Menu(key=key, name=draft.name, region=draft.region, items=draft.items))
+    return tuple(menus)

@@ -1,0 +1,180 @@
+"""'See also' blocks and their cards: title, link, label, date and tags.
+
+A block is found by its title ("Voir aussi", "Related content", "Mehr zum Thema",
+"Contenidos relacionados"...) or by a ``related`` class. Fixtures:
+amnesty-fr-refugies.html (article cards with type, date, title, tags),
+en-campaign-keyfacts.html (a list), de-kampagne.html and es-campana.html (teasers).
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from pagevault.extract.dates import normalize_iso_date, parse_text_date
+from pagevault.extract.dom import (
+    attr,
+    class_and_id,
+    contains,
+    descendants,
+    first_descendant,
+    node_text,
+)
+from pagevault.extract.selectors import (
+    CARD_DATE_TOKEN,
+    CARD_KIND_TOKEN,
+    CARD_TAGS_TOKEN,
+    RELATED_CONTAINER,
+    RELATED_CONTAINER_TOKEN,
+    RELATED_HEADING,
+)
+from pagevault.extract.urls import resolve_url
+from pagevault.model import RelatedLink
+from pagevault.text import KeyAllocator, slugify
+
+_HEADINGS = "h2, h3, h4, h5, h6, [class*=title], [class*=titre], [class*=heading], strong, p"
+_MAX_HEADING_LENGTH = 60
+_CARD_SELECTORS = ("article", "li", "[class*=card]", "[class*=teaser]", "[class*=item]")
+_MAX_KIND_LENGTH = 40
+
+
+def find_related_blocks(tree: LexborHTMLParser) -> tuple[list[LexborNode], list[LexborNode]]:
+    """Outermost 'see also' containers of the page in page order, and the titles
+    that stand outside them (a bare ``<h2>`` followed by a list)."""
+    blocks: list[LexborNode] = []
+    loose_titles: list[LexborNode] = []
+    for heading in tree.css(_HEADINGS):
+        text = node_text(heading)
+        if len(text) <= _MAX_HEADING_LENGTH and RELATED_HEADING.match(text):
+            block = _block_around(heading)
+            if block is not None:
+                blocks.append(block)
+                if not contains(block, heading):
+                    loose_titles.append(heading)
+    for node in tree.css(RELATED_CONTAINER):
+        if RELATED_CONTAINER_TOKEN.search(class_and_id(node)) and node.css_first("a[href]"):
+            blocks.append(node)
+    return _outermost(blocks), loose_titles
+
+
+def _block_around(heading: LexborNode) -> LexborNode | None:
+    """The smallest ancestor of a block title that also holds links; for a title
+    standing directly in the page's main column, the element after it."""
+    node = heading.parent
+    while node is not None and node.tag not in ("body", "main", "html", "article"):
+        if any(not contains(heading, a) for a in node.css("a[href]")):
+            return node
+        node = node.parent
+    following = heading.next
+    while following is not None and not following.is_element_node:
+        following = following.next
+    if following is not None and following.css_first("a[href]") is not None:
+        return following
+    return None
+
+
+def _outermost(blocks: list[LexborNode]) -> list[LexborNode]:
+    kept: list[LexborNode] = []
+    for block in blocks:
+        if any(contains(other, block) for other in kept):
+            continue
+        kept = [other for other in kept if not contains(block, other)]
+        kept.append(block)
+    return kept
+
+
+def extract_related(blocks: list[LexborNode], base_url: str | None, lang: str | None) -> tuple[
+    RelatedLink, ...
+]:
+    allocator = KeyAllocator()
+    links: list[RelatedLink] = []
+    seen_urls: set[str] = set()
+    for block in blocks:
+        for card in _cards_of(block):
+            link = _read_card(card, base_url, lang, allocator)
+            if link is not None and (link.url is None or link.url not in seen_urls):
+                seen_urls.add(link.url or "")
+                links.append(link)
+    return tuple(links)
+
+
+def _cards_of(block: LexborNode) -> list[LexborNode]:
+    for selector in _CARD_SELECTORS:
+        cards = [c for c in block.css(selector) if c.css_first("a[href]") is not None]
+        cards = [c for c in cards if not _is_tag_list_part(c, block)]
+        outer = _outermost(cards)
+        if len(outer) >= 1:
+            return outer
+    return [a for a in block.css("a[href]") if not _is_tag_list_part(a, block)]
+
+
+def _is_tag_list_part(node: LexborNode, block: LexborNode) -> bool:
+    current: LexborNode | None = node
+    while current is not None and current.mem_id != block.mem_id:
+        if CARD_TAGS_TOKEN.search(class_and_id(current)):
+            return True
+        current = current.parent
+    return False
+
+
+def _read_card(
+    card: LexborNode, base_url: str | None, lang: str | None, allocator: KeyAllocator
+) -> RelatedLink | None:
+    title_link = _title_link(card)
+    if title_link is None:
+        return None
+    title_node = card.css_first("h2, h3, h4, h5, h6, [class*=title]")
+    title = node_text(title_node) if title_node is not None else node_text(title_link)
+    if not title:
+        return None
+    url = resolve_url(attr(title_link, "href"), base_url)
+    return RelatedLink(
+        key=allocator.allocate(attr(card, "id") or slugify(title) or slugify(url or "")),
+        title=title,
+        url=url,
+        kind=_card_kind(card),
+        date=_card_date(card, lang),
+        tags=_card_tags(card),
+    )
+
+
+def _title_link(card: LexborNode) -> LexborNode | None:
+    if card.tag == "a":
+        return card
+    heading = card.css_first("h2 a[href], h3 a[href], h4 a[href], h5 a[href], [class*=title] a[href]")
+    if heading is not None:
+        return heading
+    links = [a for a in card.css("a[href]") if not _is_tag_list_part(a, card)]
+    return max(links, key=lambda a: len(node_text(a)), default=None)
+
+
+def _card_kind(card: LexborNode) -> str | None:
+    for node in descendants(card, "[class]"):
+        if CARD_KIND_TOKEN.search(class_and_id(node)) and not CARD_TAGS_TOKEN.search(
+            class_and_id(node)
+        ):
+            text = node_text(node)
+            if 0 < len(text) <= _MAX_KIND_LENGTH:
+                return text
+    return None
+
+
+def _card_date(card: LexborNode, lang: str | None) -> str | None:
+    for node in card.css("time"):
+        iso = normalize_iso_date(attr(node, "datetime")) or parse_text_date(node_text(node), lang)
+        if iso:
+            return iso[:10]  # a card's date is a day; the clock time adds only noise
+    for node in descendants(card, "[class]"):
+        if CARD_DATE_TOKEN.search(class_and_id(node)):
+            iso = parse_text_date(node_text(node), lang)
+            if iso:
+                return iso
+    return None
+
+
+def _card_tags(card: LexborNode) -> tuple[str, ...]:
+    for node in descendants(card, "[class]"):
+        if CARD_TAGS_TOKEN.search(class_and_id(node)):
+            entries = descendants(node, "a, li") or [node]
+            tags = [node_text(e) for e in entries if first_descendant(e, "a, li") is None]
+            return tuple(dict.fromkeys(tag for tag in tags if tag))
+    return ()

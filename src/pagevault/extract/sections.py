@@ -1,0 +1,259 @@
+"""Body sections: the main column's headings and the text under each, in page order.
+
+The main column is ``<main>`` (or role=main, #content...), else the element
+holding the most paragraph text. Boilerplate inside it (share bars, donation
+widgets, newsletter forms, photo captions, cookie notices...) is removed first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from pagevault.extract.dom import attr, class_and_id, contains, first_descendant, node_text
+from pagevault.extract.selectors import (
+    BOILERPLATE_CANDIDATES,
+    BOILERPLATE_TOKEN,
+    FORM_CONTROLS,
+    MAIN_CANDIDATES,
+    STRUCTURAL_BOILERPLATE,
+    STYLED_HEADING_TOKEN,
+)
+from pagevault.model import Section
+from pagevault.text import KeyAllocator, clean_text, slugify
+
+_HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_PARAGRAPH_TAGS = frozenset({"p", "blockquote", "pre", "dd", "dt", "address", "figcaption",
+                             "summary", "caption"})
+_LIST_TAGS = frozenset({"ul", "ol", "dl", "menu"})
+_INLINE_TAGS = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
+    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+    "wbr", "del", "ins", "nobr", "big", "tt", "img", "picture", "-text",
+})
+_BLOCK_SELECTOR = "p, div, ul, ol, table, h1, h2, h3, h4, h5, h6, section, article, blockquote"
+_MAX_STYLED_HEADING = 120
+_MIN_MAIN_TEXT = 200
+_BOILERPLATE_SHARE = 0.5
+_FORM_HINT = re.compile(r"newsletter|subscribe|inscri|search|recherche|suche|buscar|don|spende|"
+                        r"donat|login|connexion")
+
+
+def find_main(tree: LexborHTMLParser) -> LexborNode | None:
+    """The element holding the page's main text."""
+    for node in tree.css(MAIN_CANDIDATES):
+        if node.tag == "article" and len(tree.css("article")) > 1:
+            continue
+        if len(node.text(deep=True)) >= _MIN_MAIN_TEXT:
+            return node
+    return _densest_block(tree)
+
+
+def _densest_block(tree: LexborHTMLParser) -> LexborNode | None:
+    """Readability's idea, cheaply: credit each paragraph's length to its parent
+    (and half to the grandparent); the best-credited element wins."""
+    scores: dict[int, float] = {}
+    nodes: dict[int, LexborNode] = {}
+    for paragraph in tree.css("p, pre, td, blockquote"):
+        length = len(paragraph.text(deep=True).strip())
+        if length < 25:
+            continue
+        parent = paragraph.parent
+        for share in (1.0, 0.5):
+            if parent is None or parent.tag in ("body", "html"):
+                break
+            scores[parent.mem_id] = scores.get(parent.mem_id, 0.0) + length * share
+            nodes[parent.mem_id] = parent
+            parent = parent.parent
+    if not scores:
+        return tree.body
+    best = max(scores, key=lambda mem_id: scores[mem_id])
+    return nodes[best]
+
+
+def remove_boilerplate(root: LexborNode, keep: LexborNode | None) -> None:
+    """Remove what is not body text from ``root``; never an element holding ``keep``."""
+    total = max(len(root.text(deep=True)), 1)
+    doomed: list[LexborNode] = list(root.css(FORM_CONTROLS))
+    for node in root.css(STRUCTURAL_BOILERPLATE):
+        if not _protected(node, keep, root):
+            doomed.append(node)
+    for node in root.css(BOILERPLATE_CANDIDATES):
+        if BOILERPLATE_TOKEN.search(class_and_id(node)) and not _protected(node, keep, root):
+            if len(node.text(deep=True)) < _BOILERPLATE_SHARE * total:
+                doomed.append(node)
+    for form in root.css("form"):
+        descriptor = f"{class_and_id(form)} {attr(form, 'action').lower()}"
+        if form.css_first("input[type=email], input[type=search]") or _FORM_HINT.search(descriptor):
+            doomed.append(form)
+    for node in doomed:
+        if node.parent is not None:
+            node.decompose()
+
+
+def _protected(node: LexborNode, keep: LexborNode | None, root: LexborNode) -> bool:
+    return node.mem_id == root.mem_id or (keep is not None and contains(node, keep))
+
+
+@dataclass
+class _Draft:
+    heading: str
+    level: int
+    element_id: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+
+    def add_paragraph(self, text: str) -> None:
+        if text and (not self.paragraphs or self.paragraphs[-1] != text):
+            self.paragraphs.append(text)
+
+
+def extract_sections(root: LexborNode, title: str) -> tuple[Section, ...]:
+    drafts = [_Draft(title, 1)]
+    for kind, text, level, element_id in _blocks(root):
+        if kind == "heading":
+            if level == 1 and _is_untouched_title(drafts):
+                drafts[0] = _Draft(text, 1, element_id)
+            elif level == 1 and len(drafts) == 1 and text == drafts[0].heading:
+                continue  # the page title below a kicker or date line: same section
+            else:
+                drafts.append(_Draft(text, level, element_id))
+        elif kind == "item":
+            drafts[-1].items.append(text)
+        else:
+            drafts[-1].add_paragraph(text)
+    return _sections_from(drafts)
+
+
+def _is_untouched_title(drafts: list[_Draft]) -> bool:
+    return len(drafts) == 1 and not drafts[0].paragraphs and not drafts[0].items
+
+
+def _sections_from(drafts: list[_Draft]) -> tuple[Section, ...]:
+    allocator = KeyAllocator()
+    sections = []
+    for index, draft in enumerate(drafts):
+        if index > 0 and not draft.paragraphs and not draft.items and not draft.heading:
+            continue
+        base = draft.element_id or slugify(draft.heading)
+        sections.append(Section(
+            key=allocator.allocate(base, "section"),
+            heading=draft.heading,
+            level=draft.level,
+            paragraphs=tuple(draft.paragraphs),
+            items=tuple(draft.items),
+        ))
+    return tuple(sections)
+
+
+_Block = tuple[str, str, int, str]
+
+
+def _blocks(node: LexborNode) -> Iterator[_Block]:
+    """Headings, paragraphs and list items under ``node``, in page order."""
+    pending: list[str] = []
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag in _INLINE_TAGS and not _holds_blocks(child):
+            if tag != "-text" and _styled_heading_level(child):
+                yield from _flush(pending)
+                yield _heading_block(child)
+                continue
+            pending.append(child.text(deep=True) if tag != "-text" else child.text_content or "")
+            continue
+        if tag == "br":
+            if pending and pending[-1] == "\n":
+                yield from _flush(pending)
+            else:
+                pending.append("\n")
+            continue
+        yield from _flush(pending)
+        yield from _element_blocks(child)
+    yield from _flush(pending)
+
+
+def _element_blocks(element: LexborNode) -> Iterator[_Block]:
+    tag = element.tag
+    if tag in _HEADING_TAGS or _styled_heading_level(element):
+        heading = _heading_block(element)
+        if heading[1]:
+            yield heading
+    elif tag in _LIST_TAGS:
+        yield from _list_blocks(element)
+    elif tag in _PARAGRAPH_TAGS and not _holds_blocks(element):
+        yield "paragraph", node_text(element), 0, ""
+    elif tag == "table":
+        yield from _table_blocks(element)
+    elif tag not in ("-comment", "hr", "img", "picture", "video", "audio", "source", "track"):
+        yield from _blocks(element)
+
+
+def _heading_block(element: LexborNode) -> _Block:
+    level = _HEADING_TAGS.get(element.tag) or _styled_heading_level(element) or 2
+    return "heading", node_text(element), level, attr(element, "id")
+
+
+def _styled_heading_level(element: LexborNode) -> int:
+    """Level of an element a reader sees as a heading though it is no <hN>: role=heading,
+    a title class ('p.h2', 'p.titulo'), or a paragraph that is one short bold phrase."""
+    if element.tag in _HEADING_TAGS or _holds_blocks(element):
+        return 0
+    if attr(element, "role") == "heading":
+        level = attr(element, "aria-level")
+        return int(level) if level.isdigit() and 1 <= int(level) <= 6 else 2
+    classes = attr(element, "class").lower()
+    match = STYLED_HEADING_TOKEN.search(classes) if classes else None
+    if match is None and element.tag == "p":
+        return 3 if _is_bold_phrase(element) else 0
+    if match is None or element.tag in ("a", "span") and not _is_bold_phrase(element):
+        return 0
+    text = node_text(element)
+    if not text or len(text) > _MAX_STYLED_HEADING or text.endswith((".", ",", ";")):
+        return 0
+    return int(match.group(1)) if match.group(1) else 2
+
+
+def _is_bold_phrase(paragraph: LexborNode) -> bool:
+    children = [c for c in paragraph.iter(include_text=True) if c.tag != "-text" or (
+        c.text_content or "").strip()]
+    if len(children) != 1 or children[0].tag not in ("strong", "b"):
+        return False
+    text = node_text(paragraph)
+    return 0 < len(text) <= _MAX_STYLED_HEADING and not text.endswith((".", ",", ";", ":"))
+
+
+def _holds_blocks(element: LexborNode) -> bool:
+    return first_descendant(element, _BLOCK_SELECTOR) is not None
+
+
+def _list_blocks(element: LexborNode) -> Iterator[_Block]:
+    for child in element.iter():
+        if child.tag in ("li", "dd", "dt"):
+            nested = child.css_first("ul, ol, p, div, h1, h2, h3, h4, h5, h6")
+            if nested is None:
+                text = node_text(child)
+                if text:
+                    yield "item", text, 0, ""
+            else:
+                yield from _blocks(child)
+        elif child.tag not in ("-text", "-comment"):
+            yield from _element_blocks(child)
+
+
+def _table_blocks(table: LexborNode) -> Iterator[_Block]:
+    for row in table.css("tr"):
+        cells = [node_text(cell) for cell in row.css("th, td")]
+        text = " | ".join(cell for cell in cells if cell)
+        if text:
+            yield "paragraph", text, 0, ""
+
+
+def _flush(pending: list[str]) -> Iterator[_Block]:
+    if pending:
+        text = clean_text("".join(pending))
+        pending.clear()
+        if text:
+            yield "paragraph", text, 0, ""

@@ -1,0 +1,111 @@
+"""Every site pattern the extractor relies on, in one place.
+
+Each pattern names the fixture (tests/fixtures/) or corpus page it was written for.
+CSS selectors narrow candidates in C (fast); the regexes then check class/id
+*tokens* so that "don" matches ``donation-widget`` but not ``london``.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Never content, anywhere.
+NON_CONTENT_TAGS = (
+    "script, style, noscript, template, svg, canvas, iframe, object, embed, link, meta"
+)
+# Controls carry menu labels (a <button> opening a sub-menu) but never body text.
+FORM_CONTROLS = "button, select, input, textarea, label, option, dialog"
+
+MAIN_CANDIDATES = (
+    "main, [role=main], #main-content, #maincontent, #main, #content, .main-content, "
+    "#primary, .content-main, #contenu, #inhalt, #contenido, article"
+)
+
+# Regions that are never body text, by tag or ARIA role.
+STRUCTURAL_BOILERPLATE = (
+    "nav, aside, footer, header:not(article header), figcaption, "
+    "[role=navigation], [role=banner], [role=contentinfo], [role=complementary], "
+    "[role=search], [role=dialog], [role=alertdialog], [role=alert], [role=menu], "
+    "[aria-hidden=true], [hidden], [aria-modal=true]"
+)
+
+# Candidates for class/id boilerplate; confirmed with BOILERPLATE_TOKEN below.
+_BOILERPLATE_WORDS = (
+    "cookie", "consent", "gdpr", "rgpd", "newsletter", "subscribe", "signup", "sign-up",
+    "share", "sharing", "social", "donat", "don-", "dons", "spende", "donar", "donate",
+    "urgen", "alert", "modal", "popup", "pop-up", "overlay", "breadcrumb", "fil-ariane",
+    "related", "voir-aussi", "see-also", "pagination", "pager", "comment", "sidebar",
+    "advert", "promo", "sponsor", "skip", "sr-only", "visually-hidden",
+    "screen-reader", "visuallyhidden", "element-invisible", "caption", "credit",
+    "toolbar", "menu", "tags", "author-bio", "byline", "print", "masthead",
+)
+BOILERPLATE_CANDIDATES = ", ".join(
+    f"[class*={word}], [id*={word}]" for word in _BOILERPLATE_WORDS
+)
+BOILERPLATE_TOKEN = re.compile(
+    r"(?:^|[\s_-])(?:cookies?|consent|gdpr|rgpd|newsletters?|subscribe|subscription|signup|"
+    r"sign-up|share|sharing|social|socials|donation|donations|donate|don|dons|spende|spenden|"
+    r"donar|dona|urgent|urgence|urgencia|alert|alerts|modal|popup|pop-up|overlay|"
+    r"breadcrumbs?|fil-ariane|related|voir-aussi|see-also|pagination|pager|comments?|"
+    r"sidebar|advert|advertisement|ads|promo|sponsor|skip|skip-link|sr-only|"
+    r"visually-hidden|visuallyhidden|screen-reader-text|element-invisible|"
+    r"(?:image|photo|img|media|figure|wp|video)-caption(?:-text)?|photo-credits?|credits?|toolbar|menu|tags|tag-list|author-bio|byline|"
+    r"print|masthead)(?:$|[\s_-])"
+)
+
+# Region of a menu, from the class/id of the menu or of an ancestor
+# (fixture amnesty-fr-refugies.html: "Menu utilitaire").
+UTILITY_TOKEN = re.compile(
+    r"utility|utilit|top-?bar|topbar|secondary|service|meta-?nav|quick-?links|toplinks|"
+    r"pre-?header|header-top|top-header|tools"
+)
+MOBILE_TOKEN = re.compile(r"mobile|offcanvas|off-canvas|responsive|drawer|burger|hamburger")
+
+BREADCRUMB_CANDIDATES = (
+    "[aria-label*=readcrumb], [aria-label*=riane], [aria-label*=rotkr], [aria-label*=igas], "
+    "[class*=breadcrumb], [id*=breadcrumb], [class*=ariane], [class*=rotkrume], "
+    "[class*=miga], [itemtype*=BreadcrumbList]"
+)
+
+# "See also" block titles in fr/en/de/es (fixtures amnesty-fr-refugies.html,
+# en-campaign-keyfacts.html, de-kampagne.html, es-campana.html).
+RELATED_HEADING = re.compile(
+    r"^(?:voir aussi|à lire aussi|a lire aussi|lire aussi|sur le même (?:sujet|thème)|"
+    r"pour aller plus loin|articles? (?:liés|similaires|connexes)|contenus? (?:liés|associés)|"
+    r"see also|related(?: content| articles?| stories| news| reading| resources| posts)?|"
+    r"more on this(?: topic)?|you may also like|further reading|"
+    r"mehr zum thema|mehr dazu|lesen sie auch|auch interessant|das könnte sie auch interessieren|"
+    r"weitere (?:artikel|beiträge|informationen|themen)|verwandte (?:artikel|themen)|"
+    r"relacionad[oa]s?|contenidos? relacionados?|noticias relacionadas|"
+    r"artículos relacionados|te puede interesar|también te puede interesar|"
+    r"lee también|ver también)\s*[:.]?$",
+    re.IGNORECASE,
+)
+RELATED_CONTAINER = (
+    "[class*=related], [id*=related], [class*=voir-aussi], [class*=see-also], "
+    "[class*=relacionad], [class*=mehr-zum-thema], [class*=lire-aussi]"
+)
+RELATED_CONTAINER_TOKEN = re.compile(
+    r"(?:^|[\s_-])(?:related|voir-aussi|see-also|relacionados?|relacionadas?|mehr-zum-thema|"
+    r"lire-aussi)(?:$|[\s_-])"
+)
+
+# A card's label ("Campagne", "News") and its parts.
+CARD_KIND_TOKEN = re.compile(
+    r"(?:^|[\s_-])(?:type|kind|label|category|categorie|kicker|eyebrow|surtitle|overline|"
+    r"tipo|kategorie|rubrique|badge|format)(?:$|[\s_-])"
+)
+CARD_DATE_TOKEN = re.compile(r"(?:^|[\s_-])(?:date|datum|fecha|time|published|meta-date)")
+# A class token naming a list of tags ("tags", "card__tags", "etiquetas"); not
+# WordPress's per-post "tag-asilo" classes.
+CARD_TAGS_TOKEN = re.compile(
+    r"(?:^|\s)(?:[\w-]*[_-])?(?:tags|tag-list|taglist|tag-cloud|keywords|etiquetas|schlagworte|"
+    r"themes|topics|schlagwoerter)(?:$|\s)"
+)
+
+# Elements styled as headings (fixtures amnesty-fr-refugies.html "p.h2",
+# es-campana.html "p.titulo").
+STYLED_HEADING_TOKEN = re.compile(
+    r"(?:^|\s)(?:h([1-6])|(?:[\w-]*[_-])?(?:title|titre|titulo|título|heading|headline|"
+    r"ueberschrift|überschrift|intertitre|subhead|section-title))(?:$|\s)"
+)

@@ -1,0 +1,44 @@
+"""Plain-text helpers shared by the extractor and the renderers (pure)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Collapse ordinary whitespace runs; keep U+00A0 / U+202F, which carry meaning in
+# French figures ("29 000") and punctuation ("83 %").
+_SPACE_RUN = re.compile(r"[ \t\n\r\f\v\u2000-\u200a\u2028\u2029\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_SLUG_DROP = re.compile(r"[^\w]+")
+
+
+def clean_text(value: str) -> str:
+    """Page text with control/format characters removed and whitespace collapsed."""
+    value = _CONTROL.sub("", value)
+    value = _SPACE_RUN.sub(" ", value)
+    # No-break spaces at the ends are still just padding.
+    return value.strip(" \u00a0\u202f")
+
+
+def slugify(value: str, max_length: int = 60) -> str:
+    """ASCII slug: 'Réfugié·e·s et migrant·e·s' -> 'refugiees-et-migrantes'."""
+    value = value.replace("·", "").replace("’", "-").replace("'", "-")
+    ascii_value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    slug = _SLUG_DROP.sub("-", ascii_value.lower()).strip("-_")
+    slug = slug.replace("_", "-")
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
+    return slug
+
+
+class KeyAllocator:
+    """Hands out keys unique within one list: a duplicate base gets '-2', '-3'..."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, int] = {}
+
+    def allocate(self, base: str, fallback: str = "item") -> str:
+        base = base or fallback
+        count = self._seen.get(base, 0) + 1
+        self._seen[base] = count
+        return base if count == 1 else f"{base}-{count}"
