@@ -88,23 +88,40 @@ def _row(score: PageScore) -> list[str]:
         _num(tokens.precision if tokens else None),
         _num(tokens.recall if tokens else None),
         _num(tokens.f1 if tokens else None),
-        "-" if score.date_match is None else ("ok" if score.date_match else "MISS"),
+        _date_cell(score),
         str(score.sections),
         str(score.statistics),
     ]
 
 
-def print_means(label: str, found: Aggregates) -> None:
-    counts = found.counts
-    parts = [
-        f"with_recall {_num(found.with_recall)} (n={counts['with']})",
-        f"without_leak {_num(found.without_leak)} (n={counts['without']})",
-        f"readability P/R/F1 {_num(found.readability_precision)}/"
-        f"{_num(found.readability_recall)}/{_num(found.readability_f1)} "
-        f"(n={counts['readability']})",
-        f"date {_num(found.date_accuracy)} (n={counts['date']})",
-    ]
-    print(f"{label:<44} " + "  ".join(parts))
+def _date_cell(score: PageScore) -> str:
+    if score.date_match is None:
+        return "-"
+    if score.date_match:
+        return "ok"
+    return "none" if score.published is None else "MISS"
+
+
+MEANS = "{:<48} {:>5} | {:>4} {:>5} {:>5} | {:>4} {:>5} {:>5} {:>5} | {:>4} {:>5}"
+
+
+def print_means(groups: dict[str, Aggregates]) -> None:
+    """Means per ground-truth source; n = pages that have the ground truth for the column."""
+    print(MEANS.format("source", "pages", "n", "with", "leak", "n", "P", "R", "F1", "n", "date"))
+    for label, found in groups.items():
+        n = found.counts
+        cells = [
+            n["with"],
+            _num(found.with_recall),
+            _num(found.without_leak),
+            n["readability"],
+            _num(found.readability_precision),
+            _num(found.readability_recall),
+            _num(found.readability_f1),
+            n["date"],
+            _num(found.date_accuracy),
+        ]
+        print(MEANS.format(label[:48], n["pages"], *cells))
 
 
 def print_report(
@@ -112,9 +129,7 @@ def print_report(
 ) -> None:
     print_table(scores)
     print()
-    for repo, found in by_source(entries, scores).items():
-        print_means(repo, found)
-    print_means("ALL", aggregate(scores))
+    print_means({**by_source(entries, scores), "ALL": aggregate(scores)})
     print("\nworst pages:")
     for score in worst_pages(scores):
         print(f"  {page_quality(score):.2f}  {describe(score)}")

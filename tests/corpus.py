@@ -303,6 +303,7 @@ class PageScore:
     date_match: bool | None
     sections: int
     statistics: int
+    published: str | None = None
     error: str | None = None
 
 
@@ -322,6 +323,7 @@ def score_page(
         date_match=date_matches(snapshot.published if snapshot else None, truth.date),
         sections=len(snapshot.sections) if snapshot else 0,
         statistics=len(snapshot.statistics) if snapshot else 0,
+        published=snapshot.published if snapshot else None,
         error=error,
     )
 
@@ -357,6 +359,7 @@ def aggregate(scores: Iterable[PageScore]) -> Aggregates:
         readability_f1=_mean(t.f1 for t in tokens),
         date_accuracy=_mean(dates),
         counts={
+            "pages": len(scores),
             "with": sum(r is not None for r in recalls),
             "without": sum(v is not None for v in leaks),
             "readability": len(tokens),

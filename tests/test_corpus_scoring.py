@@ -318,7 +318,7 @@ def test_aggregate_means_over_pages_that_have_each_score() -> None:
     assert found.without_leak == pytest.approx(0.5)
     assert found.readability_f1 == pytest.approx(0.8)
     assert found.date_accuracy is None
-    assert found.counts == {"with": 2, "without": 2, "readability": 1, "date": 0}
+    assert found.counts == {"pages": 4, "with": 2, "without": 2, "readability": 1, "date": 0}
 
 
 def test_pinned_floor_rounds_toward_the_safe_side() -> None:

@@ -1,0 +1,5 @@
+"""``python -m pagevault`` runs the command line."""
+
+from pagevault.cli import main
+
+main()

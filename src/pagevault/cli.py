@@ -1,0 +1,143 @@
+"""The command line: options, output choice and exit codes, nothing else.
+
+Every error is turned into one line on stderr and an exit code in ``main``
+(traceback only with ``--debug``); results go to stdout, messages to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from pagevault.__about__ import __version__
+from pagevault.errors import ExitCode, InputError, PagevaultError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+app = typer.Typer(
+    name="pagevault",
+    help="Archive advocacy web pages as structured JSON snapshots and track how they change.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    text = "text"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"pagevault {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    ctx.obj = {"debug": debug}
+
+
+@app.command()
+def parse(
+    source: Annotated[str, typer.Argument(metavar="FILE|-", help="HTML file, or - for stdin.")],
+    url: Annotated[
+        str | None, typer.Option("--url", help="The page's URL, to resolve relative links.")
+    ] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="json (default) or readable text.")
+    ] = OutputFormat.json,
+) -> None:
+    """Read an HTML page and print its structured snapshot."""
+    from pagevault.extract import parse_html
+
+    snapshot = parse_html(_read_input(source), url=url)
+    if output_format is OutputFormat.json:
+        _write_stdout(snapshot.to_json() + "\n")
+    else:
+        from pagevault.render.terminal import render_snapshot
+
+        _stdout_console().print(render_snapshot(snapshot))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the snapshot."""
+    from pagevault.model import snapshot_json_schema
+
+    _write_stdout(json.dumps(snapshot_json_schema(), indent=2, ensure_ascii=False) + "\n")
+
+
+def _read_input(source: str) -> bytes:
+    name = "standard input" if source == "-" else source
+    try:
+        if source == "-":
+            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        else:
+            with Path(source).open("rb") as handle:
+                data = handle.read(MAX_INPUT_BYTES + 1)
+    except OSError as error:
+        raise InputError(f"cannot read {name}: {error.strerror or error}") from error
+    if not data.strip():
+        raise InputError(f"{name} is empty")
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{name} is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB")
+    return data
+
+
+def _write_stdout(text: str) -> None:
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
+def _stdout_console() -> Console:
+    from rich.console import Console
+
+    # rich honours NO_COLOR and drops colour when stdout is not a terminal.
+    return Console(highlight=False, emoji=False, markup=False)
+
+
+def main() -> None:
+    """Console-script entry point: run the app, map every error to an exit code.
+
+    Typer (click) itself reports usage errors with exit 2; everything else that
+    goes wrong arrives here."""
+    debug = "--debug" in sys.argv[1:]
+    try:
+        app(prog_name="pagevault")
+    except PagevaultError as error:
+        _fail(str(error), error.exit_code, debug)
+    except KeyboardInterrupt:
+        _fail("interrupted", ExitCode.INTERRUPTED, debug)
+    except BrokenPipeError:
+        # A closed pipe (``| head``) is the reader's choice, not an error.
+        sys.stderr.close()
+        sys.exit(ExitCode.OK)
+    except Exception as error:  # the boundary: nothing escapes as a traceback
+        _fail(f"internal error: {type(error).__name__}: {error}", ExitCode.USAGE, debug)
+
+
+def _fail(message: str, code: ExitCode, debug: bool) -> None:
+    if debug:
+        import traceback
+
+        traceback.print_exc()
+    line = " ".join(message.split())
+    sys.stderr.write(f"pagevault: error: {line}\n")
+    sys.exit(code)

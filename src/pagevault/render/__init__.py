@@ -1,0 +1,1 @@
+"""Renderers: snapshots to JSON and to a readable terminal view (pure: values in, text out)."""

@@ -1,0 +1,127 @@
+"""A readable rich rendering of a snapshot: menus as trees, sections, a statistics
+table and the related cards.
+
+Page text never reaches the terminal as markup: every string from the page goes
+through ``page_text`` (control characters removed) into a ``rich.text.Text``
+(RELIABILITY.md rule 11: "[link=...]" in page text must stay literal).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rich.console import Group, RenderableType
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from pagevault.model import Menu, NavItem, Section, Snapshot, Statistic
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def page_text(value: object, style: str = "") -> Text:
+    """Text from a page, safe to print: no markup, no terminal escapes."""
+    return Text(_UNSAFE.sub("", "" if value is None else str(value)), style=style)
+
+
+def render_snapshot(snapshot: Snapshot) -> RenderableType:
+    parts: list[RenderableType] = [_header(snapshot)]
+    if snapshot.navigation:
+        parts += [Rule("Navigation", align="left"), *(_menu_tree(menu) for menu in snapshot.navigation)]
+    if snapshot.breadcrumbs:
+        parts += [Rule("Breadcrumbs", align="left"), _breadcrumbs(snapshot)]
+    if snapshot.sections:
+        parts += [Rule("Sections", align="left"), *_sections(snapshot.sections)]
+    if snapshot.statistics:
+        parts += [Rule("Statistics", align="left"), statistics_table(snapshot.statistics)]
+    if snapshot.related:
+        parts += [Rule("Related", align="left"), _related_table(snapshot)]
+    return Group(*parts)
+
+
+def _header(snapshot: Snapshot) -> RenderableType:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    rows = {
+        "title": snapshot.title,
+        "url": snapshot.url,
+        "canonical": snapshot.canonical,
+        "language": snapshot.lang,
+        "published": snapshot.published,
+        "modified": snapshot.modified,
+        "encoding": f"{snapshot.encoding.name} (from {snapshot.encoding.source})",
+    }
+    for label, value in rows.items():
+        if value:
+            table.add_row(label, page_text(value))
+    return table
+
+
+def _menu_tree(menu: Menu) -> Tree:
+    label = page_text(menu.name, "bold")
+    label.append(f"  [{menu.region}]", style="dim")
+    tree = Tree(label)
+    _add_items(tree, menu.items)
+    return tree
+
+
+def _add_items(tree: Tree, items: Iterable[NavItem]) -> None:
+    for item in items:
+        label = page_text(item.label)
+        if item.url:
+            label.append("  ")
+            label.append(page_text(item.url, "dim"))
+        _add_items(tree.add(label), item.children)
+
+
+def _breadcrumbs(snapshot: Snapshot) -> Text:
+    return Text(" › ").join(page_text(crumb.label) for crumb in snapshot.breadcrumbs)
+
+
+def _sections(sections: Iterable[Section]) -> list[RenderableType]:
+    parts: list[RenderableType] = []
+    for section in sections:
+        heading = page_text("#" * section.level + " ", "bold cyan")
+        heading.append(page_text(section.heading, "bold"))
+        parts.append(heading)
+        parts.extend(page_text(paragraph) for paragraph in section.paragraphs)
+        parts.extend(page_text(f"  • {item}") for item in section.items)
+        parts.append(Text(""))
+    return parts
+
+
+def statistics_table(statistics: Iterable[Statistic]) -> Table:
+    table = Table(show_lines=False, expand=False)
+    for column in ("text", "value", "unit", "qualifier", "section"):
+        table.add_column(column, justify="right" if column == "value" else "left")
+    for statistic in statistics:
+        table.add_row(
+            page_text(statistic.text),
+            Text(_format_value(statistic.value)),
+            page_text(statistic.unit or ""),
+            page_text(statistic.qualifier or ""),
+            page_text(statistic.section or ""),
+        )
+    return table
+
+
+def _format_value(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.6g}"
+
+
+def _related_table(snapshot: Snapshot) -> Table:
+    table = Table()
+    for column in ("kind", "date", "title", "tags"):
+        table.add_column(column)
+    for link in snapshot.related:
+        title = page_text(link.title, "bold")
+        if link.url:
+            title.append("\n")
+            title.append(page_text(link.url, "dim"))
+        table.add_row(page_text(link.kind or ""), page_text(link.date or ""), title,
+                      page_text(", ".join(link.tags)))
+    return table

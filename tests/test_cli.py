@@ -1,0 +1,127 @@
+"""The command line as a user meets it: real process, real streams, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pagevault import __version__
+
+FIXTURE = Path(__file__).parent / "fixtures" / "amnesty-fr-refugies.html"
+URL = "https://www.amnesty.fr/refugies-et-migrants"
+
+
+def run(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None
+        ) -> subprocess.CompletedProcess[bytes]:
+    environment = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "pagevault", *args], input=stdin,
+                          capture_output=True, timeout=60, env=environment, check=False)
+
+
+def test_parse_prints_utf8_json_on_stdout() -> None:
+    result = run("parse", str(FIXTURE), "--url", URL, env={"PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == b""
+    text = result.stdout.decode("utf-8")
+    assert "réfugié·e·s" in text  # not ASCII-escaped
+    assert json.loads(text)["canonical"] == URL
+
+
+def test_parse_reads_stdin() -> None:
+    result = run("parse", "-", stdin=b"<html lang=fr><h1>Titre</h1><p>Plus de 5 000 personnes.</p>")
+    assert result.returncode == 0, result.stderr
+    snapshot = json.loads(result.stdout)
+    assert snapshot["title"] == "Titre"
+    assert snapshot["statistics"][0]["value"] == 5000
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        (["parse", "/nonexistent/page.html"], None, "cannot read /nonexistent/page.html"),
+        (["parse", "-"], b"   \n", "standard input is empty"),
+        (["parse", "."], None, "cannot read ."),
+    ],
+)
+def test_unreadable_input_is_one_line_exit_2(args: list[str], stdin: bytes | None,
+                                              message: str) -> None:
+    result = run(*args, stdin=stdin)
+    assert result.returncode == 2
+    assert result.stdout == b""
+    lines = result.stderr.decode().splitlines()
+    assert len(lines) == 1 and message in lines[0]
+    assert "Traceback" not in result.stderr.decode()
+
+
+def test_debug_shows_the_traceback() -> None:
+    result = run("--debug", "parse", "/nonexistent/page.html")
+    assert result.returncode == 2
+    assert "Traceback" in result.stderr.decode()
+
+
+def test_usage_error_exits_2() -> None:
+    result = run("parse", str(FIXTURE), "--format", "yaml")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr.decode()
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.decode().strip() == f"pagevault {__version__}"
+
+
+def test_text_format_shows_menus_sections_statistics_related() -> None:
+    result = run("parse", str(FIXTURE), "--url", URL, "--format", "text", env={"COLUMNS": "200"})
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    for expected in ("Menu principal", "S’informer", "Une responsabilité mondiale",
+                     "43,7 millions", "43,700,000", "Campagne",
+                     "Accueil › Nous connaître › Nos combats"):
+        assert expected in out
+    assert "\x1b[" not in out  # not a terminal: no colour codes
+
+
+def test_page_text_is_not_interpreted_as_markup_or_escapes() -> None:
+    page = b"<h1>[bold]Title[/bold]</h1><p>[link=http://evil.example]click[/link] \x1b[2J ok</p>"
+    result = run("parse", "-", "--format", "text", stdin=page, env={"TERM": "xterm", "COLUMNS": "120"})
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    assert "[bold]Title[/bold]" in out
+    assert "[link=http://evil.example]click[/link]" in out
+    assert "\x1b" not in out
+
+
+def test_no_color_is_respected_on_a_terminal_console() -> None:
+    from rich.console import Console
+
+    from pagevault.extract import parse_html
+    from pagevault.render.terminal import render_snapshot
+
+    snapshot = parse_html(FIXTURE.read_bytes(), url=URL)
+    os.environ["NO_COLOR"] = "1"
+    try:
+        console = Console(force_terminal=True, record=True, width=120)
+        console.print(render_snapshot(snapshot))
+        rendered = console.export_text(styles=True)
+    finally:
+        del os.environ["NO_COLOR"]
+    assert "\x1b[3" not in rendered  # no foreground colours
+
+
+def test_schema_command_prints_the_schema() -> None:
+    result = run("schema")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["properties"]["schema_version"]["const"] == 1
+
+
+def test_every_command_has_help() -> None:
+    for command in ("parse", "schema"):
+        result = run(command, "--help")
+        assert result.returncode == 0
+        assert b"Usage" in result.stdout

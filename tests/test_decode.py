@@ -1,0 +1,71 @@
+"""bytes -> text: the order of evidence (header > BOM > meta > detection) and lying pages."""
+
+from __future__ import annotations
+
+import codecs
+
+from pagevault.decode import decode_html
+
+CAFE_LATIN1 = "<p>café à Zürich – 5 €</p>".encode("cp1252")
+
+
+def test_header_charset_wins_over_meta() -> None:
+    body = b'<meta charset="utf-8">' + CAFE_LATIN1
+    decoded = decode_html(body, "text/html; charset=windows-1252")
+    assert decoded.source == "http-header"
+    assert "café à Zürich – 5 €" in decoded.text
+
+
+def test_bom_wins_over_meta() -> None:
+    body = codecs.BOM_UTF8 + '<meta charset="iso-8859-1"><p>réfugié·e·s</p>'.encode()
+    decoded = decode_html(body)
+    assert (decoded.encoding, decoded.source) == ("utf-8", "bom")
+    assert "réfugié·e·s" in decoded.text
+    assert not decoded.text.startswith("\ufeff")
+
+
+def test_meta_charset_is_used_without_header() -> None:
+    decoded = decode_html(b'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+                          + CAFE_LATIN1)
+    assert decoded.source == "meta"
+    assert decoded.encoding == "cp1252"  # browsers read latin-1 labels as windows-1252
+    assert "– 5 €" in decoded.text
+
+
+def test_first_meta_wins_when_two_conflict() -> None:
+    body = (b'<meta charset="iso-8859-15"><meta charset="utf-8">'
+            + "<p>año</p>".encode("iso-8859-15"))
+    decoded = decode_html(body)
+    assert decoded.encoding == "iso8859-15"
+    assert "año" in decoded.text
+
+
+def test_declared_charset_contradicted_by_valid_utf8_gives_way() -> None:
+    body = '<meta charset="gb2312"><p>Ελληνικά – ünïcödé “quotes”</p>'.encode()
+    decoded = decode_html(body)
+    assert decoded.source == "utf-8-validation"
+    assert "Ελληνικά – ünïcödé “quotes”" in decoded.text
+
+
+def test_undeclared_legacy_page_is_detected() -> None:
+    body = ("<html><body><p>" + "Les réfugiés déplacés sont protégés à l’étranger. " * 20
+            + "</p></body></html>").encode("cp1252")
+    decoded = decode_html(body)
+    assert decoded.source == "detection"
+    assert "réfugiés déplacés" in decoded.text
+
+
+def test_undeclared_utf8_is_detected_as_utf8() -> None:
+    decoded = decode_html("<p>Menschen über 300.000</p>".encode())
+    assert (decoded.encoding, decoded.source) == ("utf-8", "detection")
+
+
+def test_unknown_charset_label_is_ignored() -> None:
+    decoded = decode_html('<meta charset="x-klingon"><p>ok é</p>'.encode())
+    assert decoded.encoding == "utf-8"
+    assert "ok é" in decoded.text
+
+
+def test_invalid_bytes_never_raise() -> None:
+    decoded = decode_html(b"<p>\xff\xfe\xfa broken \xc3</p>", "text/html; charset=utf-8")
+    assert "broken" in decoded.text

@@ -1,0 +1,71 @@
+"""Hostile and broken markup: bounded work, no exception, text kept."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pagevault import parse_html
+from pagevault.extract.dom import MAX_BLOCK_DEPTH, guard_nesting
+
+
+def test_deep_nesting_is_flattened_and_text_kept() -> None:
+    depth = 50_000  # unguarded, lexbor needs ~6 s for this (RELIABILITY.md rule 1)
+    page = "<html><body>" + "<div>" * depth + "<p>deep text 12 000 personnes</p>" + "</div>" * depth
+    started = time.monotonic()
+    snapshot = parse_html(page)
+    elapsed = time.monotonic() - started
+    assert elapsed < 3.0, f"deep nesting took {elapsed:.1f}s"
+    assert any("deep text" in p for s in snapshot.sections for p in s.paragraphs)
+
+
+def test_guard_keeps_ordinary_pages_untouched() -> None:
+    page = "<div><section><ul><li>x</li></ul></section></div>" * 3000
+    assert guard_nesting(page) == page
+
+
+def test_guard_caps_depth() -> None:
+    page = "<div>" * (MAX_BLOCK_DEPTH * 3) + "x" + "</div>" * (MAX_BLOCK_DEPTH * 3)
+    guarded = guard_nesting(page)
+    assert guarded.count("<div>") == MAX_BLOCK_DEPTH
+    assert "x" in guarded
+
+
+def test_huge_attribute_and_long_text() -> None:
+    page = f'<p title="{"a" * 5_000_000}">ok</p><p>{"mot " * 200_000}</p>'
+    snapshot = parse_html(page)
+    assert snapshot.sections
+
+
+def test_unclosed_and_misnested_tags() -> None:
+    page = "<html><body><main><h1>Titre</h3><p>Plus de 3 000 personnes<div><h2>Suite</h2></b></i><li>un<li>deux"
+    snapshot = parse_html(page)
+    assert snapshot.title == "Titre"
+    assert [s.heading for s in snapshot.sections] == ["Titre", "Suite"]
+    assert snapshot.sections[1].items == ("un", "deux")
+    assert [s.value for s in snapshot.statistics] == [3000]
+
+
+def test_binary_garbage_is_read_as_text() -> None:
+    snapshot = parse_html(bytes(range(256)) * 100)
+    assert snapshot.encoding.name
+
+
+_PIECES = [*"<>/=\"' abcdhpuli123,.%€\n", "<div>", "</div>", "<h2>", "<p>", "<ul><li>", "<nav>",
+           "<main>", "<footer>", "<a href=x>", "43,7 millions", "5 janvier 2026", "1 in 5", "<br>",
+           "<section class=related><h2>Voir aussi</h2>", "<strong>", "<table><tr><td>"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=120).map("".join))
+def test_extractor_never_raises_on_arbitrary_markup(page: str) -> None:
+    snapshot = parse_html(page, url="https://example.org/a/b")
+    assert snapshot.schema_version == 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=2000))
+def test_extractor_never_raises_on_arbitrary_bytes(body: bytes) -> None:
+    parse_html(body)
