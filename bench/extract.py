@@ -3,7 +3,8 @@
     python bench/extract.py [--repeat N] [--verbose] [--json]
 
 Over every corpus page, in one process and one run, each page is timed N times (default 5) with
-the three engines interleaved, so machine noise hits them alike; a page's time is its median.
+the three engines interleaved (in rotating order), so machine noise hits them alike; a page's
+time is its median.
   (a) pagevault   parse_html(bytes, url)
   (b) trafilatura trafilatura.extract(text), default settings
   (c) parse-only  LexborHTMLParser(text) - the floor any selectolax-based extractor stands on
@@ -32,11 +33,15 @@ from selectolax.lexbor import LexborHTMLParser
 # Run as a script, the repository root is not on sys.path; `tests` is a package in it.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import trafilatura
 from tests.corpus import CorpusEntry, CorpusMissingError, load_manifest
 
 import pagevault
 from pagevault.decode import decode_html
+
+try:
+    import trafilatura
+except ImportError:
+    raise SystemExit("bench/extract.py needs trafilatura: pip install -e '.[bench]'") from None
 
 MIN_SPEEDUP_VS_TRAFILATURA = 8.0  # trafilatura time / pagevault time, at least
 MAX_COST_VS_PARSE = 6.0  # pagevault time / parse-only time, at most
@@ -91,10 +96,12 @@ def time_page(page: Page, repeat: int) -> PageTiming:
     samples: dict[str, list[float]] = {name: [] for name in calls}
     errors: dict[str, str] = {}
     gc.collect()
-    for _ in range(repeat):
-        for name, call in calls.items():
+    names = list(calls)
+    for run in range(repeat):
+        # rotate the order each run: no engine always runs right after another one
+        for name in names[run % len(names) :] + names[: run % len(names)]:
             if name not in errors:
-                _time_call(call, samples[name], errors, name)
+                _time_call(calls[name], samples[name], errors, name)
     medians = {name: statistics.median(v) for name, v in samples.items() if name not in errors}
     return PageTiming(page.file, len(page.data) / 1024, medians, errors)
 

@@ -9,7 +9,7 @@ with ``MANIFEST.tsv`` and ground truth beside some pages:
 - ``*.expected.html`` from mozilla/readability: the expected main-content HTML, scored as a bag
   of words (token precision / recall / F1, as the readability and trafilatura evaluations do).
 
-Everything below the loaders is pure: text in, numbers out.
+Apart from the loaders and ``timed_parse``, everything here is pure: text in, numbers out.
 """
 
 from __future__ import annotations
@@ -85,11 +85,8 @@ def load_manifest(directory: Path | None = None) -> tuple[CorpusEntry, ...]:
 
 
 def _entry_from_row(row: dict[str, str], directory: Path) -> CorpusEntry:
-    ground_truth = tuple(
-        directory / name.strip()
-        for name in row["ground_truth_file"].split(";")
-        if name.strip() and name.strip() != "none"
-    )
+    names = (name.strip() for name in row["ground_truth_file"].split(";"))
+    ground_truth = tuple(directory / name for name in names if name and name != "none")
     return CorpusEntry(
         file=row["file"],
         page=directory / row["file"],
@@ -102,14 +99,6 @@ def _entry_from_row(row: dict[str, str], directory: Path) -> CorpusEntry:
         ground_truth=ground_truth,
         notes=row["notes"],
     )
-
-
-def timed_parse(entry: CorpusEntry) -> tuple[Snapshot, float]:
-    """``parse_html`` on the page's bytes and URL, and the seconds it took."""
-    data = entry.page.read_bytes()
-    start = time.perf_counter()
-    snapshot = parse_html(data, entry.url)
-    return snapshot, time.perf_counter() - start
 
 
 def usable_url(raw: str) -> str | None:
@@ -128,6 +117,14 @@ def usable_url(raw: str) -> str | None:
     if parts.scheme in ("http", "https") and parts.netloc:
         return candidate
     return None
+
+
+def timed_parse(entry: CorpusEntry) -> tuple[Snapshot, float]:
+    """``parse_html`` on the page's bytes and URL, and the seconds it took."""
+    data = entry.page.read_bytes()
+    start = time.perf_counter()
+    snapshot = parse_html(data, entry.url)
+    return snapshot, time.perf_counter() - start
 
 
 # --- ground truth -------------------------------------------------------------------------
@@ -456,9 +453,18 @@ def _violation(
 
 
 def worst_pages(scores: Iterable[PageScore], count: int = 5) -> list[PageScore]:
-    """The pages with the lowest quality, worst first (see ``page_quality``)."""
+    """The pages with the lowest quality, worst first (see ``page_quality``).
+
+    Among equals, content lost ranks worse than boilerplate kept.
+    """
     rated = [s for s in scores if page_quality(s) is not None]
-    return sorted(rated, key=lambda s: (page_quality(s) or 0.0, s.file))[:count]
+    return sorted(rated, key=lambda s: (page_quality(s), _content_recall(s), s.file))[:count]
+
+
+def _content_recall(score: PageScore) -> float:
+    if score.snippets and score.snippets.with_recall is not None:
+        return score.snippets.with_recall
+    return score.tokens.recall if score.tokens else 1.0
 
 
 def page_quality(score: PageScore) -> float | None:

@@ -10,9 +10,11 @@ import functools
 import importlib
 import multiprocessing
 import os
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.pool import Pool
+from pathlib import Path
 
 import pytest
 
@@ -78,8 +80,14 @@ class IsolatedParser:
     one page after a time limit instead of stalling or killing the whole test run.
     """
 
-    def __init__(self, time_limit_s: float) -> None:
-        self._time_limit_s = time_limit_s
+    def __init__(
+        self,
+        time_limit_s: float,
+        grace_s: float = RESULT_GRACE_S,
+        target: Callable[[CorpusEntry], tuple[Snapshot, float]] = timed_parse,
+    ) -> None:
+        self._wait_s = time_limit_s + grace_s
+        self._target = target  # a module-level function: the worker imports it by name
         self._pool: Pool | None = None
         self._outcomes: dict[str, ParseOutcome] = {}
 
@@ -95,13 +103,14 @@ class IsolatedParser:
             self._pool = None
 
     def _parse_in_worker(self, entry: CorpusEntry) -> ParseOutcome:
-        pending = self._worker().apply_async(timed_parse, (entry,))
+        pending = self._worker().apply_async(self._target, (entry,))
         try:
-            snapshot, seconds = pending.get(timeout=self._time_limit_s + RESULT_GRACE_S)
+            snapshot, seconds = pending.get(timeout=self._wait_s)
         except multiprocessing.TimeoutError:
-            self.close()  # the worker may be stuck in C code: only terminating it stops it
-            limit = self._time_limit_s + RESULT_GRACE_S
-            return ParseOutcome(error=TimeoutError(f"no result within {limit:.0f} s (hang/crash)"))
+            # Stuck (in C code, maybe) or dead: only terminating the worker is sure to stop it.
+            self.close()
+            message = f"{entry.file}: no result within {self._wait_s:.1f} s (hang or crash)"
+            return ParseOutcome(error=TimeoutError(message))
         except Exception as error:
             return ParseOutcome(error=error)
         return ParseOutcome(snapshot=snapshot, seconds=seconds)
@@ -161,3 +170,39 @@ def _quality_report(problems: list[str], scores: list[PageScore]) -> str:
     lines += [f"  {describe(score)}" for score in worst_pages(scores)]
     lines.append("details: python bench/quality.py; if the change is intended: --pin")
     return "\n".join(lines)
+
+
+def _hang(entry: CorpusEntry) -> tuple[Snapshot, float]:
+    time.sleep(60)
+    raise AssertionError("not reached")
+
+
+def _crash(entry: CorpusEntry) -> tuple[Snapshot, float]:
+    os._exit(139)  # as a segfault would: the worker dies without answering
+
+
+@pytest.mark.parametrize("target", [_hang, _crash])
+def test_a_hanging_or_crashing_parse_fails_its_page_only(
+    target: Callable[[CorpusEntry], tuple[Snapshot, float]], tmp_path: Path
+) -> None:
+    entry = CorpusEntry(
+        file="bomb.html",
+        page=tmp_path / "bomb.html",
+        url=None,
+        raw_url="",
+        language="en",
+        kind="test",
+        repo="",
+        repo_path="",
+        ground_truth=(),
+        notes="",
+    )
+    isolated = IsolatedParser(time_limit_s=0.5, grace_s=0.5, target=target)
+    try:
+        started = time.monotonic()
+        outcome = isolated.parse(entry)
+        elapsed = time.monotonic() - started
+    finally:
+        isolated.close()
+    assert isinstance(outcome.error, TimeoutError)
+    assert elapsed < 5

@@ -384,3 +384,8 @@ def test_worst_pages_ranks_by_combined_quality() -> None:
     ]
     assert page_quality(scores[1]) == pytest.approx(0.5)
     assert [s.file for s in worst_pages(scores, count=2)] == ["leaky", "readable"]
+
+
+def test_worst_pages_ranks_lost_content_below_kept_boilerplate() -> None:
+    scores = [make_score("leaky", 1.0, 1.0, None), make_score("empty", 0.0, 0.0, None)]
+    assert [s.file for s in worst_pages(scores)] == ["empty", "leaky"]

@@ -27,7 +27,7 @@ def test_guard_keeps_ordinary_pages_untouched() -> None:
 
 
 def test_guard_caps_depth() -> None:
-    page = "<div>" * (MAX_BLOCK_DEPTH * 3) + "x" + "</div>" * (MAX_BLOCK_DEPTH * 3)
+    page = "<div>" * (MAX_BLOCK_DEPTH * 8) + "x" + "</div>" * (MAX_BLOCK_DEPTH * 8)
     guarded = guard_nesting(page)
     assert guarded.count("<div>") == MAX_BLOCK_DEPTH
     assert "x" in guarded

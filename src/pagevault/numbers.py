@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Literal
 
 FigureKind = Literal["count", "percent", "money", "ratio", "range", "duration"]
@@ -26,7 +25,7 @@ RejectReason = Literal[
 
 _SP = "[ \u00a0\u202f\u2009]"
 _GROUP_SEP = "[ \u00a0\u202f\u2009.,'’]"
-_NUMBER = rf"(?<![\w.,])(?:\d{{1,3}}(?:{_GROUP_SEP}\d{{3}}(?!\d))+(?:[.,]\d+(?!\d))?|\d+(?:[.,]\d+)?)"
+_NUMBER = rf"\d{{1,3}}(?:{_GROUP_SEP}\d{{3}}(?!\d))+(?:[.,]\d+(?!\d))?|\d+(?:[.,]\d+)?"
 _QUALIFIERS = (
     "plus de", "près de", "pres de", "environ", "au moins", "moins de", "presque", "quasiment",
     "jusqu'à", "jusqu’à", "quelque", "autour de", "pas moins de", "more than", "over", "nearly",
@@ -36,7 +35,6 @@ _QUALIFIERS = (
     "nahezu", "más de", "mas de", "cerca de", "casi", "alrededor de", "al menos", "unos", "unas",
     "hasta", "menos de", "aproximadamente",
 )
-_QUALIFIER = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
 _CURRENCY_BEFORE = r"US\$|CA\$|A\$|\$|€|£|CHF|EUR|USD|GBP"
 _CURRENCY_AFTER = (
     r"€|\$|£|euros?|Euro|EUR|USD|CHF|GBP|US-Dollar|dollars?|Dollar|dólares|dolares|"
@@ -48,6 +46,7 @@ _SCALE = (
     r"Milliarden?|Mrd\.?|billions?|Billionen|Billion|billones|billón|trillions?|"
     r"thousands?|Tausend|milliers?|mille|mil"
 )
+_SCALE_HINTS = ("mil", "bil", "tril", "thousand", "tausend", "mio", "mrd")
 _PERCENT = r"%|pour\s?cent|pourcent|per\s?cent|percent|Prozent|por\s?ciento"
 _NUMBER_WORDS = {
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
@@ -59,51 +58,61 @@ _NUMBER_WORDS = {
     "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "veinte": 20, "cien": 100,
 }
 _NUMBER_WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_RATIO_SEPARATORS = ("sur", "in", "out of", "of every", "von", "de cada", "sobre")
+_RATIO_SEPARATOR = "|".join(_RATIO_SEPARATORS)
 
-_FIGURE = re.compile(
-    rf"(?:(?P<qual>(?i:{_QUALIFIER})){_SP}+)?"
-    rf"(?:(?P<cur1>{_CURRENCY_BEFORE}){_SP}?)?"
-    rf"(?:(?P<num>{_NUMBER})|(?P<word>(?i:{_NUMBER_WORD}))(?={_SP}+(?:{_SCALE})\b))"
-    rf"(?:(?P<suffix>{_SUFFIX})(?![\w]))?"
-    rf"(?:{_SP}*(?P<scale>{_SCALE})(?![\w]))?"
-    rf"(?:{_SP}*(?P<pct>{_PERCENT})(?![\w]))?"
-    rf"(?:{_SP}*(?P<cur2>{_CURRENCY_AFTER})(?![\w]))?"
+# Scanning works from digit runs (a C-speed search) and reads what stands around
+# each: alternations of scale words, qualifiers and currencies tried at every
+# position of every text were the most expensive part of extraction.
+_DIGITS = re.compile(r"\d+")
+_NUMBER_AT = re.compile(_NUMBER)
+_AFTER_NUMBER = re.compile(
+    rf"(?:(?P<suffix>{_SUFFIX})(?!\w))?"
+    rf"(?:{_SP}*(?P<scale>{_SCALE})(?!\w))?"
+    rf"(?:{_SP}*(?P<pct>{_PERCENT})(?!\w))?"
+    rf"(?:{_SP}*(?P<cur2>{_CURRENCY_AFTER})(?!\w))?"
+)
+_CURRENCY_BEFORE_AT = re.compile(rf"(?P<cur1>{_CURRENCY_BEFORE}){_SP}?$")
+_WORD_BEFORE_SCALE = re.compile(rf"(?<!\w)(?P<word>(?i:{_NUMBER_WORD})){_SP}+$")
+_RATIO_TAIL = re.compile(
+    rf"{_SP}+(?:[^\W\d_]+{_SP}+)?(?P<sep>{_RATIO_SEPARATOR}){_SP}+"
+    rf"(?P<b>\d+(?:{_SP}\d{{3}})*|(?i:{_NUMBER_WORD}))(?![\w.,]\d)"
+)
+_WORD_RATIO = re.compile(
+    rf"(?<!\w)(?P<a>(?i:une?|one|eine?|uno|una)){_SP}+(?:[^\W\d_]+{_SP}+)?"
+    rf"(?P<sep>{_RATIO_SEPARATOR}){_SP}+(?P<b>\d+(?:{_SP}\d{{3}})*|(?i:{_NUMBER_WORD}))"
+    rf"(?![\w.,]\d)"
 )
 _NOUN = re.compile(rf"{_SP}+(?:(?:de|d'|d’|of|de los|de las){_SP}*)?(?P<noun>[^\W\d_][\w’'-]*)")
-_RATIO = re.compile(
-    rf"(?P<a>\d{{1,2}}|(?i:une?|one|eine?|uno|una)){_SP}+(?:[^\W\d_]+{_SP}+)?"
-    rf"(?P<sep>sur|in|out of|of every|von|de cada|sobre){_SP}+(?P<b>\d+(?:{_SP}\d{{3}})*|"
-    rf"(?i:{_NUMBER_WORD}))(?![\w.,]\d)"
-)
 _RANGE_JOIN = re.compile(rf"^{_SP}*(?:[-–—]|à|a|to|and|et|und|bis|y){_SP}*$")
-_PHONE = re.compile(r"(?<![\w])(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{1,4}\)?[ .-]){2,}\d{2,4}(?![\w])")
-_NUMERIC_DATE = re.compile(r"(?<![\w.])\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?![\w]|[.,]\d)")
-_TIME = re.compile(
-    r"(?<![\w.])\d{1,2}(?:[:h]\d{2}|\s?(?:h|Uhr|am|pm|a\.m\.|p\.m\.|heures?|horas?)(?![\w]))",
-    re.IGNORECASE,
+# Non-figures, matched where a digit run starts.
+_NUMERIC_DATE_AT = re.compile(
+    r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\w]|[.,]\d)"
 )
-_VERSION = re.compile(r"(?<![\w.])(?:v|version\s?)?\d+\.\d{1,2}\.\d+(?:\.\d+)*(?![\w])",
+_TIME_AT = re.compile(r"\d{1,2}(?:[:h]\d{2}|\s?(?:h|Uhr|am|pm|a\.m\.|p\.m\.)(?![\w]))",
                       re.IGNORECASE)
+_VERSION_AT = re.compile(r"\d+\.\d{1,2}\.\d+(?:\.\d+)*(?![\w])")
+_PHONE_AT = re.compile(r"(?:\(?\d{1,4}\)?[ .-]){2,}\d{2,4}(?![\w])")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
-_NUMBERING_BEFORE = re.compile(
-    r"(?:n°|nº|no\.|nr\.|núm\.|num\.|art\.|article|artikel|artículo|§|chapitre|chapter|kapitel|"
-    r"capítulo|section|page|p\.|seite|s\.|página|tome|vol\.|volume|édition|edition|ausgabe|"
-    r"étape|step|schritt|paso|#|numéro|number|nummer|número|registered charity(?: no\.?)?|"
-    r"charity(?: no\.?| number)?|siret|siren|iban|rna|ust-idnr\.?)\s*$",
-    re.IGNORECASE,
+# Words that, standing just before a number, make it something else than a figure.
+# Looked up in sets (a backward regex over a window was a hot spot).
+_NUMBERING_WORDS = frozenset(
+    "n° nº no. nr. núm. num. art. article artikel artículo § chapitre chapter kapitel capítulo "
+    "section page p. seite s. página tome vol. volume édition edition ausgabe étape step schritt "
+    "paso # numéro number nummer número siret siren iban rna ust-idnr. ust-idnr".split()
 )
+_NUMBERING_PHRASES = ("registered charity no.", "registered charity no", "charity no.",
+                      "charity number", "registered charity")
+_DATE_PREPOSITIONS = frozenset(
+    "en depuis dès avant après jusqu'en jusqu’en in since by from until before after during im "
+    "seit bis ab vor nach ende anfang mitte jahr jahres year année desde hasta año del de".split()
+)
+_DE_ORDINAL_WORDS = frozenset(
+    "der die das den dem des am im zum zur vom beim ab seit bis ein eine jeder jede".split()
+)
+_QUALIFIER_SET = frozenset(_QUALIFIERS)
 _ORDINAL_SUFFIX = re.compile(r"^(?:er|ère|re|e|è|ème|eme|nd|st|rd|th|º|ª|o|a|te|ten|ter)(?![\w])")
-_DATE_PREPOSITION = re.compile(
-    r"(?:\b(?:en|depuis|dès|avant|après|jusqu'en|in|since|by|from|until|before|after|during|"
-    r"im|seit|bis|ab|vor|nach|ende|anfang|mitte|jahr|year|année|desde|hasta|año|del|de)|"
-    r"[-–—/])\s*$",
-    re.IGNORECASE,
-)
-_DE_ORDINAL_BEFORE = re.compile(
-    r"\b(?:der|die|das|den|dem|des|am|im|zum|zur|vom|beim|ab|seit|bis|ein|eine|jeder|jede)\s*$",
-    re.IGNORECASE,
-)
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[^\s\da-zà-ÿ])")
+_LAST_WORDS = re.compile(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,62 +141,232 @@ class Rejected:
 
 def find_figures(text: str, lang: str | None) -> tuple[list[Figure], list[Rejected]]:
     """Figures of ``text`` in page order, and the numbers rejected as non-figures."""
+    lowered = text.lower()
+    has_scale_word = any(hint in lowered for hint in _SCALE_HINTS)
+    if _DIGITS.search(text) is None and not has_scale_word:
+        return [], []
     language = (lang or "en").split("-")[0].lower()
-    blocked, rejected = _blocked_spans(text)
-    figures: list[Figure] = _ratios(text, blocked)
-    taken = blocked + [(f.start, f.end) for f in figures]
-    for match in _FIGURE.finditer(text):
-        if _overlaps(match.start("num") if match.group("num") else match.start(), match.end(), taken):
-            continue
-        outcome = _read_match(match, text, language)
-        if isinstance(outcome, Figure):
-            figures.append(outcome)
-        elif outcome is not None:
-            rejected.append(outcome)
-    figures.sort(key=lambda f: f.start)
-    return _merge_ranges(figures, text), sorted(rejected, key=lambda r: r.start)
+    scan = _Scan(text, language)
+    scan.block_urls()
+    scan.block_month_dates()
+    scan.read_word_ratios()
+    for match in _DIGITS.finditer(text):
+        scan.read_at(match.start())
+    if has_scale_word:
+        scan.read_word_figures()
+    figures = sorted(scan.figures, key=lambda f: f.start)
+    return _merge_ranges(figures, text), sorted(scan.rejected, key=lambda r: r.start)
 
 
 def read_number(raw: str, lang: str | None) -> tuple[float, bool] | None:
     """The value of one number written as on a page ('43,7', '29 000', '1.5'),
     and whether its reading is ambiguous; None if it is not a number."""
     language = (lang or "en").split("-")[0].lower()
-    match = re.fullmatch(_NUMBER, raw.strip())
+    match = _NUMBER_AT.fullmatch(raw.strip())
     return _number_value(match.group(0), language, None) if match else None
 
 
-def _blocked_spans(text: str) -> tuple[list[tuple[int, int]], list[Rejected]]:
-    spans: list[tuple[int, int]] = []
-    rejected: list[Rejected] = []
-    for pattern, reason in ((_URL, "code"), (_NUMERIC_DATE, "date"), (_month_date(), "date"),
-                            (_VERSION, "version"), (_TIME, "time"), (_PHONE, "phone")):
-        for match in pattern.finditer(text):
-            if _overlaps(match.start(), match.end(), spans):
+@dataclass(slots=True)
+class _Candidate:
+    """A number and the words around it that may make it a figure."""
+
+    start: int  # where the figure's text starts (a currency sign included)
+    number_end: int
+    end: int
+    raw: str
+    cur1: str | None = None
+    suffix: str | None = None
+    scale: str | None = None
+    pct: str | None = None
+    cur2: str | None = None
+    word: bool = False
+
+    @property
+    def has_unit(self) -> bool:
+        return any((self.cur1, self.cur2, self.pct, self.scale, self.suffix))
+
+
+class _Scan:
+    """One pass over one text: spans already read, figures and rejections found."""
+
+    def __init__(self, text: str, language: str) -> None:
+        self.text = text
+        self.language = language
+        self.taken: list[tuple[int, int]] = []
+        self.figures: list[Figure] = []
+        self.rejected: list[Rejected] = []
+
+    def is_taken(self, start: int, end: int) -> bool:
+        return any(start < taken_end and taken_start < end for taken_start, taken_end in self.taken)
+
+    def reject(self, start: int, end: int, reason: RejectReason) -> None:
+        self.taken.append((start, end))
+        self.rejected.append(Rejected(start, end, self.text[start:end], reason))
+
+    def block_urls(self) -> None:
+        if "://" in self.text or "www." in self.text:
+            self.taken.extend(match.span() for match in _URL.finditer(self.text))
+
+    def block_month_dates(self) -> None:
+        for start, end in _month_date_spans(self.text):
+            self.reject(start, end, "date")
+
+    def read_word_ratios(self) -> None:
+        lowered = self.text.lower()
+        if not any(f" {sep} " in lowered for sep in _RATIO_SEPARATORS):
+            return
+        for match in _WORD_RATIO.finditer(self.text):
+            self._add_ratio(match.start(), match.end(), match.group("a"), match.group("b"))
+
+    def read_word_figures(self) -> None:
+        """'quatre millions', 'two billion': found from the scale word back."""
+        lowered = self.text.lower()
+        for hint in _SCALE_HINTS:
+            position = lowered.find(hint)
+            while position > 0:
+                self._read_word_figure_at(position)
+                position = lowered.find(hint, position + 1)
+
+    def _read_word_figure_at(self, scale_start: int) -> None:
+        word_match = _WORD_BEFORE_SCALE.search(self.text, max(0, scale_start - 16), scale_start)
+        if word_match is None:
+            return
+        after = _AFTER_NUMBER.match(self.text, scale_start)
+        if after is None or not after.group("scale"):
+            return
+        start = word_match.start("word")
+        if self.is_taken(start, after.end()):
+            return
+        candidate = _Candidate(start, word_match.end("word"), after.end(),
+                               word_match.group("word"), word=True, **after.groupdict())
+        self._add_figure(candidate, float(_NUMBER_WORDS[candidate.raw.lower()]), False)
+
+    def read_at(self, start: int) -> None:
+        text = self.text
+        if self.is_taken(start, start + 1):
+            return
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,_"):
+            return  # inside a word, a code ("G20") or a number read already
+        if self._blocked_at(start):
+            return
+        number = _NUMBER_AT.match(text, start)
+        if number is None:
+            return
+        if len(number.group()) <= 2 and self._ratio_at(start, number):
+            return
+        candidate = self._candidate(start, number)
+        reason = self._reject_reason(candidate)
+        if reason is not None:
+            self.reject(start, candidate.number_end, reason)
+            return
+        read = _number_value(candidate.raw, self.language, candidate.pct)
+        if read is not None:
+            self._add_figure(candidate, *read)
+
+    def _blocked_at(self, start: int) -> bool:
+        text = self.text
+        for pattern, reason in ((_NUMERIC_DATE_AT, "date"), (_VERSION_AT, "version"),
+                                (_TIME_AT, "time"), (_PHONE_AT, "phone")):
+            match = pattern.match(text, start)
+            if match is None:
                 continue
-            if reason == "phone" and sum(c.isdigit() for c in match.group(0)) < 8:
+            if reason == "phone" and sum(c.isdigit() for c in match.group()) < 8:
                 continue
-            spans.append((match.start(), match.end()))
-            if reason != "code":
-                rejected.append(Rejected(match.start(), match.end(), match.group(0), reason))
-    return spans, rejected
+            begin = start - 1 if reason == "phone" and text[start - 1 : start] == "+" else start
+            self.reject(begin, match.end(), reason)  # type: ignore[arg-type]
+            return True
+        return False
+
+    def _ratio_at(self, start: int, number: re.Match[str]) -> bool:
+        tail = _RATIO_TAIL.match(self.text, number.end())
+        return tail is not None and self._add_ratio(start, tail.end(), number.group(),
+                                                    tail.group("b"))
+
+    def _add_ratio(self, start: int, end: int, first_raw: str, second_raw: str) -> bool:
+        first, second = _word_or_number(first_raw), _word_or_number(second_raw)
+        if not first or not second or second <= first or _looks_like_year(second_raw):
+            return False
+        if self.is_taken(start, end):
+            return False
+        self.taken.append((start, end))
+        self.figures.append(Figure(start, end, self.text[start:end], round(first / second, 6),
+                                   None, "ratio", self._qualifier_before(start)))
+        return True
+
+    def _candidate(self, start: int, number: re.Match[str]) -> _Candidate:
+        after = _AFTER_NUMBER.match(self.text, number.end())
+        assert after is not None  # every part of it is optional
+        currency = _CURRENCY_BEFORE_AT.search(self.text, max(0, start - 5), start)
+        return _Candidate(
+            start=currency.start() if currency else start,
+            number_end=number.end(),
+            end=after.end(),
+            raw=number.group(),
+            cur1=currency.group("cur1") if currency else None,
+            **after.groupdict(),
+        )
+
+    def _qualifier_before(self, start: int) -> str | None:
+        words = _words_before(self.text, start, 3)
+        for count in (3, 2, 1):
+            phrase = " ".join(words[-count:])
+            if len(words) >= count and phrase in _QUALIFIER_SET:
+                return phrase
+        return None
+
+    def _reject_reason(self, candidate: _Candidate) -> RejectReason | None:
+        text, raw = self.text, candidate.raw
+        start = candidate.start if candidate.cur1 is None else candidate.number_end - len(raw)
+        end = candidate.number_end
+        after = text[end : end + 4]
+        before = text[max(0, start - 40) : start]
+        if before.endswith(("[", "(")) and after.startswith(("]", ")")) and len(raw) <= 3:
+            return "footnote"
+        if after[:1].isalpha() and not candidate.suffix and not candidate.has_unit:
+            return "ordinal" if _ORDINAL_SUFFIX.match(after) else "code"
+        if len(before) >= 2 and before[-1] in "-/" and before[-2].isalpha():
+            return "code"
+        if candidate.has_unit:
+            return None
+        return self._reject_bare_number(candidate, before, after)
+
+    def _reject_bare_number(
+        self, candidate: _Candidate, before: str, after: str
+    ) -> RejectReason | None:
+        raw, text = candidate.raw, self.text
+        last_words = _words_before(text, candidate.start, 3)
+        last_word = last_words[-1] if last_words else ""
+        if last_word in _NUMBERING_WORDS or " ".join(last_words).endswith(_NUMBERING_PHRASES):
+            return "numbering"
+        if after.startswith((". ", ") ")) and not text[: candidate.start].strip():
+            return "numbering"
+        if self.language == "de" and after.startswith(". ") and raw.isdigit():
+            if last_word in _DE_ORDINAL_WORDS:
+                return "ordinal"
+        noun = _counted_noun(text, candidate.end)
+        if _looks_like_year(raw) and (
+            noun is None or last_word in _DATE_PREPOSITIONS or before.rstrip().endswith(("-", "–"))
+        ):
+            return "year"
+        if self.language in ("fr", "es") and len(raw) == 5 and raw.isdigit() and re.match(
+            r"\s+[A-ZÉ][a-zé]", text[candidate.number_end : candidate.number_end + 3]
+        ):
+            return "postcode"
+        if raw.isdigit() and int(raw) < 10 and noun is None:
+            if not self._qualifier_before(candidate.start):
+                return "small"
+        return None
+
+    def _add_figure(self, candidate: _Candidate, value: float, ambiguous: bool) -> None:
+        self.taken.append((candidate.start, candidate.end))
+        self.figures.append(_build_figure(candidate, self.text, value, ambiguous, self.language,
+                                          self._qualifier_before(candidate.start)))
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < span_end and span_start < end for span_start, span_end in spans)
-
-
-def _ratios(text: str, blocked: list[tuple[int, int]]) -> list[Figure]:
-    figures = []
-    for match in _RATIO.finditer(text):
-        if _overlaps(match.start(), match.end(), blocked):
-            continue
-        first = _word_or_number(match.group("a"))
-        second = _word_or_number(match.group("b"))
-        if not first or not second or second <= first or _looks_like_year(match.group("b")):
-            continue
-        figures.append(Figure(match.start(), match.end(), match.group(0),
-                              round(first / second, 6), None, "ratio", None))
-    return figures
+def _words_before(text: str, start: int, count: int) -> list[str]:
+    """The last ``count`` words before ``start``, lower-cased ('plus de' -> ['plus', 'de'])."""
+    words = text[max(0, start - 32) : start].lower().split()
+    return words[-count:]
 
 
 def _word_or_number(raw: str) -> float | None:
@@ -200,64 +379,6 @@ def _word_or_number(raw: str) -> float | None:
 
 def _looks_like_year(raw: str) -> bool:
     return raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2099
-
-
-def _read_match(match: re.Match[str], text: str, language: str) -> Figure | Rejected | None:
-    raw = match.group("num") or match.group("word")
-    start = match.start("num") if match.group("num") else match.start("word")
-    reason = _reject_reason(match, text, start, language)
-    if reason is not None:
-        return Rejected(start, match.end("num") if match.group("num") else match.end(), raw, reason)
-    if match.group("word"):
-        value, ambiguous = float(_NUMBER_WORDS[raw.lower()]), False
-    else:
-        read = _number_value(raw, language, match.group("pct"))
-        if read is None:
-            return None
-        value, ambiguous = read
-    return _build_figure(match, text, value, ambiguous, language)
-
-
-def _reject_reason(
-    match: re.Match[str], text: str, start: int, language: str
-) -> RejectReason | None:
-    raw = match.group("num")
-    if raw is None:
-        return None
-    end = match.end("num")
-    after = text[end : end + 4]
-    before = text[max(0, start - 40) : start]
-    has_unit = any(match.group(g) for g in ("cur1", "cur2", "pct", "scale", "suffix"))
-    if before.endswith(("[", "(")) and after.startswith(("]", ")")) and len(raw) <= 3:
-        return "footnote"
-    if re.match(r"[A-Za-z]", after) and not match.group("suffix"):
-        return "ordinal" if _ORDINAL_SUFFIX.match(after) else "code"
-    if re.search(r"[A-Za-z][-/]$", before):
-        return "code"
-    if not has_unit and _NUMBERING_BEFORE.search(before):
-        return "numbering"
-    if not has_unit and re.fullmatch(r"\s*", before[-3:]) and after.startswith((". ", ") ")) and (
-        start == 0 or text[:start].strip() == ""
-    ):
-        return "numbering"
-    if language == "de" and after.startswith(". ") and not has_unit and raw.isdigit():
-        if _DE_ORDINAL_BEFORE.search(before):
-            return "ordinal"
-    if has_unit:
-        return None
-    if _looks_like_year(raw):
-        noun = _counted_noun(text, match.end())
-        if noun is None or _DATE_PREPOSITION.search(before):
-            return "year"
-    if language in ("fr", "es") and re.fullmatch(r"\d{5}", raw) and re.match(
-        r"\s+[A-ZÉ][a-zé]", text[end:end + 3]
-    ):
-        return "postcode"
-    if raw.isdigit() and int(raw) < 10 and not match.group("qual"):
-        noun = _counted_noun(text, match.end())
-        if noun is None:
-            return "small"
-    return None
 
 
 def _number_value(raw: str, language: str, percent: str | None) -> tuple[float, bool] | None:
@@ -285,33 +406,34 @@ def _digits(value: str) -> str:
 
 
 def _build_figure(
-    match: re.Match[str], text: str, value: float, ambiguous: bool, language: str
+    candidate: _Candidate,
+    text: str,
+    value: float,
+    ambiguous: bool,
+    language: str,
+    qualifier: str | None,
 ) -> Figure:
-    scale_word = match.group("suffix") or match.group("scale")
+    scale_word = candidate.suffix or candidate.scale
     if scale_word:
         value *= _scale_factor(scale_word, language)
-    currency = _currency_code(match.group("cur1") or match.group("cur2"))
-    noun = None if match.group("pct") or currency else _counted_noun(text, match.end())
+    currency = _currency_code(candidate.cur1 or candidate.cur2)
+    noun = None if candidate.pct or currency else _counted_noun(text, candidate.end)
     kind: FigureKind = "count"
     unit: str | None = noun
-    if match.group("pct"):
+    if candidate.pct:
         kind, unit = "percent", "%"
     elif currency:
         kind, unit = "money", currency
     elif noun and noun.lower() in _DURATION_NOUNS:
         kind = "duration"
-    qualifier = match.group("qual")
-    start = match.start("cur1") if match.group("cur1") else (
-        match.start("num") if match.group("num") else match.start("word")
-    )
     return Figure(
-        start=start,
-        end=match.end(),
-        text=text[start : match.end()].strip(),
+        start=candidate.start,
+        end=candidate.end,
+        text=text[candidate.start : candidate.end].strip(),
         value=round(value, 6),
         unit=unit,
         kind=kind,
-        qualifier=qualifier.lower() if qualifier else None,
+        qualifier=qualifier,
         ambiguous=ambiguous,
     )
 
@@ -354,16 +476,47 @@ def _counted_noun(text: str, end: int) -> str | None:
     return noun
 
 
-@cache
-def _month_date() -> re.Pattern[str]:
+_DIGIT_RUN = re.compile(r"(?<![\w.,])\d{1,4}(?![\d])")
+_AFTER_DAY = re.compile(
+    rf"(?:er|st|nd|rd|th|\.|º)?{_SP}*(?:de{_SP}+)?(?P<month>[^\W\d_]+)\.?"
+    rf"(?:,?{_SP}*(?:de{_SP}+|del{_SP}+)?(?P<year>\d{{4}})(?!\d))?"
+)
+_YEAR_AFTER_DAY = re.compile(rf"(?:st|nd|rd|th)?,?{_SP}+\d{{4}}(?!\d)")
+
+
+def _month_before(text: str, start: int, months: dict[str, int]) -> int | None:
+    """Start of a month name standing just before ``start`` ('January 5', 'mars 2024')."""
+    window = text[max(0, start - 16) : start]
+    words = window.split()
+    if not words or not window[-1:].isspace():
+        return None
+    word = words[-2] if words[-1].lower() == "de" and len(words) > 1 else words[-1]
+    if word.lower().rstrip(".") not in months:
+        return None
+    return max(0, start - 16) + window.rfind(word)
+
+
+def _month_date_spans(text: str) -> list[tuple[int, int]]:
+    """'5 janvier 2026', '3. Oktober', 'January 5, 2026', 'mars 2024': spans of dates
+    written with a month name (a dictionary look-up per number, not a regex of
+    every month name in four languages)."""
     from pagevault.extract.dates import month_names
 
-    months = "|".join(sorted((re.escape(m) for m in month_names()), key=len, reverse=True))
-    return re.compile(
-        rf"(?i:(?<!\w)\d{{1,2}}(?:er|st|nd|rd|th|\.|º)?{_SP}*(?:de{_SP}+)?(?:{months})\b\.?"
-        rf"(?:,?{_SP}*(?:de{_SP}+)?\d{{4}})?|\b(?:{months})\.?{_SP}+\d{{1,2}}(?:st|nd|rd|th)?"
-        rf"(?:,?{_SP}+\d{{4}})?(?!\d)|\b(?:{months})\.?{_SP}+(?:de{_SP}+)?\d{{4}}\b)"
-    )
+    months = month_names()
+    spans: list[tuple[int, int]] = []
+    for match in _DIGIT_RUN.finditer(text):
+        start, end = match.span()
+        if spans and start < spans[-1][1]:
+            continue
+        month_start = _month_before(text, start, months)
+        if month_start is not None:
+            year = _YEAR_AFTER_DAY.match(text, end) if len(match.group()) <= 2 else None
+            spans.append((month_start, year.end() if year else end))
+            continue
+        after = _AFTER_DAY.match(text, end) if len(match.group()) <= 2 else None
+        if after and after.group("month").lower() in months:
+            spans.append((start, after.end() if after.group("year") else after.end("month")))
+    return spans
 
 
 _DURATION_NOUNS = frozenset(

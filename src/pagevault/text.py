@@ -4,22 +4,29 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Collapse ordinary whitespace runs; keep U+00A0 / U+202F, which carry meaning in
 # French figures ("29 000") and punctuation ("83 %").
 _SPACE_RUN = re.compile(r"[ \t\n\r\f\v\u2000-\u200a\u2028\u2029\u3000]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
+)
+_NEEDS_SPACE_FIX = re.compile(r"[\t\n\r\f\v\u2000-\u200a\u2028\u2029\u3000]|  ")
 _SLUG_DROP = re.compile(r"[^\w]+")
 
 
 def clean_text(value: str) -> str:
     """Page text with control/format characters removed and whitespace collapsed."""
-    value = _CONTROL.sub("", value)
-    value = _SPACE_RUN.sub(" ", value)
+    if _CONTROL.search(value):
+        value = _CONTROL.sub("", value)
+    if _NEEDS_SPACE_FIX.search(value):
+        value = _SPACE_RUN.sub(" ", value)
     # No-break spaces at the ends are still just padding.
     return value.strip(" \u00a0\u202f")
 
 
+@lru_cache(maxsize=4096)
 def slugify(value: str, max_length: int = 60) -> str:
     """ASCII slug: 'Réfugié·e·s et migrant·e·s' -> 'refugiees-et-migrantes'."""
     value = value.replace("·", "").replace("’", "-").replace("'", "-")

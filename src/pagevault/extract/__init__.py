@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pagevault.__about__ import PARSER_VERSION
 from pagevault.decode import DecodedText, decode_html
-from pagevault.extract.dom import node_text, parse_tree
+from pagevault.extract.dom import node_text, parse_tree, remove_nodes
 from pagevault.extract.metadata import read_head
 from pagevault.extract.navigation import extract_breadcrumbs, extract_menus
 from pagevault.extract.related import extract_related, find_related_blocks
@@ -37,8 +37,7 @@ def parse_html(html: str | bytes, url: str | None = None, content_type: str | No
     )
     tree = parse_tree(decoded.text)
     head = read_head(tree, url)
-    for node in tree.css(NON_CONTENT_TAGS):
-        node.decompose()
+    tree.strip_tags(NON_CONTENT_TAGS)
     main = find_main(tree)
     h1 = (main.css_first("h1") if main is not None else None) or tree.css_first("h1")
     title = (node_text(h1) if h1 is not None else "") or head.title or ""
@@ -52,8 +51,7 @@ def parse_html(html: str | bytes, url: str | None = None, content_type: str | No
 
     sections = ()
     if main is not None:
-        for node in [*related_blocks, *related_titles]:
-            node.decompose()
+        remove_nodes([*related_blocks, *related_titles])
         remove_boilerplate(main, h1)
         sections = extract_sections(main, title)
     statistics, rejected = extract_statistics(sections, lang)

@@ -18,13 +18,14 @@ from pagevault.extract.dom import (
     class_and_id,
     contains,
     first_descendant,
+    has_ancestor_in,
     is_hidden,
     node_text,
 )
 from pagevault.extract.selectors import BREADCRUMB_CANDIDATES, MOBILE_TOKEN, UTILITY_TOKEN
 from pagevault.extract.urls import resolve_url
 from pagevault.model import Breadcrumb, Menu, NavItem, Region
-from pagevault.text import KeyAllocator, slugify
+from pagevault.text import KeyAllocator, clean_text, slugify
 
 _LIST_TAGS = ("ul", "ol", "menu")
 _GROUP_TITLE_TAGS = ("h2", "h3", "h4", "h5", "h6", "p", "strong", "span", "div", "button", "a",
@@ -33,6 +34,7 @@ _DUPLICATE_SHARE = 0.8
 _MAX_GROUP_TITLE = 60
 _BREADCRUMB_SEPARATORS = re.compile(r"^[\s›»>/|·•:\\-]+|[\s›»>/|·•:\\-]+$")
 _MENU_ROOTS = "nav, [role=navigation], [role=menubar]"
+_LABEL_TAGS = frozenset({"button", "span", "p", "strong", "b", "div", "summary", "h2", "h3", "h4"})
 _PAGE_FRAMES = "header, [role=banner], footer, [role=contentinfo]"
 
 
@@ -98,49 +100,54 @@ def extract_menus(
     skip: Iterable[LexborNode] = (),
 ) -> tuple[Menu, ...]:
     """Every menu of the page, desktop before mobile, duplicates dropped."""
-    skipped = list(skip)
-    drafts = [
-        draft
-        for root in _menu_roots(tree, skipped)
-        for draft in _drafts_of(root, base_url, main)
-        if draft.items
-    ]
-    drafts.sort(key=lambda draft: draft.deferred)  # stable: page order within each group
-    return _unique_menus(drafts)
+    roots = [(root, _is_deferred(root)) for root in _menu_roots(tree, list(skip))]
+    roots.sort(key=lambda pair: pair[1])  # stable: page order within each group
+    registry = _MenuRegistry()
+    for root, deferred in roots:
+        if deferred and registry.knows(_link_labels(root), deferred=True, region=None):
+            continue  # a mobile copy: skip it before building its items
+        for draft in _drafts_of(root, base_url, main, deferred):
+            registry.add(draft)
+    return tuple(registry.menus)
+
+
+def _link_labels(root: LexborNode) -> set[str]:
+    return {clean_text(link.text(deep=True)).casefold() for link in root.css("a")} - {""}
 
 
 def _menu_roots(tree: LexborHTMLParser, skipped: list[LexborNode]) -> list[LexborNode]:
     roots: list[LexborNode] = []
+    taken = {node.mem_id for node in skipped}
     for node in tree.css(_MENU_ROOTS):
-        if not _inside_any(node, roots) and not _inside_any(node, skipped):
-            if "pagination" not in class_and_id(node) and "pager" not in class_and_id(node):
-                roots.append(node)
+        if has_ancestor_in(node, taken) or re.search(r"paginat|pager", class_and_id(node)):
+            continue
+        roots.append(node)
+        taken.add(node.mem_id)
     for frame in tree.css(_PAGE_FRAMES):
         for top_list in _top_lists(frame):
-            if not _inside_any(top_list, roots) and not _inside_any(top_list, skipped):
+            if not has_ancestor_in(top_list, taken):
                 roots.append(top_list)
+                taken.add(top_list.mem_id)
     return roots
-
-
-def _inside_any(node: LexborNode, containers: list[LexborNode]) -> bool:
-    return any(contains(container, node) for container in containers)
 
 
 def _top_lists(root: LexborNode) -> list[LexborNode]:
     """Lists of ``root`` that are not nested inside another list of ``root``."""
-    lists = root.css("ul, ol, menu") if root.tag not in _LIST_TAGS else [root]
+    if root.tag in _LIST_TAGS:
+        return [root]
     tops: list[LexborNode] = []
-    for candidate in lists:
-        if not _inside_any(candidate, tops):
+    top_ids: set[int] = set()
+    for candidate in root.css("ul, ol, menu"):
+        if not has_ancestor_in(candidate, top_ids):
             tops.append(candidate)
+            top_ids.add(candidate.mem_id)
     return tops
 
 
-def _drafts_of(root: LexborNode, base_url: str | None, main: LexborNode | None) -> Iterator[
-    _MenuDraft
-]:
+def _drafts_of(
+    root: LexborNode, base_url: str | None, main: LexborNode | None, deferred: bool
+) -> Iterator[_MenuDraft]:
     region = _region(root, main)
-    deferred = _is_deferred(root)
     lists = [lst for lst in _top_lists(root) if lst.css_first("a[href]") is not None]
     titles = [_group_title(lst, root) for lst in lists]
     if len(lists) > 1 and all(titles):
@@ -159,18 +166,15 @@ def _list_items(lst: LexborNode, base_url: str | None) -> tuple[NavItem, ...]:
     allocator = KeyAllocator()
     items = []
     for li in lst.iter():
-        if li.tag != "li":
-            continue
-        item = _list_item(li, base_url, allocator)
-        if item is not None:
-            items.append(item)
+        if li.tag == "li":
+            item = _list_item(li, base_url, allocator)
+            if item is not None:
+                items.append(item)
     return tuple(items)
 
 
 def _list_item(li: LexborNode, base_url: str | None, allocator: KeyAllocator) -> NavItem | None:
-    sublists = [sub for sub in li.css("ul, ol, menu") if _same(_nearest_li(sub), li)]
-    label_node = _own_label_node(li)
-    label = node_text(label_node) if label_node is not None else ""
+    label_node, label, sublists = _scan_entry(li)
     children = tuple(item for sub in sublists for item in _list_items(sub, base_url))
     if not label and not children:
         return None
@@ -182,28 +186,50 @@ def _list_item(li: LexborNode, base_url: str | None, allocator: KeyAllocator) ->
 def _link_item(link: LexborNode, base_url: str | None) -> NavItem:
     label = node_text(link)
     url = resolve_url(attr(link, "href"), base_url)
-    return NavItem(key=slugify(label) or slugify(url or "") or "link", label=label, url=url)
+    key = slugify(label) or slugify(url or "") or "link"
+    return NavItem(key=key, label=label, url=url)
 
 
-def _same(first: LexborNode | None, second: LexborNode) -> bool:
-    return first is not None and first.mem_id == second.mem_id
-
-
-def _nearest_li(node: LexborNode) -> LexborNode | None:
-    parent = node.parent
-    while parent is not None and parent.tag != "li":
-        parent = parent.parent
-    return parent
-
-
-def _own_label_node(li: LexborNode) -> LexborNode | None:
-    """The link (or label) of a list entry itself, not of its sub-entries."""
-    for node in li.css("a, button, span, p, strong, div"):
-        if _same(_nearest_li(node), li) and node.css_first("ul, ol, li") is None:
+def _scan_entry(li: LexborNode) -> tuple[LexborNode | None, str, list[LexborNode]]:
+    """The entry's own label (its first link, else first labelled element), the
+    label's text and the sub-lists the entry opens, found in one walk that does
+    not enter the sub-lists."""
+    fallback: tuple[LexborNode, str] | None = None
+    sublists: list[LexborNode] = []
+    pending = [child for child in li.iter() if child.is_element_node]
+    while pending:
+        node = pending.pop(0)
+        if node.tag in _LIST_TAGS:
+            sublists.append(node)
+            continue
+        if node.tag == "a":
             text = node_text(node)
             if text:
-                return node
-    return li if not li.css_first("ul, ol") and node_text(li) else None
+                sublists.extend(_sublists_after(pending))
+                return node, text, sublists
+        elif fallback is None and node.tag in _LABEL_TAGS:
+            text = node_text(node)
+            if text and first_descendant(node, "ul, ol, menu") is None:
+                fallback = (node, text)
+        pending[:0] = [child for child in node.iter() if child.is_element_node]
+    if fallback is not None:
+        return fallback[0], fallback[1], sublists
+    return None, "", sublists
+
+
+def _sublists_after(pending: list[LexborNode]) -> list[LexborNode]:
+    """Sub-lists among the nodes still to visit once the label is found."""
+    found: list[LexborNode] = []
+    for node in pending:
+        if node.tag in _LIST_TAGS:
+            found.append(node)
+        else:
+            found.extend(n for n in node.css("ul, ol, menu") if not _nested_in(n, found))
+    return found
+
+
+def _nested_in(node: LexborNode, lists: list[LexborNode]) -> bool:
+    return has_ancestor_in(node, {lst.mem_id for lst in lists})
 
 
 def _group_title(lst: LexborNode, root: LexborNode) -> str:
@@ -291,15 +317,32 @@ def _labels(items: Iterable[NavItem]) -> Iterator[str]:
         yield from _labels(item.children)
 
 
-def _unique_menus(drafts: list[_MenuDraft]) -> tuple[Menu, ...]:
-    known: set[str] = set()
-    allocator = KeyAllocator()
-    menus = []
-    for draft in drafts:
+class _MenuRegistry:
+    """The menus kept so far, and the labels they hold.
+
+    A hidden or mobile menu whose labels are already known anywhere is a copy; so is
+    a visible menu repeating one of its own region. A footer group repeating header
+    links is a menu of its own (fixture en-campaign-keyfacts.html, "Get involved").
+    """
+
+    def __init__(self) -> None:
+        self.menus: list[Menu] = []
+        self._known_anywhere: set[str] = set()
+        self._known_in_region: dict[str, set[str]] = {}
+        self._keys = KeyAllocator()
+
+    def knows(self, labels: set[str], *, deferred: bool, region: str | None) -> bool:
+        if deferred:
+            known = self._known_anywhere
+        else:
+            known = self._known_in_region.get(region or "", set())
+        return bool(labels) and len(labels & known) >= _DUPLICATE_SHARE * len(labels)
+
+    def add(self, draft: _MenuDraft) -> None:
         labels = draft.labels()
-        if labels and len(labels & known) >= _DUPLICATE_SHARE * len(labels):
-            continue
-        known |= labels
-        key = allocator.allocate(draft.element_id or slugify(draft.name), "menu")
-        menus.append(Menu(key=key, name=draft.name, region=draft.region, items=draft.items))
-    return tuple(menus)
+        if not draft.items or self.knows(labels, deferred=draft.deferred, region=draft.region):
+            return
+        self._known_anywhere |= labels
+        self._known_in_region.setdefault(draft.region, set()).update(labels)
+        key = self._keys.allocate(draft.element_id or slugify(draft.name), "menu")
+        self.menus.append(Menu(key=key, name=draft.name, region=draft.region, items=draft.items))

@@ -31,7 +31,7 @@ from pagevault.extract.urls import resolve_url
 from pagevault.model import RelatedLink
 from pagevault.text import KeyAllocator, slugify
 
-_HEADINGS = "h2, h3, h4, h5, h6, [class*=title], [class*=titre], [class*=heading], strong, p"
+_HEADINGS = "h2, h3, h4, h5, h6, [class*=title], [class*=titre], [class*=heading], strong"
 _MAX_HEADING_LENGTH = 60
 _CARD_SELECTORS = ("article", "li", "[class*=card]", "[class*=teaser]", "[class*=item]")
 _MAX_KIND_LENGTH = 40
@@ -43,6 +43,9 @@ def find_related_blocks(tree: LexborHTMLParser) -> tuple[list[LexborNode], list[
     blocks: list[LexborNode] = []
     loose_titles: list[LexborNode] = []
     for heading in tree.css(_HEADINGS):
+        raw = heading.text(deep=True)
+        if len(raw) > 4 * _MAX_HEADING_LENGTH:
+            continue
         text = node_text(heading)
         if len(text) <= _MAX_HEADING_LENGTH and RELATED_HEADING.match(text):
             block = _block_around(heading)

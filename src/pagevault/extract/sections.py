@@ -13,9 +13,15 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from pagevault.extract.dom import attr, class_and_id, contains, first_descendant, node_text
+from pagevault.extract.dom import (
+    attr,
+    class_and_id,
+    contains,
+    first_descendant,
+    node_text,
+    remove_nodes,
+)
 from pagevault.extract.selectors import (
-    BOILERPLATE_CANDIDATES,
     BOILERPLATE_TOKEN,
     FORM_CONTROLS,
     MAIN_CANDIDATES,
@@ -78,10 +84,10 @@ def remove_boilerplate(root: LexborNode, keep: LexborNode | None) -> None:
     """Remove what is not body text from ``root``; never an element holding ``keep``."""
     total = max(len(root.text(deep=True)), 1)
     doomed: list[LexborNode] = list(root.css(FORM_CONTROLS))
-    for node in root.css(STRUCTURAL_BOILERPLATE):
-        if not _protected(node, keep, root):
-            doomed.append(node)
-    for node in root.css(BOILERPLATE_CANDIDATES):
+    doomed += [n for n in root.css(STRUCTURAL_BOILERPLATE) if not _protected(n, keep, root)]
+    # One pass over class/id holders with a token regex: 90 "[class*=...]"
+    # selectors cost lexbor several times more.
+    for node in root.css("[class], [id]"):
         if BOILERPLATE_TOKEN.search(class_and_id(node)) and not _protected(node, keep, root):
             if len(node.text(deep=True)) < _BOILERPLATE_SHARE * total:
                 doomed.append(node)
@@ -89,9 +95,7 @@ def remove_boilerplate(root: LexborNode, keep: LexborNode | None) -> None:
         descriptor = f"{class_and_id(form)} {attr(form, 'action').lower()}"
         if form.css_first("input[type=email], input[type=search]") or _FORM_HINT.search(descriptor):
             doomed.append(form)
-    for node in doomed:
-        if node.parent is not None:
-            node.decompose()
+    remove_nodes(doomed)
 
 
 def _protected(node: LexborNode, keep: LexborNode | None, root: LexborNode) -> bool:
@@ -157,6 +161,8 @@ def _blocks(node: LexborNode) -> Iterator[_Block]:
     pending: list[str] = []
     for child in node.iter(include_text=True):
         tag = child.tag
+        if tag != "-text" and not child.is_element_node:
+            continue  # comments, CDATA, processing instructions
         if tag in _INLINE_TAGS and not _holds_blocks(child):
             if tag != "-text" and _styled_heading_level(child):
                 yield from _flush(pending)
@@ -183,6 +189,8 @@ def _element_blocks(element: LexborNode) -> Iterator[_Block]:
             yield heading
     elif tag in _LIST_TAGS:
         yield from _list_blocks(element)
+    elif tag == "li":  # a list entry outside any list, as broken pages have
+        yield from _list_entry_blocks(element)
     elif tag in _PARAGRAPH_TAGS and not _holds_blocks(element):
         yield "paragraph", node_text(element), 0, ""
     elif tag == "table":
@@ -199,16 +207,16 @@ def _heading_block(element: LexborNode) -> _Block:
 def _styled_heading_level(element: LexborNode) -> int:
     """Level of an element a reader sees as a heading though it is no <hN>: role=heading,
     a title class ('p.h2', 'p.titulo'), or a paragraph that is one short bold phrase."""
-    if element.tag in _HEADING_TAGS or _holds_blocks(element):
+    if element.tag in _HEADING_TAGS:
         return 0
     if attr(element, "role") == "heading":
         level = attr(element, "aria-level")
         return int(level) if level.isdigit() and 1 <= int(level) <= 6 else 2
-    classes = attr(element, "class").lower()
-    match = STYLED_HEADING_TOKEN.search(classes) if classes else None
-    if match is None and element.tag == "p":
-        return 3 if _is_bold_phrase(element) else 0
-    if match is None or element.tag in ("a", "span") and not _is_bold_phrase(element):
+    classes = attr(element, "class")
+    match = STYLED_HEADING_TOKEN.search(classes.lower()) if classes else None
+    if match is None:
+        return 3 if element.tag == "p" and _is_bold_phrase(element) else 0
+    if element.tag in ("a", "span") and not _is_bold_phrase(element) or _holds_blocks(element):
         return 0
     text = node_text(element)
     if not text or len(text) > _MAX_STYLED_HEADING or text.endswith((".", ",", ";")):
@@ -226,21 +234,30 @@ def _is_bold_phrase(paragraph: LexborNode) -> bool:
 
 
 def _holds_blocks(element: LexborNode) -> bool:
-    return first_descendant(element, _BLOCK_SELECTOR) is not None
+    """Whether a child of ``element`` is a block (one level deep: inline elements
+    wrapping blocks two levels down are rare, and their text is kept anyway)."""
+    return any(
+        child.tag not in _INLINE_TAGS and child.tag != "br"
+        for child in element.iter()
+        if child.is_element_node
+    )
 
 
 def _list_blocks(element: LexborNode) -> Iterator[_Block]:
     for child in element.iter():
         if child.tag in ("li", "dd", "dt"):
-            nested = child.css_first("ul, ol, p, div, h1, h2, h3, h4, h5, h6")
-            if nested is None:
-                text = node_text(child)
-                if text:
-                    yield "item", text, 0, ""
-            else:
-                yield from _blocks(child)
+            yield from _list_entry_blocks(child)
         elif child.tag not in ("-text", "-comment"):
             yield from _element_blocks(child)
+
+
+def _list_entry_blocks(entry: LexborNode) -> Iterator[_Block]:
+    if first_descendant(entry, _BLOCK_SELECTOR) is None:
+        text = node_text(entry)
+        if text:
+            yield "item", text, 0, ""
+    else:
+        yield from _blocks(entry)
 
 
 def _table_blocks(table: LexborNode) -> Iterator[_Block]:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 # Never content, anywhere.
-NON_CONTENT_TAGS = (
-    "script, style, noscript, template, svg, canvas, iframe, object, embed, link, meta"
-)
+NON_CONTENT_TAGS = [
+    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
+    "link", "meta",
+]
 # Controls carry menu labels (a <button> opening a sub-menu) but never body text.
 FORM_CONTROLS = "button, select, input, textarea, label, option, dialog"
 
@@ -29,19 +30,7 @@ STRUCTURAL_BOILERPLATE = (
     "[aria-hidden=true], [hidden], [aria-modal=true]"
 )
 
-# Candidates for class/id boilerplate; confirmed with BOILERPLATE_TOKEN below.
-_BOILERPLATE_WORDS = (
-    "cookie", "consent", "gdpr", "rgpd", "newsletter", "subscribe", "signup", "sign-up",
-    "share", "sharing", "social", "donat", "don-", "dons", "spende", "donar", "donate",
-    "urgen", "alert", "modal", "popup", "pop-up", "overlay", "breadcrumb", "fil-ariane",
-    "related", "voir-aussi", "see-also", "pagination", "pager", "comment", "sidebar",
-    "advert", "promo", "sponsor", "skip", "sr-only", "visually-hidden",
-    "screen-reader", "visuallyhidden", "element-invisible", "caption", "credit",
-    "toolbar", "menu", "tags", "author-bio", "byline", "print", "masthead",
-)
-BOILERPLATE_CANDIDATES = ", ".join(
-    f"[class*={word}], [id*={word}]" for word in _BOILERPLATE_WORDS
-)
+# Class/id tokens of boilerplate blocks ("donation-widget", "share-bar", "newsletter-modal").
 BOILERPLATE_TOKEN = re.compile(
     r"(?:^|[\s_-])(?:cookies?|consent|gdpr|rgpd|newsletters?|subscribe|subscription|signup|"
     r"sign-up|share|sharing|social|socials|donation|donations|donate|don|dons|spende|spenden|"
@@ -50,7 +39,7 @@ BOILERPLATE_TOKEN = re.compile(
     r"sidebar|advert|advertisement|ads|promo|sponsor|skip|skip-link|sr-only|"
     r"visually-hidden|visuallyhidden|screen-reader-text|element-invisible|"
     r"(?:image|photo|img|media|figure|wp|video)-caption(?:-text)?|photo-credits?|credits?|toolbar|menu|tags|tag-list|author-bio|byline|"
-    r"print|masthead)(?:$|[\s_-])"
+    r"print|masthead|eyebrow|kicker|surtitle|overline)(?:$|[\s_-])"
 )
 
 # Region of a menu, from the class/id of the menu or of an ancestor
@@ -62,9 +51,8 @@ UTILITY_TOKEN = re.compile(
 MOBILE_TOKEN = re.compile(r"mobile|offcanvas|off-canvas|responsive|drawer|burger|hamburger")
 
 BREADCRUMB_CANDIDATES = (
-    "[aria-label*=readcrumb], [aria-label*=riane], [aria-label*=rotkr], [aria-label*=igas], "
-    "[class*=breadcrumb], [id*=breadcrumb], [class*=ariane], [class*=rotkrume], "
-    "[class*=miga], [itemtype*=BreadcrumbList]"
+    "[class*=readcrumb], [id*=readcrumb], [aria-label*=readcrumb], [class*=ariane], "
+    "[aria-label*=riane], [aria-label*=rotkr], [class*=miga], [itemtype*=BreadcrumbList]"
 )
 
 # "See also" block titles in fr/en/de/es (fixtures amnesty-fr-refugies.html,
@@ -81,10 +69,7 @@ RELATED_HEADING = re.compile(
     r"lee también|ver también)\s*[:.]?$",
     re.IGNORECASE,
 )
-RELATED_CONTAINER = (
-    "[class*=related], [id*=related], [class*=voir-aussi], [class*=see-also], "
-    "[class*=relacionad], [class*=mehr-zum-thema], [class*=lire-aussi]"
-)
+RELATED_CONTAINER = "[class*=rela], [id*=rela], [class*=aussi], [class*=see-also], [class*=mehr-zum]"
 RELATED_CONTAINER_TOKEN = re.compile(
     r"(?:^|[\s_-])(?:related|voir-aussi|see-also|relacionados?|relacionadas?|mehr-zum-thema|"
     r"lire-aussi)(?:$|[\s_-])"

@@ -8,7 +8,6 @@ its context; the caption's repetition of it is not counted again.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from pagevault.model import Section, Statistic
 from pagevault.numbers import Figure, Rejected, find_figures
@@ -31,40 +30,28 @@ def extract_statistics(
     statistics: list[Statistic] = []
     rejected: list[Rejected] = []
     for section in sections:
-        for text, context_override, skip_value in _texts_with_cards(section, lang):
+        texts = [*section.paragraphs, *section.items]
+        skip_value: float | None = None
+        for index, text in enumerate(texts):
             figures, refused = find_figures(text, lang)
             rejected.extend(refused)
+            card_figure = _lone_figure(text, figures)
+            if card_figure is not None and index + 1 < len(texts):
+                caption = texts[index + 1]
+                statistics.append(_statistic(card_figure, caption, section, allocator))
+                skip_value = card_figure.value  # the caption's repetition of it
+                continue
             for figure in figures:
-                if skip_value is not None and figure.value == skip_value:
-                    continue
-                context = context_override or _sentence_around(text, figure.start)
-                statistics.append(_statistic(figure, context, section, allocator))
+                if figure.value != skip_value:
+                    context = _sentence_around(text, figure.start)
+                    statistics.append(_statistic(figure, context, section, allocator))
+            skip_value = None
     return tuple(statistics), tuple(rejected)
 
 
-def _texts_with_cards(
-    section: Section, lang: str | None
-) -> Iterator[tuple[str, str | None, float | None]]:
-    """Each text of a section, with (context, value to skip) when it is part of a stat card."""
-    texts = [*section.paragraphs, *section.items]
-    skip_next: float | None = None
-    for index, text in enumerate(texts):
-        caption = texts[index + 1] if index + 1 < len(texts) else None
-        card_figure = _lone_figure(text, lang)
-        if card_figure is not None and caption is not None:
-            yield text, caption, None
-            skip_next = card_figure.value
-            continue
-        yield text, None, skip_next
-        skip_next = None
-
-
-def _lone_figure(text: str, lang: str | None) -> Figure | None:
+def _lone_figure(text: str, figures: list[Figure]) -> Figure | None:
     """The figure a short text consists of ('20K', '1 in 5', '83 %'), if any."""
-    if len(text) > 24:
-        return None
-    figures, _ = find_figures(text, lang)
-    if len(figures) != 1:
+    if len(text) > 24 or len(figures) != 1:
         return None
     leftover = text.replace(figures[0].text, "").strip(" +~≈*\u00a0")
     return figures[0] if len(leftover) <= 3 else None

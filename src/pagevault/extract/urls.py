@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 # Query parameters that identify a campaign or a click, never a page.
@@ -12,20 +13,47 @@ _TRACKING_PARAMS = frozenset(
 _LINK_SCHEMES = ("http", "https", "mailto", "tel")
 
 
+@lru_cache(maxsize=8192)
 def resolve_url(href: str, base_url: str | None) -> str | None:
     """Absolute, tracker-free URL of a link; None for script/data links and empty hrefs."""
     href = href.strip()
-    if not href or href.startswith(("javascript:", "data:", "#")) and not href.startswith("#/"):
+    if not href or href.startswith(("javascript:", "data:", "vbscript:", "#")):
         return None
+    absolute = _absolute(href, base_url)
+    if absolute is None:
+        return None
+    if "?" not in absolute:
+        return absolute
     try:
-        absolute = urljoin(base_url, href) if base_url else href
         parts = urlsplit(absolute)
     except ValueError:
         return None
-    if parts.scheme and parts.scheme.lower() not in _LINK_SCHEMES:
+    return urlunsplit(parts._replace(query=_strip_tracking(parts.query)))
+
+
+def _absolute(href: str, base_url: str | None) -> str | None:
+    """``urljoin`` with the common cases done by hand (it dominated menu extraction)."""
+    if href.startswith(("https://", "http://")) or not base_url:
+        return href
+    if href.startswith("/") and not href.startswith("//"):
+        origin = _origin(base_url)
+        if origin:
+            return origin + href
+    try:
+        absolute = urljoin(base_url, href)
+        scheme = urlsplit(absolute).scheme.lower()
+    except ValueError:
         return None
-    query = _strip_tracking(parts.query)
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, query, parts.fragment))
+    return absolute if not scheme or scheme in _LINK_SCHEMES else None
+
+
+@lru_cache(maxsize=64)
+def _origin(base_url: str) -> str | None:
+    try:
+        parts = urlsplit(base_url)
+    except ValueError:
+        return None
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
 
 
 def _strip_tracking(query: str) -> str:
