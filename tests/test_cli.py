@@ -16,11 +16,18 @@ FIXTURE = Path(__file__).parent / "fixtures" / "amnesty-fr-refugies.html"
 URL = "https://www.amnesty.fr/refugies-et-migrants"
 
 
-def run(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None
-        ) -> subprocess.CompletedProcess[bytes]:
+def run(
+    *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
     environment = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "pagevault", *args], input=stdin,
-                          capture_output=True, timeout=60, env=environment, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "pagevault", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=60,
+        env=environment,
+        check=False,
+    )
 
 
 def test_parse_prints_utf8_json_on_stdout() -> None:
@@ -48,8 +55,9 @@ def test_parse_reads_stdin() -> None:
         (["parse", "."], None, "cannot read ."),
     ],
 )
-def test_unreadable_input_is_one_line_exit_2(args: list[str], stdin: bytes | None,
-                                              message: str) -> None:
+def test_unreadable_input_is_one_line_exit_2(
+    args: list[str], stdin: bytes | None, message: str
+) -> None:
     result = run(*args, stdin=stdin)
     assert result.returncode == 2
     assert result.stdout == b""
@@ -80,16 +88,24 @@ def test_text_format_shows_menus_sections_statistics_related() -> None:
     result = run("parse", str(FIXTURE), "--url", URL, "--format", "text", env={"COLUMNS": "200"})
     assert result.returncode == 0, result.stderr
     out = result.stdout.decode()
-    for expected in ("Menu principal", "S’informer", "Une responsabilité mondiale",
-                     "43,7 millions", "43,700,000", "Campagne",
-                     "Accueil › Nous connaître › Nos combats"):
+    for expected in (
+        "Menu principal",
+        "S’informer",
+        "Une responsabilité mondiale",
+        "43,7 millions",
+        "43,700,000",
+        "Campagne",
+        "Accueil › Nous connaître › Nos combats",
+    ):
         assert expected in out
     assert "\x1b[" not in out  # not a terminal: no colour codes
 
 
 def test_page_text_is_not_interpreted_as_markup_or_escapes() -> None:
     page = b"<h1>[bold]Title[/bold]</h1><p>[link=http://evil.example]click[/link] \x1b[2J ok</p>"
-    result = run("parse", "-", "--format", "text", stdin=page, env={"TERM": "xterm", "COLUMNS": "120"})
+    result = run(
+        "parse", "-", "--format", "text", stdin=page, env={"TERM": "xterm", "COLUMNS": "120"}
+    )
     assert result.returncode == 0, result.stderr
     out = result.stdout.decode()
     assert "[bold]Title[/bold]" in out

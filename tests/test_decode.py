@@ -25,16 +25,18 @@ def test_bom_wins_over_meta() -> None:
 
 
 def test_meta_charset_is_used_without_header() -> None:
-    decoded = decode_html(b'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
-                          + CAFE_LATIN1)
+    decoded = decode_html(
+        b'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">' + CAFE_LATIN1
+    )
     assert decoded.source == "meta"
     assert decoded.encoding == "cp1252"  # browsers read latin-1 labels as windows-1252
     assert "– 5 €" in decoded.text
 
 
 def test_first_meta_wins_when_two_conflict() -> None:
-    body = (b'<meta charset="iso-8859-15"><meta charset="utf-8">'
-            + "<p>año</p>".encode("iso-8859-15"))
+    body = b'<meta charset="iso-8859-15"><meta charset="utf-8">' + "<p>año</p>".encode(
+        "iso-8859-15"
+    )
     decoded = decode_html(body)
     assert decoded.encoding == "iso8859-15"
     assert "año" in decoded.text
@@ -48,8 +50,11 @@ def test_declared_charset_contradicted_by_valid_utf8_gives_way() -> None:
 
 
 def test_undeclared_legacy_page_is_detected() -> None:
-    body = ("<html><body><p>" + "Les réfugiés déplacés sont protégés à l’étranger. " * 20
-            + "</p></body></html>").encode("cp1252")
+    body = (
+        "<html><body><p>"
+        + "Les réfugiés déplacés sont protégés à l’étranger. " * 20
+        + "</p></body></html>"
+    ).encode("cp1252")
     decoded = decode_html(body)
     assert decoded.source == "detection"
     assert "réfugiés déplacés" in decoded.text

@@ -40,7 +40,10 @@ def test_huge_attribute_and_long_text() -> None:
 
 
 def test_unclosed_and_misnested_tags() -> None:
-    page = "<html><body><main><h1>Titre</h3><p>Plus de 3 000 personnes<div><h2>Suite</h2></b></i><li>un<li>deux"
+    page = (
+        "<html><body><main><h1>Titre</h3><p>Plus de 3 000 personnes"
+        "<div><h2>Suite</h2></b></i><li>un<li>deux"
+    )
     snapshot = parse_html(page)
     assert snapshot.title == "Titre"
     assert [s.heading for s in snapshot.sections] == ["Titre", "Suite"]
@@ -53,9 +56,25 @@ def test_binary_garbage_is_read_as_text() -> None:
     assert snapshot.encoding.name
 
 
-_PIECES = [*"<>/=\"' abcdhpuli123,.%€\n", "<div>", "</div>", "<h2>", "<p>", "<ul><li>", "<nav>",
-           "<main>", "<footer>", "<a href=x>", "43,7 millions", "5 janvier 2026", "1 in 5", "<br>",
-           "<section class=related><h2>Voir aussi</h2>", "<strong>", "<table><tr><td>"]
+_PIECES = [
+    *"<>/=\"' abcdhpuli123,.%€\n",
+    "<div>",
+    "</div>",
+    "<h2>",
+    "<p>",
+    "<ul><li>",
+    "<nav>",
+    "<main>",
+    "<footer>",
+    "<a href=x>",
+    "43,7 millions",
+    "5 janvier 2026",
+    "1 in 5",
+    "<br>",
+    "<section class=related><h2>Voir aussi</h2>",
+    "<strong>",
+    "<table><tr><td>",
+]
 
 
 @settings(max_examples=300, deadline=None)

@@ -19,9 +19,23 @@ def test_committed_schema_is_current() -> None:
 
 def test_schema_names_the_public_fields() -> None:
     properties = snapshot_json_schema()["properties"]
-    for name in ("schema_version", "parser_version", "url", "title", "lang", "canonical",
-                 "description", "published", "modified", "metadata", "navigation",
-                 "breadcrumbs", "sections", "statistics", "related"):
+    for name in (
+        "schema_version",
+        "parser_version",
+        "url",
+        "title",
+        "lang",
+        "canonical",
+        "description",
+        "published",
+        "modified",
+        "metadata",
+        "navigation",
+        "breadcrumbs",
+        "sections",
+        "statistics",
+        "related",
+    ):
         assert name in properties
     assert properties["schema_version"]["const"] == SCHEMA_VERSION == 1
 

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 
 Region = Literal["utility", "header", "body", "sidebar", "footer"]
 StatisticKind = Literal["count", "percent", "money", "ratio", "range", "duration"]

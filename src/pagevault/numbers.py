@@ -19,21 +19,76 @@ from typing import Literal
 
 FigureKind = Literal["count", "percent", "money", "ratio", "range", "duration"]
 RejectReason = Literal[
-    "year", "date", "time", "phone", "postcode", "ordinal", "numbering", "version", "code",
-    "footnote", "small",
+    "year",
+    "date",
+    "time",
+    "phone",
+    "postcode",
+    "ordinal",
+    "numbering",
+    "version",
+    "code",
+    "footnote",
+    "small",
 ]
 
 _SP = "[ \u00a0\u202f\u2009]"
 _GROUP_SEP = "[ \u00a0\u202f\u2009.,'’]"
 _NUMBER = rf"\d{{1,3}}(?:{_GROUP_SEP}\d{{3}}(?!\d))+(?:[.,]\d+(?!\d))?|\d+(?:[.,]\d+)?"
 _QUALIFIERS = (
-    "plus de", "près de", "pres de", "environ", "au moins", "moins de", "presque", "quasiment",
-    "jusqu'à", "jusqu’à", "quelque", "autour de", "pas moins de", "more than", "over", "nearly",
-    "about", "almost", "around", "at least", "up to", "roughly", "approximately", "some",
-    "fewer than", "less than", "under", "close to", "über", "rund", "fast", "mehr als", "etwa",
-    "knapp", "ungefähr", "circa", "ca.", "mindestens", "bis zu", "weniger als", "beinahe",
-    "nahezu", "más de", "mas de", "cerca de", "casi", "alrededor de", "al menos", "unos", "unas",
-    "hasta", "menos de", "aproximadamente",
+    "plus de",
+    "près de",
+    "pres de",
+    "environ",
+    "au moins",
+    "moins de",
+    "presque",
+    "quasiment",
+    "jusqu'à",
+    "jusqu’à",
+    "quelque",
+    "autour de",
+    "pas moins de",
+    "more than",
+    "over",
+    "nearly",
+    "about",
+    "almost",
+    "around",
+    "at least",
+    "up to",
+    "roughly",
+    "approximately",
+    "some",
+    "fewer than",
+    "less than",
+    "under",
+    "close to",
+    "über",
+    "rund",
+    "fast",
+    "mehr als",
+    "etwa",
+    "knapp",
+    "ungefähr",
+    "circa",
+    "ca.",
+    "mindestens",
+    "bis zu",
+    "weniger als",
+    "beinahe",
+    "nahezu",
+    "más de",
+    "mas de",
+    "cerca de",
+    "casi",
+    "alrededor de",
+    "al menos",
+    "unos",
+    "unas",
+    "hasta",
+    "menos de",
+    "aproximadamente",
 )
 _CURRENCY_BEFORE = r"US\$|CA\$|A\$|\$|€|£|CHF|EUR|USD|GBP"
 _CURRENCY_AFTER = (
@@ -49,13 +104,57 @@ _SCALE = (
 _SCALE_HINTS = ("mil", "bil", "tril", "thousand", "tausend", "mio", "mrd")
 _PERCENT = r"%|pour\s?cent|pourcent|per\s?cent|percent|Prozent|por\s?ciento"
 _NUMBER_WORDS = {
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-    "huit": 8, "neuf": 9, "dix": 10, "vingt": 20, "cent": 100, "one": 1, "a": 1, "two": 2,
-    "three": 3, "four": 4, "five": 5, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "twenty": 20, "hundred": 100, "ein": 1, "eine": 1, "einer": 1, "zwei": 2, "drei": 3,
-    "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "neun": 9, "zehn": 10, "zwanzig": 20,
-    "hundert": 100, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
-    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "veinte": 20, "cien": 100,
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "vingt": 20,
+    "cent": 100,
+    "one": 1,
+    "a": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twenty": 20,
+    "hundred": 100,
+    "ein": 1,
+    "eine": 1,
+    "einer": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "neun": 9,
+    "zehn": 10,
+    "zwanzig": 20,
+    "hundert": 100,
+    "uno": 1,
+    "una": 1,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "seis": 6,
+    "siete": 7,
+    "ocho": 8,
+    "nueve": 9,
+    "diez": 10,
+    "veinte": 20,
+    "cien": 100,
 }
 _NUMBER_WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _RATIO_SEPARATORS = ("sur", "in", "out of", "of every", "von", "de cada", "sobre")
@@ -89,26 +188,132 @@ _RANGE_JOIN = re.compile(rf"^{_SP}*(?:[-–—]|à|a|to|and|et|und|bis|y){_SP}*$
 _NUMERIC_DATE_AT = re.compile(
     r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\w]|[.,]\d)"
 )
-_TIME_AT = re.compile(r"\d{1,2}(?:[:h]\d{2}|\s?(?:h|Uhr|am|pm|a\.m\.|p\.m\.)(?![\w]))",
-                      re.IGNORECASE)
+_TIME_AT = re.compile(
+    r"\d{1,2}(?:[:h]\d{2}|\s?(?:h|Uhr|am|pm|a\.m\.|p\.m\.)(?![\w]))", re.IGNORECASE
+)
 _VERSION_AT = re.compile(r"\d+\.\d{1,2}\.\d+(?:\.\d+)*(?![\w])")
 _PHONE_AT = re.compile(r"(?:\(?\d{1,4}\)?[ .-]){2,}\d{2,4}(?![\w])")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
+_BLOCKERS: tuple[tuple[re.Pattern[str], RejectReason], ...] = (
+    (_NUMERIC_DATE_AT, "date"),
+    (_VERSION_AT, "version"),
+    (_TIME_AT, "time"),
+    (_PHONE_AT, "phone"),
+)
 # Words that, standing just before a number, make it something else than a figure.
 # Looked up in sets (a backward regex over a window was a hot spot).
 _NUMBERING_WORDS = frozenset(
-    "n° nº no. nr. núm. num. art. article artikel artículo § chapitre chapter kapitel capítulo "
-    "section page p. seite s. página tome vol. volume édition edition ausgabe étape step schritt "
-    "paso # numéro number nummer número siret siren iban rna ust-idnr. ust-idnr".split()
+    [
+        "n°",
+        "nº",
+        "no.",
+        "nr.",
+        "núm.",
+        "num.",
+        "art.",
+        "article",
+        "artikel",
+        "artículo",
+        "§",
+        "chapitre",
+        "chapter",
+        "kapitel",
+        "capítulo",
+        "section",
+        "page",
+        "p.",
+        "seite",
+        "s.",
+        "página",
+        "tome",
+        "vol.",
+        "volume",
+        "édition",
+        "edition",
+        "ausgabe",
+        "étape",
+        "step",
+        "schritt",
+        "paso",
+        "#",
+        "numéro",
+        "number",
+        "nummer",
+        "número",
+        "siret",
+        "siren",
+        "iban",
+        "rna",
+        "ust-idnr.",
+        "ust-idnr",
+    ]
 )
-_NUMBERING_PHRASES = ("registered charity no.", "registered charity no", "charity no.",
-                      "charity number", "registered charity")
+_NUMBERING_PHRASES = (
+    "registered charity no.",
+    "registered charity no",
+    "charity no.",
+    "charity number",
+    "registered charity",
+)
 _DATE_PREPOSITIONS = frozenset(
-    "en depuis dès avant après jusqu'en jusqu’en in since by from until before after during im "
-    "seit bis ab vor nach ende anfang mitte jahr jahres year année desde hasta año del de".split()
+    [
+        "en",
+        "depuis",
+        "dès",
+        "avant",
+        "après",
+        "jusqu'en",
+        "jusqu’en",
+        "in",
+        "since",
+        "by",
+        "from",
+        "until",
+        "before",
+        "after",
+        "during",
+        "im",
+        "seit",
+        "bis",
+        "ab",
+        "vor",
+        "nach",
+        "ende",
+        "anfang",
+        "mitte",
+        "jahr",
+        "jahres",
+        "year",
+        "année",
+        "desde",
+        "hasta",
+        "año",
+        "del",
+        "de",
+    ]
 )
 _DE_ORDINAL_WORDS = frozenset(
-    "der die das den dem des am im zum zur vom beim ab seit bis ein eine jeder jede".split()
+    [
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "am",
+        "im",
+        "zum",
+        "zur",
+        "vom",
+        "beim",
+        "ab",
+        "seit",
+        "bis",
+        "ein",
+        "eine",
+        "jeder",
+        "jede",
+    ]
 )
 _QUALIFIER_SET = frozenset(_QUALIFIERS)
 _ORDINAL_SUFFIX = re.compile(r"^(?:er|ère|re|e|è|ème|eme|nd|st|rd|th|º|ª|o|a|te|ten|ter)(?![\w])")
@@ -148,12 +353,12 @@ def find_figures(text: str, lang: str | None) -> tuple[list[Figure], list[Reject
     language = (lang or "en").split("-")[0].lower()
     scan = _Scan(text, language)
     scan.block_urls()
-    scan.block_month_dates()
-    scan.read_word_ratios()
+    scan.read_word_ratios(lowered)
     for match in _DIGITS.finditer(text):
-        scan.read_at(match.start())
+        if match.start() >= scan.cursor:
+            scan.read_at(match)
     if has_scale_word:
-        scan.read_word_figures()
+        scan.read_word_figures(lowered)
     figures = sorted(scan.figures, key=lambda f: f.start)
     return _merge_ranges(figures, text), sorted(scan.rejected, key=lambda r: r.start)
 
@@ -192,35 +397,33 @@ class _Scan:
     def __init__(self, text: str, language: str) -> None:
         self.text = text
         self.language = language
-        self.taken: list[tuple[int, int]] = []
+        self.cursor = 0  # digits before it have been read (left-to-right pass)
+        self.taken: list[tuple[int, int]] = []  # spans read out of order: URLs, word ratios
         self.figures: list[Figure] = []
         self.rejected: list[Rejected] = []
 
     def is_taken(self, start: int, end: int) -> bool:
         return any(start < taken_end and taken_start < end for taken_start, taken_end in self.taken)
 
+    def consume(self, end: int) -> None:
+        self.cursor = max(self.cursor, end)
+
     def reject(self, start: int, end: int, reason: RejectReason) -> None:
-        self.taken.append((start, end))
+        self.consume(end)
         self.rejected.append(Rejected(start, end, self.text[start:end], reason))
 
     def block_urls(self) -> None:
         if "://" in self.text or "www." in self.text:
             self.taken.extend(match.span() for match in _URL.finditer(self.text))
 
-    def block_month_dates(self) -> None:
-        for start, end in _month_date_spans(self.text):
-            self.reject(start, end, "date")
-
-    def read_word_ratios(self) -> None:
-        lowered = self.text.lower()
+    def read_word_ratios(self, lowered: str) -> None:
         if not any(f" {sep} " in lowered for sep in _RATIO_SEPARATORS):
             return
         for match in _WORD_RATIO.finditer(self.text):
             self._add_ratio(match.start(), match.end(), match.group("a"), match.group("b"))
 
-    def read_word_figures(self) -> None:
+    def read_word_figures(self, lowered: str) -> None:
         """'quatre millions', 'two billion': found from the scale word back."""
-        lowered = self.text.lower()
         for hint in _SCALE_HINTS:
             position = lowered.find(hint)
             while position > 0:
@@ -235,26 +438,39 @@ class _Scan:
         if after is None or not after.group("scale"):
             return
         start = word_match.start("word")
-        if self.is_taken(start, after.end()):
+        if self.is_taken(start, after.end()) or any(
+            start < figure.end and figure.start < after.end() for figure in self.figures
+        ):
             return
-        candidate = _Candidate(start, word_match.end("word"), after.end(),
-                               word_match.group("word"), word=True, **after.groupdict())
+        candidate = _Candidate(
+            start,
+            word_match.end("word"),
+            after.end(),
+            word_match.group("word"),
+            scale=after.group("scale"),
+            pct=after.group("pct"),
+            cur2=after.group("cur2"),
+            word=True,
+        )
         self._add_figure(candidate, float(_NUMBER_WORDS[candidate.raw.lower()]), False)
 
-    def read_at(self, start: int) -> None:
+    def read_at(self, digits: re.Match[str]) -> None:
         text = self.text
-        if self.is_taken(start, start + 1):
+        start, end = digits.span()
+        self.consume(end)
+        if self.taken and self.is_taken(start, end):
             return
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,_"):
             return  # inside a word, a code ("G20") or a number read already
-        if self._blocked_at(start):
+        if self._month_date_at(start, end) or self._blocked_at(start, end):
             return
         number = _NUMBER_AT.match(text, start)
         if number is None:
             return
-        if len(number.group()) <= 2 and self._ratio_at(start, number):
+        if number.end() - start <= 2 and self._ratio_at(start, number):
             return
         candidate = self._candidate(start, number)
+        self.consume(candidate.end)
         reason = self._reject_reason(candidate)
         if reason is not None:
             self.reject(start, candidate.number_end, reason)
@@ -263,24 +479,50 @@ class _Scan:
         if read is not None:
             self._add_figure(candidate, *read)
 
-    def _blocked_at(self, start: int) -> bool:
+    def _month_date_at(self, start: int, end: int) -> bool:
+        """'5 janvier 2026', '3. Oktober', 'January 5, 2026', 'mars 2024' (a dictionary
+        look-up of the words around the number, not a regex of every month name)."""
+        if end - start > 4:
+            return False
+        from pagevault.extract.dates import month_names
+
+        months, text = month_names(), self.text
+        month_start = _month_before(text, start, months)
+        if month_start is not None:
+            year = _YEAR_AFTER_DAY.match(text, end) if end - start <= 2 else None
+            self.reject(month_start, year.end() if year else end, "date")
+            return True
+        if end - start > 2:
+            return False
+        after = _AFTER_DAY.match(text, end)
+        if after and after.group("month").lower() in months:
+            self.reject(start, after.end() if after.group("year") else after.end("month"), "date")
+            return True
+        return False
+
+    def _blocked_at(self, start: int, end: int) -> bool:
         text = self.text
-        for pattern, reason in ((_NUMERIC_DATE_AT, "date"), (_VERSION_AT, "version"),
-                                (_TIME_AT, "time"), (_PHONE_AT, "phone")):
+        following = text[end : end + 1]
+        if not following or following not in "./-:h \u00a0)Hh":
+            return False
+        for pattern, reason in _BLOCKERS:
             match = pattern.match(text, start)
             if match is None:
                 continue
             if reason == "phone" and sum(c.isdigit() for c in match.group()) < 8:
                 continue
             begin = start - 1 if reason == "phone" and text[start - 1 : start] == "+" else start
-            self.reject(begin, match.end(), reason)  # type: ignore[arg-type]
+            self.reject(begin, match.end(), reason)
             return True
         return False
 
     def _ratio_at(self, start: int, number: re.Match[str]) -> bool:
+        if self.text[number.end() : number.end() + 1] not in (" ", "\u00a0"):
+            return False
         tail = _RATIO_TAIL.match(self.text, number.end())
-        return tail is not None and self._add_ratio(start, tail.end(), number.group(),
-                                                    tail.group("b"))
+        return tail is not None and self._add_ratio(
+            start, tail.end(), number.group(), tail.group("b")
+        )
 
     def _add_ratio(self, start: int, end: int, first_raw: str, second_raw: str) -> bool:
         first, second = _word_or_number(first_raw), _word_or_number(second_raw)
@@ -289,21 +531,39 @@ class _Scan:
         if self.is_taken(start, end):
             return False
         self.taken.append((start, end))
-        self.figures.append(Figure(start, end, self.text[start:end], round(first / second, 6),
-                                   None, "ratio", self._qualifier_before(start)))
+        self.figures.append(
+            Figure(
+                start,
+                end,
+                self.text[start:end],
+                round(first / second, 6),
+                None,
+                "ratio",
+                self._qualifier_before(start),
+            )
+        )
         return True
 
     def _candidate(self, start: int, number: re.Match[str]) -> _Candidate:
-        after = _AFTER_NUMBER.match(self.text, number.end())
-        assert after is not None  # every part of it is optional
-        currency = _CURRENCY_BEFORE_AT.search(self.text, max(0, start - 5), start)
+        text, end = self.text, number.end()
+        parts: dict[str, str | None] = {}
+        if _may_have_unit_after(text, end):
+            after = _AFTER_NUMBER.match(text, end)
+            assert after is not None  # every part of it is optional
+            parts, end = after.groupdict(), after.end()
+        currency = None
+        if start and text[max(0, start - 5) : start].strip(" \u00a0")[-1:] in _CURRENCY_ENDINGS:
+            currency = _CURRENCY_BEFORE_AT.search(text, max(0, start - 5), start)
         return _Candidate(
             start=currency.start() if currency else start,
             number_end=number.end(),
-            end=after.end(),
+            end=end,
             raw=number.group(),
             cur1=currency.group("cur1") if currency else None,
-            **after.groupdict(),
+            suffix=parts.get("suffix"),
+            scale=parts.get("scale"),
+            pct=parts.get("pct"),
+            cur2=parts.get("cur2"),
         )
 
     def _qualifier_before(self, start: int) -> str | None:
@@ -340,27 +600,115 @@ class _Scan:
             return "numbering"
         if after.startswith((". ", ") ")) and not text[: candidate.start].strip():
             return "numbering"
-        if self.language == "de" and after.startswith(". ") and raw.isdigit():
-            if last_word in _DE_ORDINAL_WORDS:
-                return "ordinal"
+        if (
+            self.language == "de"
+            and after.startswith(". ")
+            and raw.isdigit()
+            and last_word in _DE_ORDINAL_WORDS
+        ):
+            return "ordinal"
         noun = _counted_noun(text, candidate.end)
         if _looks_like_year(raw) and (
             noun is None or last_word in _DATE_PREPOSITIONS or before.rstrip().endswith(("-", "–"))
         ):
             return "year"
-        if self.language in ("fr", "es") and len(raw) == 5 and raw.isdigit() and re.match(
-            r"\s+[A-ZÉ][a-zé]", text[candidate.number_end : candidate.number_end + 3]
+        if (
+            self.language in ("fr", "es")
+            and len(raw) == 5
+            and raw.isdigit()
+            and re.match(r"\s+[A-ZÉ][a-zé]", text[candidate.number_end : candidate.number_end + 3])
         ):
             return "postcode"
         if raw.isdigit() and int(raw) < 10 and noun is None:
-            if not self._qualifier_before(candidate.start):
-                return "small"
+            return None if self._qualifier_before(candidate.start) else "small"
         return None
 
     def _add_figure(self, candidate: _Candidate, value: float, ambiguous: bool) -> None:
-        self.taken.append((candidate.start, candidate.end))
-        self.figures.append(_build_figure(candidate, self.text, value, ambiguous, self.language,
-                                          self._qualifier_before(candidate.start)))
+        self.figures.append(
+            _build_figure(
+                candidate,
+                self.text,
+                value,
+                ambiguous,
+                self.language,
+                self._qualifier_before(candidate.start),
+            )
+        )
+
+
+_CURRENCY_ENDINGS = frozenset("$€£FRDP")  # last characters of $, €, £, CHF, EUR, USD, GBP
+_UNIT_STARTS = frozenset("%€$£")
+# First words that can follow a number as scale, percent or currency (lower-cased,
+# trailing dot dropped): the regex for them runs only after one of these.
+_UNIT_WORDS = frozenset(
+    [
+        "million",
+        "millions",
+        "millones",
+        "millón",
+        "millon",
+        "millionen",
+        "mio",
+        "milliard",
+        "milliards",
+        "milliarde",
+        "milliarden",
+        "mrd",
+        "billion",
+        "billions",
+        "billionen",
+        "billones",
+        "billón",
+        "trillion",
+        "trillions",
+        "thousand",
+        "thousands",
+        "tausend",
+        "millier",
+        "milliers",
+        "mille",
+        "mil",
+        "pour",
+        "pourcent",
+        "per",
+        "percent",
+        "prozent",
+        "por",
+        "euro",
+        "euros",
+        "eur",
+        "usd",
+        "chf",
+        "gbp",
+        "us-dollar",
+        "dollar",
+        "dollars",
+        "dólares",
+        "dolares",
+        "pound",
+        "pounds",
+        "livres",
+        "franc",
+        "francs",
+        "franken",
+    ]
+)
+_NEXT_WORD = re.compile(rf"{_SP}*([^\s\u00a0\u202f\u2009]+)")
+
+
+def _may_have_unit_after(text: str, end: int) -> bool:
+    """Cheap test before the unit regex: what follows the number could start a
+    suffix ('20K'), a scale word, a percent sign or a currency."""
+    following = text[end : end + 1]
+    if not following:
+        return False
+    if following in _UNIT_STARTS or following.isalpha():
+        return True
+    match = _NEXT_WORD.match(text, end)
+    if match is None:
+        return False
+    word = match.group(1)
+    return word[:1] in _UNIT_STARTS or word.lower().rstrip(".,;:") in _UNIT_WORDS
 
 
 def _words_before(text: str, start: int, count: int) -> list[str]:
@@ -442,11 +790,19 @@ def _scale_factor(word: str, language: str) -> float:
     lowered = word.lower().rstrip(".")
     if lowered in ("k", "thousand", "thousands", "tausend", "mille", "millier", "milliers", "mil"):
         return 1e3
-    if lowered in ("m", "mn", "mio", "million", "millions", "millionen", "millones", "millón",
-                   "millon"):
+    if lowered in (
+        "m",
+        "mn",
+        "mio",
+        "million",
+        "millions",
+        "millionen",
+        "millones",
+        "millón",
+        "millon",
+    ):
         return 1e6
-    if lowered in ("bn", "mrd", "milliard", "milliards", "milliarde", "milliarden",
-                   "mil millones"):
+    if lowered in ("bn", "mrd", "milliard", "milliards", "milliarde", "milliarden", "mil millones"):
         return 1e9
     if lowered in ("billion", "billions"):
         return 1e9 if language == "en" else 1e12
@@ -476,7 +832,6 @@ def _counted_noun(text: str, end: int) -> str | None:
     return noun
 
 
-_DIGIT_RUN = re.compile(r"(?<![\w.,])\d{1,4}(?![\d])")
 _AFTER_DAY = re.compile(
     rf"(?:er|st|nd|rd|th|\.|º)?{_SP}*(?:de{_SP}+)?(?P<month>[^\W\d_]+)\.?"
     rf"(?:,?{_SP}*(?:de{_SP}+|del{_SP}+)?(?P<year>\d{{4}})(?!\d))?"
@@ -496,46 +851,214 @@ def _month_before(text: str, start: int, months: dict[str, int]) -> int | None:
     return max(0, start - 16) + window.rfind(word)
 
 
-def _month_date_spans(text: str) -> list[tuple[int, int]]:
-    """'5 janvier 2026', '3. Oktober', 'January 5, 2026', 'mars 2024': spans of dates
-    written with a month name (a dictionary look-up per number, not a regex of
-    every month name in four languages)."""
-    from pagevault.extract.dates import month_names
-
-    months = month_names()
-    spans: list[tuple[int, int]] = []
-    for match in _DIGIT_RUN.finditer(text):
-        start, end = match.span()
-        if spans and start < spans[-1][1]:
-            continue
-        month_start = _month_before(text, start, months)
-        if month_start is not None:
-            year = _YEAR_AFTER_DAY.match(text, end) if len(match.group()) <= 2 else None
-            spans.append((month_start, year.end() if year else end))
-            continue
-        after = _AFTER_DAY.match(text, end) if len(match.group()) <= 2 else None
-        if after and after.group("month").lower() in months:
-            spans.append((start, after.end() if after.group("year") else after.end("month")))
-    return spans
-
-
 _DURATION_NOUNS = frozenset(
-    "ans années an mois jours semaines heures minutes years year months month weeks days "
-    "hours jahre jahren jahr monate monaten wochen tage tagen stunden años meses semanas días "
-    "horas decades décennies jahrzehnte décadas".split()
+    [
+        "ans",
+        "années",
+        "an",
+        "mois",
+        "jours",
+        "semaines",
+        "heures",
+        "minutes",
+        "years",
+        "year",
+        "months",
+        "month",
+        "weeks",
+        "days",
+        "hours",
+        "jahre",
+        "jahren",
+        "jahr",
+        "monate",
+        "monaten",
+        "wochen",
+        "tage",
+        "tagen",
+        "stunden",
+        "años",
+        "meses",
+        "semanas",
+        "días",
+        "horas",
+        "decades",
+        "décennies",
+        "jahrzehnte",
+        "décadas",
+    ]
 )
 _FUNCTION_WORDS = frozenset(
-    """
-    et ou de des du la le les un une en à au aux dans par pour sur sont ont est sera qui que
-    dont ce cette ces il elle ils elles on nous vous pas plus moins ne se sa son ses leur leurs
-    depuis avant après entre chez avec sans selon contre vers
-    and or of the a an in on at to for from by with is are was were be been has have had that
-    which who this these those it its as than per each every into over under more less not
-    und oder der die das den dem des ein eine einer eines in im an am auf für von vom zu zum
-    zur mit ist sind war waren hat haben wurde wurden nicht mehr als wie bei aus nach seit
-    y o el la los las un una unos unas en de del al por para con sin son es fue han ha que
-    más menos como entre desde hasta sobre
-    """.split()
+    [
+        "et",
+        "ou",
+        "de",
+        "des",
+        "du",
+        "la",
+        "le",
+        "les",
+        "un",
+        "une",
+        "en",
+        "à",
+        "au",
+        "aux",
+        "dans",
+        "par",
+        "pour",
+        "sur",
+        "sont",
+        "ont",
+        "est",
+        "sera",
+        "qui",
+        "que",
+        "dont",
+        "ce",
+        "cette",
+        "ces",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "on",
+        "nous",
+        "vous",
+        "pas",
+        "plus",
+        "moins",
+        "ne",
+        "se",
+        "sa",
+        "son",
+        "ses",
+        "leur",
+        "leurs",
+        "depuis",
+        "avant",
+        "après",
+        "entre",
+        "chez",
+        "avec",
+        "sans",
+        "selon",
+        "contre",
+        "vers",
+        "and",
+        "or",
+        "of",
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "that",
+        "which",
+        "who",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "as",
+        "than",
+        "per",
+        "each",
+        "every",
+        "into",
+        "over",
+        "under",
+        "more",
+        "less",
+        "not",
+        "und",
+        "oder",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "in",
+        "im",
+        "an",
+        "am",
+        "auf",
+        "für",
+        "von",
+        "vom",
+        "zu",
+        "zum",
+        "zur",
+        "mit",
+        "ist",
+        "sind",
+        "war",
+        "waren",
+        "hat",
+        "haben",
+        "wurde",
+        "wurden",
+        "nicht",
+        "mehr",
+        "als",
+        "wie",
+        "bei",
+        "aus",
+        "nach",
+        "seit",
+        "y",
+        "o",
+        "el",
+        "la",
+        "los",
+        "las",
+        "un",
+        "una",
+        "unos",
+        "unas",
+        "en",
+        "de",
+        "del",
+        "al",
+        "por",
+        "para",
+        "con",
+        "sin",
+        "son",
+        "es",
+        "fue",
+        "han",
+        "ha",
+        "que",
+        "más",
+        "menos",
+        "como",
+        "entre",
+        "desde",
+        "hasta",
+        "sobre",
+    ]
 )
 
 
@@ -548,9 +1071,16 @@ def _merge_ranges(figures: list[Figure], text: str) -> list[Figure]:
             low = previous.value
             if figure.value >= 1000 * low > 0 and previous.kind == "count":
                 low *= figure.value / _leading_number(figure.text)
-            merged[-1] = Figure(previous.start, figure.end, text[previous.start:figure.end],
-                                low, figure.unit or previous.unit, "range",
-                                previous.qualifier, previous.ambiguous or figure.ambiguous)
+            merged[-1] = Figure(
+                previous.start,
+                figure.end,
+                text[previous.start : figure.end],
+                low,
+                figure.unit or previous.unit,
+                "range",
+                previous.qualifier,
+                previous.ambiguous or figure.ambiguous,
+            )
         else:
             merged.append(figure)
     return merged

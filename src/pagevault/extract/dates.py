@@ -10,8 +10,10 @@ import re
 from datetime import date, datetime
 from functools import cache
 
-_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)"
-                       r"\s*(Z|[+-]\d{2}:?\d{2})?)?")
+_ISO_DATE = re.compile(
+    r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?)?"
+)
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")
 _LOCALES = ("fr", "en", "de", "es")
 

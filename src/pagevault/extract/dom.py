@@ -67,6 +67,12 @@ def attr(node: LexborNode, name: str) -> str:
     return value.strip() if value else ""
 
 
+def element_id(node: LexborNode) -> str:
+    """The id attribute (``node.id`` reads it directly, 20x cheaper than ``attrs``)."""
+    value = node.id if node.is_element_node else None
+    return value.strip() if value else ""
+
+
 def class_and_id(node: LexborNode) -> str:
     """Class tokens and id of a node, lower-cased, space separated."""
     if not node.is_element_node:

@@ -16,11 +16,24 @@ from pagevault.text import clean_text
 
 _MAX_JSONLD_BYTES = 200_000
 _PUBLISHED_META = (
-    "article:published_time", "datePublished", "dcterms.date", "dcterms.created",
-    "DC.date.issued", "DC.date", "date", "pubdate", "publish-date", "sailthru.date",
+    "article:published_time",
+    "datePublished",
+    "dcterms.date",
+    "dcterms.created",
+    "DC.date.issued",
+    "DC.date",
+    "date",
+    "pubdate",
+    "publish-date",
+    "sailthru.date",
 )
-_MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified", "dcterms.modified",
-                  "last-modified")
+_MODIFIED_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "dateModified",
+    "dcterms.modified",
+    "last-modified",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -17,6 +17,7 @@ from pagevault.extract.dom import (
     attr,
     class_and_id,
     contains,
+    element_id,
     first_descendant,
     has_ancestor_in,
     is_hidden,
@@ -28,8 +29,23 @@ from pagevault.model import Breadcrumb, Menu, NavItem, Region
 from pagevault.text import KeyAllocator, clean_text, slugify
 
 _LIST_TAGS = ("ul", "ol", "menu")
-_GROUP_TITLE_TAGS = ("h2", "h3", "h4", "h5", "h6", "p", "strong", "span", "div", "button", "a",
-                     "b", "header", "dt", "label")
+_GROUP_TITLE_TAGS = (
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "strong",
+    "span",
+    "div",
+    "button",
+    "a",
+    "b",
+    "header",
+    "dt",
+    "label",
+)
 _DUPLICATE_SHARE = 0.8
 _MAX_GROUP_TITLE = 60
 _BREADCRUMB_SEPARATORS = re.compile(r"^[\s›»>/|·•:\\-]+|[\s›»>/|·•:\\-]+$")
@@ -54,7 +70,10 @@ def extract_breadcrumbs(
     tree: LexborHTMLParser, base_url: str | None
 ) -> tuple[tuple[Breadcrumb, ...], LexborNode | None]:
     """The breadcrumb trail and the element holding it (so it is not read as a menu)."""
-    for node in tree.css(BREADCRUMB_CANDIDATES):
+    first = tree.css_first(BREADCRUMB_CANDIDATES)
+    if first is None:
+        return (), None
+    for node in [first, *tree.css(BREADCRUMB_CANDIDATES)[1:]]:
         crumbs = _crumbs_of(node, base_url)
         if len(crumbs) >= 2:
             return tuple(crumbs), node
@@ -152,35 +171,85 @@ def _drafts_of(
     titles = [_group_title(lst, root) for lst in lists]
     if len(lists) > 1 and all(titles):
         for lst, title in zip(lists, titles, strict=True):
-            yield _MenuDraft(title, attr(lst, "id"), region, _list_items(lst, base_url), deferred)
+            yield _MenuDraft(title, element_id(lst), region, _list_items(lst, base_url), deferred)
         return
     name = _menu_name(root) or (titles[0] if len(lists) == 1 else "") or f"{region} menu"
     items = tuple(item for lst in lists for item in _list_items(lst, base_url))
     if not lists:
         items = tuple(_link_item(link, base_url) for link in root.css("a[href]"))
     if len(items) >= 2 or any(item.children for item in items):
-        yield _MenuDraft(name, attr(root, "id"), region, items, deferred)
+        yield _MenuDraft(name, element_id(root), region, items, deferred)
+
+
+@dataclass(slots=True)
+class _Entry:
+    """A list entry being read: its label element and its sub-entries."""
+
+    element: LexborNode
+    label: LexborNode | None = None
+    fallback: LexborNode | None = None
+    children: list[_Entry] = field(default_factory=list)
 
 
 def _list_items(lst: LexborNode, base_url: str | None) -> tuple[NavItem, ...]:
+    """The entries of a (nested) list, read in one traversal of its subtree: each
+    ``<li>`` is attached to the nearest ``<li>`` above it; its label is its first
+    link, else its first labelled element (a ``<button>`` opening a sub-menu)."""
+    entries: dict[int, _Entry] = {}
+    top: list[_Entry] = []
+    stop = lst.mem_id
+    for node in lst.traverse(include_text=False):
+        tag = node.tag
+        if tag == "li":
+            entry = _Entry(node)
+            entries[node.mem_id] = entry
+            owner = _owning_entry(node, entries, stop)
+            (owner.children if owner is not None else top).append(entry)
+        elif tag == "a" or tag in _LABEL_TAGS:
+            owner = _owning_entry(node, entries, stop)
+            if owner is None or owner.label is not None:
+                continue
+            if tag == "a":
+                owner.label = node
+            elif owner.fallback is None:
+                owner.fallback = node
+    return _build_items(top, base_url)
+
+
+def _owning_entry(node: LexborNode, entries: dict[int, _Entry], stop: int) -> _Entry | None:
+    parent = node.parent
+    while parent is not None and parent.mem_id != stop:
+        if parent.tag == "li":
+            return entries.get(parent.mem_id)
+        parent = parent.parent
+    return None
+
+
+def _build_items(entries: list[_Entry], base_url: str | None) -> tuple[NavItem, ...]:
     allocator = KeyAllocator()
     items = []
-    for li in lst.iter():
-        if li.tag == "li":
-            item = _list_item(li, base_url, allocator)
-            if item is not None:
-                items.append(item)
+    for entry in entries:
+        children = _build_items(entry.children, base_url)
+        label_node, label = _entry_label(entry)
+        if not label and not children:
+            continue
+        url = resolve_url(attr(label_node, "href"), base_url) if label_node is not None else None
+        key_base = element_id(entry.element) or slugify(label) or slugify(url or "")
+        items.append(
+            NavItem(key=allocator.allocate(key_base), label=label, url=url, children=children)
+        )
     return tuple(items)
 
 
-def _list_item(li: LexborNode, base_url: str | None, allocator: KeyAllocator) -> NavItem | None:
-    label_node, label, sublists = _scan_entry(li)
-    children = tuple(item for sub in sublists for item in _list_items(sub, base_url))
-    if not label and not children:
-        return None
-    url = resolve_url(attr(label_node, "href"), base_url) if label_node is not None else None
-    key_base = attr(li, "id") or slugify(label) or slugify(url or "")
-    return NavItem(key=allocator.allocate(key_base), label=label, url=url, children=children)
+def _entry_label(entry: _Entry) -> tuple[LexborNode | None, str]:
+    if entry.label is not None:
+        text = node_text(entry.label)
+        if text:
+            return entry.label, text
+    fallback = entry.fallback
+    if fallback is not None and first_descendant(fallback, "li") is None:
+        return fallback, node_text(fallback)
+    return None, ""
 
 
 def _link_item(link: LexborNode, base_url: str | None) -> NavItem:
@@ -188,48 +257,6 @@ def _link_item(link: LexborNode, base_url: str | None) -> NavItem:
     url = resolve_url(attr(link, "href"), base_url)
     key = slugify(label) or slugify(url or "") or "link"
     return NavItem(key=key, label=label, url=url)
-
-
-def _scan_entry(li: LexborNode) -> tuple[LexborNode | None, str, list[LexborNode]]:
-    """The entry's own label (its first link, else first labelled element), the
-    label's text and the sub-lists the entry opens, found in one walk that does
-    not enter the sub-lists."""
-    fallback: tuple[LexborNode, str] | None = None
-    sublists: list[LexborNode] = []
-    pending = [child for child in li.iter() if child.is_element_node]
-    while pending:
-        node = pending.pop(0)
-        if node.tag in _LIST_TAGS:
-            sublists.append(node)
-            continue
-        if node.tag == "a":
-            text = node_text(node)
-            if text:
-                sublists.extend(_sublists_after(pending))
-                return node, text, sublists
-        elif fallback is None and node.tag in _LABEL_TAGS:
-            text = node_text(node)
-            if text and first_descendant(node, "ul, ol, menu") is None:
-                fallback = (node, text)
-        pending[:0] = [child for child in node.iter() if child.is_element_node]
-    if fallback is not None:
-        return fallback[0], fallback[1], sublists
-    return None, "", sublists
-
-
-def _sublists_after(pending: list[LexborNode]) -> list[LexborNode]:
-    """Sub-lists among the nodes still to visit once the label is found."""
-    found: list[LexborNode] = []
-    for node in pending:
-        if node.tag in _LIST_TAGS:
-            found.append(node)
-        else:
-            found.extend(n for n in node.css("ul, ol, menu") if not _nested_in(n, found))
-    return found
-
-
-def _nested_in(node: LexborNode, lists: list[LexborNode]) -> bool:
-    return has_ancestor_in(node, {lst.mem_id for lst in lists})
 
 
 def _group_title(lst: LexborNode, root: LexborNode) -> str:
@@ -332,10 +359,7 @@ class _MenuRegistry:
         self._keys = KeyAllocator()
 
     def knows(self, labels: set[str], *, deferred: bool, region: str | None) -> bool:
-        if deferred:
-            known = self._known_anywhere
-        else:
-            known = self._known_in_region.get(region or "", set())
+        known = self._known_anywhere if deferred else self._known_in_region.get(region or "", set())
         return bool(labels) and len(labels & known) >= _DUPLICATE_SHARE * len(labels)
 
     def add(self, draft: _MenuDraft) -> None:

@@ -16,6 +16,7 @@ from pagevault.extract.dom import (
     class_and_id,
     contains,
     descendants,
+    element_id,
     first_descendant,
     node_text,
 )
@@ -31,7 +32,7 @@ from pagevault.extract.urls import resolve_url
 from pagevault.model import RelatedLink
 from pagevault.text import KeyAllocator, slugify
 
-_HEADINGS = "h2, h3, h4, h5, h6, [class*=title], [class*=titre], [class*=heading], strong"
+_HEADINGS = "h2, h3, h4, h5, h6, strong, [class*=title]"
 _MAX_HEADING_LENGTH = 60
 _CARD_SELECTORS = ("article", "li", "[class*=card]", "[class*=teaser]", "[class*=item]")
 _MAX_KIND_LENGTH = 40
@@ -85,9 +86,9 @@ def _outermost(blocks: list[LexborNode]) -> list[LexborNode]:
     return kept
 
 
-def extract_related(blocks: list[LexborNode], base_url: str | None, lang: str | None) -> tuple[
-    RelatedLink, ...
-]:
+def extract_related(
+    blocks: list[LexborNode], base_url: str | None, lang: str | None
+) -> tuple[RelatedLink, ...]:
     allocator = KeyAllocator()
     links: list[RelatedLink] = []
     seen_urls: set[str] = set()
@@ -131,7 +132,7 @@ def _read_card(
         return None
     url = resolve_url(attr(title_link, "href"), base_url)
     return RelatedLink(
-        key=allocator.allocate(attr(card, "id") or slugify(title) or slugify(url or "")),
+        key=allocator.allocate(element_id(card) or slugify(title) or slugify(url or "")),
         title=title,
         url=url,
         kind=_card_kind(card),
@@ -143,7 +144,9 @@ def _read_card(
 def _title_link(card: LexborNode) -> LexborNode | None:
     if card.tag == "a":
         return card
-    heading = card.css_first("h2 a[href], h3 a[href], h4 a[href], h5 a[href], [class*=title] a[href]")
+    heading = card.css_first(
+        "h2 a[href], h3 a[href], h4 a[href], h5 a[href], [class*=title] a[href]"
+    )
     if heading is not None:
         return heading
     links = [a for a in card.css("a[href]") if not _is_tag_list_part(a, card)]

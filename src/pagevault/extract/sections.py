@@ -8,7 +8,6 @@ widgets, newsletter forms, photo captions, cookie notices...) is removed first.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -17,7 +16,7 @@ from pagevault.extract.dom import (
     attr,
     class_and_id,
     contains,
-    first_descendant,
+    element_id,
     node_text,
     remove_nodes,
 )
@@ -32,29 +31,67 @@ from pagevault.model import Section
 from pagevault.text import KeyAllocator, clean_text, slugify
 
 _HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_PARAGRAPH_TAGS = frozenset({"p", "blockquote", "pre", "dd", "dt", "address", "figcaption",
-                             "summary", "caption"})
+_PARAGRAPH_TAGS = frozenset(
+    {"p", "blockquote", "pre", "dd", "dt", "address", "figcaption", "summary", "caption"}
+)
 _LIST_TAGS = frozenset({"ul", "ol", "dl", "menu"})
-_INLINE_TAGS = frozenset({
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
-    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
-    "wbr", "del", "ins", "nobr", "big", "tt", "img", "picture", "-text",
-})
-_BLOCK_SELECTOR = "p, div, ul, ol, table, h1, h2, h3, h4, h5, h6, section, article, blockquote"
+_INLINE_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "cite",
+        "code",
+        "data",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "u",
+        "var",
+        "wbr",
+        "del",
+        "ins",
+        "nobr",
+        "big",
+        "tt",
+        "img",
+        "picture",
+        "-text",
+    }
+)
+_SKIPPED_TAGS = frozenset({"hr", "img", "picture", "video", "audio", "source", "track", "map"})
 _MAX_STYLED_HEADING = 120
 _MIN_MAIN_TEXT = 200
 _BOILERPLATE_SHARE = 0.5
-_FORM_HINT = re.compile(r"newsletter|subscribe|inscri|search|recherche|suche|buscar|don|spende|"
-                        r"donat|login|connexion")
+_FORM_HINT = re.compile(
+    r"newsletter|subscribe|inscri|search|recherche|suche|buscar|don|spende|"
+    r"donat|login|connexion"
+)
 
 
 def find_main(tree: LexborHTMLParser) -> LexborNode | None:
     """The element holding the page's main text."""
-    for node in tree.css(MAIN_CANDIDATES):
+    for selector in MAIN_CANDIDATES:  # css_first stops at the first match: cheap
+        node = tree.css_first(selector)
+        if node is None or len(node.text(deep=True)) < _MIN_MAIN_TEXT:
+            continue
         if node.tag == "article" and len(tree.css("article")) > 1:
             continue
-        if len(node.text(deep=True)) >= _MIN_MAIN_TEXT:
-            return node
+        return node
     return _densest_block(tree)
 
 
@@ -87,10 +124,13 @@ def remove_boilerplate(root: LexborNode, keep: LexborNode | None) -> None:
     doomed += [n for n in root.css(STRUCTURAL_BOILERPLATE) if not _protected(n, keep, root)]
     # One pass over class/id holders with a token regex: 90 "[class*=...]"
     # selectors cost lexbor several times more.
-    for node in root.css("[class], [id]"):
-        if BOILERPLATE_TOKEN.search(class_and_id(node)) and not _protected(node, keep, root):
-            if len(node.text(deep=True)) < _BOILERPLATE_SHARE * total:
-                doomed.append(node)
+    doomed += [
+        node
+        for node in root.css("[class], [id]")
+        if BOILERPLATE_TOKEN.search(class_and_id(node))
+        and not _protected(node, keep, root)
+        and len(node.text(deep=True)) < _BOILERPLATE_SHARE * total
+    ]
     for form in root.css("form"):
         descriptor = f"{class_and_id(form)} {attr(form, 'action').lower()}"
         if form.css_first("input[type=email], input[type=search]") or _FORM_HINT.search(descriptor):
@@ -117,14 +157,16 @@ class _Draft:
 
 def extract_sections(root: LexborNode, title: str) -> tuple[Section, ...]:
     drafts = [_Draft(title, 1)]
-    for kind, text, level, element_id in _blocks(root):
+    collector = _BlockCollector()
+    collector.walk(root)
+    for kind, text, level, heading_id in collector.blocks:
         if kind == "heading":
             if level == 1 and _is_untouched_title(drafts):
-                drafts[0] = _Draft(text, 1, element_id)
+                drafts[0] = _Draft(text, 1, heading_id)
             elif level == 1 and len(drafts) == 1 and text == drafts[0].heading:
                 continue  # the page title below a kicker or date line: same section
             else:
-                drafts.append(_Draft(text, level, element_id))
+                drafts.append(_Draft(text, level, heading_id))
         elif kind == "item":
             drafts[-1].items.append(text)
         else:
@@ -143,65 +185,101 @@ def _sections_from(drafts: list[_Draft]) -> tuple[Section, ...]:
         if index > 0 and not draft.paragraphs and not draft.items and not draft.heading:
             continue
         base = draft.element_id or slugify(draft.heading)
-        sections.append(Section(
-            key=allocator.allocate(base, "section"),
-            heading=draft.heading,
-            level=draft.level,
-            paragraphs=tuple(draft.paragraphs),
-            items=tuple(draft.items),
-        ))
+        sections.append(
+            Section(
+                key=allocator.allocate(base, "section"),
+                heading=draft.heading,
+                level=draft.level,
+                paragraphs=tuple(draft.paragraphs),
+                items=tuple(draft.items),
+            )
+        )
     return tuple(sections)
 
 
 _Block = tuple[str, str, int, str]
 
 
-def _blocks(node: LexborNode) -> Iterator[_Block]:
-    """Headings, paragraphs and list items under ``node``, in page order."""
-    pending: list[str] = []
-    for child in node.iter(include_text=True):
-        tag = child.tag
-        if tag != "-text" and not child.is_element_node:
-            continue  # comments, CDATA, processing instructions
-        if tag in _INLINE_TAGS and not _holds_blocks(child):
-            if tag != "-text" and _styled_heading_level(child):
-                yield from _flush(pending)
-                yield _heading_block(child)
-                continue
-            pending.append(child.text(deep=True) if tag != "-text" else child.text_content or "")
-            continue
-        if tag == "br":
-            if pending and pending[-1] == "\n":
-                yield from _flush(pending)
+class _BlockCollector:
+    """Headings, paragraphs and list items under a node, in page order.
+
+    Appends to one list while walking: generators chained through every level of
+    nested ``<div>`` cost a frame per level for each block passed up."""
+
+    def __init__(self) -> None:
+        self.blocks: list[_Block] = []
+
+    def walk(self, node: LexborNode) -> None:
+        pending: list[str] = []
+        for child in node.iter(include_text=True):
+            tag = child.tag
+            if tag == "-text":
+                pending.append(child.text_content or "")
+            elif not child.is_element_node:
+                continue  # comments, CDATA, processing instructions
+            elif tag in _INLINE_TAGS and not _holds_blocks(child):
+                if _styled_heading_level(child):
+                    self._flush(pending)
+                    self._heading(child)
+                else:
+                    pending.append(child.text(deep=True))
+            elif tag == "br":
+                if pending and pending[-1] == "\n":
+                    self._flush(pending)
+                else:
+                    pending.append("\n")
             else:
-                pending.append("\n")
-            continue
-        yield from _flush(pending)
-        yield from _element_blocks(child)
-    yield from _flush(pending)
+                self._flush(pending)
+                self._element(child)
+        self._flush(pending)
 
+    def _element(self, element: LexborNode) -> None:
+        tag = element.tag
+        if tag in _HEADING_TAGS or _styled_heading_level(element):
+            self._heading(element)
+        elif tag in _LIST_TAGS:
+            self._list(element)
+        elif tag == "li":  # a list entry outside any list, as broken pages have
+            self._list_entry(element)
+        elif tag in _PARAGRAPH_TAGS and not _holds_blocks(element):
+            self._add("paragraph", node_text(element))
+        elif tag == "table":
+            self._table(element)
+        elif tag not in _SKIPPED_TAGS:
+            self.walk(element)
 
-def _element_blocks(element: LexborNode) -> Iterator[_Block]:
-    tag = element.tag
-    if tag in _HEADING_TAGS or _styled_heading_level(element):
-        heading = _heading_block(element)
-        if heading[1]:
-            yield heading
-    elif tag in _LIST_TAGS:
-        yield from _list_blocks(element)
-    elif tag == "li":  # a list entry outside any list, as broken pages have
-        yield from _list_entry_blocks(element)
-    elif tag in _PARAGRAPH_TAGS and not _holds_blocks(element):
-        yield "paragraph", node_text(element), 0, ""
-    elif tag == "table":
-        yield from _table_blocks(element)
-    elif tag not in ("-comment", "hr", "img", "picture", "video", "audio", "source", "track"):
-        yield from _blocks(element)
+    def _heading(self, element: LexborNode) -> None:
+        level = _HEADING_TAGS.get(element.tag or "") or _styled_heading_level(element) or 2
+        text = node_text(element)
+        if text:
+            self.blocks.append(("heading", text, level, element_id(element)))
 
+    def _list(self, element: LexborNode) -> None:
+        for child in element.iter():
+            if child.tag in ("li", "dd", "dt"):
+                self._list_entry(child)
+            elif child.is_element_node:
+                self._element(child)
 
-def _heading_block(element: LexborNode) -> _Block:
-    level = _HEADING_TAGS.get(element.tag) or _styled_heading_level(element) or 2
-    return "heading", node_text(element), level, attr(element, "id")
+    def _list_entry(self, entry: LexborNode) -> None:
+        if _holds_blocks(entry):
+            self.walk(entry)
+        else:
+            self._add("item", node_text(entry))
+
+    def _table(self, table: LexborNode) -> None:
+        for row in table.css("tr"):
+            cells = [node_text(cell) for cell in row.css("th, td")]
+            self._add("paragraph", " | ".join(cell for cell in cells if cell))
+
+    def _flush(self, pending: list[str]) -> None:
+        if pending:
+            self._add("paragraph", clean_text("".join(pending)))
+            pending.clear()
+
+    def _add(self, kind: str, text: str) -> None:
+        if text:
+            self.blocks.append((kind, text, 0, ""))
 
 
 def _styled_heading_level(element: LexborNode) -> int:
@@ -216,7 +294,7 @@ def _styled_heading_level(element: LexborNode) -> int:
     match = STYLED_HEADING_TOKEN.search(classes.lower()) if classes else None
     if match is None:
         return 3 if element.tag == "p" and _is_bold_phrase(element) else 0
-    if element.tag in ("a", "span") and not _is_bold_phrase(element) or _holds_blocks(element):
+    if (element.tag in ("a", "span") and not _is_bold_phrase(element)) or _holds_blocks(element):
         return 0
     text = node_text(element)
     if not text or len(text) > _MAX_STYLED_HEADING or text.endswith((".", ",", ";")):
@@ -225,8 +303,11 @@ def _styled_heading_level(element: LexborNode) -> int:
 
 
 def _is_bold_phrase(paragraph: LexborNode) -> bool:
-    children = [c for c in paragraph.iter(include_text=True) if c.tag != "-text" or (
-        c.text_content or "").strip()]
+    children = [
+        c
+        for c in paragraph.iter(include_text=True)
+        if c.tag != "-text" or (c.text_content or "").strip()
+    ]
     if len(children) != 1 or children[0].tag not in ("strong", "b"):
         return False
     text = node_text(paragraph)
@@ -241,36 +322,3 @@ def _holds_blocks(element: LexborNode) -> bool:
         for child in element.iter()
         if child.is_element_node
     )
-
-
-def _list_blocks(element: LexborNode) -> Iterator[_Block]:
-    for child in element.iter():
-        if child.tag in ("li", "dd", "dt"):
-            yield from _list_entry_blocks(child)
-        elif child.tag not in ("-text", "-comment"):
-            yield from _element_blocks(child)
-
-
-def _list_entry_blocks(entry: LexborNode) -> Iterator[_Block]:
-    if first_descendant(entry, _BLOCK_SELECTOR) is None:
-        text = node_text(entry)
-        if text:
-            yield "item", text, 0, ""
-    else:
-        yield from _blocks(entry)
-
-
-def _table_blocks(table: LexborNode) -> Iterator[_Block]:
-    for row in table.css("tr"):
-        cells = [node_text(cell) for cell in row.css("th, td")]
-        text = " | ".join(cell for cell in cells if cell)
-        if text:
-            yield "paragraph", text, 0, ""
-
-
-def _flush(pending: list[str]) -> Iterator[_Block]:
-    if pending:
-        text = clean_text("".join(pending))
-        pending.clear()
-        if text:
-            yield "paragraph", text, 0, ""

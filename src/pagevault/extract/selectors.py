@@ -11,15 +11,28 @@ import re
 
 # Never content, anywhere.
 NON_CONTENT_TAGS = [
-    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
-    "link", "meta",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "canvas",
+    "iframe",
+    "object",
+    "embed",
+    "link",
+    "meta",
 ]
 # Controls carry menu labels (a <button> opening a sub-menu) but never body text.
 FORM_CONTROLS = "button, select, input, textarea, label, option, dialog"
 
+# Tried in this order (fixture de-kampagne.html has no <main>, only role=main).
 MAIN_CANDIDATES = (
-    "main, [role=main], #main-content, #maincontent, #main, #content, .main-content, "
-    "#primary, .content-main, #contenu, #inhalt, #contenido, article"
+    "main",
+    "[role=main]",
+    "#main-content, #maincontent, #main, #content, .main-content, #primary, .content-main, "
+    "#contenu, #inhalt, #contenido",
+    "article",
 )
 
 # Regions that are never body text, by tag or ARIA role.
@@ -69,7 +82,9 @@ RELATED_HEADING = re.compile(
     r"lee también|ver también)\s*[:.]?$",
     re.IGNORECASE,
 )
-RELATED_CONTAINER = "[class*=rela], [id*=rela], [class*=aussi], [class*=see-also], [class*=mehr-zum]"
+RELATED_CONTAINER = (
+    "[class*=rela], [id*=rela], [class*=aussi], [class*=see-also], [class*=mehr-zum]"
+)
 RELATED_CONTAINER_TOKEN = re.compile(
     r"(?:^|[\s_-])(?:related|voir-aussi|see-also|relacionados?|relacionadas?|mehr-zum-thema|"
     r"lire-aussi)(?:$|[\s_-])"

@@ -17,9 +17,45 @@ _SENTENCE_BOUNDARY = re.compile(r"(?<=[.!?…])[\s\u00a0]+(?=[^\s\da-zà-ÿ])")
 _KEY_WORDS = 4
 _WORD = re.compile(r"[^\W\d_][\w’'·-]*")
 _QUALIFIER_WORDS = frozenset(
-    "plus près pres environ moins presque quasiment more than over nearly about almost around "
-    "least some fewer less under über rund fast mehr als etwa knapp más mas cerca casi "
-    "alrededor menos unos unas de of the".split()
+    [
+        "plus",
+        "près",
+        "pres",
+        "environ",
+        "moins",
+        "presque",
+        "quasiment",
+        "more",
+        "than",
+        "over",
+        "nearly",
+        "about",
+        "almost",
+        "around",
+        "least",
+        "some",
+        "fewer",
+        "less",
+        "under",
+        "über",
+        "rund",
+        "fast",
+        "mehr",
+        "als",
+        "etwa",
+        "knapp",
+        "más",
+        "mas",
+        "cerca",
+        "casi",
+        "alrededor",
+        "menos",
+        "unos",
+        "unas",
+        "de",
+        "of",
+        "the",
+    ]
 )
 
 
@@ -66,7 +102,9 @@ def _sentence_around(text: str, position: int) -> str:
     return text[start:].strip()
 
 
-def _statistic(figure: Figure, context: str, section: Section, allocator: KeyAllocator) -> Statistic:
+def _statistic(
+    figure: Figure, context: str, section: Section, allocator: KeyAllocator
+) -> Statistic:
     return Statistic(
         key=allocator.allocate(_statistic_key(figure, context, section)),
         text=figure.text,

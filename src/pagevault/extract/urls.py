@@ -7,8 +7,25 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 # Query parameters that identify a campaign or a click, never a page.
 _TRACKING_PARAMS = frozenset(
-    {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "_gl", "igshid",
-     "yclid", "twclid", "ref_src", "xtor", "at_medium", "at_campaign", "wt_mc", "wt.mc_id"}
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "msclkid",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "igshid",
+        "yclid",
+        "twclid",
+        "ref_src",
+        "xtor",
+        "at_medium",
+        "at_campaign",
+        "wt_mc",
+        "wt.mc_id",
+    }
 )
 _LINK_SCHEMES = ("http", "https", "mailto", "tel")
 

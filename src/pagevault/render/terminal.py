@@ -30,7 +30,10 @@ def page_text(value: object, style: str = "") -> Text:
 def render_snapshot(snapshot: Snapshot) -> RenderableType:
     parts: list[RenderableType] = [_header(snapshot)]
     if snapshot.navigation:
-        parts += [Rule("Navigation", align="left"), *(_menu_tree(menu) for menu in snapshot.navigation)]
+        parts += [
+            Rule("Navigation", align="left"),
+            *(_menu_tree(menu) for menu in snapshot.navigation),
+        ]
     if snapshot.breadcrumbs:
         parts += [Rule("Breadcrumbs", align="left"), _breadcrumbs(snapshot)]
     if snapshot.sections:
@@ -122,6 +125,10 @@ def _related_table(snapshot: Snapshot) -> Table:
         if link.url:
             title.append("\n")
             title.append(page_text(link.url, "dim"))
-        table.add_row(page_text(link.kind or ""), page_text(link.date or ""), title,
-                      page_text(", ".join(link.tags)))
+        table.add_row(
+            page_text(link.kind or ""),
+            page_text(link.date or ""),
+            title,
+            page_text(", ".join(link.tags)),
+        )
     return table
