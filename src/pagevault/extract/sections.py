@@ -24,6 +24,7 @@ from pagevault.extract.selectors import (
     BOILERPLATE_TOKEN,
     FORM_CONTROLS,
     MAIN_CANDIDATES,
+    NON_BODY_HEADING,
     STRUCTURAL_BOILERPLATE,
     STYLED_HEADING_TOKEN,
 )
@@ -75,6 +76,7 @@ _INLINE_TAGS = frozenset(
 )
 _SKIPPED_TAGS = frozenset({"hr", "img", "picture", "video", "audio", "source", "track", "map"})
 _MAX_STYLED_HEADING = 120
+_MAX_LONE_LINK = 40
 _MIN_MAIN_TEXT = 200
 _BOILERPLATE_SHARE = 0.5
 _FORM_HINT = re.compile(
@@ -182,7 +184,10 @@ def _sections_from(drafts: list[_Draft]) -> tuple[Section, ...]:
     allocator = KeyAllocator()
     sections = []
     for index, draft in enumerate(drafts):
-        if index > 0 and not draft.paragraphs and not draft.items and not draft.heading:
+        if index > 0 and (
+            (not draft.paragraphs and not draft.items and not draft.heading)
+            or NON_BODY_HEADING.match(draft.heading)
+        ):
             continue
         base = draft.element_id or slugify(draft.heading)
         sections.append(
@@ -242,7 +247,8 @@ class _BlockCollector:
         elif tag == "li":  # a list entry outside any list, as broken pages have
             self._list_entry(element)
         elif tag in _PARAGRAPH_TAGS and not _holds_blocks(element):
-            self._add("paragraph", node_text(element))
+            if not _is_lone_link(element):
+                self._add("paragraph", node_text(element))
         elif tag == "table":
             self._table(element)
         elif tag not in _SKIPPED_TAGS:
@@ -300,6 +306,23 @@ def _styled_heading_level(element: LexborNode) -> int:
     if not text or len(text) > _MAX_STYLED_HEADING or text.endswith((".", ",", ";")):
         return 0
     return int(match.group(1)) if match.group(1) else 2
+
+
+def _is_lone_link(paragraph: LexborNode) -> bool:
+    """A short paragraph that is only a link ('Zurück zur Übersicht', 'Read more'):
+    navigation, not text (corpus traf__cdu-fraktion-erfurt.de.waldorfschule.html)."""
+    children = [
+        c
+        for c in paragraph.iter(include_text=True)
+        if c.tag != "-text" or (c.text_content or "").strip()
+    ]
+    if len(children) != 1 or children[0].tag != "a":
+        return False
+    text = node_text(paragraph)
+    # An address or a URL written out is content ("write to x@y.org").
+    href = attr(children[0], "href").lower()
+    written_out = "@" in text or "://" in text or href.startswith(("mailto:", "tel:"))
+    return len(text) <= _MAX_LONE_LINK and not written_out
 
 
 def _is_bold_phrase(paragraph: LexborNode) -> bool:

@@ -51,8 +51,19 @@ BOILERPLATE_TOKEN = re.compile(
     r"breadcrumbs?|fil-ariane|related|voir-aussi|see-also|pagination|pager|comments?|"
     r"sidebar|advert|advertisement|ads|promo|sponsor|skip|skip-link|sr-only|"
     r"visually-hidden|visuallyhidden|screen-reader-text|element-invisible|"
-    r"(?:image|photo|img|media|figure|wp|video)-caption(?:-text)?|photo-credits?|credits?|toolbar|menu|tags|tag-list|author-bio|byline|"
-    r"print|masthead|eyebrow|kicker|surtitle|overline)(?:$|[\s_-])"
+    r"(?:image|photo|img|media|figure|wp|video)-caption(?:-text)?|photo-credits?|credits?|"
+    r"copyright|image-copyright|toolbar|menu|tags|tag-list|author-bio|byline|print|masthead|"
+    r"eyebrow|kicker|surtitle|overline|forum|reactions|placeholder|third-party|contactbox|"
+    r"contact-box)(?:$|[\s_-])"
+)
+
+# Section titles of tag lists and share bars, which are no body sections
+# (corpus traf__umweltbundesamt.de-atomkraft.html "Schlagworte").
+NON_BODY_HEADING = re.compile(
+    r"^(?:schlagworte|schlagwörter|stichworte|tags|mots[- ]clés|étiquettes|etiquetas|keywords|"
+    r"partager|share(?: this(?: page| article)?)?|seite teilen|teilen|compartir|"
+    r"diese seite teilen|partager cette page|imprimer|drucken|print)\s*:?$",
+    re.IGNORECASE,
 )
 
 # Region of a menu, from the class/id of the menu or of an ancestor
