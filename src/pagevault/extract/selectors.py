@@ -54,7 +54,7 @@ BOILERPLATE_TOKEN = re.compile(
     r"(?:image|photo|img|media|figure|wp|video)-caption(?:-text)?|photo-credits?|credits?|"
     r"copyright|image-copyright|toolbar|menu|tags|tag-list|author-bio|byline|print|masthead|"
     r"eyebrow|kicker|surtitle|overline|forum|reactions|placeholder|third-party|contactbox|"
-    r"contact-box)(?:$|[\s_-])"
+    r"contact-box|meta|submitted|dateline|posted-on)(?:$|[\s_-])"
 )
 
 # Section titles of tag lists and share bars, which are no body sections
