@@ -17,9 +17,11 @@ _DEEP_TAGS = (
 _DEEP_TAG = re.compile(rf"<(/?)({_DEEP_TAGS})\b[^>]*>", re.IGNORECASE)
 _DEEP_OPEN = re.compile(rf"<(?:{_DEEP_TAGS})\b", re.IGNORECASE)
 MAX_BLOCK_DEPTH = 400
-# With fewer '<' than this, nesting cannot pass ~5000 levels, which lexbor parses in
-# well under 0.1 s; counting '<' is a C scan, the regex below is not.
+# Below these counts nesting cannot be deep enough to cost lexbor more than a few
+# milliseconds, and the page is parsed as it is: counting '<' is a C scan, the
+# regex count and the depth walk are not.
 _CHEAP_CHECK = 5000
+_HARMLESS_OPENINGS = 2000
 
 
 def guard_nesting(html: str, max_depth: int = MAX_BLOCK_DEPTH) -> str:
@@ -27,7 +29,10 @@ def guard_nesting(html: str, max_depth: int = MAX_BLOCK_DEPTH) -> str:
 
     Real pages nest a few dozen levels; the text inside over-deep tags is kept.
     """
-    if html.count("<") < _CHEAP_CHECK or len(_DEEP_OPEN.findall(html)) <= max_depth:
+    if html.count("<") < _CHEAP_CHECK:
+        return html
+    openings = len(_DEEP_OPEN.findall(html))
+    if openings <= max(max_depth, _HARMLESS_OPENINGS) or _max_depth(html) <= max_depth:
         return html
     depth = 0
 
@@ -40,6 +45,14 @@ def guard_nesting(html: str, max_depth: int = MAX_BLOCK_DEPTH) -> str:
         return match.group(0) if depth <= max_depth else ""
 
     return _DEEP_TAG.sub(_keep_or_drop, html)
+
+
+def _max_depth(html: str) -> int:
+    depth = peak = 0
+    for closing, _name in _DEEP_TAG.findall(html):
+        depth = max(depth - 1, 0) if closing else depth + 1
+        peak = max(peak, depth)
+    return peak
 
 
 def parse_tree(html: str) -> LexborHTMLParser:

@@ -73,7 +73,10 @@ def extract_breadcrumbs(
     first = tree.css_first(BREADCRUMB_CANDIDATES)
     if first is None:
         return (), None
-    for node in [first, *tree.css(BREADCRUMB_CANDIDATES)[1:]]:
+    crumbs = _crumbs_of(first, base_url)
+    if len(crumbs) >= 2:
+        return tuple(crumbs), first
+    for node in tree.css(BREADCRUMB_CANDIDATES)[1:]:
         crumbs = _crumbs_of(node, base_url)
         if len(crumbs) >= 2:
             return tuple(crumbs), node
