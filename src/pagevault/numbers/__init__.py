@@ -1,0 +1,40 @@
+"""Locale-aware figures in running text: "plus de 43,7 millions de personnes" -> 43 700 000.
+
+Pure functions. ``find_figures(text, lang)`` returns the figures of a piece of text and
+the numbers it deliberately did not read as figures (years, dates, times, phone
+numbers, postcodes, ordinals, numbering, versions, codes, footnotes), each with a reason.
+
+Separators follow the page language (fr "29 000" / "43,7"; en "20,000" / "2.5";
+de, es "300.000" / "1,5"); a figure written in another convention ("5,400 personnes"
+on a French page) is read as a thousands group and flagged ``ambiguous``. English
+"billion" is 10^9; French/German/Spanish billion/Billion/billón are 10^12;
+milliard/Milliarde/Mrd./mil millones are 10^9.
+
+    vocabulary.py  the words (qualifiers, scales, currencies, units, non-figure cues)
+    values.py      the value of a number as written
+    scan.py        the pass over a text
+"""
+
+from __future__ import annotations
+
+from pagevault.numbers.model import Figure, FigureKind, Rejected, RejectReason
+from pagevault.numbers.scan import NUMBER, scan_figures
+from pagevault.numbers.values import number_value
+
+__all__ = ["Figure", "FigureKind", "RejectReason", "Rejected", "find_figures", "read_number"]
+
+
+def find_figures(text: str, lang: str | None) -> tuple[list[Figure], list[Rejected]]:
+    """Figures of ``text`` in page order, and the numbers rejected as non-figures."""
+    return scan_figures(text, _language(lang))
+
+
+def read_number(raw: str, lang: str | None) -> tuple[float, bool] | None:
+    """The value of one number written as on a page ('43,7', '29 000', '1.5'), and
+    whether that reading is ambiguous; None if it is not a number."""
+    match = NUMBER.fullmatch(raw.strip())
+    return number_value(match.group(), _language(lang)) if match else None
+
+
+def _language(lang: str | None) -> str:
+    return (lang or "en").split("-")[0].lower()

@@ -1,0 +1,548 @@
+"""One left-to-right pass over a text, reading each digit run and what stands around it.
+
+Scanning starts from digit runs (a C-speed search) and looks at the few words on
+either side with dictionary look-ups: alternations of scale words, qualifiers and
+currencies tried at every position of every text were the most expensive part of
+extraction (bench/extract.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pagevault.numbers.model import Figure, FigureKind, Rejected, RejectReason
+from pagevault.numbers.values import currency_code, number_value, scale_factor
+from pagevault.numbers.vocabulary import (
+    CURRENCY_AFTER,
+    CURRENCY_BEFORE,
+    CURRENCY_CODE_WORDS,
+    DATE_PREPOSITIONS,
+    DE_ORDINAL_WORDS,
+    DURATION_NOUNS,
+    FUNCTION_WORDS,
+    NUMBER_WORDS,
+    NUMBERING_PHRASES,
+    NUMBERING_WORDS,
+    PERCENT_WORDS,
+    QUALIFIERS,
+    RANGE_OPENERS,
+    RATIO_SEPARATORS,
+    RATIO_SEPARATORS_WITH_NOUN,
+    SCALE_HINTS,
+    SCALE_WORDS,
+    SPACE,
+    SUFFIXES,
+    UNIT_WORDS,
+)
+
+_SP = SPACE
+_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_RATIO_SEPARATOR = "|".join(RATIO_SEPARATORS)
+_GROUP_SEP = "[ \u00a0\u202f\u2009.,'’]"
+
+DIGITS = re.compile(r"\d+")
+NUMBER = re.compile(rf"\d{{1,3}}(?:{_GROUP_SEP}\d{{3}}(?!\d))+(?:[.,]\d+(?!\d))?|\d+(?:[.,]\d+)?")
+_AFTER_NUMBER = re.compile(
+    rf"(?:(?P<suffix>{SUFFIXES})(?!\w)|{_SP}(?P<spaced_suffix>Mds|Md|Mio|Mrd|M|k|K)(?=[€$£]))?"
+    rf"(?:{_SP}*(?P<scale>{SCALE_WORDS})(?!\w))?"
+    rf"(?:{_SP}*(?P<pct>{PERCENT_WORDS})(?!\w))?"
+    rf"(?:{_SP}*(?P<cur2>{CURRENCY_AFTER})(?!\w))?"
+)
+_CURRENCY_BEFORE = re.compile(rf"(?P<cur1>{CURRENCY_BEFORE}){_SP}?$")
+_CURRENCY_ENDINGS = frozenset("$€£FRDP")  # last characters of $, €, £, CHF, EUR, USD, GBP
+_UNIT_STARTS = frozenset("%€$£")
+_GLUED_UNIT = re.compile(r"(?:k|m|md|mds|bn|mio|mrd)[€$£]")
+_NEXT_WORD = re.compile(rf"{_SP}*([^\s\u00a0\u202f\u2009]+)")
+_NOUN = re.compile(rf"{_SP}+(?:(?:de|d'|d’|of|de los|de las){_SP}*)?(?P<noun>[^\W\d_][\w’'-]*)")
+_WORD_BEFORE_SCALE = re.compile(rf"(?<!\w)(?P<word>(?i:{_NUMBER_WORD})){_SP}+$")
+_RATIO_TAIL = re.compile(
+    rf"{_SP}+(?:(?P<noun>[^\W\d_]+){_SP}+(?={RATIO_SEPARATORS_WITH_NOUN}))?(?P<sep>{_RATIO_SEPARATOR})"
+    rf"{_SP}+(?P<b>\d+(?:{_SP}\d{{3}})*|(?i:{_NUMBER_WORD}))(?![\w.,]\d)"
+)
+_WORD_RATIO = re.compile(
+    rf"(?<!\w)(?P<a>(?i:une?|one|eine?|uno|una))(?P<tail>{_RATIO_TAIL.pattern})", re.UNICODE
+)
+_RANGE_JOIN = re.compile(rf"{_SP}*[-–—]{_SP}*(?=\d)|{_SP}+(?:à|a|to|and|et|und|bis|y){_SP}+(?=\d)")
+_CODE_RUN = re.compile(r"\d[\d \u00a0./-]*\d|\d")
+_CAPS_ABBREVIATION = re.compile(r"[A-Z]{2,4}")
+_ORDINAL_SUFFIX = re.compile(r"(?:er|ère|re|e|è|ème|eme|nd|st|rd|th|º|ª|o|a|te|ten|ter)(?!\w)")
+_CITY_AFTER = re.compile(rf"{_SP}+[A-ZÀ-Ý][\w’'-]+(?:{_SP}*[.,;:)]|\s*$)")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+# Non-figures, matched where a digit run starts.
+_NUMERIC_DATE = re.compile(
+    r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\w]|[.,]\d)"
+)
+_TIME = re.compile(
+    rf"\d{{1,2}}(?:[:h]\d{{2}}|{_SP}?h{_SP}?\d{{2}}(?!\d)|{_SP}?(?:h|Uhr|am|pm|a\.m\.|p\.m\.)(?!\w))",
+    re.IGNORECASE,
+)
+_VERSION = re.compile(r"\d+\.\d{1,2}\.\d+(?:\.\d+)*(?![\w])")
+_PHONE = re.compile(r"(?:\(?\d{1,4}\)?[ .-]){2,}\d{2,10}(?![\w])")
+_GROUPED_NUMBER = re.compile(r"\d{1,3}(?:([ .,])\d{3})(?:\1\d{3})*")
+_BLOCKERS: tuple[tuple[re.Pattern[str], RejectReason], ...] = (
+    (_NUMERIC_DATE, "date"),
+    (_VERSION, "version"),
+    (_TIME, "time"),
+    (_PHONE, "phone"),
+)
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A number and the words around it that may make it a figure."""
+
+    start: int  # where the figure's text starts (a currency sign included)
+    number_start: int
+    number_end: int
+    end: int
+    raw: str
+    cur1: str | None = None
+    suffix: str | None = None
+    scale: str | None = None
+    pct: str | None = None
+    cur2: str | None = None
+
+    @property
+    def has_unit(self) -> bool:
+        return any((self.cur1, self.cur2, self.pct, self.scale, self.suffix))
+
+
+def scan_figures(text: str, language: str) -> tuple[list[Figure], list[Rejected]]:
+    lowered = text.lower()
+    has_scale_word = any(hint in lowered for hint in SCALE_HINTS)
+    has_ratio_word = any(f" {separator} " in lowered for separator in RATIO_SEPARATORS)
+    if DIGITS.search(text) is None and not has_scale_word and not has_ratio_word:
+        return [], []
+    scan = _Scan(text, language)
+    scan.block_urls()
+    if has_ratio_word:
+        scan.read_word_ratios()
+    for match in DIGITS.finditer(text):
+        if match.start() >= scan.cursor:
+            scan.read_at(match.start(), match.end())
+    if has_scale_word:
+        scan.read_word_figures(lowered)
+    figures = sorted(scan.figures, key=lambda figure: figure.start)
+    return figures, sorted(scan.rejected, key=lambda rejected: rejected.start)
+
+
+class _Scan:
+    """One pass over one text: what has been read, the figures and the rejections."""
+
+    def __init__(self, text: str, language: str) -> None:
+        self.text = text
+        self.language = language
+        self.cursor = 0  # digits before it have been read (left-to-right pass)
+        self.taken: list[tuple[int, int]] = []  # spans read out of order: URLs, word ratios
+        self.figures: list[Figure] = []
+        self.rejected: list[Rejected] = []
+
+    # --- bookkeeping ------------------------------------------------------------------
+
+    def is_taken(self, start: int, end: int) -> bool:
+        spans = [*self.taken, *((f.start, f.end) for f in self.figures)]
+        return any(start < span_end and span_start < end for span_start, span_end in spans)
+
+    def consume(self, end: int) -> None:
+        self.cursor = max(self.cursor, end)
+
+    def reject(self, start: int, end: int, reason: RejectReason) -> None:
+        self.consume(end)
+        self.rejected.append(Rejected(start, end, self.text[start:end], reason))
+
+    def block_urls(self) -> None:
+        if "://" in self.text or "www." in self.text:
+            self.taken.extend(match.span() for match in _URL.finditer(self.text))
+
+    # --- figures written with words -------------------------------------------------
+
+    def read_word_ratios(self) -> None:
+        """'one in five', 'uno de cada cinco', 'une personne sur 69'."""
+        for match in _WORD_RATIO.finditer(self.text):
+            self._add_ratio(match, match.start(), match.group("a"))
+
+    def read_word_figures(self, lowered: str) -> None:
+        """'quatre millions', 'two billion': found from the scale word back."""
+        for hint in SCALE_HINTS:
+            position = lowered.find(hint)
+            while position > 0:
+                self._read_word_figure_at(position)
+                position = lowered.find(hint, position + 1)
+
+    def _read_word_figure_at(self, scale_start: int) -> None:
+        word = _WORD_BEFORE_SCALE.search(self.text, max(0, scale_start - 16), scale_start)
+        after = _AFTER_NUMBER.match(self.text, scale_start) if word else None
+        if word is None or after is None or not after.group("scale"):
+            return
+        if self.is_taken(word.start("word"), after.end()):
+            return
+        candidate = _Candidate(
+            start=word.start("word"),
+            number_start=word.start("word"),
+            number_end=word.end("word"),
+            end=after.end(),
+            raw=word.group("word"),
+            scale=after.group("scale"),
+            pct=after.group("pct"),
+            cur2=after.group("cur2"),
+        )
+        self._add_figure(candidate, float(NUMBER_WORDS[candidate.raw.lower()]), False)
+
+    # --- figures written with digits ------------------------------------------------
+
+    def read_at(self, start: int, end: int) -> None:
+        text = self.text
+        self.consume(end)
+        if self.taken and self.is_taken(start, end):
+            return
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,_"):
+            return  # inside a word, a code ("G20") or a number read already
+        if self._reference_at(start) or self._month_date_at(start, end):
+            return
+        if self._blocked_at(start, end) or self._zero_led_code_at(start, end):
+            return
+        number = NUMBER.match(text, start)
+        if number is None:
+            return
+        if number.end() - start <= 2 and self._ratio_at(start, number):
+            return
+        join = _RANGE_JOIN.match(text, number.end())
+        if join is not None and self._range_at(start, number, join):
+            return
+        self._number_at(start, number)
+
+    def _number_at(self, start: int, number: re.Match[str]) -> None:
+        candidate = self._candidate(start, number)
+        self.consume(candidate.end)
+        reason = self._reject_reason(candidate)
+        if reason is not None:
+            self.reject(start, candidate.number_end, reason)
+            return
+        value, ambiguous = number_value(candidate.raw, self.language, bool(candidate.pct))
+        self._add_figure(candidate, value, ambiguous)
+
+    def _reference_at(self, start: int) -> bool:
+        """'SIRET 784 263 414 00039', 'Article 3', 'VR 12345 B', 'NY 10017', '00039'."""
+        words = self._words_before(start, 3)
+        last = words[-1] if words else ""
+        run = _CODE_RUN.match(self.text, start)
+        assert run is not None  # a digit stands at start
+        if last in NUMBERING_WORDS or " ".join(words).endswith(NUMBERING_PHRASES):
+            self.reject(start, run.end(), "numbering")
+            return True
+        previous = self.text[max(0, start - 6) : start].split()
+        if (
+            previous
+            and _CAPS_ABBREVIATION.fullmatch(previous[-1])
+            and previous[-1] not in CURRENCY_CODE_WORDS
+            and not _may_have_unit_after(self.text, run.end())
+        ):
+            is_zip = len(previous[-1]) == 2 and re.fullmatch(r"\d{5}", run.group())
+            self.reject(start, run.end(), "postcode" if is_zip else "code")
+            return True
+        return False
+
+    def _zero_led_code_at(self, start: int, end: int) -> bool:
+        """'00039': a number written with leading zeros is a code ('0,5' is not)."""
+        digits = self.text[start:end]
+        following = self.text[end : end + 2]
+        is_decimal = following[:1] in ".," and following[1:].isdigit()
+        if digits.startswith("0") and len(digits) > 1 and not is_decimal:
+            self.reject(start, end, "code")
+            return True
+        return False
+
+    def _month_date_at(self, start: int, end: int) -> bool:
+        """'5 janvier 2026', '3. Oktober', 'January 5, 2026', 'mars 2024' (a dictionary
+        look-up of the words around the number, not a regex of every month name)."""
+        if end - start > 4:
+            return False
+        from pagevault.extract.dates import month_names
+
+        months, text = month_names(), self.text
+        month_start = _month_before(text, start, months)
+        if month_start is not None:
+            year = _YEAR_AFTER_DAY.match(text, end) if end - start <= 2 else None
+            self.reject(month_start, year.end() if year else end, "date")
+            return True
+        if end - start > 2:
+            return False
+        after = _AFTER_DAY.match(text, end)
+        if after and after.group("month").lower() in months:
+            self.reject(start, after.end() if after.group("year") else after.end("month"), "date")
+            return True
+        return False
+
+    def _blocked_at(self, start: int, end: int) -> bool:
+        text = self.text
+        following = text[end : end + 1]
+        if not following or following not in "./-:h \u00a0\u202f)H":
+            return False
+        for pattern, reason in _BLOCKERS:
+            match = pattern.match(text, start)
+            if match is None or (reason == "phone" and not _looks_like_phone(match.group())):
+                continue
+            begin = start - 1 if reason == "phone" and text[start - 1 : start] == "+" else start
+            self.reject(begin, match.end(), reason)
+            return True
+        return False
+
+    def _ratio_at(self, start: int, number: re.Match[str]) -> bool:
+        if self.text[number.end() : number.end() + 1] not in (" ", "\u00a0"):
+            return False
+        tail = _RATIO_TAIL.match(self.text, number.end())
+        return tail is not None and self._add_ratio(tail, start, number.group())
+
+    def _add_ratio(self, tail: re.Match[str], start: int, first_raw: str) -> bool:
+        """'1 in 113 people', 'une personne sur 69': the counted noun stands between
+        the numbers or after them."""
+        end, second_raw = tail.end(), tail.group("b")
+        first, second = _word_or_number(first_raw), _word_or_number(second_raw)
+        if not first or not second or second <= first or _looks_like_year(second_raw):
+            return False
+        if self.is_taken(start, end):
+            return False
+        self.taken.append((start, end))
+        self.figures.append(
+            Figure(
+                start=start,
+                end=end,
+                text=self.text[start:end],
+                value=round(first / second, 12),
+                unit=tail.group("noun") or _counted_noun(self.text, end),
+                kind="ratio",
+                qualifier=self._qualifier_before(start),
+            )
+        )
+        return True
+
+    def _range_at(self, start: int, first: re.Match[str], join: re.Match[str]) -> bool:
+        """'30-34 Millionen', 'entre 30 et 40 %', 'between 3 and 4 million'; a span of
+        years ('2014-2020') is no figure."""
+        text = self.text
+        if not join.group().strip(" \u00a0\u202f-–—"):
+            opener_ok = True
+        else:
+            words = self._words_before(start, 1)
+            opener_ok = bool(words) and words[-1] in RANGE_OPENERS
+        second = NUMBER.match(text, join.end()) if opener_ok else None
+        if second is None:
+            return False
+        high = self._candidate(join.end(), second)
+        low_base = self._candidate(start, first)  # "$2-3 million": the sign is before it
+        both_years = _looks_like_year(first.group()) and _looks_like_year(second.group())
+        if both_years and not high.has_unit:
+            self.reject(start, second.end(), "year")
+            return True
+        low_value, low_ambiguous = number_value(first.group(), self.language, bool(high.pct))
+        high_value, high_ambiguous = number_value(second.group(), self.language, bool(high.pct))
+        if high_value <= low_value:
+            return False
+        self.consume(high.end)
+        units = {**_units_of(high), "cur1": low_base.cur1 or high.cur1}
+        low = _Candidate(low_base.start, start, first.end(), high.end, first.group(), **units)
+        figure = self._figure(low, low_value, low_ambiguous or high_ambiguous)
+        self.figures.append(_as_range(figure))
+        return True
+
+    def _candidate(self, start: int, number: re.Match[str]) -> _Candidate:
+        text, end = self.text, number.end()
+        units: dict[str, str | None] = {}
+        if _may_have_unit_after(text, end):
+            after = _AFTER_NUMBER.match(text, end)
+            assert after is not None  # every part of it is optional
+            units = after.groupdict()
+            units["suffix"] = units["suffix"] or units.pop("spaced_suffix")
+            units.pop("spaced_suffix", None)
+            end = after.end()
+        currency = None
+        if start and text[max(0, start - 5) : start].rstrip(" \u00a0")[-1:] in _CURRENCY_ENDINGS:
+            currency = _CURRENCY_BEFORE.search(text, max(0, start - 5), start)
+        return _Candidate(
+            start=currency.start() if currency else start,
+            number_start=start,
+            number_end=number.end(),
+            end=end,
+            raw=number.group(),
+            cur1=currency.group("cur1") if currency else None,
+            **units,
+        )
+
+    def _reject_reason(self, candidate: _Candidate) -> RejectReason | None:
+        text, raw = self.text, candidate.raw
+        start, end = candidate.number_start, candidate.number_end
+        after = text[end : end + 4]
+        before = text[max(0, start - 40) : start]
+        if before.endswith(("[", "(")) and after.startswith(("]", ")")) and len(raw) <= 3:
+            return "footnote"
+        if after[:1].isalpha() and not candidate.has_unit:
+            return "ordinal" if _ORDINAL_SUFFIX.match(after) else "code"
+        if len(before) >= 2 and before[-1] in "-/" and before[-2].isalpha():
+            return "code"
+        if candidate.has_unit:
+            return None
+        return self._reject_bare_number(candidate, before, after)
+
+    def _reject_bare_number(
+        self, candidate: _Candidate, before: str, after: str
+    ) -> RejectReason | None:
+        raw, text = candidate.raw, self.text
+        words = self._words_before(candidate.start, 1)
+        last_word = words[-1] if words else ""
+        if after.startswith((". ", ") ")) and not text[: candidate.start].strip():
+            return "numbering"
+        if (
+            self.language == "de"
+            and after.startswith(". ")
+            and raw.isdigit()
+            and last_word in DE_ORDINAL_WORDS
+        ):
+            return "ordinal"
+        noun = _counted_noun(text, candidate.end)
+        if _looks_like_year(raw) and (
+            noun is None or last_word in DATE_PREPOSITIONS or before.rstrip().endswith(("-", "–"))
+        ):
+            return "year"
+        if self._is_postcode(candidate):
+            return "postcode"
+        if raw.isdigit() and int(raw) < 10 and noun is None:
+            return None if self._qualifier_before(candidate.start) else "small"
+        return None
+
+    def _is_postcode(self, candidate: _Candidate) -> bool:
+        """'75011 Paris', '10115 Berlin.': five bare digits before a place name."""
+        if len(candidate.raw) != 5 or not candidate.raw.isdigit():
+            return False
+        following = self.text[candidate.number_end : candidate.number_end + 40]
+        if self.language in ("fr", "es"):
+            return bool(re.match(rf"{_SP}+[A-ZÀ-Ý][a-zà-ÿ]", following))
+        return bool(_CITY_AFTER.match(following))
+
+    def _add_figure(self, candidate: _Candidate, value: float, ambiguous: bool) -> None:
+        self.figures.append(self._figure(candidate, value, ambiguous))
+
+    def _figure(self, candidate: _Candidate, value: float, ambiguous: bool) -> Figure:
+        scale_word = candidate.suffix or candidate.scale
+        if scale_word:
+            value *= scale_factor(scale_word, self.language)
+        currency = currency_code(candidate.cur1 or candidate.cur2)
+        noun = None if candidate.pct or currency else _counted_noun(self.text, candidate.end)
+        kind: FigureKind = "count"
+        if candidate.pct:
+            kind, noun = "percent", "%"
+        elif currency:
+            kind, noun = "money", currency
+        elif noun and noun.lower() in DURATION_NOUNS:
+            kind = "duration"
+        return Figure(
+            start=candidate.start,
+            end=candidate.end,
+            text=self.text[candidate.start : candidate.end].strip(),
+            value=round(value, 6),
+            unit=noun,
+            kind=kind,
+            qualifier=self._qualifier_before(candidate.start),
+            ambiguous=ambiguous,
+        )
+
+    def _qualifier_before(self, start: int) -> str | None:
+        words = self._words_before(start, 3)
+        for count in (3, 2, 1):
+            phrase = " ".join(words[-count:])
+            if len(words) >= count and phrase in QUALIFIERS:
+                return phrase
+        return None
+
+    def _words_before(self, start: int, count: int) -> list[str]:
+        """The last ``count`` words before ``start``, lower-cased."""
+        return self.text[max(0, start - 32) : start].lower().split()[-count:]
+
+
+# --- helpers -----------------------------------------------------------------------------
+
+_AFTER_DAY = re.compile(
+    rf"(?:er|st|nd|rd|th|\.|º)?{_SP}*(?:de{_SP}+)?(?P<month>[^\W\d_]+)\.?"
+    rf"(?:,?{_SP}*(?:de{_SP}+|del{_SP}+)?(?P<year>\d{{4}})(?!\d))?"
+)
+_YEAR_AFTER_DAY = re.compile(rf"(?:st|nd|rd|th)?,?{_SP}+\d{{4}}(?!\d)")
+
+
+def _month_before(text: str, start: int, months: dict[str, int]) -> int | None:
+    """Start of a month name standing just before ``start`` ('January 5', 'mars 2024')."""
+    window = text[max(0, start - 16) : start]
+    words = window.split()
+    if not words or not window[-1:].isspace():
+        return None
+    word = words[-2] if words[-1].lower() == "de" and len(words) > 1 else words[-1]
+    if word.lower().rstrip(".") not in months:
+        return None
+    return max(0, start - 16) + window.rfind(word)
+
+
+def _may_have_unit_after(text: str, end: int) -> bool:
+    """Cheap test before the unit regex: what follows the number could start a
+    suffix ('20K'), a scale word, a percent sign or a currency."""
+    following = text[end : end + 1]
+    if not following:
+        return False
+    if following in _UNIT_STARTS or following.isalpha():
+        return True
+    match = _NEXT_WORD.match(text, end)
+    if match is None:
+        return False
+    word = match.group(1)
+    lowered = word.lower()
+    return (
+        word[:1] in _UNIT_STARTS
+        or lowered.rstrip(".,;:") in UNIT_WORDS
+        or _GLUED_UNIT.match(lowered) is not None
+    )
+
+
+def _looks_like_phone(text: str) -> bool:
+    """At least 8 digits, and not a well-grouped number ('10.000.000')."""
+    return sum(char.isdigit() for char in text) >= 8 and not _GROUPED_NUMBER.fullmatch(text)
+
+
+def _counted_noun(text: str, end: int) -> str | None:
+    match = _NOUN.match(text, end)
+    if match is None:
+        return None
+    noun = match.group("noun")
+    return None if noun.lower() in FUNCTION_WORDS or len(noun) < 3 else noun
+
+
+def _word_or_number(raw: str) -> float | None:
+    word = NUMBER_WORDS.get(raw.lower())
+    if word is not None:
+        return float(word)
+    digits = re.sub(r"\D", "", raw)
+    return float(digits) if digits else None
+
+
+def _looks_like_year(raw: str) -> bool:
+    return raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2099
+
+
+def _units_of(candidate: _Candidate) -> dict[str, str | None]:
+    return {
+        "cur1": candidate.cur1,
+        "suffix": candidate.suffix,
+        "scale": candidate.scale,
+        "pct": candidate.pct,
+        "cur2": candidate.cur2,
+    }
+
+
+def _as_range(figure: Figure) -> Figure:
+    return Figure(
+        start=figure.start,
+        end=figure.end,
+        text=figure.text,
+        value=figure.value,
+        unit=figure.unit,
+        kind="range",
+        qualifier=figure.qualifier,
+        ambiguous=figure.ambiguous,
+    )

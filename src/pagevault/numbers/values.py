@@ -1,0 +1,51 @@
+"""The value of a number as written: separators by page language, scale and currency."""
+
+from __future__ import annotations
+
+import re
+
+from pagevault.numbers.vocabulary import CURRENCY_CODES, SCALE_FACTORS, SPACE
+
+_NOT_DIGIT = re.compile(r"\D")
+# The usual thousands separators of each language; "." in French, or "," in German,
+# read as a group is a guess and is flagged ambiguous.
+_GROUP_MARKS = {"en": ",", "fr": " ", "de": ".", "es": "."}
+
+
+def number_value(raw: str, language: str, is_percent: bool = False) -> tuple[float, bool]:
+    """The value of a number written as on a page and whether that reading is a guess.
+
+    fr "43,7" -> 43.7; fr "29 000" -> 29000; en "20,000" -> 20000; de "300.000" ->
+    300000; fr "5,400 personnes" -> 5400, ambiguous (a comma and exactly three digits
+    in a count reads as a group); de "2.5" -> 2.5, ambiguous (a foreign decimal mark).
+    """
+    compact = re.sub(SPACE, " ", raw)
+    marks = [char for char in compact if not char.isdigit()]
+    if not marks:
+        return float(compact), False
+    last = marks[-1]
+    head, tail = compact.rsplit(last, 1)
+    if last in " '’" or (len(marks) > 1 and len(set(marks)) == 1):
+        return float(_digits(compact)), False  # "29 000", "1.234.567": groups only
+    if len(set(marks)) > 1:
+        return float(f"{_digits(head)}.{tail}"), False  # "1,234.5", "1.234,5"
+    decimal_mark = "." if language == "en" else ","
+    if len(tail) != 3 or is_percent:
+        return float(f"{_digits(head)}.{tail}"), last != decimal_mark
+    # One mark and three digits: a group in the page's convention; a guess otherwise.
+    return float(_digits(compact)), last != _GROUP_MARKS.get(language, ",")
+
+
+def scale_factor(word: str, language: str) -> float:
+    lowered = word.lower().rstrip(".")
+    if lowered in ("billion", "billions"):
+        return 1e9 if language == "en" else 1e12
+    return SCALE_FACTORS.get(lowered, 1.0)
+
+
+def currency_code(symbol: str | None) -> str | None:
+    return CURRENCY_CODES.get(symbol.lower()) if symbol else None
+
+
+def _digits(value: str) -> str:
+    return _NOT_DIGIT.sub("", value) or "0"
