@@ -11,6 +11,10 @@ time is its median.
 (b) and (c) get the same text, decoded once per page by pagevault's own decoder (declared or
 detected encoding). The summary compares the median per-page times against two targets; the exit
 status is 1 when a target is missed.
+It also reports the share of pagevault's time spent reading statistics on the
+statistics-heavy pages (the STAT_HEAVY_PAGES pages where pagevault finds the most
+statistics): extract_statistics on the page's sections, timed against the whole
+parse_html (target: at most MAX_STATISTICS_SHARE).
 Needs the `bench` extra (trafilatura): pip install -e '.[bench]'.
 """
 
@@ -37,12 +41,15 @@ from tests.corpus import CorpusEntry, CorpusMissingError, load_manifest
 
 import pagevault
 from pagevault.decode import decode_html
+from pagevault.extract.statistics import extract_statistics
 
 try:
     import trafilatura
 except ImportError:
     raise SystemExit("bench/extract.py needs trafilatura: pip install -e '.[bench]'") from None
 
+STAT_HEAVY_PAGES = 10
+MAX_STATISTICS_SHARE = 0.40
 MIN_SPEEDUP_VS_TRAFILATURA = 8.0  # trafilatura time / pagevault time, at least
 MAX_COST_VS_PARSE = 6.0  # pagevault time / parse-only time, at most
 ENGINES = ("pagevault", "trafilatura", "parse-only")
@@ -235,6 +242,52 @@ def summary_json(summary: Summary, timings: list[PageTiming], repeat: int) -> di
     }
 
 
+@dataclass(frozen=True)
+class StatisticsShare:
+    """Share of parse_html's time spent in extract_statistics, per stat-heavy page."""
+
+    shares: dict[str, float]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.shares.values())
+
+    @property
+    def ok(self) -> bool:
+        return self.median <= MAX_STATISTICS_SHARE
+
+
+def statistics_share(pages: list[Page], repeat: int) -> StatisticsShare:
+    snapshots = {page.file: pagevault.parse_html(page.data, page.url) for page in pages}
+    heavy = sorted(pages, key=lambda page: -len(snapshots[page.file].statistics))
+    shares = {}
+    for page in heavy[:STAT_HEAVY_PAGES]:
+        snapshot = snapshots[page.file]
+        whole = _median_seconds(lambda p=page: pagevault.parse_html(p.data, p.url), repeat)
+        part = _median_seconds(lambda s=snapshot: extract_statistics(s.sections, s.lang), repeat)
+        shares[page.file] = part / whole
+    return StatisticsShare(shares)
+
+
+def _median_seconds(call: Callable[[], object], repeat: int) -> float:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def print_statistics_share(share: StatisticsShare, verbose: bool) -> None:
+    if verbose:
+        for file, value in share.shares.items():
+            print(f"    {file:<52} {value:6.1%}")
+    print(
+        f"  statistics share on the {len(share.shares)} stat-heavy pages = {share.median:.1%} "
+        f"(median; target <= {MAX_STATISTICS_SHARE:.0%})  {_verdict(share.ok)}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per page (default 5)")
@@ -251,13 +304,17 @@ def main(argv: list[str] | None = None) -> int:
     warm_up(pages[0])
     timings = [time_page(page, args.repeat) for page in pages]
     summary = summarise(timings)
+    share = statistics_share(pages, args.repeat)
     if args.json:
-        print(json.dumps(summary_json(summary, timings, args.repeat), indent=2))
+        report = summary_json(summary, timings, args.repeat)
+        report["statistics_share"] = {"median": share.median, "pages": share.shares}
+        print(json.dumps(report, indent=2))
     else:
         if args.verbose:
             print_pages(timings)
         print_summary(summary, args.repeat)
-    return 0 if summary.speed_ok and summary.cost_ok else 1
+        print_statistics_share(share, args.verbose)
+    return 0 if summary.speed_ok and summary.cost_ok and share.ok else 1
 
 
 if __name__ == "__main__":
