@@ -69,6 +69,26 @@ class Statistic(_Frozen):
     ambiguous: bool = False
 
 
+class RejectedNumber(_Frozen):
+    """A number of the body deliberately not read as a statistic."""
+
+    text: str = Field(description="As written: '2014', '5 janvier 2026', '01 53 38 65 65'.")
+    reason: Literal[
+        "year",
+        "date",
+        "time",
+        "phone",
+        "postcode",
+        "ordinal",
+        "numbering",
+        "version",
+        "code",
+        "footnote",
+        "small",
+    ]
+    section: str | None = Field(description="Key of the section it stands in.")
+
+
 class RelatedLink(_Frozen):
     """A card or link of a 'see also' / 'related content' block."""
 
@@ -113,9 +133,9 @@ class Snapshot(_Frozen):
     sections: tuple[Section, ...]
     statistics: tuple[Statistic, ...]
     related: tuple[RelatedLink, ...]
-    rejected_numbers: tuple[str, ...] = Field(
+    rejected_numbers: tuple[RejectedNumber, ...] = Field(
         default=(),
-        description="Numbers of the body not read as statistics (years, dates...), as written.",
+        description="Numbers of the body not read as statistics (years, dates...), and why.",
     )
 
     def to_json(self, *, indent: int | None = 2) -> str:

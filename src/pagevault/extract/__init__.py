@@ -96,5 +96,5 @@ def _extract(decoded: DecodedText, url: str | None) -> Snapshot:
         sections=sections,
         statistics=statistics,
         related=related,
-        rejected_numbers=tuple(f"{r.text} ({r.reason})" for r in rejected),
+        rejected_numbers=rejected,
     )

@@ -9,73 +9,42 @@ from __future__ import annotations
 
 import re
 
-from pagevault.model import Section, Statistic
-from pagevault.numbers import Figure, Rejected, find_figures
+from pagevault.model import RejectedNumber, Section, Statistic
+from pagevault.numbers import Figure, find_figures
+from pagevault.numbers.vocabulary import QUALIFIERS
 from pagevault.text import KeyAllocator, slugify
 
 _SENTENCE_BOUNDARY = re.compile(r"(?<=[.!?…])[\s\u00a0]+(?=[^\s\da-zà-ÿ])")
 _KEY_WORDS = 4
+_MAX_CARD_FIGURE = 24
 _WORD = re.compile(r"[^\W\d_][\w’'·-]*")
-_QUALIFIER_WORDS = frozenset(
-    [
-        "plus",
-        "près",
-        "pres",
-        "environ",
-        "moins",
-        "presque",
-        "quasiment",
-        "more",
-        "than",
-        "over",
-        "nearly",
-        "about",
-        "almost",
-        "around",
-        "least",
-        "some",
-        "fewer",
-        "less",
-        "under",
-        "über",
-        "rund",
-        "fast",
-        "mehr",
-        "als",
-        "etwa",
-        "knapp",
-        "más",
-        "mas",
-        "cerca",
-        "casi",
-        "alrededor",
-        "menos",
-        "unos",
-        "unas",
-        "de",
-        "of",
-        "the",
-    ]
+# Words left out of a statistic's key: a qualifier that changes ("plus de" ->
+# "près de") must not make it another statistic.
+_KEY_STOP_WORDS = frozenset(
+    {word for phrase in QUALIFIERS for word in phrase.split()} | {"de", "of", "the"}
 )
 
 
 def extract_statistics(
     sections: tuple[Section, ...], lang: str | None
-) -> tuple[tuple[Statistic, ...], tuple[Rejected, ...]]:
+) -> tuple[tuple[Statistic, ...], tuple[RejectedNumber, ...]]:
+    """The statistics of every section, and the numbers not read as statistics."""
     allocator = KeyAllocator()
     statistics: list[Statistic] = []
-    rejected: list[Rejected] = []
+    rejected: list[RejectedNumber] = []
     for section in sections:
         texts = [*section.paragraphs, *section.items]
-        skip_value: float | None = None
+        skip_value: float | None = None  # a stat card's figure, repeated by its caption
         for index, text in enumerate(texts):
             figures, refused = find_figures(text, lang)
-            rejected.extend(refused)
+            rejected.extend(
+                RejectedNumber(text=number.text, reason=number.reason, section=section.key)
+                for number in refused
+            )
             card_figure = _lone_figure(text, figures)
             if card_figure is not None and index + 1 < len(texts):
-                caption = texts[index + 1]
-                statistics.append(_statistic(card_figure, caption, section, allocator))
-                skip_value = card_figure.value  # the caption's repetition of it
+                statistics.append(_statistic(card_figure, texts[index + 1], section, allocator))
+                skip_value = card_figure.value
                 continue
             for figure in figures:
                 if figure.value != skip_value:
@@ -87,7 +56,7 @@ def extract_statistics(
 
 def _lone_figure(text: str, figures: list[Figure]) -> Figure | None:
     """The figure a short text consists of ('20K', '1 in 5', '83 %'), if any."""
-    if len(text) > 24 or len(figures) != 1:
+    if len(text) > _MAX_CARD_FIGURE or len(figures) != 1:
         return None
     leftover = text.replace(figures[0].text, "").strip(" +~≈*\u00a0")
     return figures[0] if len(leftover) <= 3 else None
@@ -132,4 +101,4 @@ def _statistic_key(figure: Figure, context: str, section: Section) -> str:
 
 
 def _content_words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text) if w.lower() not in _QUALIFIER_WORDS]
+    return [word for word in _WORD.findall(text) if word.lower() not in _KEY_STOP_WORDS]

@@ -38,8 +38,10 @@ def render_snapshot(snapshot: Snapshot) -> RenderableType:
         parts += [Rule("Breadcrumbs", align="left"), _breadcrumbs(snapshot)]
     if snapshot.sections:
         parts += [Rule("Sections", align="left"), *_sections(snapshot.sections)]
+    parts += [Rule("Statistics", align="left")]
     if snapshot.statistics:
-        parts += [Rule("Statistics", align="left"), statistics_table(snapshot.statistics)]
+        parts.append(statistics_table(snapshot.statistics))
+    parts.append(_statistics_summary(snapshot))
     if snapshot.related:
         parts += [Rule("Related", align="left"), _related_table(snapshot)]
     return Group(*parts)
@@ -110,6 +112,21 @@ def statistics_table(statistics: Iterable[Statistic]) -> Table:
             page_text(statistic.section or ""),
         )
     return table
+
+
+def _statistics_summary(snapshot: Snapshot) -> Text:
+    """'3 statistics; not statistics: 2014 (year), 5 janvier 2026 (date)'."""
+    count = len(snapshot.statistics)
+    summary = Text(f"{count} statistic{'s' if count != 1 else ''}", style="bold")
+    if snapshot.rejected_numbers:
+        summary.append("; not statistics: ")
+        summary.append_text(
+            Text(", ").join(
+                page_text(f"{number.text} ({number.reason})")
+                for number in snapshot.rejected_numbers
+            )
+        )
+    return summary
 
 
 def _format_value(value: float) -> str:
