@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from pagevault.numbers.vocabulary import CURRENCY_CODES, SCALE_FACTORS, SPACE
 
 _NOT_DIGIT = re.compile(r"\D")
-# The usual thousands separators of each language; "." in French, or "," in German,
-# read as a group is a guess and is flagged ambiguous.
-_GROUP_MARKS = {"en": ",", "fr": " ", "de": ".", "es": "."}
+_SPACES = " \u00a0\u202f\u2009"
+
+
+@cache
+def separators(language: str) -> tuple[str, str]:
+    """The decimal mark and thousands separator of a language, from CLDR (babel);
+    every kind of space counts as the space separator."""
+    from babel import Locale, UnknownLocaleError  # lazy: CLDR data loads on first use
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    try:
+        locale = Locale.parse(language)
+    except (ValueError, UnknownLocaleError):
+        return ".", ","
+    decimal, group = get_decimal_symbol(locale), get_group_symbol(locale)
+    return decimal, " " if group in _SPACES else group
 
 
 def number_value(raw: str, language: str, is_percent: bool = False) -> tuple[float, bool]:
@@ -29,11 +43,12 @@ def number_value(raw: str, language: str, is_percent: bool = False) -> tuple[flo
         return float(_digits(compact)), False  # "29 000", "1.234.567": groups only
     if len(set(marks)) > 1:
         return float(f"{_digits(head)}.{tail}"), False  # "1,234.5", "1.234,5"
-    decimal_mark = "." if language == "en" else ","
+    decimal_mark, group_mark = separators(language)
     if len(tail) != 3 or is_percent:
         return float(f"{_digits(head)}.{tail}"), last != decimal_mark
-    # One mark and three digits: a group in the page's convention; a guess otherwise.
-    return float(_digits(compact)), last != _GROUP_MARKS.get(language, ",")
+    # One mark and three digits: a group in the page's convention; a guess otherwise
+    # ("5,400 personnes" on a French page, "12.000" on a French page).
+    return float(_digits(compact)), last != group_mark
 
 
 def scale_factor(word: str, language: str) -> float:
