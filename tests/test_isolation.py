@@ -8,7 +8,7 @@ import time
 from pagevault.isolation import IsolatedParser, ParseFailure
 from pagevault.model import Snapshot
 
-PAGE = "<html lang=fr><h1>Titre</h1><p>Plus de 29 000 personnes.</p></html>".encode()
+PAGE = b"<html lang=fr><h1>Titre</h1><p>Plus de 29 000 personnes.</p></html>"
 
 
 def test_parses_in_the_worker() -> None:
