@@ -11,10 +11,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pagevault.numbers.model import FigureKind, RejectReason
+
 SCHEMA_VERSION: Literal[1] = 1
 
 Region = Literal["utility", "header", "body", "sidebar", "footer"]
-StatisticKind = Literal["count", "percent", "money", "ratio", "range", "duration"]
+StatisticKind = FigureKind
 EncodingSource = Literal["http-header", "bom", "meta", "detection", "utf-8-validation", "text"]
 
 
@@ -73,19 +75,7 @@ class RejectedNumber(_Frozen):
     """A number of the body deliberately not read as a statistic."""
 
     text: str = Field(description="As written: '2014', '5 janvier 2026', '01 53 38 65 65'.")
-    reason: Literal[
-        "year",
-        "date",
-        "time",
-        "phone",
-        "postcode",
-        "ordinal",
-        "numbering",
-        "version",
-        "code",
-        "footnote",
-        "small",
-    ]
+    reason: RejectReason
     section: str | None = Field(description="Key of the section it stands in.")
 
 
