@@ -28,6 +28,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help: rendering it with rich costs ~100 ms of imports at every start.
+    rich_markup_mode=None,
 )
 
 
