@@ -69,14 +69,18 @@ def spaced_text(node: LexborNode) -> str:
     return clean_text(node.text(deep=True, separator=" ", strip=True))
 
 
-# ``node.attrs`` looks one attribute up; ``node.attributes`` builds a dict of all of
-# them (4x slower). ``attrs`` exists on element nodes only.
+# An element's attributes as ``node.attributes`` gives them (None: no value).
+Attributes = dict[str, str | None]
+
+# ``node.attrs.get(name)`` raises and catches a KeyError inside selectolax when the
+# attribute is absent (~1 µs, the common case here); ``node.attributes`` builds a
+# dict of all of them (~0.1 µs per attribute; elements have few). Measured on the
+# corpus, the dict is the cheaper read, and one dict serves several look-ups.
+# ``node.attributes`` is an empty dict for non-element nodes.
 
 
 def attr(node: LexborNode, name: str) -> str:
-    if not node.is_element_node:
-        return ""
-    value = node.attrs.get(name)
+    value = node.attributes.get(name)
     return value.strip() if value else ""
 
 
@@ -90,14 +94,16 @@ def class_and_id(node: LexborNode) -> str:
     """Class tokens and id of a node, lower-cased, space separated."""
     if not node.is_element_node:
         return ""
-    attributes = node.attrs
+    return descriptor_of(node.attributes)
+
+
+def descriptor_of(attributes: Attributes) -> str:
+    """``class_and_id`` of an element, from its attributes."""
     return f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower()
 
 
-def is_hidden(node: LexborNode) -> bool:
-    if not node.is_element_node:
-        return False
-    attributes = node.attrs
+def hidden_by(attributes: Attributes) -> bool:
+    """Whether an element with these attributes is hidden."""
     if "hidden" in attributes or attributes.get("aria-hidden") == "true":
         return True
     style = (attributes.get("style") or "").replace(" ", "").lower()

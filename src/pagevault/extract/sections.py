@@ -21,6 +21,7 @@ from pagevault.extract.dom import (
     remove_nodes,
 )
 from pagevault.extract.selectors import (
+    BOILERPLATE_ROLES,
     BOILERPLATE_TOKEN,
     FORM_CONTROLS,
     MAIN_CANDIDATES,
@@ -123,21 +124,36 @@ def remove_boilerplate(root: LexborNode, keep: LexborNode | None) -> None:
     """Remove what is not body text from ``root``; never an element holding ``keep``."""
     total = max(len(root.text(deep=True)), 1)
     doomed: list[LexborNode] = list(root.css(FORM_CONTROLS))
-    doomed += [n for n in root.css(STRUCTURAL_BOILERPLATE) if not _protected(n, keep, root)]
+    doomed += [n for n in _structural_boilerplate(root) if not _protected(n, keep, root)]
     # One pass over class/id holders with a token regex: 90 "[class*=...]"
-    # selectors cost lexbor several times more.
-    doomed += [
-        node
-        for node in root.css("[class], [id]")
-        if BOILERPLATE_TOKEN.search(class_and_id(node))
-        and not _protected(node, keep, root)
-        and len(node.text(deep=True)) < _BOILERPLATE_SHARE * total
-    ]
+    # selectors cost lexbor several times more. Class names repeat within a page,
+    # so each distinct one is searched once.
+    verdicts: dict[str, bool] = {}
+    for node in root.css("[class], [id]"):
+        descriptor = class_and_id(node)
+        verdict = verdicts.get(descriptor)
+        if verdict is None:
+            verdict = verdicts[descriptor] = BOILERPLATE_TOKEN.search(descriptor) is not None
+        if (
+            verdict
+            and not _protected(node, keep, root)
+            and len(node.text(deep=True)) < _BOILERPLATE_SHARE * total
+        ):
+            doomed.append(node)
     for form in root.css("form"):
         descriptor = f"{class_and_id(form)} {attr(form, 'action').lower()}"
         if form.css_first("input[type=email], input[type=search]") or _FORM_HINT.search(descriptor):
             doomed.append(form)
     remove_nodes(doomed)
+
+
+def _structural_boilerplate(root: LexborNode) -> list[LexborNode]:
+    """Elements of ``root`` that are boilerplate by tag or ARIA attribute. Lexbor's cost
+    grows with the number of selectors, so the nine ``[role=...]`` ones are one
+    ``[role]`` selector and a set look-up."""
+    by_tag_or_state = root.css(STRUCTURAL_BOILERPLATE)
+    by_role = [n for n in root.css("[role]") if n.attributes.get("role") in BOILERPLATE_ROLES]
+    return by_tag_or_state + by_role
 
 
 def _protected(node: LexborNode, keep: LexborNode | None, root: LexborNode) -> bool:
@@ -291,16 +307,20 @@ class _BlockCollector:
 def _styled_heading_level(element: LexborNode) -> int:
     """Level of an element a reader sees as a heading though it is no <hN>: role=heading,
     a title class ('p.h2', 'p.titulo'), or a paragraph that is one short bold phrase."""
-    if element.tag in _HEADING_TAGS:
+    tag = element.tag
+    if tag in _HEADING_TAGS:
         return 0
-    if attr(element, "role") == "heading":
+    # Called on every element of the body: one attribute dict serves every read.
+    attributes = element.attributes
+    role = attributes.get("role")
+    if role and role.strip() == "heading":
         level = attr(element, "aria-level")
         return int(level) if level.isdigit() and 1 <= int(level) <= 6 else 2
-    classes = attr(element, "class")
-    match = STYLED_HEADING_TOKEN.search(classes.lower()) if classes else None
+    classes = attributes.get("class")
+    match = STYLED_HEADING_TOKEN.search(classes.strip().lower()) if classes else None
     if match is None:
-        return 3 if element.tag == "p" and _is_bold_phrase(element) else 0
-    if (element.tag in ("a", "span") and not _is_bold_phrase(element)) or _holds_blocks(element):
+        return 3 if tag == "p" and _is_bold_phrase(element) else 0
+    if (tag in ("a", "span") and not _is_bold_phrase(element)) or _holds_blocks(element):
         return 0
     text = node_text(element)
     if not text or len(text) > _MAX_STYLED_HEADING or text.endswith((".", ",", ";")):
@@ -311,37 +331,44 @@ def _styled_heading_level(element: LexborNode) -> int:
 def _is_lone_link(paragraph: LexborNode) -> bool:
     """A short paragraph that is only a link ('Zurück zur Übersicht', 'Read more'):
     navigation, not text (corpus traf__cdu-fraktion-erfurt.de.waldorfschule.html)."""
-    children = [
-        c
-        for c in paragraph.iter(include_text=True)
-        if c.tag != "-text" or (c.text_content or "").strip()
-    ]
-    if len(children) != 1 or children[0].tag != "a":
+    child = _sole_child(paragraph)
+    if child is None or child.tag != "a":
         return False
     text = node_text(paragraph)
     # An address or a URL written out is content ("write to x@y.org").
-    href = attr(children[0], "href").lower()
+    href = attr(child, "href").lower()
     written_out = "@" in text or "://" in text or href.startswith(("mailto:", "tel:"))
     return len(text) <= _MAX_LONE_LINK and not written_out
 
 
 def _is_bold_phrase(paragraph: LexborNode) -> bool:
-    children = [
-        c
-        for c in paragraph.iter(include_text=True)
-        if c.tag != "-text" or (c.text_content or "").strip()
-    ]
-    if len(children) != 1 or children[0].tag not in ("strong", "b"):
+    child = _sole_child(paragraph)
+    if child is None or child.tag not in ("strong", "b"):
         return False
     text = node_text(paragraph)
     return 0 < len(text) <= _MAX_STYLED_HEADING and not text.endswith((".", ",", ";", ":"))
 
 
+def _sole_child(element: LexborNode) -> LexborNode | None:
+    """The only child of ``element`` that is not blank text, if it has exactly one.
+
+    Stops at the second such child: most paragraphs have many. ``skip_empty`` drops
+    ASCII-blank text nodes in C; other blank ones (no-break spaces) are checked here."""
+    sole = None
+    for child in element.iter(include_text=True, skip_empty=True):
+        if child.tag == "-text" and not (child.text_content or "").strip():
+            continue
+        if sole is not None:
+            return None
+        sole = child
+    return sole
+
+
 def _holds_blocks(element: LexborNode) -> bool:
     """Whether a child of ``element`` is a block (one level deep: inline elements
     wrapping blocks two levels down are rare, and their text is kept anyway)."""
-    return any(
-        child.tag not in _INLINE_TAGS and child.tag != "br"
-        for child in element.iter()
-        if child.is_element_node
-    )
+    for child in element.iter():
+        tag = child.tag
+        if tag not in _INLINE_TAGS and tag != "br" and child.is_element_node:
+            return True
+    return False

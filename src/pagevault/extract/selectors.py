@@ -35,12 +35,23 @@ MAIN_CANDIDATES = (
     "article",
 )
 
-# Regions that are never body text, by tag or ARIA role.
+# Regions that are never body text, by tag, ARIA state or (exact) ARIA role.
 STRUCTURAL_BOILERPLATE = (
     "nav, aside, footer, header:not(article header), figcaption, "
-    "[role=navigation], [role=banner], [role=contentinfo], [role=complementary], "
-    "[role=search], [role=dialog], [role=alertdialog], [role=alert], [role=menu], "
     "[aria-hidden=true], [hidden], [aria-modal=true]"
+)
+BOILERPLATE_ROLES = frozenset(
+    {
+        "navigation",
+        "banner",
+        "contentinfo",
+        "complementary",
+        "search",
+        "dialog",
+        "alertdialog",
+        "alert",
+        "menu",
+    }
 )
 
 # Class/id tokens of boilerplate blocks ("donation-widget", "share-bar", "newsletter-modal").
