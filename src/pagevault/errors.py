@@ -2,7 +2,10 @@
 
     PagevaultError            any failure pagevault reports (exit 2 unless said otherwise)
     ├── InputError            the input cannot be read: missing, unreadable or empty file
-    └── ExtractionError       the page cannot be turned into a snapshot
+    ├── ExtractionError       the page cannot be turned into a snapshot
+    ├── StoreError            the archive cannot be read or written (disk full, I/O error)
+    ├── StoreLockedError      another pagevault process holds the store (exit 75)
+    └── FetchConfigError      fetch options that cannot work (negative delay, http2 without h2)
 
 The CLI catches ``PagevaultError`` in one place and prints ``str(error)`` as a
 single line; anything else is a bug and is reported the same way (traceback only
@@ -36,3 +39,20 @@ class InputError(PagevaultError):
 
 class ExtractionError(PagevaultError):
     """A page could not be read into a snapshot."""
+
+
+class StoreError(PagevaultError):
+    """The archive on disk cannot be read or written; the message names the path."""
+
+
+class StoreLockedError(PagevaultError):
+    """Another process is writing to the store (RELIABILITY rule 3)."""
+
+    exit_code = ExitCode.STORE_LOCKED
+
+
+class FetchConfigError(PagevaultError):
+    """Fetch options are invalid or need a package that is not installed.
+
+    Network and HTTP trouble is never raised: the fetcher reports it on each result.
+    """

@@ -1,0 +1,386 @@
+"""The ``Store``: the only code that writes the archive.
+
+Order of writes for one check (RELIABILITY rules 1, 2, 9): the raw body (``put_raw``, called
+by the fetcher before parsing), then the snapshot file if the capture is complete and new,
+then the check line, then the index. A kill -9 between any two leaves a store that
+``verify`` passes: at worst a temp file, an orphan object, a snapshot no check names yet,
+a torn last line or an index behind the files; the next writer open sweeps and catches up.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import sqlite3
+import zlib
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from pagevault.errors import StoreError
+from pagevault.model import Snapshot
+from pagevault.store import files
+from pagevault.store.checklog import append_check, checks_newest_first, read_checks
+from pagevault.store.index import Index
+from pagevault.store.layout import (
+    INDEX,
+    LOCK,
+    OBJECTS,
+    PAGES,
+    SNAPSHOT_ID,
+    checks_path,
+    object_path,
+    page_dir,
+    page_key,
+    snapshot_id,
+    snapshots_dir,
+)
+from pagevault.store.lock import StoreLock
+from pagevault.store.records import (
+    CheckOutcome,
+    CheckRecord,
+    CheckStatus,
+    PageSummary,
+    SnapshotRecord,
+    VerifyReport,
+    canonical_time,
+    parse_bound,
+    parse_time,
+)
+from pagevault.store.snapfiles import (
+    build_provenance,
+    encode_document,
+    free_path,
+    latest_record,
+    read_document,
+)
+from pagevault.store.verify import verify_store
+
+_log = logging.getLogger("pagevault.store")
+
+_VALIDATOR_STATUSES = frozenset({"new", "changed", "unchanged", "not_modified"})
+
+
+class Store:
+    """An archive directory. Writable stores hold the lock until ``close`` (context manager).
+
+    Not thread-safe: one thread at a time (e.g. the fetcher's ``asyncio.to_thread`` calls
+    awaited one after the other).
+    """
+
+    def __init__(self, root: Path, *, writable: bool = True, lock_wait: float = 0.0) -> None:
+        self.root = Path(root)
+        self.writable = writable
+        self._lock: StoreLock | None = None
+        self._index: Index | None = None
+        self.swept = 0
+        if writable:
+            self._open_writer(lock_wait)
+        elif not (self.root / OBJECTS).is_dir():
+            raise StoreError(f"no store at {self.root}")
+
+    def _open_writer(self, lock_wait: float) -> None:
+        files.ensure_dir(self.root / OBJECTS)
+        files.ensure_dir(self.root / PAGES)
+        self._lock = StoreLock(self.root / LOCK, wait=lock_wait)
+        try:
+            self.swept = self.sweep_temp_files()
+            self._index = self._open_index()
+        except BaseException:
+            self.close()
+            raise
+
+    def _open_index(self) -> Index:
+        """The on-disk index, caught up with the files; recreated if unreadable (it is derived)."""
+        path = self.root / INDEX
+        index: Index | None = None
+        try:
+            index = Index(path, self.root)
+            index.sync_all()
+            return index
+        except sqlite3.OperationalError as error:  # disk full, I/O error: not damage
+            if index is not None:
+                index.close()
+            raise StoreError(f"cannot write {path}: {error}") from error
+        except sqlite3.DatabaseError as error:
+            if index is not None:
+                index.close()
+            _log.warning("%s unreadable (%s): rebuilding it from the files", path, error)
+        return self._recreate_index(path)
+
+    def _recreate_index(self, path: Path) -> Index:
+        for suffix in ("", "-wal", "-shm"):
+            files.remove_files([path.with_name(INDEX + suffix)])
+        try:
+            index = Index(path, self.root)
+            index.rebuild()
+        except sqlite3.Error as error:
+            raise StoreError(f"cannot write {path}: {error}") from error
+        return index
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the index and drop the lock. Idempotent."""
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def _require_writer(self) -> Index:
+        if self._lock is None or self._index is None:
+            raise StoreError(f"store {self.root} is not open for writing")
+        return self._index
+
+    # Raw objects ------------------------------------------------------------------------
+
+    def put_raw(self, body: bytes) -> str:
+        """Store a decoded entity body durably (before parsing, rule 1); return its sha256.
+
+        Content-addressed and immutable (rule 2): an existing object is left as it is.
+        """
+        self._require_writer()
+        sha256 = hashlib.sha256(body).hexdigest()
+        path = object_path(self.root, sha256)
+        if not path.exists():
+            files.ensure_dir(path.parent)
+            files.write_atomic(path, files.compress(body))
+        return sha256
+
+    def has_raw(self, sha256: str) -> bool:
+        return object_path(self.root, sha256).is_file()
+
+    def get_raw(self, sha256: str) -> bytes:
+        """The body stored under ``sha256``; StoreError if missing or corrupt, ValueError if
+        ``sha256`` is not 64 lower-case hex digits."""
+        path = object_path(self.root, sha256)
+        try:
+            body = files.decompress(path.read_bytes())
+        except FileNotFoundError as error:
+            raise StoreError(f"no object {sha256} in {self.root}") from error
+        except (OSError, EOFError, ValueError, zlib.error) as error:
+            raise StoreError(f"{path}: unreadable object ({error}); run verify") from error
+        if hashlib.sha256(body).hexdigest() != sha256:
+            raise StoreError(f"{path}: content does not match its name; run verify")
+        return body
+
+    # Checks and snapshots ---------------------------------------------------------------
+
+    def record_check(
+        self,
+        check: CheckRecord,
+        snapshot: Snapshot | None = None,
+        provenance: dict[str, Any] | None = None,
+    ) -> CheckOutcome:
+        """Record one check; write a snapshot file when it is a complete, new capture.
+
+        The fetcher's "ok" becomes "new" (first snapshot of the page), "changed" or
+        "unchanged" (same raw sha256 as the latest snapshot: no file written); "ok" with no
+        snapshot and a new body means parsing failed and becomes "failed". Other statuses
+        are kept and never write a snapshot, even if one is given (rule 9).
+        """
+        index = self._require_writer()
+        check = self._checked(check)
+        key = page_key(check.url)
+        files.ensure_dir(page_dir(self.root, key))
+        outcome = self._store_snapshot(key, check, snapshot, provenance)
+        append_check(checks_path(self.root, key), outcome.check)
+        self._update_index(index, key)
+        return outcome
+
+    def _checked(self, check: CheckRecord) -> CheckRecord:
+        """The check with a canonical UTC time; ValueError if its raw body was not stored."""
+        sha256 = check.raw_sha256
+        if sha256 is not None and not self.has_raw(sha256):
+            raise ValueError(f"raw body {sha256} is not in the store: call put_raw first")
+        return replace(check, fetched_at=canonical_time(check.fetched_at))
+
+    def _store_snapshot(
+        self,
+        key: str,
+        check: CheckRecord,
+        snapshot: Snapshot | None,
+        provenance: dict[str, Any] | None,
+    ) -> CheckOutcome:
+        if check.status != "ok":
+            same = latest_record(self.root, key) if check.status == "not_modified" else None
+            return _outcome(check, check.status, same, written=False)
+        if check.raw_sha256 is None:
+            raise ValueError("an 'ok' check needs raw_sha256: call put_raw first")
+        latest = latest_record(self.root, key)
+        if latest is not None and latest.raw_sha256 == check.raw_sha256:
+            return _outcome(check, "unchanged", latest, written=False)
+        if snapshot is None:
+            error = check.error or f"parse failed: {check.parse_error or 'no snapshot'}"
+            return _outcome(replace(check, error=error), "failed", None, written=False)
+        record = self._write_snapshot(key, check, snapshot, provenance)
+        return _outcome(check, "new" if latest is None else "changed", record, written=True)
+
+    def _write_snapshot(
+        self,
+        key: str,
+        check: CheckRecord,
+        snapshot: Snapshot,
+        given: dict[str, Any] | None,
+    ) -> SnapshotRecord:
+        """Write a new snapshot file atomically; never over an existing one (rule 2)."""
+        provenance = build_provenance(check, snapshot, given)
+        data = encode_document(snapshot, provenance)
+        directory = snapshots_dir(self.root, key)
+        files.ensure_dir(directory)
+        path = free_path(directory, parse_time(check.fetched_at), provenance["raw_sha256"])
+        files.write_atomic(path, data)
+        return SnapshotRecord(
+            id=snapshot_id(key, path.name),
+            url=check.url,
+            fetched_at=check.fetched_at,
+            raw_sha256=provenance["raw_sha256"],
+            path=path,
+        )
+
+    def _update_index(self, index: Index, key: str) -> None:
+        """After the files are durable. A failure here loses nothing: the next open catches up."""
+        try:
+            index.sync_page(key)
+        except sqlite3.Error as error:
+            _log.warning("index update failed for page %s (%s); it catches up later", key, error)
+
+    # Reading ----------------------------------------------------------------------------
+
+    def latest(self, url: str) -> SnapshotRecord | None:
+        """The page's newest readable snapshot, from the files (the index may lag)."""
+        return latest_record(self.root, page_key(url))
+
+    def snapshot_at(self, url: str, when: str | None) -> SnapshotRecord | None:
+        """The newest snapshot fetched at or before ``when`` (ISO date-time; a date means
+        the end of that day, UTC); the latest if ``when`` is None. ValueError if unparsable."""
+        bound = None if when is None else parse_bound(when)
+        return latest_record(self.root, page_key(url), bound)
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        """ETag and Last-Modified of the newest successful check, for a conditional GET.
+
+        Failed, truncated and disallowed checks are skipped (their validators describe a
+        body we do not hold whole), as is a 304 that repeated no validator.
+        """
+        for check in checks_newest_first(checks_path(self.root, page_key(url))):
+            if check.status not in _VALIDATOR_STATUSES:
+                continue
+            if check.status == "not_modified" and not (check.etag or check.last_modified):
+                continue
+            return check.etag, check.last_modified
+        return None, None
+
+    def history(self, url: str) -> list[CheckRecord]:
+        """Every readable check of the page, oldest first (a torn last line is skipped)."""
+        log = read_checks(checks_path(self.root, page_key(url)))
+        return [check for _, check in log.entries]
+
+    def pages(self) -> list[PageSummary]:
+        """Every page with its counts and times, by URL (from the index)."""
+        with self._reading_index() as index:
+            return index.pages()
+
+    def snapshot(self, ref: str) -> tuple[Snapshot, dict[str, Any]]:
+        """A snapshot and its provenance, by snapshot id or file path; StoreError if none."""
+        path = self._resolve(ref)
+        try:
+            return read_document(path)
+        except (OSError, ValueError) as error:
+            reason = str(error).splitlines()[0]
+            raise StoreError(f"{path}: unreadable snapshot ({reason})") from error
+
+    def _resolve(self, ref: str) -> Path:
+        match = SNAPSHOT_ID.match(ref)
+        if match:
+            for page in _pages_starting(self.root / PAGES, match["page"]):
+                path = page / "snapshots" / f"{match['stem']}.json"
+                if path.is_file():
+                    return path
+        for path in (Path(ref), self.root / ref):
+            with contextlib.suppress(OSError, ValueError):
+                if path.is_file():
+                    return path
+        raise StoreError(f"no snapshot {ref[:200]!r} in {self.root}")
+
+    @contextlib.contextmanager
+    def _reading_index(self) -> Iterator[Index]:
+        """The writer's index, the on-disk one, or one built in memory if there is none."""
+        if self._index is not None:
+            yield self._index
+            return
+        exists = (self.root / INDEX).exists()
+        index = Index(self.root / INDEX if exists else ":memory:", self.root)
+        try:
+            if not exists:
+                index.rebuild()
+            yield index
+        finally:
+            index.close()
+
+    # Maintenance ------------------------------------------------------------------------
+
+    def reindex(self) -> int:
+        """Rebuild the index entirely from the files; return the number of pages."""
+        index = self._require_writer()
+        try:
+            return index.rebuild()
+        except sqlite3.Error as error:
+            raise StoreError(f"cannot write {self.root / INDEX}: {error}") from error
+
+    def verify(self) -> VerifyReport:
+        """Re-hash objects, read snapshots and check logs, resolve index rows (rule 12)."""
+        return verify_store(self.root, self.root / INDEX)
+
+    def sweep_temp_files(self) -> int:
+        """Remove ``.tmp-*`` files left by an interrupted writer; return how many."""
+        self._require_lock()
+        directories = [self.root, self.root / OBJECTS, *_subdirs(self.root / OBJECTS)]
+        for page in _subdirs(self.root / PAGES):
+            directories += [page, page / "snapshots"]
+        return files.remove_files(files.temp_files(directories))
+
+    def _require_lock(self) -> None:
+        if self._lock is None:
+            raise StoreError(f"store {self.root} is not open for writing")
+
+
+def _outcome(
+    check: CheckRecord, status: CheckStatus, record: SnapshotRecord | None, *, written: bool
+) -> CheckOutcome:
+    snapshot = None if record is None else record.id
+    return CheckOutcome(
+        status=status,
+        snapshot=snapshot,
+        snapshot_path=None if record is None else record.path,
+        written=written,
+        check=replace(check, status=status, snapshot=snapshot),
+    )
+
+
+def _subdirs(directory: Path) -> list[Path]:
+    try:
+        return [entry for entry in directory.iterdir() if entry.is_dir()]
+    except FileNotFoundError:
+        return []
+
+
+def _pages_starting(pages: Path, prefix: str) -> list[Path]:
+    try:
+        return [entry for entry in pages.iterdir() if entry.name.startswith(prefix)]
+    except FileNotFoundError:
+        return []
