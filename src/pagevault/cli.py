@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
+_UNWRAPPED_WIDTH = 4096
 
 app = typer.Typer(
     name="pagevault",
@@ -69,13 +70,13 @@ def parse(
     """Read an HTML page and print its structured snapshot."""
     from pagevault.extract import parse_html
 
-    snapshot = parse_html(_read_input(source), url=url)
+    snapshot = parse_html(read_input(source), url=url)
     if output_format is OutputFormat.json:
-        _write_stdout(snapshot.to_json() + "\n")
+        write_stdout(snapshot.to_json() + "\n")
     else:
         from pagevault.render.terminal import render_snapshot
 
-        _stdout_console().print(render_snapshot(snapshot))
+        stdout_console().print(render_snapshot(snapshot))
 
 
 @app.command()
@@ -83,10 +84,10 @@ def schema() -> None:
     """Print the JSON Schema of the snapshot."""
     from pagevault.model import snapshot_json_schema
 
-    _write_stdout(json.dumps(snapshot_json_schema(), indent=2, ensure_ascii=False) + "\n")
+    write_stdout(json.dumps(snapshot_json_schema(), indent=2, ensure_ascii=False) + "\n")
 
 
-def _read_input(source: str) -> bytes:
+def read_input(source: str) -> bytes:
     name = "standard input" if source == "-" else source
     try:
         if source == "-":
@@ -103,16 +104,32 @@ def _read_input(source: str) -> bytes:
     return data
 
 
-def _write_stdout(text: str) -> None:
+def write_stdout(text: str) -> None:
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.buffer.flush()
 
 
-def _stdout_console() -> Console:
+def stdout_console() -> Console:
+    return _console(stderr=False)
+
+
+def stderr_console() -> Console:
+    return _console(stderr=True)
+
+
+def _console(*, stderr: bool) -> Console:
+    """rich honours NO_COLOR and drops colour when the stream is not a terminal; there
+    lines must not be wrapped at 80 columns either (logs, pipes, cron mail)."""
     from rich.console import Console
 
-    # rich honours NO_COLOR and drops colour when stdout is not a terminal.
-    return Console(highlight=False, emoji=False, markup=False)
+    console = Console(stderr=stderr, highlight=False, emoji=False, markup=False)
+    if not console.is_terminal:
+        console.width = _UNWRAPPED_WIDTH
+    return console
+
+
+# The archive commands register themselves on ``app``.
+import pagevault.cli_archive  # noqa: E402, F401
 
 
 def main() -> None:

@@ -23,6 +23,7 @@ class ExitCode(IntEnum):
     OK = 0
     SOME_FAILED = 3
     USAGE = 2
+    STORE_IO = 74
     STORE_LOCKED = 75
     INTERRUPTED = 130
 
@@ -43,6 +44,8 @@ class ExtractionError(PagevaultError):
 
 class StoreError(PagevaultError):
     """The archive on disk cannot be read or written; the message names the path."""
+
+    exit_code = ExitCode.STORE_IO
 
 
 class StoreLockedError(PagevaultError):

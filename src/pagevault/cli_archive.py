@@ -1,0 +1,241 @@
+"""Archive commands: fetch, list, history, show, verify, reindex.
+
+Registered on the Typer app of ``pagevault.cli``; every command that reads or writes
+the store takes ``--store DIR`` (default ./snapshots, or $PAGEVAULT_STORE).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from pagevault.cli import app, read_input, stderr_console, stdout_console, write_stdout
+from pagevault.errors import ExitCode, InputError
+
+if TYPE_CHECKING:
+    from pagevault.archive import UrlOutcome
+    from pagevault.store import Store
+
+StoreOption = Annotated[
+    Path,
+    typer.Option(
+        "--store",
+        envvar="PAGEVAULT_STORE",
+        help="Archive directory (default ./snapshots; env PAGEVAULT_STORE).",
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
+DEFAULT_STORE = Path("snapshots")
+
+
+@app.command()
+def fetch(
+    urls: Annotated[
+        list[str] | None, typer.Argument(metavar="URL...", help="Pages to archive.")
+    ] = None,
+    input_file: Annotated[
+        str | None, typer.Option("--input", "-i", metavar="FILE|-", help="More URLs, one a line.")
+    ] = None,
+    store_dir: StoreOption = DEFAULT_STORE,
+    as_json: JsonOption = False,
+    delay: Annotated[
+        float, typer.Option("--delay", help="Seconds between requests to one host.")
+    ] = 1.0,
+    deadline: Annotated[float, typer.Option("--deadline", help="Seconds per URL, at most.")] = 60.0,
+    concurrency: Annotated[int, typer.Option("--concurrency", help="Requests in flight.")] = 8,
+    user_agent: Annotated[str | None, typer.Option("--user-agent", help="User-Agent.")] = None,
+    ignore_robots: Annotated[
+        bool, typer.Option("--ignore-robots", help="Fetch pages robots.txt disallows.")
+    ] = False,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Follow redirects into private addresses.")
+    ] = False,
+    http2: Annotated[bool, typer.Option("--http2", help="Use HTTP/2 where offered.")] = False,
+    parse_budget: Annotated[
+        float, typer.Option("--parse-budget", help="Seconds of parsing per page, at most.")
+    ] = 30.0,
+) -> None:
+    """Fetch pages, store each raw capture, extract and store its snapshot."""
+    from pagevault.archive import archive_urls
+    from pagevault.fetch import FetchOptions
+    from pagevault.isolation import IsolatedParser
+    from pagevault.store import Store
+
+    targets = _urls(urls or [], input_file)
+    options = FetchOptions(
+        delay=delay,
+        deadline=deadline,
+        concurrency=concurrency,
+        ignore_robots=ignore_robots,
+        allow_private=allow_private,
+        http2=http2,
+    )
+    if user_agent:
+        options = dataclasses.replace(options, user_agent=user_agent)
+    report = _json_reporter() if as_json else _line_reporter()
+    with Store(store_dir) as store, IsolatedParser(time_budget=parse_budget) as parser:
+        outcomes = archive_urls(targets, store, options, parser, report)
+    failed = sum(outcome.failed for outcome in outcomes)
+    if failed:
+        raise typer.Exit(ExitCode.USAGE if failed == len(outcomes) else ExitCode.SOME_FAILED)
+
+
+def _urls(arguments: list[str], input_file: str | None) -> list[str]:
+    urls = list(arguments)
+    if input_file is not None:
+        text = read_input(input_file).decode("utf-8", "replace")
+        urls += [line.strip() for line in text.splitlines()]
+    urls = [url for url in dict.fromkeys(urls) if url and not url.startswith("#")]
+    if not urls:
+        raise InputError("no URL given (pass URLs, or -i FILE with one URL a line)")
+    return urls
+
+
+def _line_reporter() -> Callable[[UrlOutcome], None]:
+    from pagevault.render.archive import fetch_line
+
+    console = stderr_console()
+
+    def report(outcome: UrlOutcome) -> None:
+        detail = outcome.error if outcome.error else outcome.snapshot
+        console.print(fetch_line(outcome.status, outcome.http_status, outcome.url, detail))
+
+    return report
+
+
+def _json_reporter() -> Callable[[UrlOutcome], None]:
+    def report(outcome: UrlOutcome) -> None:
+        write_stdout(json.dumps(outcome.to_json(), ensure_ascii=False) + "\n")
+
+    return report
+
+
+@app.command("list")
+def list_pages(store_dir: StoreOption = DEFAULT_STORE, as_json: JsonOption = False) -> None:
+    """The archived pages: URL, checks, snapshots, last check, last change."""
+    from pagevault.render.archive import pages_table
+
+    with _reader(store_dir) as store:
+        pages = store.pages()
+    if as_json:
+        rows = [
+            {
+                "url": page.url,
+                "checks": page.checks,
+                "snapshots": page.snapshots,
+                "last_check": page.last_check,
+                "last_change": page.last_change,
+            }
+            for page in pages
+        ]
+        write_stdout(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return
+    table = pages_table(
+        (page.url, page.checks, page.snapshots, page.last_check, page.last_change) for page in pages
+    )
+    stdout_console().print(table)
+
+
+@app.command()
+def history(
+    url: Annotated[str, typer.Argument(help="An archived page.")],
+    store_dir: StoreOption = DEFAULT_STORE,
+    as_json: JsonOption = False,
+) -> None:
+    """Every check of a page, newest last."""
+    from pagevault.render.archive import history_table
+
+    with _reader(store_dir) as store:
+        checks = store.history(url)
+    if not checks:
+        raise InputError(f"no check of {url} in {store_dir}")
+    if as_json:
+        rows = [
+            {
+                "fetched_at": check.fetched_at,
+                "status": check.status,
+                "http_status": check.http_status,
+                "snapshot": check.snapshot,
+            }
+            for check in checks
+        ]
+        write_stdout(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return
+    table = history_table(
+        (c.fetched_at, c.status, c.http_status, c.snapshot, c.error or c.parse_error)
+        for c in checks
+    )
+    stdout_console().print(table)
+
+
+@app.command()
+def show(
+    ref: Annotated[str, typer.Argument(metavar="URL|SNAPSHOT", help="A page, or a snapshot id.")],
+    at: Annotated[
+        str | None, typer.Option("--at", metavar="WHEN", help="Latest snapshot at this time.")
+    ] = None,
+    store_dir: StoreOption = DEFAULT_STORE,
+    as_json: JsonOption = False,
+) -> None:
+    """A stored snapshot: readable by default, --json for the snapshot itself."""
+    with _reader(store_dir) as store:
+        if "://" in ref:
+            record = store.snapshot_at(ref, at)
+            if record is None:
+                when = f" at {at}" if at else ""
+                raise InputError(f"no snapshot of {ref}{when} in {store_dir}")
+            ref = record.id
+        snapshot, provenance = store.snapshot(ref)
+    if as_json:
+        write_stdout(
+            json.dumps(
+                {"snapshot": snapshot.model_dump(mode="json"), "provenance": provenance},
+                indent=2,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
+        return
+    from pagevault.render.terminal import render_snapshot
+
+    stdout_console().print(render_snapshot(snapshot))
+
+
+@app.command()
+def verify(store_dir: StoreOption = DEFAULT_STORE) -> None:
+    """Re-hash every object, check every snapshot and index row; exit 1 on damage."""
+    with _reader(store_dir) as store:
+        report = store.verify()
+    console = stderr_console()
+    for problem in report.problems:
+        console.print(f"problem: {problem}", markup=False)
+    for warning in report.warnings:
+        console.print(f"warning: {warning}", markup=False)
+    console.print(
+        f"{report.objects} objects, {report.snapshots} snapshots, {report.checks} checks: "
+        f"{len(report.problems)} problems, {len(report.warnings)} warnings",
+        markup=False,
+    )
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def reindex(store_dir: StoreOption = DEFAULT_STORE) -> None:
+    """Rebuild the SQLite index from the files of the store."""
+    from pagevault.store import Store
+
+    with Store(store_dir) as store:
+        pages = store.reindex()
+    stderr_console().print(f"reindexed {pages} pages", markup=False)
+
+
+def _reader(store_dir: Path) -> Store:
+    from pagevault.store import Store
+
+    return Store(store_dir, writable=False)

@@ -1,0 +1,140 @@
+"""The only module that imports httpx: connections, one request at a time, raw bodies.
+
+Everything httpx raises is turned into the three failures below, so the rest of the
+fetcher (and a later swap to the httpx2 fork) never depends on httpx types.
+httpx is asked for nothing clever: no redirects (rule 6), no decompression (rule 5,
+bodies are read with `aiter_raw`), no environment proxies or .netrc (trust_env off,
+so cron runs behave the same whatever the shell had set). There is no AsyncClient:
+see `Conversation` for why requests go to the transport directly.
+"""
+
+from __future__ import annotations
+
+import ssl
+from collections.abc import AsyncGenerator, AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+
+import httpx
+
+
+class ConnectFailure(Exception):
+    """No response: the connection failed or was dropped before any status line (retried)."""
+
+
+class RequestFailure(Exception):
+    """No response, and trying again would not help (TLS, invalid request, silent server)."""
+
+
+class TransferFailure(Exception):
+    """The response began but its body stopped early (disconnect or stall)."""
+
+
+class Reply:
+    """A response whose body has not been read: status, headers, raw chunks."""
+
+    def __init__(self, response: httpx.Response, read_timeout: float) -> None:
+        self._response = response
+        self._read_timeout = read_timeout
+        self.status = response.status_code
+
+    def header(self, name: str) -> str | None:
+        value: str | None = self._response.headers.get(name)
+        return value
+
+    async def chunks(self) -> AsyncGenerator[bytes, None]:
+        """The body as sent (content-encoded, transfer framing removed)."""
+        try:
+            async for chunk in self._response.aiter_raw():
+                yield chunk
+        except httpx.TimeoutException:
+            raise TransferFailure(f"stalled: no data for {self._read_timeout:g}s") from None
+        except httpx.TransportError as exc:
+            raise TransferFailure(f"disconnect: {_describe(exc)}") from None
+
+
+class Connections:
+    """The run's connection pool; hands out one `Conversation` per URL."""
+
+    def __init__(self, http2: bool, pool_size: int) -> None:
+        # One TLS context for the run: building one per client costs tens of ms.
+        self._ssl = ssl.create_default_context()
+        limits = httpx.Limits(max_connections=pool_size, max_keepalive_connections=pool_size)
+        self._transport = httpx.AsyncHTTPTransport(
+            verify=self._ssl, http2=http2, limits=limits, trust_env=False
+        )
+
+    def conversation(self, connect_timeout: float, read_timeout: float) -> Conversation:
+        return Conversation(self._transport, connect_timeout, read_timeout)
+
+    async def aclose(self) -> None:
+        await self._transport.aclose()
+
+
+class Conversation:
+    """The requests made for one URL (its redirects and retries), with their own cookies.
+
+    A fresh cookie jar per URL: no cookie crosses URLs or hosts (RELIABILITY.md: a cookie
+    given to `Client(cookies=...)` reached another host); within one URL's redirects the
+    jar applies the usual domain and path rules.
+
+    Requests go straight to the transport, not through `AsyncClient.send`: even with
+    follow_redirects=False the client builds the next request from a 3xx Location and
+    raises on one such as "data:text/html,hi" before we could see the response.
+    """
+
+    def __init__(
+        self, transport: httpx.AsyncHTTPTransport, connect_timeout: float, read_timeout: float
+    ) -> None:
+        self._transport = transport
+        self._cookies = httpx.Cookies()
+        self._timeout = httpx.Timeout(read_timeout, connect=connect_timeout, pool=connect_timeout)
+        self._connect_timeout = connect_timeout
+        self._read_timeout = read_timeout
+
+    @asynccontextmanager
+    async def get(self, url: str, headers: Mapping[str, str]) -> AsyncIterator[Reply]:
+        """Send a GET; yield the reply with its body unread; close it (unread or not) after."""
+        response = await self._send(url, headers)
+        try:
+            yield Reply(response, self._read_timeout)
+        finally:
+            await response.aclose()
+
+    async def _send(self, url: str, headers: Mapping[str, str]) -> httpx.Response:
+        try:
+            request = httpx.Request(
+                "GET", url, headers=dict(headers), extensions={"timeout": self._timeout.as_dict()}
+            )
+            self._cookies.set_cookie_header(request)
+            response = await self._transport.handle_async_request(request)
+        except httpx.ConnectTimeout:
+            raise ConnectFailure(f"connect timeout after {self._connect_timeout:g}s") from None
+        except httpx.TimeoutException:
+            raise RequestFailure(f"no response within {self._read_timeout:g}s") from None
+        except (httpx.ConnectError, httpx.ReadError, httpx.WriteError) as exc:
+            if _is_tls_error(exc):
+                raise RequestFailure(f"TLS error: {_describe(exc)}") from None
+            raise ConnectFailure(f"connect error: {_describe(exc)}") from None
+        except httpx.RemoteProtocolError as exc:
+            raise ConnectFailure(f"connection error: {_describe(exc)}") from None
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
+            raise RequestFailure(f"request failed: {_describe(exc)}") from None
+        response.request = request
+        self._cookies.extract_cookies(response)
+        return response
+
+
+def _is_tls_error(exc: BaseException) -> bool:
+    """httpx wraps httpcore's error, which wraps the ssl one: walk the chain."""
+    seen: BaseException | None = exc
+    for _ in range(5):
+        if seen is None:
+            return False
+        if isinstance(seen, ssl.SSLError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _describe(exc: BaseException) -> str:
+    return str(exc) or type(exc).__name__
