@@ -6,9 +6,10 @@ the store takes ``--store DIR`` (default ./snapshots, or $PAGEVAULT_STORE).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -18,6 +19,8 @@ from pagevault.cli import app, read_input, stderr_console, stdout_console, write
 from pagevault.errors import ExitCode, InputError
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from pagevault.archive import UrlOutcome
     from pagevault.store import Store
 
@@ -77,8 +80,13 @@ def fetch(
     )
     if user_agent:
         options = dataclasses.replace(options, user_agent=user_agent)
-    report = _json_reporter() if as_json else _line_reporter()
-    with Store(store_dir) as store, IsolatedParser(time_budget=parse_budget) as parser:
+    console = stderr_console()
+    with (
+        Store(store_dir) as store,
+        IsolatedParser(time_budget=parse_budget) as parser,
+        _progress(console, len(targets)) as advance,
+    ):
+        report = _json_reporter(advance) if as_json else _line_reporter(console, advance)
         outcomes = archive_urls(targets, store, options, parser, report)
     failed = sum(outcome.failed for outcome in outcomes)
     if failed:
@@ -96,21 +104,38 @@ def _urls(arguments: list[str], input_file: str | None) -> list[str]:
     return urls
 
 
-def _line_reporter() -> Callable[[UrlOutcome], None]:
-    from pagevault.render.archive import fetch_line
+_PROGRESS_FROM = 5  # URLs: below this a bar is noise
 
-    console = stderr_console()
+
+@contextlib.contextmanager
+def _progress(console: Console, total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr when it is a terminal and there are several URLs
+    (rich's default would draw on stdout and spoil piped JSON)."""
+    if not console.is_terminal or total < _PROGRESS_FROM:
+        yield lambda: None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("fetching", total=total)
+        yield lambda: progress.advance(task)
+
+
+def _line_reporter(console: Console, advance: Callable[[], None]) -> Callable[[UrlOutcome], None]:
+    from pagevault.render.archive import fetch_line
 
     def report(outcome: UrlOutcome) -> None:
         detail = outcome.error if outcome.error else outcome.snapshot
         console.print(fetch_line(outcome.status, outcome.http_status, outcome.url, detail))
+        advance()
 
     return report
 
 
-def _json_reporter() -> Callable[[UrlOutcome], None]:
+def _json_reporter(advance: Callable[[], None]) -> Callable[[UrlOutcome], None]:
     def report(outcome: UrlOutcome) -> None:
         write_stdout(json.dumps(outcome.to_json(), ensure_ascii=False) + "\n")
+        advance()
 
     return report
 
