@@ -141,3 +141,34 @@ def test_every_command_has_help() -> None:
         result = run(command, "--help")
         assert result.returncode == 0
         assert b"Usage" in result.stdout
+
+
+def test_a_closed_pipe_is_not_an_error() -> None:
+    pipeline = subprocess.run(
+        f"{sys.executable} -m pagevault schema | head -c 10 >/dev/null; echo ${{PIPESTATUS[0]}}",
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert pipeline.stdout.strip() == "0"
+    assert "Traceback" not in pipeline.stderr
+
+
+def test_ctrl_c_exits_130_with_one_line(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pagevault", "parse", "-"],
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    time.sleep(1.5)  # waiting on stdin
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert stderr.decode().strip() == "pagevault: error: interrupted"

@@ -174,3 +174,29 @@ def test_unknown_page_history_is_a_clear_error(tmp_path: Path) -> None:
     result = run(tmp_path, "history", "https://example.org/never")
     assert result.returncode == 2
     assert "no check of https://example.org/never" in result.stderr
+
+
+def test_an_empty_page_is_kept_and_the_run_goes_on(httpserver: HTTPServer, tmp_path: Path) -> None:
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/empty").respond_with_data(b"", content_type="text/html")
+    httpserver.expect_request("/b").respond_with_data(OTHER, content_type="text/html")
+    code, rows = _fetch_json(tmp_path, httpserver.url_for("/empty"), httpserver.url_for("/b"))
+    assert code == 0
+    assert [row["status"] for row in rows] == ["new", "new"]
+
+
+def test_show_at_a_time_it_cannot_read_is_a_usage_error(site: HTTPServer, tmp_path: Path) -> None:
+    _fetch_json(tmp_path, site.url_for("/a"))
+    result = run(tmp_path, "show", site.url_for("/a"), "--at", "yesterday")
+    assert result.returncode == 2
+    assert "cannot read the time 'yesterday'" in result.stderr
+    outside = run(tmp_path, "show", "/etc/hostname")
+    assert outside.returncode == 2
+    assert "no snapshot" in outside.stderr
+
+
+def test_verify_waits_for_no_one_while_a_writer_holds_the_store(tmp_path: Path) -> None:
+    with Store(tmp_path):
+        result = run(tmp_path, "verify")
+    assert result.returncode == 75
+    assert run(tmp_path, "verify").returncode == 0

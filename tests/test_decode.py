@@ -9,6 +9,33 @@ from pagevault.decode import decode_html
 CAFE_LATIN1 = "<p>café à Zürich – 5 €</p>".encode("cp1252")
 
 
+def test_bom_wins_over_a_contradicting_header() -> None:
+    body = codecs.BOM_UTF16_LE + "<p>réfugiés</p>".encode("utf-16-le")
+    decoded = decode_html(body, "text/html; charset=iso-8859-1")
+    assert (decoded.encoding, decoded.source) == ("utf-16-le", "bom")
+    assert "réfugiés" in decoded.text
+
+
+def test_utf16_page_with_matching_header_and_bom() -> None:
+    body = codecs.BOM_UTF16_LE + "<h1>Titre</h1><p>Plus de 29 000 personnes</p>".encode("utf-16-le")
+    decoded = decode_html(body, "text/html; charset=utf-16")
+    assert "Plus de 29 000 personnes" in decoded.text
+
+
+def test_utf16_header_without_bom_is_honoured() -> None:
+    body = "<p>Menschen über 300.000</p>".encode("utf-16-le")
+    decoded = decode_html(body, "text/html; charset=utf-16le")
+    assert (decoded.encoding, decoded.source) == ("utf-16-le", "http-header")
+    assert "über 300.000" in decoded.text
+
+
+def test_non_text_codec_labels_are_ignored() -> None:
+    for label in ("hex", "base64", "rot13", "zip"):
+        decoded = decode_html(f'<meta charset="{label}"><p>été</p>'.encode())
+        assert "été" in decoded.text, label
+        assert decoded.encoding == "utf-8"
+
+
 def test_header_charset_wins_over_meta() -> None:
     body = b'<meta charset="utf-8">' + CAFE_LATIN1
     decoded = decode_html(body, "text/html; charset=windows-1252")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pagevault.errors import StoreError
+from pagevault.errors import InputError, StoreError
 from pagevault.store import CheckRecord, Store, normalize_url, page_key
 from tests.test_store_support import at, capture, make_snapshot
 
@@ -127,7 +127,7 @@ def test_snapshot_file_holds_model_and_provenance(store: Store) -> None:
     for key in ("pagevault_version", "parser_version", "robots", "ignore_robots"):
         assert key in provenance
     assert store.snapshot(str(outcome.snapshot_path))[0] == snapshot
-    with pytest.raises(StoreError, match="no snapshot"):
+    with pytest.raises(InputError, match="no snapshot"):
         store.snapshot("000000000000-20260115T083000Z-000000000000")
 
 

@@ -10,10 +10,12 @@ and the run goes on.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from pagevault.errors import StoreError
 from pagevault.fetch import FetchOptions, FetchResult, fetch_urls
 from pagevault.isolation import IsolatedParser, ParseFailure
 from pagevault.model import Snapshot
@@ -61,18 +63,41 @@ async def _archive(
 ) -> list[UrlOutcome]:
     validators = {url: store.validators(url) for url in urls}
     outcomes = []
-    async for result in fetch_urls(urls, options, validators):
-        # Storing and parsing run in a thread: fetching of the other URLs goes on.
-        outcome = await asyncio.to_thread(_keep, result, store, parser, options)
-        report(outcome)
-        outcomes.append(outcome)
+    async with contextlib.aclosing(fetch_urls(urls, options, validators)) as results:
+        async for result in results:
+            # Storing and parsing run in a thread: fetching of the other URLs goes on.
+            outcome = await asyncio.to_thread(_keep_guarded, result, store, parser, options)
+            report(outcome)
+            outcomes.append(outcome)
     return outcomes
+
+
+def _keep_guarded(
+    result: FetchResult, store: Store, parser: IsolatedParser, options: FetchOptions
+) -> UrlOutcome:
+    """One URL's trouble stays that URL's: a bug while keeping it is reported as its
+    failure and the run goes on. Store trouble (disk full) ends the run (exit 74)."""
+    try:
+        return _keep(result, store, parser, options)
+    except StoreError:
+        raise
+    except Exception as error:
+        return UrlOutcome(
+            url=result.requested_url,
+            status="failed",
+            http_status=result.http_status,
+            snapshot=None,
+            raw_sha256=None,
+            error=f"internal error: {type(error).__name__}: {error}",
+        )
 
 
 def _keep(
     result: FetchResult, store: Store, parser: IsolatedParser, options: FetchOptions
 ) -> UrlOutcome:
-    sha256 = store.put_raw(result.body) if result.body else None
+    # A complete body is kept even when empty (a 204, an empty 200): it is content too.
+    has_body = bool(result.body) or result.status == "ok"
+    sha256 = store.put_raw(result.body) if has_body else None
     snapshot: Snapshot | None = None
     parse_error = None
     if result.status == "ok" and sha256 is not None and not _same_as_latest(store, result, sha256):

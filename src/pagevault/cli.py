@@ -7,18 +7,20 @@ Every error is turned into one line on stderr and an exit code in ``main``
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from pagevault.__about__ import __version__
 from pagevault.errors import ExitCode, InputError, PagevaultError
+from pagevault.text import strip_controls
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 _UNWRAPPED_WIDTH = 4096
@@ -76,7 +78,7 @@ def parse(
     else:
         from pagevault.render.terminal import render_snapshot
 
-        stdout_console().print(render_snapshot(snapshot))
+        print_stdout(render_snapshot(snapshot))
 
 
 @app.command()
@@ -105,8 +107,27 @@ def read_input(source: str) -> bytes:
 
 
 def write_stdout(text: str) -> None:
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.buffer.flush()
+    """Results as UTF-8 whatever the locale; a reader that went away (``| head``) ends
+    the command quietly with exit 0."""
+    try:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        _reader_went_away()
+
+
+def print_stdout(renderable: RenderableType) -> None:
+    try:
+        stdout_console().print(renderable)
+    except BrokenPipeError:
+        _reader_went_away()
+
+
+def _reader_went_away() -> NoReturn:
+    # Point stdout at /dev/null so that flushing it at exit does not fail again.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise SystemExit(ExitCode.OK)
 
 
 def stdout_console() -> Console:
@@ -135,28 +156,35 @@ import pagevault.cli_archive  # noqa: E402, F401
 def main() -> None:
     """Console-script entry point: run the app, map every error to an exit code.
 
-    Typer (click) itself reports usage errors with exit 2; everything else that
-    goes wrong arrives here."""
+    Typer runs in non-standalone mode so that nothing is turned into an exit code
+    behind our back (it would exit 1 on a closed pipe, which reads as "damage")."""
     debug = "--debug" in sys.argv[1:]
     try:
-        app(prog_name="pagevault")
+        code = app(prog_name="pagevault", standalone_mode=False)
     except PagevaultError as error:
         _fail(str(error), error.exit_code, debug)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, typer.Abort):
         _fail("interrupted", ExitCode.INTERRUPTED, debug)
     except BrokenPipeError:
-        # A closed pipe (``| head``) is the reader's choice, not an error.
-        sys.stderr.close()
-        sys.exit(ExitCode.OK)
+        _reader_went_away()
+    except typer.exceptions.TyperException as error:  # click's usage errors
+        show = getattr(error, "show", None)
+        if show is None:
+            raise
+        show()
+        sys.exit(getattr(error, "exit_code", ExitCode.USAGE))
     except Exception as error:  # the boundary: nothing escapes as a traceback
         _fail(f"internal error: {type(error).__name__}: {error}", ExitCode.USAGE, debug)
+    if code == ExitCode.INTERRUPTED:  # typer turns Ctrl-C into Exit(130)
+        _fail("interrupted", ExitCode.INTERRUPTED, debug)
+    sys.exit(code if isinstance(code, int) else ExitCode.OK)
 
 
-def _fail(message: str, code: ExitCode, debug: bool) -> None:
+def _fail(message: str, code: ExitCode, debug: bool) -> NoReturn:
     if debug:
         import traceback
 
         traceback.print_exc()
-    line = " ".join(message.split())
+    line = " ".join(strip_controls(message).split())
     sys.stderr.write(f"pagevault: error: {line}\n")
     sys.exit(code)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pagevault.cli import app, read_input, stderr_console, stdout_console, write_stdout
+from pagevault.cli import app, print_stdout, read_input, stderr_console, write_stdout
 from pagevault.errors import ExitCode, InputError
 
 if TYPE_CHECKING:
@@ -163,7 +163,7 @@ def list_pages(store_dir: StoreOption = DEFAULT_STORE, as_json: JsonOption = Fal
     table = pages_table(
         (page.url, page.checks, page.snapshots, page.last_check, page.last_change) for page in pages
     )
-    stdout_console().print(table)
+    print_stdout(table)
 
 
 @app.command()
@@ -195,7 +195,7 @@ def history(
         (c.fetched_at, c.status, c.http_status, c.snapshot, c.error or c.parse_error)
         for c in checks
     )
-    stdout_console().print(table)
+    print_stdout(table)
 
 
 @app.command()
@@ -228,26 +228,35 @@ def show(
         return
     from pagevault.render.terminal import render_snapshot
 
-    stdout_console().print(render_snapshot(snapshot))
+    print_stdout(render_snapshot(snapshot))
 
 
 @app.command()
-def verify(store_dir: StoreOption = DEFAULT_STORE) -> None:
+def verify(
+    store_dir: StoreOption = DEFAULT_STORE,
+    wait: Annotated[
+        float, typer.Option("--wait", help="Seconds to wait for a running fetch to end.")
+    ] = 0.0,
+) -> None:
     """Re-hash every object, check every snapshot and index row; exit 1 on damage."""
-    with _reader(store_dir) as store:
+    from pagevault.store import Store
+    from pagevault.text import strip_controls
+
+    # The writer lock, so that a running fetch's half-written check is not "damage".
+    with Store(store_dir, writable=False, exclusive=True, lock_wait=wait) as store:
         report = store.verify()
     console = stderr_console()
     for problem in report.problems:
-        console.print(f"problem: {problem}", markup=False)
+        console.print(strip_controls(f"problem: {problem}"), markup=False)
     for warning in report.warnings:
-        console.print(f"warning: {warning}", markup=False)
+        console.print(strip_controls(f"warning: {warning}"), markup=False)
     console.print(
         f"{report.objects} objects, {report.snapshots} snapshots, {report.checks} checks: "
         f"{len(report.problems)} problems, {len(report.warnings)} warnings",
         markup=False,
     )
     if not report.ok:
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.DAMAGE)
 
 
 @app.command()

@@ -1,7 +1,9 @@
 """Bytes -> text, remembering which evidence decided the encoding.
 
-Order: HTTP ``Content-Type`` charset > byte-order mark > ``<meta>`` charset (first
-one in the first 4 KiB, as browsers' prescan does) > detection. A declaration
+Order: byte-order mark > HTTP ``Content-Type`` charset > ``<meta>`` charset (first
+one in the first 4 KiB, as browsers' prescan does) > detection. The BOM comes first,
+as in browsers (WHATWG "decode"): a page whose header says one thing and whose bytes
+start with a UTF-16 or UTF-8 BOM is read by its BOM. A declaration
 that the bytes contradict (they fail to decode with it but are valid UTF-8, as
 on corpus page ``rdbl__qq.html``: "gb2312" declared, UTF-8 bytes) gives way to
 UTF-8 and is recorded as ``utf-8-validation``.
@@ -47,12 +49,12 @@ class DecodedText:
 
 def decode_html(body: bytes, content_type: str | None = None) -> DecodedText:
     """Decode an HTML body, choosing its encoding from the best evidence available."""
-    declared = _charset_from_header(content_type)
-    if declared:
-        return _decode_declared(body, declared, "http-header")
     for bom, name in _BOMS:
         if body.startswith(bom):
             return DecodedText(body[len(bom) :].decode(name, "replace"), name, "bom")
+    declared = _charset_from_header(content_type)
+    if declared:
+        return _decode_declared(body, declared, "http-header")
     declared = _charset_from_meta(body)
     if declared:
         return _decode_declared(body, declared, "meta")
@@ -70,18 +72,21 @@ def _charset_from_meta(body: bytes) -> str | None:
     match = _META_CHARSET.search(body, 0, _META_PRESCAN_BYTES)
     if not match:
         return None
-    return _known_codec(match.group(1).decode("ascii", "replace"))
+    name = _known_codec(match.group(1).decode("ascii", "replace"))
+    # A meta that could be read at all was not UTF-16: it is lying (WHATWG rule).
+    return "utf-8" if name and name.startswith("utf-16") else name
 
 
 def _known_codec(label: str) -> str | None:
+    """The codec of a charset label; None for unknown labels and for codecs that are
+    not text encodings ('hex', 'base64', 'rot13' exist in Python's registry)."""
     label = label.strip().lower()
     label = _BROWSER_ALIASES.get(label, label)
     try:
-        name = codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
-    # A page that reaches us as bytes and says utf-16 in a meta is lying (WHATWG rule).
-    return "utf-8" if name.startswith("utf-16") else name
+    return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
 def _decode_declared(body: bytes, encoding: str, source: EncodingSource) -> DecodedText:

@@ -21,6 +21,7 @@ class ExitCode(IntEnum):
     """Process exit codes, documented in the README."""
 
     OK = 0
+    DAMAGE = 1  # verify found damage
     SOME_FAILED = 3
     USAGE = 2
     STORE_IO = 74

@@ -13,6 +13,7 @@ import contextlib
 import importlib
 import multiprocessing
 import resource
+import signal
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from types import TracebackType
@@ -69,13 +70,16 @@ class IsolatedParser:
                 self._stop_worker()
                 return ParseFailure(f"time budget of {self.time_budget:g}s exceeded")
             outcome, payload = connection.recv()
-        except (EOFError, OSError, BrokenPipeError):
+        except (EOFError, OSError):
             code = self._process.exitcode if self._process is not None else None
             self._stop_worker()
             return ParseFailure(f"parser crashed (exit code {code})")
         if outcome == "error":
             return ParseFailure(str(payload))
-        return Snapshot.model_validate_json(payload)
+        try:
+            return Snapshot.model_validate_json(payload)
+        except ValueError as error:
+            return ParseFailure(f"unreadable result from the parser: {error}".splitlines()[0])
 
     def close(self) -> None:
         self._stop_worker()
@@ -106,6 +110,8 @@ class IsolatedParser:
 
 def _serve(connection: Connection, memory_budget: int, target: str) -> None:
     """The worker's loop: parse what arrives, answer with JSON or a one-line error."""
+    # Ctrl-C reaches the whole process group; the parent decides what it means.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     with contextlib.suppress(ValueError, OSError):  # a limit the platform refuses
         resource.setrlimit(resource.RLIMIT_AS, (memory_budget, memory_budget))
     module_name, function_name = target.split(":")

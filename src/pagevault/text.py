@@ -9,9 +9,17 @@ from functools import lru_cache
 # Collapse ordinary whitespace runs; keep U+00A0 / U+202F, which carry meaning in
 # French figures ("29 000") and punctuation ("83 %").
 _SPACE_RUN = re.compile(r"[ \t\n\r\f\v\u2000-\u200a\u2028\u2029\u3000]+")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+# Control and format characters: C0/C1 controls (ESC starts terminal sequences),
+# zero-width and bidi controls (they reorder or hide text), BOM.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 _NEEDS_SPACE_FIX = re.compile(r"[\t\n\r\f\v\u2000-\u200a\u2028\u2029\u3000]|  ")
 _SLUG_DROP = re.compile(r"[^\w]+")
+
+
+def strip_controls(value: str) -> str:
+    """Text safe to print on a terminal (RELIABILITY.md rule 11): no escape sequences,
+    no bidi or zero-width tricks; newlines and tabs are kept."""
+    return _CONTROL.sub("", value)
 
 
 def clean_text(value: str) -> str:

@@ -72,9 +72,10 @@ def _meta_values(tree: LexborHTMLParser) -> dict[str, str]:
     values: dict[str, str] = {}
     for node in tree.css("meta[content]"):
         name = attr(node, "property") or attr(node, "name") or attr(node, "itemprop")
+        key = name if name.startswith(("og:", "article:")) else name.lower()
         content = clean_text(attr(node, "content"))
-        if name and content and name not in values:
-            values[name if name.startswith(("og:", "article:")) else name.lower()] = content
+        if key and content and key not in values:  # the first of duplicates wins
+            values[key] = content
     for node in tree.css("[itemprop=datePublished], [itemprop=dateModified]"):
         key = attr(node, "itemprop")
         value = attr(node, "datetime") or attr(node, "content")

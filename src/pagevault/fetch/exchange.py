@@ -137,8 +137,8 @@ async def _follow(trace: Trace, session: Session, validators: Validators) -> Fet
     conditional = any(validators)
     came_from_public = False
     visited = {trace.url}
+    ips, refusal = await _vet(trace.url, came_from_public, session)
     while True:
-        ips, refusal = await _vet(trace.url, came_from_public, session)
         if refusal is not None:
             return trace.failed(refusal)
         step = await _request_with_retries(conversation, trace, session, headers, conditional)
@@ -149,6 +149,10 @@ async def _follow(trace: Trace, session: Session, validators: Validators) -> Fet
         if problem is not None:
             return trace.failed(problem)
         trace.url = step.target
+        # Vet the target before anything is sent there, robots.txt included (rule 7).
+        ips, refusal = await _vet(trace.url, came_from_public, session)
+        if refusal is not None:
+            return trace.failed(refusal)
         refused = await _robots_gate(step.target, trace, session)
         if refused is not None:
             return refused

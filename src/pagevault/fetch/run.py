@@ -44,7 +44,9 @@ async def fetch_all(
         pacer=HostPacer(options.delay),
         semaphore=asyncio.Semaphore(options.concurrency),
     )
-    results: asyncio.Queue[FetchResult | _Crash] = asyncio.Queue()
+    # Bounded: when the consumer (storing, parsing) is slower than the network, lanes
+    # wait instead of piling up bodies of up to max_body_bytes each in memory.
+    results: asyncio.Queue[FetchResult | _Crash] = asyncio.Queue(maxsize=options.concurrency)
     tasks = [
         asyncio.create_task(_run_lane(origin, lane, session, validators, results))
         for origin, lane in lanes.items()
@@ -95,7 +97,7 @@ async def _run_lane(
         ]
         await asyncio.gather(*workers)
     except Exception as exc:  # a bug: surface it instead of leaving the run waiting
-        results.put_nowait(_Crash(exc))
+        await results.put(_Crash(exc))
 
 
 async def _lane_worker(
@@ -111,7 +113,7 @@ async def _lane_worker(
         await session.pacer.wait_ready(host)
         async with session.semaphore:
             result = await fetch_url(url, session, limits, validators.get(url, (None, None)))
-        results.put_nowait(result)
+        await results.put(result)
 
 
 def _host(origin: str) -> str:

@@ -8,7 +8,6 @@ through ``page_text`` (control characters removed) into a ``rich.text.Text``
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from rich.console import Group, RenderableType
@@ -18,13 +17,12 @@ from rich.text import Text
 from rich.tree import Tree
 
 from pagevault.model import Menu, NavItem, Section, Snapshot, Statistic
-
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+from pagevault.text import strip_controls
 
 
 def page_text(value: object, style: str = "") -> Text:
     """Text from a page, safe to print: no markup, no terminal escapes."""
-    return Text(_UNSAFE.sub("", "" if value is None else str(value)), style=style)
+    return Text(strip_controls("" if value is None else str(value)), style=style)
 
 
 def render_snapshot(snapshot: Snapshot) -> RenderableType:

@@ -20,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from pagevault.errors import StoreError
+from pagevault.errors import InputError, StoreError
 from pagevault.model import Snapshot
 from pagevault.store import files
 from pagevault.store.checklog import append_check, checks_newest_first, read_checks
@@ -71,7 +71,16 @@ class Store:
     awaited one after the other).
     """
 
-    def __init__(self, root: Path, *, writable: bool = True, lock_wait: float = 0.0) -> None:
+    def __init__(
+        self,
+        root: Path,
+        *,
+        writable: bool = True,
+        lock_wait: float = 0.0,
+        exclusive: bool = False,
+    ) -> None:
+        """``exclusive`` makes a reader hold the writer lock too, without writing: verify
+        must not see a run's half-done check (it would report it as damage)."""
         self.root = Path(root)
         self.writable = writable
         self._lock: StoreLock | None = None
@@ -79,8 +88,11 @@ class Store:
         self.swept = 0
         if writable:
             self._open_writer(lock_wait)
-        elif not (self.root / OBJECTS).is_dir():
+            return
+        if not (self.root / OBJECTS).is_dir():
             raise StoreError(f"no store at {self.root}")
+        if exclusive:
+            self._lock = StoreLock(self.root / LOCK, wait=lock_wait)
 
     def _open_writer(self, lock_wait: float) -> None:
         files.ensure_dir(self.root / OBJECTS)
@@ -311,11 +323,14 @@ class Store:
                 path = page / "snapshots" / f"{match['stem']}.json"
                 if path.is_file():
                     return path
+        root = self.root.resolve()
         for path in (Path(ref), self.root / ref):
             with contextlib.suppress(OSError, ValueError):
-                if path.is_file():
-                    return path
-        raise StoreError(f"no snapshot {ref[:200]!r} in {self.root}")
+                resolved = path.resolve()
+                # Only files of this store: `show /etc/passwd` is no snapshot.
+                if resolved.is_file() and resolved.is_relative_to(root / PAGES):
+                    return resolved
+        raise InputError(f"no snapshot {ref[:200]!r} in {self.root}")
 
     @contextlib.contextmanager
     def _reading_index(self) -> Iterator[Index]:
@@ -324,7 +339,12 @@ class Store:
             yield self._index
             return
         exists = (self.root / INDEX).exists()
-        index = Index(self.root / INDEX if exists else ":memory:", self.root)
+        try:
+            index = Index(self.root / INDEX if exists else ":memory:", self.root)
+        except sqlite3.Error:
+            # A damaged index file: read from the files instead (verify reports it).
+            exists = False
+            index = Index(":memory:", self.root)
         try:
             if not exists:
                 index.rebuild()

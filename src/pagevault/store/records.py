@@ -12,6 +12,8 @@ from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any, Literal, get_args
 
+from pagevault.errors import InputError
+
 FetchStatus = Literal["ok", "not_modified", "failed", "truncated", "disallowed"]
 CheckStatus = Literal[
     "new", "changed", "unchanged", "not_modified", "failed", "truncated", "disallowed"
@@ -145,10 +147,16 @@ def parse_time(text: str) -> datetime:
 
 def parse_bound(text: str) -> datetime:
     """An ``--at`` bound: a bare date means the end of that day (UTC)."""
-    if len(text) == 10:
-        day = datetime.fromisoformat(text).date()
-        return datetime.combine(day, time.max, tzinfo=UTC)
-    return parse_time(text)
+    try:
+        if len(text) == 10:
+            day = datetime.fromisoformat(text).date()
+            return datetime.combine(day, time.max, tzinfo=UTC)
+        return parse_time(text)
+    except ValueError as error:
+        raise InputError(
+            f"cannot read the time {text[:60]!r}: give a date (2026-01-31) or an ISO 8601 "
+            "time (2026-01-31T08:00:00Z)"
+        ) from error
 
 
 def format_time(moment: datetime) -> str:
