@@ -68,8 +68,8 @@ def _extract(decoded: DecodedText, url: str | None) -> Snapshot:
     title = (node_text(h1) if h1 is not None else "") or head.title or ""
     lang = head.lang
 
-    breadcrumbs, breadcrumb_node = extract_breadcrumbs(tree, head.base_url)
-    related_blocks, related_titles = find_related_blocks(tree)
+    breadcrumbs, breadcrumb_node = extract_breadcrumbs(tree, head.base_url, decoded.text)
+    related_blocks, related_titles = find_related_blocks(tree, decoded.text)
     related = extract_related(related_blocks, head.base_url, lang)
     skip = [*related_blocks, *([breadcrumb_node] if breadcrumb_node is not None else [])]
     navigation = extract_menus(tree, head.base_url, main, skip)

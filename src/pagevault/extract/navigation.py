@@ -26,7 +26,12 @@ from pagevault.extract.dom import (
     hidden_by,
     node_text,
 )
-from pagevault.extract.selectors import BREADCRUMB_CANDIDATES, MOBILE_TOKEN, UTILITY_TOKEN
+from pagevault.extract.selectors import (
+    BREADCRUMB_CANDIDATES,
+    BREADCRUMB_HINTS,
+    MOBILE_TOKEN,
+    UTILITY_TOKEN,
+)
 from pagevault.extract.urls import resolve_url
 from pagevault.model import Breadcrumb, Menu, Region
 from pagevault.text import KeyAllocator, clean_text, slugify
@@ -81,9 +86,11 @@ class _MenuDraft:
 
 
 def extract_breadcrumbs(
-    tree: LexborHTMLParser, base_url: str | None
+    tree: LexborHTMLParser, base_url: str | None, source: str
 ) -> tuple[tuple[Breadcrumb, ...], LexborNode | None]:
     """The breadcrumb trail and the element holding it (so it is not read as a menu)."""
+    if not any(hint in source for hint in BREADCRUMB_HINTS):
+        return (), None
     first = tree.css_first(BREADCRUMB_CANDIDATES)
     if first is None:
         return (), None

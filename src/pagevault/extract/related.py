@@ -25,6 +25,7 @@ from pagevault.extract.selectors import (
     CARD_KIND_TOKEN,
     CARD_TAGS_TOKEN,
     RELATED_CONTAINER,
+    RELATED_CONTAINER_HINTS,
     RELATED_CONTAINER_TOKEN,
     RELATED_HEADING,
 )
@@ -38,7 +39,9 @@ _CARD_SELECTORS = ("article", "li", "[class*=card]", "[class*=teaser]", "[class*
 _MAX_KIND_LENGTH = 40
 
 
-def find_related_blocks(tree: LexborHTMLParser) -> tuple[list[LexborNode], list[LexborNode]]:
+def find_related_blocks(
+    tree: LexborHTMLParser, source: str
+) -> tuple[list[LexborNode], list[LexborNode]]:
     """Outermost 'see also' containers of the page in page order, and the titles
     that stand outside them (a bare ``<h2>`` followed by a list)."""
     blocks: list[LexborNode] = []
@@ -54,7 +57,12 @@ def find_related_blocks(tree: LexborHTMLParser) -> tuple[list[LexborNode], list[
                 blocks.append(block)
                 if not contains(block, heading):
                     loose_titles.append(heading)
-    for node in tree.css(RELATED_CONTAINER):
+    containers = (
+        tree.css(RELATED_CONTAINER)
+        if any(hint in source for hint in RELATED_CONTAINER_HINTS)
+        else []
+    )
+    for node in containers:
         if RELATED_CONTAINER_TOKEN.search(class_and_id(node)) and node.css_first("a[href]"):
             blocks.append(node)
     return _outermost(blocks), loose_titles

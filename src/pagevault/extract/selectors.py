@@ -85,6 +85,11 @@ UTILITY_TOKEN = re.compile(
 )
 MOBILE_TOKEN = re.compile(r"mobile|offcanvas|off-canvas|responsive|drawer|burger|hamburger")
 
+# Substrings every BREADCRUMB_CANDIDATES / RELATED_CONTAINER selector needs in the page
+# source: without any of them the (costly) substring-selector scan cannot match.
+# lexbor compares attribute values case-sensitively, as the selectors are written.
+BREADCRUMB_HINTS = ("readcrumb", "ariane", "riane", "rotkr", "miga", "BreadcrumbList")
+RELATED_CONTAINER_HINTS = ("rela", "aussi", "see-also", "mehr-zum")
 BREADCRUMB_CANDIDATES = (
     "[class*=readcrumb], [id*=readcrumb], [aria-label*=readcrumb], [class*=ariane], "
     "[aria-label*=riane], [aria-label*=rotkr], [class*=miga], [itemtype*=BreadcrumbList]"
