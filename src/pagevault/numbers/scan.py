@@ -63,6 +63,8 @@ _RATIO_TAIL = re.compile(
 _WORD_RATIO = re.compile(
     rf"(?<!\w)(?P<a>(?i:une?|one|eine?|uno|una))(?P<tail>{_RATIO_TAIL.pattern})", re.UNICODE
 )
+# A ratio written with words starts with one of these ("one in five", "una de cada 5").
+_RATIO_FIRST_WORDS = ("un ", "une ", "one ", "ein ", "eine ", "uno ", "una ")
 _RANGE_JOIN = re.compile(rf"{_SP}*[-–—]{_SP}*(?=\d)|{_SP}+(?:à|a|to|and|et|und|bis|y){_SP}+(?=\d)")
 _CODE_RUN = re.compile(r"\d[\d \u00a0./-]*\d|\d")
 _CAPS_ABBREVIATION = re.compile(r"[A-Z]{2,4}")
@@ -116,7 +118,7 @@ def scan_figures(text: str, language: str) -> tuple[list[Figure], list[Rejected]
         return [], []
     scan = _Scan(text, language)
     scan.block_urls()
-    if has_ratio_word:
+    if has_ratio_word and any(word in lowered for word in _RATIO_FIRST_WORDS):
         scan.read_word_ratios()
     for match in DIGITS.finditer(text):
         if match.start() >= scan.cursor:
