@@ -17,7 +17,7 @@ from typing import Any
 
 from pagevault.errors import StoreError
 from pagevault.fetch import FetchOptions, FetchResult, fetch_urls
-from pagevault.isolation import IsolatedParser, ParseFailure
+from pagevault.isolation import ParseFailure, ParserPool
 from pagevault.model import Snapshot
 from pagevault.store import CheckRecord, Store
 
@@ -47,81 +47,113 @@ def archive_urls(
     urls: Sequence[str],
     store: Store,
     options: FetchOptions,
-    parser: IsolatedParser,
+    parsers: ParserPool,
     report: Callable[[UrlOutcome], None],
 ) -> list[UrlOutcome]:
     """Fetch, store and parse every URL; ``report`` is called as each one completes."""
-    return asyncio.run(_archive(urls, store, options, parser, report))
+    return asyncio.run(_archive(urls, store, options, parsers, report))
 
 
 async def _archive(
     urls: Sequence[str],
     store: Store,
     options: FetchOptions,
-    parser: IsolatedParser,
+    parsers: ParserPool,
     report: Callable[[UrlOutcome], None],
 ) -> list[UrlOutcome]:
     validators = {url: store.validators(url) for url in urls}
-    outcomes = []
+    keeper = _Keeper(store, parsers, options)
+    outcomes: list[UrlOutcome] = []
+    pending: set[asyncio.Task[UrlOutcome]] = set()
     async with contextlib.aclosing(fetch_urls(urls, options, validators)) as results:
         async for result in results:
-            # Storing and parsing run in a thread: fetching of the other URLs goes on.
-            outcome = await asyncio.to_thread(_keep_guarded, result, store, parser, options)
-            report(outcome)
-            outcomes.append(outcome)
+            pending.add(asyncio.create_task(keeper.keep(result)))
+            # Pages being parsed hold their bodies: bound them.
+            if len(pending) >= parsers.size * 2:
+                pending = await _collect(pending, outcomes, report, asyncio.FIRST_COMPLETED)
+    await _collect(pending, outcomes, report, asyncio.ALL_COMPLETED)
     return outcomes
 
 
-def _keep_guarded(
-    result: FetchResult, store: Store, parser: IsolatedParser, options: FetchOptions
-) -> UrlOutcome:
-    """One URL's trouble stays that URL's: a bug while keeping it is reported as its
-    failure and the run goes on. Store trouble (disk full) ends the run (exit 74)."""
-    try:
-        return _keep(result, store, parser, options)
-    except StoreError:
-        raise
-    except Exception as error:
+async def _collect(
+    pending: set[asyncio.Task[UrlOutcome]],
+    outcomes: list[UrlOutcome],
+    report: Callable[[UrlOutcome], None],
+    until: str,
+) -> set[asyncio.Task[UrlOutcome]]:
+    """Report the tasks that are done; a store failure among them ends the run."""
+    if not pending:
+        return pending
+    done, still_pending = await asyncio.wait(pending, return_when=until)
+    for task in done:
+        outcome = task.result()  # StoreError propagates: the disk is full, stop
+        report(outcome)
+        outcomes.append(outcome)
+    return still_pending
+
+
+class _Keeper:
+    """Stores each result and parses changed pages: the store one page at a time (it is
+    not thread-safe), parsing on several workers side by side."""
+
+    def __init__(self, store: Store, parsers: ParserPool, options: FetchOptions) -> None:
+        self.store = store
+        self.parsers = parsers
+        self.options = options
+        self.store_turn = asyncio.Lock()
+
+    async def keep(self, result: FetchResult) -> UrlOutcome:
+        """One URL's trouble stays that URL's: a bug while keeping it is reported as its
+        failure. Store trouble (disk full) ends the run (exit 74)."""
+        try:
+            return await self._keep(result)
+        except StoreError:
+            raise
+        except Exception as error:
+            return UrlOutcome(
+                url=result.requested_url,
+                status="failed",
+                http_status=result.http_status,
+                snapshot=None,
+                raw_sha256=None,
+                error=f"internal error: {type(error).__name__}: {error}",
+            )
+
+    async def _keep(self, result: FetchResult) -> UrlOutcome:
+        async with self.store_turn:
+            sha256, unchanged = await asyncio.to_thread(_store_raw, result, self.store)
+        snapshot: Snapshot | None = None
+        parse_error = None
+        if result.status == "ok" and sha256 is not None and not unchanged:
+            content_type = result.headers.get("content-type")
+            parsed = await self.parsers.parse(result.body, result.final_url, content_type)
+            if isinstance(parsed, ParseFailure):
+                parse_error = parsed.reason
+            else:
+                snapshot = parsed
+        check = _check_record(result, sha256, parse_error)
+        provenance = _provenance(result, self.options)
+        async with self.store_turn:
+            recorded = await asyncio.to_thread(self.store.record_check, check, snapshot, provenance)
         return UrlOutcome(
             url=result.requested_url,
-            status="failed",
+            status=recorded.status,
             http_status=result.http_status,
-            snapshot=None,
-            raw_sha256=None,
-            error=f"internal error: {type(error).__name__}: {error}",
+            snapshot=recorded.snapshot,
+            raw_sha256=sha256,
+            error=result.error or (f"parse failed: {parse_error}" if parse_error else None),
         )
 
 
-def _keep(
-    result: FetchResult, store: Store, parser: IsolatedParser, options: FetchOptions
-) -> UrlOutcome:
-    # A complete body is kept even when empty (a 204, an empty 200): it is content too.
-    has_body = bool(result.body) or result.status == "ok"
-    sha256 = store.put_raw(result.body) if has_body else None
-    snapshot: Snapshot | None = None
-    parse_error = None
-    if result.status == "ok" and sha256 is not None and not _same_as_latest(store, result, sha256):
-        parsed = parser.parse(result.body, result.final_url, result.headers.get("content-type"))
-        if isinstance(parsed, ParseFailure):
-            parse_error = parsed.reason
-        else:
-            snapshot = parsed
-    check = _check_record(result, sha256, parse_error)
-    recorded = store.record_check(check, snapshot, _provenance(result, options))
-    error = result.error or (f"parse failed: {parse_error}" if parse_error else None)
-    return UrlOutcome(
-        url=result.requested_url,
-        status=recorded.status,
-        http_status=result.http_status,
-        snapshot=recorded.snapshot,
-        raw_sha256=sha256,
-        error=error,
-    )
-
-
-def _same_as_latest(store: Store, result: FetchResult, sha256: str) -> bool:
+def _store_raw(result: FetchResult, store: Store) -> tuple[str | None, bool]:
+    """The raw capture, written before any parsing (rule 1), and whether it is the
+    page's latest snapshot's body already. A complete body is kept even when empty
+    (a 204, an empty 200): it is content too."""
+    if not result.body and result.status != "ok":
+        return None, False
+    sha256 = store.put_raw(result.body)
     latest = store.latest(result.requested_url)
-    return latest is not None and latest.raw_sha256 == sha256
+    return sha256, latest is not None and latest.raw_sha256 == sha256
 
 
 def _check_record(result: FetchResult, sha256: str | None, parse_error: str | None) -> CheckRecord:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -66,7 +67,7 @@ def fetch(
     """Fetch pages, store each raw capture, extract and store its snapshot."""
     from pagevault.archive import archive_urls
     from pagevault.fetch import FetchOptions
-    from pagevault.isolation import IsolatedParser
+    from pagevault.isolation import ParserPool
     from pagevault.store import Store
 
     targets = _urls(urls or [], input_file)
@@ -83,14 +84,19 @@ def fetch(
     console = stderr_console()
     with (
         Store(store_dir) as store,
-        IsolatedParser(time_budget=parse_budget) as parser,
+        ParserPool(_parse_workers(), time_budget=parse_budget) as parsers,
         _progress(console, len(targets)) as advance,
     ):
         report = _json_reporter(advance) if as_json else _line_reporter(console, advance)
-        outcomes = archive_urls(targets, store, options, parser, report)
+        outcomes = archive_urls(targets, store, options, parsers, report)
     failed = sum(outcome.failed for outcome in outcomes)
     if failed:
         raise typer.Exit(ExitCode.USAGE if failed == len(outcomes) else ExitCode.SOME_FAILED)
+
+
+def _parse_workers() -> int:
+    """One parse worker per core, up to 4: parsing is the CPU-bound part of a run."""
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 def _urls(arguments: list[str], input_file: str | None) -> list[str]:

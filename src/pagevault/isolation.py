@@ -9,6 +9,7 @@ one-line reason to record on the check, and goes on with the next page.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import importlib
 import multiprocessing
@@ -81,6 +82,10 @@ class IsolatedParser:
         except ValueError as error:
             return ParseFailure(f"unreadable result from the parser: {error}".splitlines()[0])
 
+    def start(self) -> None:
+        """Start the worker now rather than at the first page."""
+        self._ensure_worker()
+
     def close(self) -> None:
         self._stop_worker()
 
@@ -129,3 +134,44 @@ def _serve(connection: Connection, memory_budget: int, target: str) -> None:
             connection.send(("error", "memory budget exceeded"))
         except Exception as error:  # reported on the check; the worker goes on
             connection.send(("error", f"{type(error).__name__}: {error}"))
+
+
+class ParserPool:
+    """Several workers, started up front (their start overlaps the first fetches), so
+    that pages are parsed side by side while the store is written one page at a time."""
+
+    def __init__(self, workers: int, time_budget: float = DEFAULT_TIME_BUDGET) -> None:
+        self._parsers = [IsolatedParser(time_budget=time_budget) for _ in range(max(workers, 1))]
+        self._idle: asyncio.Queue[IsolatedParser] | None = None
+
+    @property
+    def size(self) -> int:
+        return len(self._parsers)
+
+    def __enter__(self) -> ParserPool:
+        for parser in self._parsers:
+            parser.start()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        for parser in self._parsers:
+            parser.close()
+
+    async def parse(
+        self, body: bytes, url: str | None, content_type: str | None = None
+    ) -> Snapshot | ParseFailure:
+        """Parse on the next idle worker (in a thread: the event loop goes on)."""
+        if self._idle is None:
+            self._idle = asyncio.Queue()
+            for parser in self._parsers:
+                self._idle.put_nowait(parser)
+        parser = await self._idle.get()
+        try:
+            return await asyncio.to_thread(parser.parse, body, url, content_type)
+        finally:
+            self._idle.put_nowait(parser)
