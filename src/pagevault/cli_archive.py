@@ -12,7 +12,7 @@ import json
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -153,23 +153,12 @@ def list_pages(store_dir: StoreOption = DEFAULT_STORE, as_json: JsonOption = Fal
 
     with _reader(store_dir) as store:
         pages = store.pages()
+    columns = ("url", "checks", "snapshots", "last_check", "last_change")
+    rows = [tuple(getattr(page, column) for column in columns) for page in pages]
     if as_json:
-        rows = [
-            {
-                "url": page.url,
-                "checks": page.checks,
-                "snapshots": page.snapshots,
-                "last_check": page.last_check,
-                "last_change": page.last_change,
-            }
-            for page in pages
-        ]
-        write_stdout(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
-        return
-    table = pages_table(
-        (page.url, page.checks, page.snapshots, page.last_check, page.last_change) for page in pages
-    )
-    print_stdout(table)
+        _write_json_rows(columns, rows)
+    else:
+        print_stdout(pages_table(rows))
 
 
 @app.command()
@@ -186,22 +175,20 @@ def history(
     if not checks:
         raise InputError(f"no check of {url} in {store_dir}")
     if as_json:
-        rows = [
-            {
-                "fetched_at": check.fetched_at,
-                "status": check.status,
-                "http_status": check.http_status,
-                "snapshot": check.snapshot,
-            }
-            for check in checks
-        ]
-        write_stdout(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
-        return
-    table = history_table(
-        (c.fetched_at, c.status, c.http_status, c.snapshot, c.error or c.parse_error)
-        for c in checks
-    )
-    print_stdout(table)
+        columns = ("fetched_at", "status", "http_status", "snapshot")
+        _write_json_rows(columns, [tuple(getattr(c, name) for name in columns) for c in checks])
+    else:
+        print_stdout(
+            history_table(
+                (c.fetched_at, c.status, c.http_status, c.snapshot, c.error or c.parse_error)
+                for c in checks
+            )
+        )
+
+
+def _write_json_rows(columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    objects = [dict(zip(columns, row, strict=True)) for row in rows]
+    write_stdout(json.dumps(objects, indent=2, ensure_ascii=False) + "\n")
 
 
 @app.command()
