@@ -1,0 +1,128 @@
+"""Pairing the items of two lists: by key first, then by similarity (pure).
+
+Keys are stable across versions only while the text they are slugged from stays
+the same; a renamed section or a retitled card gets a new key. Leftovers are then
+paired greedily by a rapidfuzz score above a threshold, best pairs first, so a
+rename is one change rather than a removal plus an addition.
+
+Ties are broken on the pair of keys, not on positions, so that pairing old with
+new and new with old gives the same pairs (``diff(b, a)`` mirrors ``diff(a, b)``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+Scorer = Callable[[T, T], float]
+# Similarity pairing is quadratic; past this many leftovers on a side, the rest stay
+# unpaired (reported as added/removed) rather than blowing the time budget.
+MAX_FUZZY_ITEMS = 300
+
+
+@dataclass(frozen=True)
+class Pair(Generic[T]):
+    old: T
+    new: T
+    score: float  # 100.0 for a key match
+
+
+@dataclass(frozen=True)
+class Pairing(Generic[T]):
+    pairs: tuple[Pair[T], ...]
+    removed: tuple[T, ...]
+    added: tuple[T, ...]
+
+
+def pair_items(
+    old: Sequence[T],
+    new: Sequence[T],
+    key: Callable[[T], str],
+    scorer: Scorer[T] | None = None,
+    threshold: float = 100.0,
+) -> Pairing[T]:
+    """Pairs by equal ``key``, then leftovers by ``scorer`` >= ``threshold``."""
+    new_by_key = {key(item): item for item in new}
+    pairs = [Pair(item, new_by_key[key(item)], 100.0) for item in old if key(item) in new_by_key]
+    paired_keys = {key(pair.old) for pair in pairs}
+    old_left = [item for item in old if key(item) not in paired_keys]
+    new_left = [item for item in new if key(item) not in paired_keys]
+    if scorer is not None and old_left and new_left:
+        pairs += fuzzy_pairs(old_left, new_left, key, scorer, threshold)
+    return _pairing(old, new, key, pairs)
+
+
+def fuzzy_pairs(
+    old: Sequence[T], new: Sequence[T], key: Callable[[T], str], scorer: Scorer[T], threshold: float
+) -> list[Pair[T]]:
+    """Greedy best-first pairing of two lists of unpaired items."""
+    old, new = old[:MAX_FUZZY_ITEMS], new[:MAX_FUZZY_ITEMS]
+    candidates = [
+        (score, tuple(sorted((key(a), key(b)))), a, b)
+        for a in old
+        for b in new
+        if (score := scorer(a, b)) >= threshold
+    ]
+    candidates.sort(key=lambda candidate: (-candidate[0], candidate[1]))
+    used_old: set[str] = set()
+    used_new: set[str] = set()
+    pairs: list[Pair[T]] = []
+    for score, _, a, b in candidates:
+        if key(a) in used_old or key(b) in used_new:
+            continue
+        used_old.add(key(a))
+        used_new.add(key(b))
+        pairs.append(Pair(a, b, round(score, 1)))
+    return pairs
+
+
+def _pairing(
+    old: Sequence[T], new: Sequence[T], key: Callable[[T], str], pairs: list[Pair[T]]
+) -> Pairing[T]:
+    old_paired = {key(pair.old) for pair in pairs}
+    new_paired = {key(pair.new) for pair in pairs}
+    order = {key(item): index for index, item in enumerate(new)}
+    return Pairing(
+        pairs=tuple(sorted(pairs, key=lambda pair: order[key(pair.new)])),
+        removed=tuple(item for item in old if key(item) not in old_paired),
+        added=tuple(item for item in new if key(item) not in new_paired),
+    )
+
+
+def out_of_order(old_order: Sequence[str], new_order: Sequence[str]) -> set[str]:
+    """Identities (present in both lists) that moved relative to the others.
+
+    Those outside one longest common subsequence, so that an insertion shifting
+    everything after it moves nothing. Both lists hold each identity once, so the
+    LCS is a longest increasing run of old positions in new order: O(n log n), and
+    of the same length whichever list is called old (``diff(b, a)`` mirrors).
+    """
+    common = set(old_order) & set(new_order)
+    old_position = {item: index for index, item in enumerate(i for i in old_order if i in common)}
+    sequence = [item for item in new_order if item in common]
+    return common - set(_longest_increasing(sequence, old_position))
+
+
+def _longest_increasing(items: Sequence[str], rank: dict[str, int]) -> list[str]:
+    """Patience sorting: one longest subsequence of ``items`` with increasing ``rank``."""
+    tails: list[int] = []  # rank of the smallest tail of each run length
+    tail_items: list[int] = []  # index in items of that tail
+    previous: list[int] = []
+    for index, item in enumerate(items):
+        length = bisect_left(tails, rank[item])
+        previous.append(tail_items[length - 1] if length else -1)
+        if length == len(tails):
+            tails.append(rank[item])
+            tail_items.append(index)
+        else:
+            tails[length] = rank[item]
+            tail_items[length] = index
+    run: list[str] = []
+    cursor = tail_items[-1] if tail_items else -1
+    while cursor >= 0:
+        run.append(items[cursor])
+        cursor = previous[cursor]
+    return run[::-1]

@@ -1,0 +1,80 @@
+"""The result of a diff: a flat, ordered list of changes and a summary of them.
+
+Plain frozen dataclasses rather than pydantic models: a diff is built and read in
+one process, and ``to_json`` is all the renderers need. Every ``old``, ``new`` and
+``detail`` value is made of JSON types (str, int, float, bool, None, list, dict).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Literal, get_args
+
+Area = Literal["metadata", "navigation", "breadcrumbs", "section", "statistic", "related"]
+Kind = Literal["added", "removed", "changed", "moved", "renamed", "reformatted"]
+
+AREAS: tuple[Area, ...] = get_args(Area)
+KINDS: tuple[Kind, ...] = get_args(Kind)
+# Kinds that say how something is written, not what it says: not news for an analyst.
+FORMAT_ONLY_KINDS: frozenset[Kind] = frozenset({"reformatted"})
+
+
+@dataclass(frozen=True)
+class Change:
+    """One fact that differs between two snapshots, in the words of one area."""
+
+    area: Area
+    kind: Kind
+    key: str
+    old: Any
+    new: Any
+    detail: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_content_change(self) -> bool:
+        return self.kind not in FORMAT_ONLY_KINDS
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "area": self.area,
+            "kind": self.kind,
+            "key": self.key,
+            "old": self.old,
+            "new": self.new,
+            "detail": self.detail,
+        }
+
+
+@dataclass(frozen=True)
+class DiffResult:
+    """All changes from an old snapshot to a new one, in area then page order."""
+
+    changes: tuple[Change, ...]
+
+    @property
+    def content_changed(self) -> bool:
+        """False when nothing changed or only the way figures are written did."""
+        return any(change.is_content_change for change in self.changes)
+
+    @property
+    def summary(self) -> dict[str, Any]:
+        """Counts by area and kind, for a one-line report and for ``history``."""
+        by_area: dict[str, dict[str, int]] = {}
+        for change in self.changes:
+            kinds = by_area.setdefault(change.area, {})
+            kinds[change.kind] = kinds.get(change.kind, 0) + 1
+        by_kind = Counter(change.kind for change in self.changes)
+        return {
+            "total": len(self.changes),
+            "content_changes": sum(change.is_content_change for change in self.changes),
+            "by_area": by_area,
+            "by_kind": dict(by_kind),
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "content_changed": self.content_changed,
+            "summary": self.summary,
+            "changes": [change.to_json() for change in self.changes],
+        }
