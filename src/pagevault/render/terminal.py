@@ -11,13 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.console import Group, RenderableType
-from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
 from pagevault.model import Menu, NavItem, Section, Snapshot, Statistic
 from pagevault.text import strip_controls
+
+
+def heading(title: str) -> Text:
+    """A block title: a fixed-width rule, also readable in a log or a pipe."""
+    return Text(f"── {title} " + "─" * max(4, 60 - len(title)), style="bold")
 
 
 def page_text(value: object, style: str = "") -> Text:
@@ -29,19 +33,19 @@ def render_snapshot(snapshot: Snapshot) -> RenderableType:
     parts: list[RenderableType] = [_header(snapshot)]
     if snapshot.navigation:
         parts += [
-            Rule("Navigation", align="left"),
+            heading("Navigation"),
             *(_menu_tree(menu) for menu in snapshot.navigation),
         ]
     if snapshot.breadcrumbs:
-        parts += [Rule("Breadcrumbs", align="left"), _breadcrumbs(snapshot)]
+        parts += [heading("Breadcrumbs"), _breadcrumbs(snapshot)]
     if snapshot.sections:
-        parts += [Rule("Sections", align="left"), *_sections(snapshot.sections)]
-    parts += [Rule("Statistics", align="left")]
+        parts += [heading("Sections"), *_sections(snapshot.sections)]
+    parts += [heading("Statistics")]
     if snapshot.statistics:
         parts.append(statistics_table(snapshot.statistics))
     parts.append(_statistics_summary(snapshot))
     if snapshot.related:
-        parts += [Rule("Related", align="left"), _related_table(snapshot)]
+        parts += [heading("Related"), _related_table(snapshot)]
     return Group(*parts)
 
 

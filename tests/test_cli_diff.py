@@ -1,0 +1,121 @@
+"""`pagevault diff` as a user meets it: files, the store, formats and diff(1) exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pytest_httpserver import HTTPServer
+from werkzeug import Response
+
+PAIRS = Path(__file__).parent / "fixtures" / "diff"
+PAGE = (Path(__file__).parent / "fixtures" / "amnesty-fr-refugies.html").read_bytes()
+
+
+def run(*args: str, store: Path | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, **({"PAGEVAULT_STORE": str(store)} if store else {})}
+    return subprocess.run(
+        [sys.executable, "-m", "pagevault", "diff", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environment,
+        check=False,
+    )
+
+
+def pair(name: str) -> tuple[str, str]:
+    return str(PAIRS / f"{name}.before.html"), str(PAIRS / f"{name}.after.html")
+
+
+def test_a_changed_statistic_exits_1_with_words_marked_in_a_pipe() -> None:
+    result = run(*pair("statistic-value-rewritten"))
+    assert result.returncode == 1
+    assert "43,7 millions → 45 millions" in result.stdout
+    assert "[-43,7-] {+45+}" in result.stdout
+    assert "\x1b[" not in result.stdout
+
+
+def test_json_format() -> None:
+    result = run(*pair("statistic-value-rewritten"), "--format", "json")
+    report = json.loads(result.stdout)
+    assert report["content_changed"] is True
+    statistic = next(c for c in report["changes"] if c["area"] == "statistic")
+    assert statistic["detail"]["delta"] == 1_300_000
+
+
+def test_format_only_and_identical_pages_exit_0() -> None:
+    reformatted = run(*pair("format-only"))
+    assert reformatted.returncode == 0
+    assert "format only" in reformatted.stdout
+    identical = run(*pair("identical"))
+    assert identical.returncode == 0
+    assert identical.stdout.strip() == "no change"
+
+
+def test_snapshot_json_files_from_parse(tmp_path: Path) -> None:
+    before, after = pair("related-cards")
+    sides = []
+    for name, html in (("old", before), ("new", after)):
+        parsed = subprocess.run(
+            [sys.executable, "-m", "pagevault", "parse", html],
+            capture_output=True,
+            timeout=60,
+            check=True,
+        )
+        target = tmp_path / f"{name}.json"
+        target.write_bytes(parsed.stdout)
+        sides.append(str(target))
+    result = run(*sides, "--format", "json")
+    assert result.returncode == 1
+    kinds = sorted(c["kind"] for c in json.loads(result.stdout)["changes"])
+    assert kinds == ["added", "removed"]
+
+
+def test_a_missing_file_is_one_line_exit_2() -> None:
+    result = run(str(PAIRS / "identical.before.html"), "missing.html")
+    assert result.returncode == 2
+    assert (
+        result.stderr.strip()
+        == "pagevault: error: cannot read missing.html: No such file or directory"
+    )
+
+
+def test_diff_url_compares_the_last_two_snapshots(httpserver: HTTPServer, tmp_path: Path) -> None:
+    bodies = iter([PAGE, PAGE.replace(b"43,7 millions", b"45,1 millions")])
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/p").respond_with_handler(
+        lambda request: Response(next(bodies), headers={"Content-Type": "text/html"})
+    )
+    url = httpserver.url_for("/p")
+
+    def fetch() -> None:
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pagevault",
+                "fetch",
+                "--delay",
+                "0",
+                "--store",
+                str(tmp_path),
+                url,
+            ],
+            capture_output=True,
+            timeout=120,
+            check=True,
+        )
+
+    fetch()
+    lonely = run(url, store=tmp_path)
+    assert lonely.returncode == 2
+    assert "only one snapshot" in lonely.stderr
+    fetch()
+    result = run(url, "--format", "json", store=tmp_path)
+    assert result.returncode == 1
+    statistic = next(c for c in json.loads(result.stdout)["changes"] if c["area"] == "statistic")
+    assert (statistic["old"]["value"], statistic["new"]["value"]) == (43_700_000, 45_100_000)
