@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from pagevault.fetch.model import FetchStatus
 from pagevault.model import Encoding, Metadata, Section, Snapshot
-from pagevault.store import CheckOutcome, CheckRecord, FetchStatus, Store
+from pagevault.store import CheckOutcome, CheckRecord, Store
 
 T0 = datetime(2026, 1, 15, 8, 30, tzinfo=UTC)
 

@@ -18,11 +18,9 @@ from pagevault.store.records import (
     CheckOutcome,
     CheckRecord,
     CheckStatus,
-    FetchStatus,
     PageSummary,
     SnapshotRecord,
     VerifyReport,
-    utc_now,
 )
 from pagevault.store.snapfiles import RAW_BYTES, build_provenance
 
@@ -31,7 +29,6 @@ __all__ = [
     "CheckOutcome",
     "CheckRecord",
     "CheckStatus",
-    "FetchStatus",
     "PageSummary",
     "SnapshotRecord",
     "Store",
@@ -39,5 +36,4 @@ __all__ = [
     "build_provenance",
     "normalize_url",
     "page_key",
-    "utc_now",
 ]

@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 from pagevault.errors import InputError
+from pagevault.fetch.model import FetchStatus
 
-FetchStatus = Literal["ok", "not_modified", "failed", "truncated", "disallowed"]
+# What the fetcher reports (one definition, in the fetcher's model); the store turns
+# "ok" into new / changed / unchanged.
 CheckStatus = Literal[
     "new", "changed", "unchanged", "not_modified", "failed", "truncated", "disallowed"
 ]
@@ -167,8 +169,3 @@ def format_time(moment: datetime) -> str:
 def canonical_time(text: str) -> str:
     """``text`` rewritten in the store's canonical form."""
     return format_time(parse_time(text))
-
-
-def utc_now() -> str:
-    """Now, in the store's canonical form (for the fetcher's ``fetched_at``)."""
-    return format_time(datetime.now(UTC))
