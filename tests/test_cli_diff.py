@@ -119,3 +119,83 @@ def test_diff_url_compares_the_last_two_snapshots(httpserver: HTTPServer, tmp_pa
     assert result.returncode == 1
     statistic = next(c for c in json.loads(result.stdout)["changes"] if c["area"] == "statistic")
     assert (statistic["old"]["value"], statistic["new"]["value"]) == (43_700_000, 45_100_000)
+
+
+def test_markdown_and_html_formats_escape_page_text(tmp_path: Path) -> None:
+    before, after = pair("statistic-value-rewritten")
+    markdown = run(before, after, "--format", "markdown")
+    assert markdown.returncode == 1
+    assert "## Statistics" in markdown.stdout
+    assert "43,7 millions → 45 millions" in markdown.stdout
+    assert "~~43,7~~ **45**" in markdown.stdout
+    page = tmp_path / "evil.html"
+    page.write_text(
+        "<h1>T</h1><p>[link](javascript:x) <script>alert(1)</script> 3 000 personnes</p>"
+    )
+    other = tmp_path / "evil2.html"
+    other.write_text(
+        "<h1>T</h1><p>[link](javascript:x) <b>&lt;img src=x&gt;</b> 4 000 personnes</p>"
+    )
+    html_report = run(str(page), str(other), "--format", "html")
+    assert html_report.stdout.startswith("<!doctype html>")
+    assert "<img" not in html_report.stdout
+    assert "&lt;img src=x&gt;" in html_report.stdout
+    assert "<script" not in html_report.stdout.split("</style>", 1)[1]
+    escaped = run(str(page), str(other), "--format", "markdown").stdout
+    assert "\\[link\\](javascript:x)" in escaped
+
+
+def test_stats_follows_a_rewritten_figure_and_history_counts_changes(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    rewritten = PAGE.replace(
+        "plus de 43,7 millions de personnes sont réfugiées".encode(),
+        "près de 45 millions de personnes sont aujourd’hui déracinées".encode(),
+    )
+    bodies = iter([PAGE, rewritten])
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/p").respond_with_handler(
+        lambda request: Response(next(bodies), headers={"Content-Type": "text/html"})
+    )
+    url = httpserver.url_for("/p")
+    for _ in range(2):
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pagevault",
+                "fetch",
+                "--delay",
+                "0",
+                "--store",
+                str(tmp_path),
+                url,
+            ],
+            capture_output=True,
+            timeout=120,
+            check=True,
+        )
+    environment = {**os.environ, "PAGEVAULT_STORE": str(tmp_path)}
+
+    def pagevault(*args: str) -> str:
+        return subprocess.run(
+            [sys.executable, "-m", "pagevault", *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=environment,
+            check=True,
+        ).stdout
+
+    rows = json.loads(pagevault("stats", url, "--format", "json"))
+    headline = [row for row in rows if row["unit"] == "personnes" and row["value"] > 1e7]
+    assert [row["value"] for row in headline] == [43_700_000, 45_000_000]
+    assert headline[0]["key"] == headline[1]["key"]  # one series despite the new wording
+    csv_text = pagevault("stats", url, "--format", "csv")
+    assert csv_text.splitlines()[0] == "fetched_at,key,text,value,unit,kind,qualifier,context"
+    table = pagevault("stats", url)
+    assert "43,7 millions → 45 millions" in table
+    assert "changed" in table
+    history = json.loads(pagevault("history", url, "--json"))
+    assert history[0]["changes"] is None
+    assert history[1]["changes"]["by_area"]["statistic"] == {"changed": 1}

@@ -149,8 +149,8 @@ def _console(*, stderr: bool) -> Console:
     return console
 
 
-# The archive commands register themselves on ``app``.
-import pagevault.cli_archive  # noqa: E402, F401
+# The archive and analysis commands register themselves on ``app``.
+import pagevault.cli_analysis  # noqa: E402, F401
 
 
 def main() -> None:

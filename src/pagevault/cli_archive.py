@@ -11,29 +11,19 @@ import dataclasses
 import json
 import os
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from pagevault.cli import (
-    app,
-    print_stdout,
-    read_input,
-    stderr_console,
-    stdout_console,
-    write_stdout,
-)
+from pagevault.cli import app, print_stdout, read_input, stderr_console, write_stdout
 from pagevault.errors import ExitCode, InputError
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from pagevault.archive import UrlOutcome
-    from pagevault.model import Snapshot
-    from pagevault.store import SnapshotRecord, Store
+    from pagevault.store import CheckRecord, Store
 
 StoreOption = Annotated[
     Path,
@@ -45,11 +35,6 @@ StoreOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
 DEFAULT_STORE = Path("snapshots")
-
-
-class DiffFormat(StrEnum):
-    text = "text"
-    json = "json"
 
 
 @app.command()
@@ -166,7 +151,7 @@ def list_pages(store_dir: StoreOption = DEFAULT_STORE, as_json: JsonOption = Fal
     """The archived pages: URL, checks, snapshots, last check, last change."""
     from pagevault.render.archive import pages_table
 
-    with _reader(store_dir) as store:
+    with reader(store_dir) as store:
         pages = store.pages()
     columns = ("url", "checks", "snapshots", "last_check", "last_change")
     rows = [tuple(getattr(page, column) for column in columns) for page in pages]
@@ -182,23 +167,42 @@ def history(
     store_dir: StoreOption = DEFAULT_STORE,
     as_json: JsonOption = False,
 ) -> None:
-    """Every check of a page, newest last."""
-    from pagevault.render.archive import history_table
+    """Every check of a page, newest last, with each new snapshot's change counts
+    against the one before."""
+    from pagevault.render.archive import change_counts, history_table
+    from pagevault.statseries import snapshot_changes
 
-    with _reader(store_dir) as store:
+    with reader(store_dir) as store:
         checks = store.history(url)
-    if not checks:
-        raise InputError(f"no check of {url} in {store_dir}")
+        if not checks:
+            raise InputError(f"no check of {url} in {store_dir}")
+        changes = snapshot_changes(store, checks)
     if as_json:
-        columns = ("fetched_at", "status", "http_status", "snapshot")
-        _write_json_rows(columns, [tuple(getattr(c, name) for name in columns) for c in checks])
+        columns = ("fetched_at", "status", "http_status", "snapshot", "changes")
+        rows = [
+            (c.fetched_at, c.status, c.http_status, c.snapshot, _counts_of(changes, c))
+            for c in checks
+        ]
+        _write_json_rows(columns, rows)
     else:
         print_stdout(
             history_table(
-                (c.fetched_at, c.status, c.http_status, c.snapshot, c.error or c.parse_error)
+                (
+                    c.fetched_at,
+                    c.status,
+                    c.http_status,
+                    c.snapshot,
+                    change_counts(_counts_of(changes, c)),
+                    c.error or c.parse_error,
+                )
                 for c in checks
             )
         )
+
+
+def _counts_of(changes: dict[str, dict[str, Any]], check: CheckRecord) -> dict[str, Any] | None:
+    """Change counts for the check that created a snapshot ('changed'), else None."""
+    return changes.get(check.snapshot or "") if check.status == "changed" else None
 
 
 def _write_json_rows(columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
@@ -216,7 +220,7 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """A stored snapshot: readable by default, --json for the snapshot itself."""
-    with _reader(store_dir) as store:
+    with reader(store_dir) as store:
         if "://" in ref:
             record = store.snapshot_at(ref, at)
             if record is None:
@@ -277,90 +281,8 @@ def reindex(store_dir: StoreOption = DEFAULT_STORE) -> None:
     stderr_console().print(f"reindexed {pages} pages", markup=False)
 
 
-def _reader(store_dir: Path) -> Store:
+def reader(store_dir: Path) -> Store:
+    """The store for reading (no lock, no writes)."""
     from pagevault.store import Store
 
     return Store(store_dir, writable=False)
-
-
-@app.command()
-def diff(
-    old: Annotated[
-        str,
-        typer.Argument(
-            metavar="OLD|URL", help="Snapshot id, JSON or HTML file; or an archived URL."
-        ),
-    ],
-    new: Annotated[
-        str | None, typer.Argument(metavar="[NEW]", help="Snapshot id, JSON or HTML file.")
-    ] = None,
-    output_format: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="text (default) or json.")
-    ] = DiffFormat.text,
-    since: Annotated[
-        str | None, typer.Option("--from", metavar="WHEN", help="With a URL: the older side.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--to", metavar="WHEN", help="With a URL: the newer side.")
-    ] = None,
-    store_dir: StoreOption = DEFAULT_STORE,
-) -> None:
-    """What changed between two snapshots; exit 0 no content change, 1 changes, 2 trouble.
-
-    Each side is a snapshot id of the store, a snapshot JSON file or an HTML file (parsed on
-    the fly). With one URL, the page's last two snapshots in the store are compared."""
-    from pagevault.diff import diff_snapshots
-
-    if new is None:
-        before, after = _snapshots_of_page(old, since, until, store_dir)
-    else:
-        before, after = _side(old, store_dir), _side(new, store_dir)
-    result = diff_snapshots(before, after)
-    if output_format is DiffFormat.json:
-        write_stdout(json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n")
-    else:
-        from pagevault.render.diff import render_diff
-
-        plain = stdout_console().color_system is None  # a pipe or NO_COLOR: mark words
-        print_stdout(render_diff(result, plain=plain))
-    if result.content_changed:
-        raise typer.Exit(ExitCode.DAMAGE)  # diff(1): 1 means "differences found"
-
-
-def _snapshots_of_page(
-    url: str, since: str | None, until: str | None, store_dir: Path
-) -> tuple[Snapshot, Snapshot]:
-    if "://" not in url:
-        raise InputError("diff needs two sides, or one archived URL")
-    with _reader(store_dir) as store:
-        newer = store.snapshot_at(url, until)
-        if newer is None:
-            raise InputError(f"no snapshot of {url} in {store_dir}")
-        older = store.snapshot_at(url, since) if since else _previous(store, url, newer)
-        if older is None or older.id == newer.id:
-            raise InputError(f"{url} has only one snapshot in {store_dir}: nothing to compare")
-        return store.snapshot(older.id)[0], store.snapshot(newer.id)[0]
-
-
-def _previous(store: Store, url: str, newer: SnapshotRecord) -> SnapshotRecord | None:
-    """The page's snapshot before ``newer``: the latest one strictly earlier."""
-    moment = datetime.fromisoformat(newer.fetched_at.replace("Z", "+00:00"))
-    just_before = (moment - timedelta(microseconds=1)).isoformat()
-    return store.snapshot_at(url, just_before)
-
-
-def _side(ref: str, store_dir: Path) -> Snapshot:
-    """A snapshot from a file (snapshot JSON, a stored document, or HTML) or a store id."""
-    from pagevault.model import Snapshot
-
-    path = Path(ref)
-    if path.is_file() or path.suffix.lower() in (".html", ".htm", ".json") or "/" in ref:
-        data = read_input(ref)  # a missing file is a one-line "cannot read" error
-        if path.suffix.lower() == ".json":
-            document = json.loads(data)
-            return Snapshot.model_validate(document.get("snapshot", document))
-        from pagevault.extract import parse_html
-
-        return parse_html(data)
-    with _reader(store_dir) as store:
-        return store.snapshot(ref)[0]

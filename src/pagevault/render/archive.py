@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from rich.table import Table
 from rich.text import Text
@@ -47,17 +48,26 @@ def pages_table(rows: Iterable[tuple[str, int, int, str | None, str | None]]) ->
 
 
 def history_table(
-    rows: Iterable[tuple[str, str, int | None, str | None, str | None]],
+    rows: Iterable[tuple[str, str, int | None, str | None, str, str | None]],
 ) -> Table:
     table = Table(box=None, header_style="bold")
-    for column in ("fetched at", "status", "http", "snapshot", "error"):
+    for column in ("fetched at", "status", "http", "snapshot", "changes", "error"):
         table.add_column(column)
-    for fetched_at, status, http_status, snapshot, error in rows:
+    for fetched_at, status, http_status, snapshot, changes, error in rows:
         table.add_row(
             fetched_at,
             status_text(status),
             str(http_status or "-"),
             snapshot or "-",
+            changes,
             page_text(error or ""),
         )
     return table
+
+
+def change_counts(summary: dict[str, Any] | None) -> str:
+    """'3: statistic 1, section 2' from a diff summary; '' for no diff."""
+    if not summary:
+        return ""
+    areas = ", ".join(f"{area} {sum(kinds.values())}" for area, kinds in summary["by_area"].items())
+    return f"{summary['total']}: {areas}" if areas else "0"

@@ -11,6 +11,13 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from pagevault.diff import AREAS, Change, DiffResult
+from pagevault.render.diff_common import (
+    AREA_TITLES,
+    delta_text,
+    short_label,
+    summary_text,
+    words_of,
+)
 from pagevault.render.terminal import heading, page_text
 
 _KIND_STYLES = {
@@ -21,14 +28,6 @@ _KIND_STYLES = {
     "moved": "magenta",
     "reformatted": "dim",
 }
-_AREA_TITLES = {
-    "metadata": "Page",
-    "navigation": "Navigation",
-    "breadcrumbs": "Breadcrumbs",
-    "section": "Sections",
-    "statistic": "Statistics",
-    "related": "Related",
-}
 
 
 def render_diff(result: DiffResult, *, plain: bool = False) -> RenderableType:
@@ -38,21 +37,13 @@ def render_diff(result: DiffResult, *, plain: bool = False) -> RenderableType:
     for area in AREAS:
         changes = [change for change in result.changes if change.area == area]
         if changes:
-            parts.append(heading(_AREA_TITLES[area]))
+            parts.append(heading(AREA_TITLES[area]))
             parts.extend(_change_lines(change, plain) for change in changes)
     return Group(*parts)
 
 
 def _summary_line(result: DiffResult) -> Text:
-    summary = result.summary
-    if not result.changes:
-        return Text("no change")
-    counts = ", ".join(
-        f"{area}: " + ", ".join(f"{n} {kind}" for kind, n in kinds.items())
-        for area, kinds in summary["by_area"].items()
-    )
-    verdict = "content changed" if result.content_changed else "format only"
-    return Text(f"{summary['total']} changes ({verdict}) — {counts}", style="bold")
+    return Text(summary_text(result), style="bold" if result.changes else "")
 
 
 def _change_lines(change: Change, plain: bool) -> RenderableType:
@@ -76,11 +67,9 @@ def _statistic(change: Change) -> Text:
     line.append_text(page_text(old.get("text", "—"), "red" if change.old else ""))
     line.append(" → ")
     line.append_text(page_text(new.get("text", "—"), "green" if change.new else ""))
-    if "delta" in change.detail:
-        delta, relative = change.detail["delta"], change.detail.get("relative_delta")
-        share = f", {relative:+.1%}" if isinstance(relative, float) else ""
-        amount = f"{delta:+,.0f}" if float(delta).is_integer() else f"{delta:+,.4g}"
-        line.append(f"  ({amount}{share})", style="bold")
+    delta = delta_text(change.detail)
+    if delta:
+        line.append(f"  ({delta})", style="bold")
     context = new.get("context") or old.get("context")
     if context:
         line.append("\n      ")
@@ -93,12 +82,8 @@ _WORD_STYLES = {"delete": "red strike", "insert": "green underline"}
 
 
 def _word_diff(paragraph: dict[str, Any], plain: bool) -> Text:
-    words = paragraph.get("words") or [
-        {"op": "delete", "text": paragraph.get("old") or ""},
-        {"op": "insert", "text": paragraph.get("new") or ""},
-    ]
     line = Text("    ")
-    for word in words:
+    for word in words_of(paragraph):
         if not word["text"]:
             continue
         opening, closing = _MARKERS.get(word["op"], ("", "")) if plain else ("", "")
@@ -112,23 +97,9 @@ def _word_diff(paragraph: dict[str, Any], plain: bool) -> Text:
 def _old_new(change: Change) -> Text:
     line = Text("    ")
     if change.old is not None:
-        line.append_text(page_text(_short(change.old), "red"))
+        line.append_text(page_text(short_label(change.old), "red"))
     if change.old is not None and change.new is not None:
         line.append(" → ")
     if change.new is not None:
-        line.append_text(page_text(_short(change.new), "green"))
+        line.append_text(page_text(short_label(change.new), "green"))
     return line
-
-
-def _short(value: Any) -> str:
-    """The readable part of an item: its label, title or heading (under its parent
-    menu entries for a moved one), else the value."""
-    if isinstance(value, dict) and value.get("parent"):
-        return " › ".join([*value["parent"], _short({**value, "parent": None})])
-    if isinstance(value, dict):
-        for name in ("label", "title", "heading", "text", "url"):
-            if value.get(name):
-                return str(value[name])
-    if isinstance(value, list):
-        return " › ".join(_short(item) for item in value)
-    return str(value)
