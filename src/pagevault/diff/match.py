@@ -43,10 +43,16 @@ def pair_items(
     key: Callable[[T], str],
     scorer: Scorer[T] | None = None,
     threshold: float = 100.0,
+    accept: Callable[[T, T], bool] | None = None,
 ) -> Pairing[T]:
-    """Pairs by equal ``key``, then leftovers by ``scorer`` >= ``threshold``."""
+    """Pairs by equal ``key`` (that ``accept`` does not refuse), then leftovers by
+    ``scorer`` >= ``threshold``."""
     new_by_key = {key(item): item for item in new}
-    pairs = [Pair(item, new_by_key[key(item)], 100.0) for item in old if key(item) in new_by_key]
+    pairs = [
+        Pair(item, new_by_key[key(item)], 100.0)
+        for item in old
+        if key(item) in new_by_key and (accept is None or accept(item, new_by_key[key(item)]))
+    ]
     paired_keys = {key(pair.old) for pair in pairs}
     old_left = [item for item in old if key(item) not in paired_keys]
     new_left = [item for item in new if key(item) not in paired_keys]

@@ -33,7 +33,14 @@ def diff_statistics(
             return 0.0
         return fuzz.token_set_ratio(comparable_text(a.context), comparable_text(b.context))
 
-    pairing = pair_items(old, new, lambda s: s.key, scorer, CONTEXT_THRESHOLD)
+    def same_statistic(a: Statistic, b: Statistic) -> bool:
+        # Keys of figures in like sentences get suffixes (…-ont, …-ont-2) that shift
+        # when an earlier one disappears: a key pair must still stand in a like sentence.
+        return a.context == b.context or scorer(a, b) >= CONTEXT_THRESHOLD
+
+    pairing = pair_items(
+        old, new, lambda s: s.key, scorer, CONTEXT_THRESHOLD, accept=same_statistic
+    )
     changes = [_dump_change("removed", s.key, s, None) for s in pairing.removed]
     changes += [c for pair in pairing.pairs if (c := _pair_change(pair)) is not None]
     changes += [_dump_change("added", s.key, None, s) for s in pairing.added]

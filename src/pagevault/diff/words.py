@@ -91,10 +91,30 @@ def block_diff(old: Sequence[str], new: Sequence[str]) -> list[dict[str, Any]]:
             "old": old_text or None,
             "new": new_text or None,
         }
+        if tag == "replace" and i2 - i1 == j2 - j1 > 1:
+            # As many paragraphs on each side: diff them pair by pair (one big word diff
+            # of joined paragraphs is near-quadratic when every figure changed).
+            blocks += [
+                _replacement(i1 + offset, j1 + offset, old[i1 + offset], new[j1 + offset])
+                for offset in range(i2 - i1)
+                if comparable_text(old[i1 + offset]) != comparable_text(new[j1 + offset])
+            ]
+            continue
         if tag == "replace":
             block["words"] = word_diff(old_text, new_text)
         blocks.append(block)
     return blocks
+
+
+def _replacement(old_index: int, new_index: int, old: str, new: str) -> dict[str, Any]:
+    return {
+        "op": "replace",
+        "old_index": old_index,
+        "new_index": new_index,
+        "old": old,
+        "new": new,
+        "words": word_diff(old, new),
+    }
 
 
 def _join(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
