@@ -22,6 +22,8 @@ from pagevault.text import strip_controls
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
+    from pagevault.store import Store
+
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 _UNWRAPPED_WIDTH = 4096
 
@@ -34,6 +36,26 @@ app = typer.Typer(
     # Plain help: rendering it with rich costs ~100 ms of imports at every start.
     rich_markup_mode=None,
 )
+
+
+# Options shared by every command that reads or writes the archive.
+StoreOption = Annotated[
+    Path,
+    typer.Option(
+        "--store",
+        envvar="PAGEVAULT_STORE",
+        help="Archive directory (default ./snapshots; env PAGEVAULT_STORE).",
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
+DEFAULT_STORE = Path("snapshots")
+
+
+def reader(store_dir: Path) -> Store:
+    """The store for reading (no lock, no writes)."""
+    from pagevault.store import Store
+
+    return Store(store_dir, writable=False)
 
 
 class OutputFormat(StrEnum):
@@ -150,7 +172,8 @@ def _console(*, stderr: bool) -> Console:
 
 
 # The archive and analysis commands register themselves on ``app``.
-import pagevault.cli_analysis  # noqa: E402, F401
+import pagevault.cli_analysis  # noqa: E402
+import pagevault.cli_archive  # noqa: E402, F401
 
 
 def main() -> None:

@@ -13,8 +13,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pagevault.cli import app, print_stdout, read_input, stdout_console, write_stdout
-from pagevault.cli_archive import DEFAULT_STORE, StoreOption, reader
+from pagevault.cli import (
+    DEFAULT_STORE,
+    StoreOption,
+    app,
+    print_stdout,
+    read_input,
+    reader,
+    stderr_console,
+    stdout_console,
+    write_stdout,
+)
 from pagevault.errors import ExitCode, InputError
 
 if TYPE_CHECKING:
@@ -153,3 +162,30 @@ def stats(
         from pagevault.render.stats import series_table
 
         print_stdout(series_table(rows))
+
+
+@app.command()
+def demo(
+    store_dir: Annotated[
+        Path | None,
+        typer.Option("--store", help="Keep the demo's archive here (default: a temporary one)."),
+    ] = None,
+) -> None:
+    """No network needed: serve two versions of an example page on 127.0.0.1, fetch both,
+    and show what changed and the statistics over time."""
+    from pagevault.cli_archive import line_reporter
+    from pagevault.demo import run_demo
+    from pagevault.render.diff import render_diff
+    from pagevault.render.stats import series_table
+    from pagevault.render.terminal import heading
+    from pagevault.statseries import statistic_rows
+
+    console = stdout_console()
+    with run_demo(store_dir, line_reporter(stderr_console(), lambda: None)) as result:
+        print_stdout(render_diff(result.diff, plain=console.color_system is None))
+        with reader(result.store_dir) as store:
+            rows = statistic_rows(store, result.url)
+        print_stdout(heading("Statistics over time"))
+        print_stdout(series_table(rows))
+        where = "a temporary archive, now removed" if result.temporary else result.store_dir
+        stderr_console().print(f"demo archive: {where}", markup=False)

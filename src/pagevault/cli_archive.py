@@ -11,30 +11,28 @@ import dataclasses
 import json
 import os
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from pagevault.cli import app, print_stdout, read_input, stderr_console, write_stdout
+from pagevault.cli import (
+    DEFAULT_STORE,
+    JsonOption,
+    StoreOption,
+    app,
+    print_stdout,
+    read_input,
+    reader,
+    stderr_console,
+    write_stdout,
+)
 from pagevault.errors import ExitCode, InputError
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from pagevault.archive import UrlOutcome
-    from pagevault.store import CheckRecord, Store
-
-StoreOption = Annotated[
-    Path,
-    typer.Option(
-        "--store",
-        envvar="PAGEVAULT_STORE",
-        help="Archive directory (default ./snapshots; env PAGEVAULT_STORE).",
-    ),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
-DEFAULT_STORE = Path("snapshots")
+    from pagevault.store import CheckRecord
 
 
 @app.command()
@@ -87,7 +85,7 @@ def fetch(
         ParserPool(_parse_workers(), time_budget=parse_budget) as parsers,
         _progress(console, len(targets)) as advance,
     ):
-        report = _json_reporter(advance) if as_json else _line_reporter(console, advance)
+        report = _json_reporter(advance) if as_json else line_reporter(console, advance)
         outcomes = archive_urls(targets, store, options, parsers, report)
     failed = sum(outcome.failed for outcome in outcomes)
     if failed:
@@ -127,7 +125,7 @@ def _progress(console: Console, total: int) -> Iterator[Callable[[], None]]:
         yield lambda: progress.advance(task)
 
 
-def _line_reporter(console: Console, advance: Callable[[], None]) -> Callable[[UrlOutcome], None]:
+def line_reporter(console: Console, advance: Callable[[], None]) -> Callable[[UrlOutcome], None]:
     from pagevault.render.archive import fetch_line
 
     def report(outcome: UrlOutcome) -> None:
@@ -279,10 +277,3 @@ def reindex(store_dir: StoreOption = DEFAULT_STORE) -> None:
     with Store(store_dir) as store:
         pages = store.reindex()
     stderr_console().print(f"reindexed {pages} pages", markup=False)
-
-
-def reader(store_dir: Path) -> Store:
-    """The store for reading (no lock, no writes)."""
-    from pagevault.store import Store
-
-    return Store(store_dir, writable=False)
