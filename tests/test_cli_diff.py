@@ -199,3 +199,44 @@ def test_stats_follows_a_rewritten_figure_and_history_counts_changes(
     history = json.loads(pagevault("history", url, "--json"))
     assert history[0]["changes"] is None
     assert history[1]["changes"]["by_area"]["statistic"] == {"changed": 1}
+
+
+def test_ignore_areas_and_selectors(tmp_path: Path) -> None:
+    moved = run(*pair("menu-item-moved"), "--ignore", "navigation")
+    assert (moved.returncode, moved.stdout.strip()) == (0, "no change")
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    noisy = (
+        str(corpus / "edgi-wmp__doi-mission-statement__a.html"),
+        str(corpus / "edgi-wmp__doi-mission-statement__b.html"),
+    )
+    before = json.loads(run(*noisy, "--format", "json").stdout)["summary"]["total"]
+    after = json.loads(run(*noisy, "--ignore", ".share-links", "--format", "json").stdout)
+    assert before > 50  # share links carrying the rotating photo's URL (EDGI: false positive)
+    assert after["summary"]["total"] <= 2
+    bad = run(*noisy, "--ignore", "div[[[")
+    assert bad.returncode == 2
+    assert "invalid CSS selector" in bad.stderr
+
+
+def test_ignore_rules_from_a_config_file(tmp_path: Path) -> None:
+    (tmp_path / "pagevault.toml").write_text('[diff]\nignore = ["navigation"]\n')
+    result = subprocess.run(
+        [sys.executable, "-m", "pagevault", "diff", *pair("menu-item-moved")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert (result.returncode, result.stdout.strip()) == (0, "no change")
+    (tmp_path / "pagevault.toml").write_text("[diff\n")
+    broken = subprocess.run(
+        [sys.executable, "-m", "pagevault", "diff", *pair("menu-item-moved")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert broken.returncode == 2
+    assert "cannot read the configuration" in broken.stderr

@@ -11,7 +11,7 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -175,6 +175,30 @@ def _console(*, stderr: bool) -> Console:
 import pagevault.cli_analysis  # noqa: E402
 import pagevault.cli_archive  # noqa: E402, F401
 
+CONFIG_FILE = "pagevault.toml"
+
+
+def load_config() -> dict[str, Any]:
+    """Option defaults per command from ``$PAGEVAULT_CONFIG`` or ./pagevault.toml::
+
+        [diff]
+        ignore = ["navigation", ".share-links"]
+        [fetch]
+        delay = 2.0
+
+    Flags given on the command line win over the file, the file over built-in defaults."""
+    import tomllib
+
+    path = Path(os.environ.get("PAGEVAULT_CONFIG") or CONFIG_FILE)
+    if "PAGEVAULT_CONFIG" not in os.environ and not path.is_file():
+        return {}
+    try:
+        with path.open("rb") as handle:
+            config = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise InputError(f"cannot read the configuration {path}: {error}") from error
+    return {name: value for name, value in config.items() if isinstance(value, dict)}
+
 
 def main() -> None:
     """Console-script entry point: run the app, map every error to an exit code.
@@ -183,7 +207,8 @@ def main() -> None:
     behind our back (it would exit 1 on a closed pipe, which reads as "damage")."""
     debug = "--debug" in sys.argv[1:]
     try:
-        code = app(prog_name="pagevault", standalone_mode=False)
+        defaults = load_config()
+        code = app(prog_name="pagevault", standalone_mode=False, default_map=defaults)
     except PagevaultError as error:
         _fail(str(error), error.exit_code, debug)
     except (KeyboardInterrupt, typer.Abort):

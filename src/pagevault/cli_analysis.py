@@ -62,19 +62,32 @@ def diff(
     until: Annotated[
         str | None, typer.Option("--to", metavar="WHEN", help="With a URL: the newer side.")
     ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ignore",
+            metavar="AREA|SELECTOR",
+            help="Leave out an area (metadata, navigation, breadcrumbs, section, statistic, "
+            "related) or the elements a CSS selector matches. Repeatable; also read from "
+            "pagevault.toml, [diff] ignore = [...].",
+        ),
+    ] = None,
     store_dir: StoreOption = DEFAULT_STORE,
 ) -> None:
     """What changed between two snapshots; exit 0 no content change, 1 changes, 2 trouble.
 
     Each side is a snapshot id of the store, a snapshot JSON file or an HTML file (parsed on
     the fly). With one URL, the page's last two snapshots in the store are compared."""
-    from pagevault.diff import diff_snapshots
+    from pagevault.diff import DiffResult, diff_snapshots
 
+    areas, selectors = _split_ignore(ignore or [])
     if new is None:
-        before, after = _snapshots_of_page(old, since, until, store_dir)
+        before, after = _snapshots_of_page(old, since, until, store_dir, selectors)
     else:
-        before, after = _side(old, store_dir), _side(new, store_dir)
+        before, after = _side(old, store_dir, selectors), _side(new, store_dir, selectors)
     result = diff_snapshots(before, after)
+    if areas:
+        result = DiffResult(tuple(c for c in result.changes if c.area not in areas))
     if output_format is DiffFormat.json:
         write_stdout(json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n")
     elif output_format is DiffFormat.markdown:
@@ -94,8 +107,28 @@ def diff(
         raise typer.Exit(ExitCode.DAMAGE)  # diff(1): 1 means "differences found"
 
 
+_AREA_NAMES = {
+    "metadata": "metadata",
+    "navigation": "navigation",
+    "menus": "navigation",
+    "breadcrumbs": "breadcrumbs",
+    "section": "section",
+    "sections": "section",
+    "statistic": "statistic",
+    "statistics": "statistic",
+    "related": "related",
+}
+
+
+def _split_ignore(values: list[str]) -> tuple[set[str], list[str]]:
+    """Area names, and CSS selectors (everything else)."""
+    areas = {_AREA_NAMES[v.strip().lower()] for v in values if v.strip().lower() in _AREA_NAMES}
+    selectors = [v for v in values if v.strip().lower() not in _AREA_NAMES and v.strip()]
+    return areas, selectors
+
+
 def _snapshots_of_page(
-    url: str, since: str | None, until: str | None, store_dir: Path
+    url: str, since: str | None, until: str | None, store_dir: Path, selectors: list[str]
 ) -> tuple[Snapshot, Snapshot]:
     if "://" not in url:
         raise InputError("diff needs two sides, or one archived URL")
@@ -106,7 +139,19 @@ def _snapshots_of_page(
         older = store.snapshot_at(url, since) if since else _previous(store, url, newer)
         if older is None or older.id == newer.id:
             raise InputError(f"{url} has only one snapshot in {store_dir}: nothing to compare")
-        return store.snapshot(older.id)[0], store.snapshot(newer.id)[0]
+        return _stored(store, older.id, selectors), _stored(store, newer.id, selectors)
+
+
+def _stored(store: Store, snapshot_id: str, selectors: list[str]) -> Snapshot:
+    """A stored snapshot; with selectors to ignore, re-read from its raw capture."""
+    snapshot, provenance = store.snapshot(snapshot_id)
+    if not selectors:
+        return snapshot
+    from pagevault.extract import parse_html
+
+    raw = store.get_raw(provenance["raw_sha256"])
+    content_type = (provenance.get("headers") or {}).get("content-type")
+    return parse_html(raw, provenance.get("final_url"), content_type, ignore=selectors)
 
 
 def _previous(store: Store, url: str, newer: SnapshotRecord) -> SnapshotRecord | None:
@@ -116,7 +161,7 @@ def _previous(store: Store, url: str, newer: SnapshotRecord) -> SnapshotRecord |
     return store.snapshot_at(url, just_before)
 
 
-def _side(ref: str, store_dir: Path) -> Snapshot:
+def _side(ref: str, store_dir: Path, selectors: list[str]) -> Snapshot:
     """A snapshot from a file (snapshot JSON, a stored document, or HTML) or a store id."""
     from pagevault.model import Snapshot
 
@@ -124,13 +169,18 @@ def _side(ref: str, store_dir: Path) -> Snapshot:
     if path.is_file() or path.suffix.lower() in (".html", ".htm", ".json") or "/" in ref:
         data = read_input(ref)  # a missing file is a one-line "cannot read" error
         if path.suffix.lower() == ".json":
+            if selectors:
+                raise InputError(
+                    f"{ref}: CSS selectors to ignore need the page itself (HTML or a stored "
+                    "snapshot), not a snapshot JSON file"
+                )
             document = json.loads(data)
             return Snapshot.model_validate(document.get("snapshot", document))
         from pagevault.extract import parse_html
 
-        return parse_html(data)
+        return parse_html(data, ignore=selectors)
     with reader(store_dir) as store:
-        return store.snapshot(ref)[0]
+        return _stored(store, ref, selectors)
 
 
 @app.command()

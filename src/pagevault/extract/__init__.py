@@ -10,11 +10,14 @@ boilerplate they live in is removed from the tree.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+
+from selectolax.lexbor import SelectolaxError
 
 from pagevault.__about__ import PARSER_VERSION
 from pagevault.decode import DecodedText, decode_html
+from pagevault.errors import InputError
 from pagevault.extract.dom import node_text, parse_tree, remove_nodes
 from pagevault.extract.metadata import read_head
 from pagevault.extract.navigation import extract_breadcrumbs, extract_menus
@@ -28,13 +31,17 @@ __all__ = ["parse_html"]
 
 
 def parse_html(
-    html: str | bytes, url: str | None = None, content_type: str | None = None
+    html: str | bytes,
+    url: str | None = None,
+    content_type: str | None = None,
+    ignore: Sequence[str] = (),
 ) -> Snapshot:
     """Read a page into a snapshot.
 
     ``html`` as bytes is decoded from ``content_type``'s charset, a BOM, the page's
     ``<meta>`` or detection (recorded in ``snapshot.encoding``); ``url`` resolves
-    relative links.
+    relative links. Elements matching the CSS selectors in ``ignore`` are removed
+    first (noise a user silences: a rotating feature, share links).
     """
     decoded = (
         decode_html(html, content_type)
@@ -42,7 +49,7 @@ def parse_html(
         else DecodedText(html, "utf-8", "text")
     )
     with _gc_paused():
-        return _extract(decoded, url)
+        return _extract(decoded, url, ignore)
 
 
 @contextmanager
@@ -59,8 +66,13 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _extract(decoded: DecodedText, url: str | None) -> Snapshot:
+def _extract(decoded: DecodedText, url: str | None, ignore: Sequence[str] = ()) -> Snapshot:
     tree = parse_tree(decoded.text)
+    for selector in ignore:
+        try:
+            remove_nodes(tree.css(selector))
+        except (ValueError, SelectolaxError) as error:
+            raise InputError(f"invalid CSS selector {selector!r}: {error}") from error
     head = read_head(tree, url)
     tree.strip_tags(NON_CONTENT_TAGS)
     main = find_main(tree)
