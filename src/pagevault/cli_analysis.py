@@ -25,6 +25,7 @@ from pagevault.cli import (
     write_stdout,
 )
 from pagevault.errors import ExitCode, InputError
+from pagevault.text import strip_controls
 
 if TYPE_CHECKING:
     from pagevault.model import Snapshot
@@ -133,6 +134,8 @@ def _snapshots_of_page(
     if "://" not in url:
         raise InputError("diff needs two sides, or one archived URL")
     with reader(store_dir) as store:
+        if until is None:
+            _note_failed_latest(store, url)
         newer = store.snapshot_at(url, until)
         if newer is None:
             raise InputError(f"no snapshot of {url} in {store_dir}")
@@ -140,6 +143,23 @@ def _snapshots_of_page(
         if older is None or older.id == newer.id:
             raise InputError(f"{url} has only one snapshot in {store_dir}: nothing to compare")
         return _stored(store, older.id, selectors), _stored(store, newer.id, selectors)
+
+
+def _note_failed_latest(store: Store, url: str) -> None:
+    """A failed or truncated capture is never a snapshot, so it is never diffed as if
+    content had vanished; but the user is told that the newest side is older than the
+    last check."""
+    checks = store.history(url)
+    if checks and checks[-1].status in ("failed", "truncated", "disallowed"):
+        last = checks[-1]
+        reason = last.error or last.parse_error or last.status
+        stderr_console().print(
+            strip_controls(
+                f"note: the last check ({last.fetched_at}) was {last.status}: {reason}; "
+                "comparing the last two snapshots"
+            ),
+            markup=False,
+        )
 
 
 def _stored(store: Store, snapshot_id: str, selectors: list[str]) -> Snapshot:
