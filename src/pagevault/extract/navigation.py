@@ -236,40 +236,35 @@ class _Entry:
 
 
 def _list_items(lst: LexborNode, base_url: str | None) -> tuple[_ItemFields, ...]:
-    """The entries of a (nested) list, read in one traversal of its subtree: each
-    ``<li>`` is attached to the nearest ``<li>`` above it; its label is its first
-    link, else its first labelled element (a ``<button>`` opening a sub-menu)."""
-    entries: dict[int, _Entry] = {}
+    """The entries of a (nested) list: each ``<li>`` is attached to the nearest
+    ``<li>`` above it; its label is its first link, else its first labelled element
+    (a ``<button>`` opening a sub-menu)."""
     top: list[_Entry] = []
-    stop = lst.mem_id
-    for node in lst.traverse(include_text=False):
-        tag = node.tag
-        if tag == "li":
-            entry = _Entry(node)
-            entries[node.mem_id] = entry
-            owner = _owning_entry(node, entries, stop)
-            (owner.children if owner is not None else top).append(entry)
-        elif tag == "a" or tag in _LABEL_TAGS:
-            owner = _owning_entry(node, entries, stop)
-            if owner is None or owner.label is not None:
-                continue
-            if tag == "a":
-                owner.label = node
-            elif owner.fallback is None:
-                owner.fallback = node
+    _collect_entries(lst, None, top)
     return _build_items(top, base_url)
 
 
-def _owning_entry(node: LexborNode, entries: dict[int, _Entry], stop: int) -> _Entry | None:
-    parent = node.parent
-    while parent is not None and parent.mem_id != stop:
-        if parent.tag == "li":
-            return entries.get(parent.mem_id)
-        parent = parent.parent
-    return None
+def _collect_entries(node: LexborNode, owner: _Entry | None, top: list[_Entry]) -> None:
+    """Walk ``node``'s subtree in page order, handing the owning entry down: walking
+    up from every ``<li>`` and link to find its owner cost ~3x more."""
+    for child in node.iter():
+        tag = child.tag
+        if tag == "li":
+            entry = _Entry(child)
+            (owner.children if owner is not None else top).append(entry)
+            _collect_entries(child, entry, top)
+            continue
+        if owner is not None and owner.label is None:
+            if tag == "a":
+                owner.label = child
+            elif owner.fallback is None and tag in _LABEL_TAGS:
+                owner.fallback = child
+        _collect_entries(child, owner, top)
 
 
 def _build_items(entries: list[_Entry], base_url: str | None) -> tuple[_ItemFields, ...]:
+    if not entries:
+        return ()
     allocator = KeyAllocator()
     items: list[_ItemFields] = []
     for entry in entries:
@@ -277,11 +272,20 @@ def _build_items(entries: list[_Entry], base_url: str | None) -> tuple[_ItemFiel
         label_node, label = _entry_label(entry)
         if not label and not children:
             continue
-        url = resolve_url(attr(label_node, "href"), base_url) if label_node is not None else None
+        url = resolve_url(_href(label_node), base_url) if label_node is not None else None
         key_base = element_id(entry.element) or slugify(label) or slugify(url or "")
         key = allocator.allocate(key_base)
         items.append({"key": key, "label": label, "url": url, "children": children})
     return tuple(items)
+
+
+def _href(node: LexborNode) -> str:
+    """``attr(node, "href")``. A link nearly always has one, and ``attrs.get`` reads a
+    present attribute ~3x cheaper than ``node.attributes`` builds the dict."""
+    if node.tag != "a":
+        return attr(node, "href")
+    value = node.attrs.get("href")
+    return value.strip() if value else ""
 
 
 def _entry_label(entry: _Entry) -> tuple[LexborNode | None, str]:
@@ -297,7 +301,7 @@ def _entry_label(entry: _Entry) -> tuple[LexborNode | None, str]:
 
 def _link_item(link: LexborNode, base_url: str | None) -> _ItemFields:
     label = node_text(link)
-    url = resolve_url(attr(link, "href"), base_url)
+    url = resolve_url(_href(link), base_url)
     key = slugify(label) or slugify(url or "") or "link"
     return {"key": key, "label": label, "url": url, "children": ()}
 

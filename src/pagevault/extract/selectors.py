@@ -88,7 +88,9 @@ MOBILE_TOKEN = re.compile(r"mobile|offcanvas|off-canvas|responsive|drawer|burger
 # Substrings every BREADCRUMB_CANDIDATES / RELATED_CONTAINER selector needs in the page
 # source: without any of them the (costly) substring-selector scan cannot match.
 # lexbor compares attribute values case-sensitively, as the selectors are written.
-BREADCRUMB_HINTS = ("readcrumb", "ariane", "riane", "rotkr", "miga", "BreadcrumbList")
+# Each is a full scan of the page source: "ariane" and "BreadcrumbList" need no
+# check of their own ("riane" and "readcrumb" are in them).
+BREADCRUMB_HINTS = ("readcrumb", "riane", "rotkr", "miga")
 RELATED_CONTAINER_HINTS = ("rela", "aussi", "see-also", "mehr-zum")
 BREADCRUMB_CANDIDATES = (
     "[class*=readcrumb], [id*=readcrumb], [aria-label*=readcrumb], [class*=ariane], "

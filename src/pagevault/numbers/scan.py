@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from pagevault.numbers.model import Figure, FigureKind, Rejected, RejectReason
 from pagevault.numbers.values import currency_code, number_value, scale_factor
@@ -112,9 +113,12 @@ class _Candidate:
 
 def scan_figures(text: str, language: str) -> tuple[list[Figure], list[Rejected]]:
     lowered = text.lower()
+    has_digit = DIGITS.search(text) is not None
     has_scale_word = any(hint in lowered for hint in SCALE_HINTS)
-    has_ratio_word = any(f" {separator} " in lowered for separator in RATIO_SEPARATORS)
-    if DIGITS.search(text) is None and not has_scale_word and not has_ratio_word:
+    if not has_digit and not has_scale_word and not _may_hold_word_ratio(lowered):
+        return [], []  # most paragraphs: nothing below could find a figure
+    has_ratio_word = any(separator in lowered for separator in _RATIO_SEPARATOR_WORDS)
+    if not has_digit and not has_scale_word and not has_ratio_word:
         return [], []
     scan = _Scan(text, language)
     scan.block_urls()
@@ -127,6 +131,16 @@ def scan_figures(text: str, language: str) -> tuple[list[Figure], list[Rejected]
         scan.read_word_figures(lowered)
     figures = sorted(scan.figures, key=lambda figure: figure.start)
     return figures, sorted(scan.rejected, key=lambda rejected: rejected.start)
+
+
+_RATIO_SEPARATOR_WORDS = tuple(f" {separator} " for separator in RATIO_SEPARATORS)
+
+
+def _may_hold_word_ratio(lowered: str) -> bool:
+    """Whether a text without digits or scale words may still hold a ratio written
+    with words ('one in five'): those start with one of a few words. " in " is in most
+    English paragraphs; this test is what lets them skip the scan."""
+    return any(word in lowered for word in _RATIO_FIRST_WORDS)
 
 
 class _Scan:
@@ -260,9 +274,7 @@ class _Scan:
         look-up of the words around the number, not a regex of every month name)."""
         if end - start > 4:
             return False
-        from pagevault.extract.dates import month_names
-
-        months, text = month_names(), self.text
+        months, text = _month_names(), self.text
         month_start = _month_before(text, start, months)
         if month_start is not None:
             year = _YEAR_AFTER_DAY.match(text, end) if end - start <= 2 else None
@@ -468,6 +480,15 @@ _AFTER_DAY = re.compile(
     rf"(?:,?{_SP}*(?:de{_SP}+|del{_SP}+)?(?P<year>\d{{4}})(?!\d))?"
 )
 _YEAR_AFTER_DAY = re.compile(rf"(?:st|nd|rd|th)?,?{_SP}+\d{{4}}(?!\d)")
+
+
+@cache
+def _month_names() -> dict[str, int]:
+    """``dates.month_names``, imported on first use (pagevault.extract imports this
+    module). Cached here: an import statement run for every digit run cost ~1 µs."""
+    from pagevault.extract.dates import month_names
+
+    return month_names()
 
 
 def _month_before(text: str, start: int, months: dict[str, int]) -> int | None:
