@@ -165,7 +165,14 @@ def _console(*, stderr: bool) -> Console:
     lines must not be wrapped at 80 columns either (logs, pipes, cron mail)."""
     from rich.console import Console
 
-    console = Console(stderr=stderr, highlight=False, emoji=False, markup=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # rich exits 1 here, which reads as "damage" or "changes": a reader that
+            # went away (``| head``) is not an error.
+            self.quiet = True
+            _reader_went_away()
+
+    console = _Console(stderr=stderr, highlight=False, emoji=False, markup=False)
     if not console.is_terminal:
         console.width = _UNWRAPPED_WIDTH
     return console
