@@ -97,7 +97,7 @@ def test_the_server_is_stopped(demo: tuple[DemoResult, list[UrlOutcome]]) -> Non
         httpx.get(demo[0].url, timeout=2, trust_env=False)
 
 
-def test_the_two_checks_are_in_different_seconds(
+def test_the_two_checks_are_ordered_in_time(
     demo: tuple[DemoResult, list[UrlOutcome]],
 ) -> None:
     """``diff URL`` finds the older snapshot as the latest one strictly before the newer."""

@@ -49,7 +49,7 @@ def test_200_keeps_body_and_selected_headers(httpserver: HTTPServer) -> None:
     assert result.headers["last-modified"] == "Mon, 05 Jan 2026 10:00:00 GMT"
     assert "x-secret" not in result.headers
     assert result.robots == "ignored"
-    assert result.fetched_at.endswith("Z") and len(result.fetched_at) == 20
+    assert result.fetched_at.endswith("Z") and len(result.fetched_at) == 27
     request = httpserver.log[0][0]
     assert request.headers["User-Agent"].startswith("pagevault/")
     assert "gzip" in request.headers["Accept-Encoding"]

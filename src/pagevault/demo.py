@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import tempfile
 import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -140,8 +139,6 @@ def _fetch_versions(
     outcomes: list[UrlOutcome] = []
     with Store(root) as store, ParserPool(1, time_budget=PARSE_BUDGET) as parsers:
         for version in range(len(server.pages)):
-            if version:
-                _wait_for_next_second()
             server.version = version
             [outcome] = archive_urls([url], store, OPTIONS, parsers, report)
             if outcome.snapshot is None:
@@ -149,12 +146,6 @@ def _fetch_versions(
                 raise DemoError(f"demo: fetching version {version + 1} of {url} failed: {reason}")
             outcomes.append(outcome)
     return outcomes
-
-
-def _wait_for_next_second() -> None:
-    """Checks are timed to the second: two in the same second would leave the older one
-    out of reach of ``diff URL`` / ``--at``, which look for the snapshot strictly before."""
-    time.sleep(1.0 - time.time() % 1.0 + 0.01)
 
 
 def _diff_outcomes(root: Path, outcomes: list[UrlOutcome]) -> DiffResult:

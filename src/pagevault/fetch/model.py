@@ -101,5 +101,5 @@ class FetchResult:
     body_coding: str  # "identity" or the codings that were decoded, e.g. "gzip, br"
     truncation: Truncation | None
     error: str | None  # one line: what went wrong
-    fetched_at: str  # UTC ISO 8601, second precision, "Z"
+    fetched_at: str  # UTC ISO 8601 with microseconds, "Z"
     robots: RobotsOutcome | None  # None: robots.txt disallowed the page, or was never asked

@@ -121,7 +121,9 @@ def rejected(url: str, problem: str) -> FetchResult:
 
 
 def utc_now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    # Microseconds: two checks of one page within a second must still be ordered
+    # (``diff URL`` and ``--at`` look for the snapshot strictly before another).
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def one_line(text: str, limit: int = 300) -> str:
