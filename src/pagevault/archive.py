@@ -141,7 +141,7 @@ class _Keeper:
             http_status=result.http_status,
             snapshot=recorded.snapshot,
             raw_sha256=sha256,
-            error=result.error or (f"parse failed: {parse_error}" if parse_error else None),
+            error=recorded.check.error,  # the store words a parse failure for the check
         )
 
 
