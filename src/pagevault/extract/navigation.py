@@ -8,10 +8,12 @@ known (fixture amnesty-fr-refugies.html, whose mobile menu flattens the main one
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Container, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import repeat
 from typing import TypedDict
 
+from pydantic import TypeAdapter
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pagevault.extract.dom import (
@@ -57,9 +59,15 @@ _GROUP_TITLE_TAGS = (
 _DUPLICATE_SHARE = 0.8
 _MAX_GROUP_TITLE = 60
 _BREADCRUMB_SEPARATORS = re.compile(r"^[\s›»>/|·•:\\-]+|[\s›»>/|·•:\\-]+$")
-_MENU_ROOTS = "nav, [role=navigation], [role=menubar]"
 _LABEL_TAGS = frozenset({"button", "span", "p", "strong", "b", "div", "summary", "h2", "h3", "h4"})
-_PAGE_FRAMES = "header, [role=banner], footer, [role=contentinfo]"
+# Menu roots: <nav>, role=navigation or menubar; page frames: <header>, <footer>,
+# role=banner or contentinfo. Both are found with one query (see _root_candidates).
+_ROOT_CANDIDATES = "nav, header, footer, [role]"
+_ROOT_TAGS = frozenset({"nav", "header", "footer"})
+_FRAME_TAGS = frozenset({"header", "footer"})
+_NAVIGATION_ROLES = frozenset({"navigation", "menubar"})
+_FRAME_ROLES = frozenset({"banner", "contentinfo"})
+_PAGINATION = re.compile(r"paginat|pager")
 
 
 class _ItemFields(TypedDict):
@@ -79,10 +87,8 @@ class _MenuDraft:
     element_id: str
     region: Region
     items: tuple[_ItemFields, ...]
+    labels: set[str]  # casefolded, of every entry
     deferred: bool  # hidden or mobile: read after the visible menus
-
-    def labels(self) -> set[str]:
-        return set(_labels(self.items))
 
 
 def extract_breadcrumbs(
@@ -143,34 +149,16 @@ def extract_menus(
     skip: Iterable[LexborNode] = (),
 ) -> tuple[Menu, ...]:
     """Every menu of the page, desktop before mobile, duplicates dropped."""
-    lineages = [_Lineage.of(root) for root in _menu_roots(tree, list(skip))]
-    roots = [(lineage, _is_deferred(lineage)) for lineage in lineages]
-    roots.sort(key=lambda pair: pair[1])  # stable: page order within each group
+    places = _Places(main)
+    roots = [(root, places.of(root)) for root in _menu_roots(tree, list(skip))]
+    roots.sort(key=lambda pair: pair[1].deferred)  # stable: page order within each group
     registry = _MenuRegistry()
-    for lineage, deferred in roots:
-        if deferred and registry.knows(_link_labels(lineage.root), deferred=True, region=None):
+    for root, place in roots:
+        if place.deferred and registry.knows(_link_labels(root), deferred=True, region=None):
             continue  # a mobile copy: skip it before building its items
-        for draft in _drafts_of(lineage, base_url, main, deferred):
+        for draft in _drafts_of(root, place, base_url):
             registry.add(draft)
-    return tuple(registry.menus)
-
-
-@dataclass(frozen=True, slots=True)
-class _Lineage:
-    """A menu root and its ancestors below ``<body>``, with their attributes: read
-    once, for both the region and the hidden/mobile test."""
-
-    nodes: list[LexborNode]
-    attributes: list[Attributes]
-
-    @property
-    def root(self) -> LexborNode:
-        return self.nodes[0]
-
-    @classmethod
-    def of(cls, root: LexborNode) -> _Lineage:
-        nodes = [root, *_parents(root)]
-        return cls(nodes, [node.attributes for node in nodes])
+    return registry.menus()
 
 
 def _link_labels(root: LexborNode) -> set[str]:
@@ -178,19 +166,193 @@ def _link_labels(root: LexborNode) -> set[str]:
 
 
 def _menu_roots(tree: LexborHTMLParser, skipped: list[LexborNode]) -> list[LexborNode]:
+    """Navigation elements, then the top lists of the page's header and footer, each
+    once: none inside another root or inside a ``skipped`` element."""
+    navigations, frames = _root_candidates(tree)
     roots: list[LexborNode] = []
     taken = {node.mem_id for node in skipped}
-    for node in tree.css(_MENU_ROOTS):
-        if has_ancestor_in(node, taken) or re.search(r"paginat|pager", class_and_id(node)):
+    for node in navigations:
+        if has_ancestor_in(node, taken) or _PAGINATION.search(class_and_id(node)):
             continue
         roots.append(node)
         taken.add(node.mem_id)
-    for frame in tree.css(_PAGE_FRAMES):
-        for top_list in _top_lists(frame):
-            if not has_ancestor_in(top_list, taken):
-                roots.append(top_list)
-                taken.add(top_list.mem_id)
+    for frame in frames:
+        roots.extend(_frame_lists(frame, taken))
     return roots
+
+
+def _root_candidates(tree: LexborHTMLParser) -> tuple[list[LexborNode], list[LexborNode]]:
+    """The navigation elements and the page frames (header, footer), in page order.
+
+    One query with a bare ``[role]`` (~45 µs a page) instead of one per group (~90 µs):
+    lexbor walks the whole tree once per selector; the roles are then read here."""
+    navigations: list[LexborNode] = []
+    frames: list[LexborNode] = []
+    for node in tree.css(_ROOT_CANDIDATES):
+        tag = node.tag
+        # ``attrs.get`` is cheap for a present attribute, ``attributes`` when it may be absent.
+        role = node.attributes.get("role") if tag in _ROOT_TAGS else node.attrs.get("role")
+        if tag == "nav" or role in _NAVIGATION_ROLES:
+            navigations.append(node)
+        if tag in _FRAME_TAGS or role in _FRAME_ROLES:
+            frames.append(node)
+    return navigations, frames
+
+
+def _frame_lists(frame: LexborNode, taken: set[int]) -> list[LexborNode]:
+    """The lists of a page frame not nested in another list, nor inside a ``taken``
+    element (the lists found are added to ``taken``)."""
+    if has_ancestor_in(frame, taken):
+        return []
+    candidates = [frame] if frame.tag in _LIST_TAGS else frame.css("ul, ol, menu")
+    found: list[LexborNode] = []
+    for candidate in candidates:
+        if not _taken_below(candidate, frame, taken):
+            found.append(candidate)
+            taken.add(candidate.mem_id)
+    return found
+
+
+def _taken_below(node: LexborNode, top: LexborNode, taken: set[int]) -> bool:
+    """Whether ``node`` or one of its ancestors below ``top`` is ``taken``: a walk up
+    that stops at ``top`` (``has_ancestor_in`` walks up to the document)."""
+    top_id = top.mem_id
+    current: LexborNode | None = node
+    while current is not None:
+        current_id = current.mem_id
+        if current_id == top_id:
+            return False
+        if current_id in taken:
+            return True
+        current = current.parent
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """Where a menu root sits: its region, and whether it is hidden or mobile (a
+    deferred menu, read after the visible ones)."""
+
+    region: Region
+    deferred: bool
+
+
+# What an element and its ancestors below ``<body>`` say about a menu inside them:
+# (inside a <footer> or role=contentinfo, inside an <aside> or role=complementary,
+# hidden, inside the main column). A plain tuple: a frozen dataclass costs ~1 µs to create.
+_Facts = tuple[bool, bool, bool, bool]
+_NO_FACTS: _Facts = (False, False, False, False)
+_NEAREST = 4  # the root and its parents whose class, id and label place the menu
+
+
+class _Places:
+    """The place of each menu root. The menus of a page share most of their ancestors
+    (a footer's columns...): each ancestor's attributes and facts are read once, and
+    the walk up from a root stops at the first ancestor already read."""
+
+    def __init__(self, main: LexborNode | None) -> None:
+        self._main = main
+        self._main_id = main.mem_id if main is not None else None
+        self._seen: dict[int, tuple[Attributes, _Facts]] = {}
+
+    def of(self, root: LexborNode) -> _Place:
+        path = self._learn(_path_up(root, self._seen))
+        _, (footer, aside, hidden, in_main) = path[0]
+        nearest = [attributes for attributes, _ in path[:_NEAREST]]
+        descriptors = [descriptor_of(attributes) for attributes in nearest]
+        # one search over the joined descriptors, not one each: no token holds a space
+        mobile = MOBILE_TOKEN.search(" ".join(descriptors)) is not None
+        if footer:
+            region: Region = "footer"
+        elif aside:
+            region = "sidebar"
+        else:
+            region = _region_by_name(descriptors, nearest) or ("body" if in_main else "header")
+        return _Place(region, hidden or mobile)
+
+    def _learn(self, path: list[tuple[LexborNode, int]]) -> list[tuple[Attributes, _Facts]]:
+        """The attributes and facts of each node of ``path`` (root first), reading
+        those of the nodes not seen yet, top down."""
+        seen = self._seen
+        top, top_id = path[-1]
+        above = _NO_FACTS if top_id in seen else self._facts_above(top)
+        known: list[tuple[Attributes, _Facts]] = []
+        for node, node_id in reversed(path):
+            facts = seen.get(node_id)
+            if facts is None:
+                attributes = node.attributes
+                facts = seen[node_id] = (attributes, self._facts(above, node, node_id, attributes))
+            known.append(facts)
+            above = facts[1]
+        known.reverse()
+        return known
+
+    def _facts(
+        self, above: _Facts, node: LexborNode, node_id: int, attributes: Attributes
+    ) -> _Facts:
+        """The facts of an element, from its parent's and its own tag and attributes."""
+        footer, aside, hidden, in_main = above
+        tag = node.tag
+        role = (attributes.get("role") or "").strip()
+        return (
+            footer or tag == "footer" or role == "contentinfo",
+            aside or tag == "aside" or role == "complementary",
+            hidden or hidden_by(attributes),
+            in_main or node_id == self._main_id,
+        )
+
+    def _facts_above(self, top: LexborNode) -> _Facts:
+        """The facts of ``<body>`` (or whatever holds the top of a path): only whether
+        it is inside the main column, when that is ``<body>`` or ``<html>``."""
+        parent = top.parent
+        in_main = self._main is not None and parent is not None and contains(self._main, parent)
+        return (False, False, False, in_main)
+
+
+def _region_by_name(descriptors: list[str], nearest: list[Attributes]) -> Region | None:
+    """The region the class, id or label of the root or a near parent names."""
+    labels = [(attributes.get("aria-label") or "").strip().lower() for attributes in nearest]
+    named = " ".join(
+        f"{descriptor} {label}" for descriptor, label in zip(descriptors, labels, strict=True)
+    )
+    if UTILITY_TOKEN.search(named):
+        return "utility"
+    if "sidebar" in named:
+        return "sidebar"
+    return None
+
+
+def _path_up(root: LexborNode, seen: Container[int]) -> list[tuple[LexborNode, int]]:
+    """``root`` and its ancestors below ``<body>`` (with their ids), up to the nearest
+    ones and then up to the first one already ``seen``."""
+    path = [(root, root.mem_id)]
+    node = root.parent
+    while node is not None and node.tag not in ("html", "body"):
+        if len(path) >= _NEAREST and path[-1][1] in seen:
+            break  # the facts of a node seen hold those of every node above it
+        path.append((node, node.mem_id))
+        node = node.parent
+    return path
+
+
+def _drafts_of(root: LexborNode, place: _Place, base_url: str | None) -> Iterator[_MenuDraft]:
+    lists = [read for read in map(_ListRead.of, _top_lists(root), repeat(base_url)) if read.linked]
+    titles = [_group_title(read.element, root) for read in lists]
+    region, deferred = place.region, place.deferred
+    if len(lists) > 1 and all(titles):
+        for read, title in zip(lists, titles, strict=True):
+            yield _MenuDraft(
+                title, element_id(read.element), region, read.items, read.labels, deferred
+            )
+        return
+    name = _menu_name(root) or (titles[0] if len(lists) == 1 else "") or f"{region} menu"
+    items = tuple(item for read in lists for item in read.items)
+    labels = set().union(*(read.labels for read in lists))
+    if not lists:
+        items = tuple(_link_item(link, base_url) for link in root.css("a[href]"))
+        labels = {item["label"].casefold() for item in items}
+    if len(items) >= 2 or any(item["children"] for item in items):
+        yield _MenuDraft(name, element_id(root), region, items, labels, deferred)
 
 
 def _top_lists(root: LexborNode) -> list[LexborNode]:
@@ -200,91 +362,113 @@ def _top_lists(root: LexborNode) -> list[LexborNode]:
     tops: list[LexborNode] = []
     top_ids: set[int] = set()
     for candidate in root.css("ul, ol, menu"):
-        if not has_ancestor_in(candidate, top_ids):
+        if not _taken_below(candidate, root, top_ids):
             tops.append(candidate)
             top_ids.add(candidate.mem_id)
     return tops
 
 
-def _drafts_of(
-    lineage: _Lineage, base_url: str | None, main: LexborNode | None, deferred: bool
-) -> Iterator[_MenuDraft]:
-    root = lineage.root
-    region = _region(lineage, main)
-    lists = [lst for lst in _top_lists(root) if lst.css_first("a[href]") is not None]
-    titles = [_group_title(lst, root) for lst in lists]
-    if len(lists) > 1 and all(titles):
-        for lst, title in zip(lists, titles, strict=True):
-            yield _MenuDraft(title, element_id(lst), region, _list_items(lst, base_url), deferred)
-        return
-    name = _menu_name(root) or (titles[0] if len(lists) == 1 else "") or f"{region} menu"
-    items = tuple(item for lst in lists for item in _list_items(lst, base_url))
-    if not lists:
-        items = tuple(_link_item(link, base_url) for link in root.css("a[href]"))
-    if len(items) >= 2 or any(item["children"] for item in items):
-        yield _MenuDraft(name, element_id(root), region, items, deferred)
-
-
-@dataclass(slots=True)
 class _Entry:
-    """A list entry being read: its label element and its sub-entries."""
+    """A list entry being read: its label element and its sub-entries (kept ones).
+    A plain slotted class: a dataclass with a ``default_factory`` is slower to create."""
 
-    element: LexborNode
-    label: LexborNode | None = None
-    fallback: LexborNode | None = None
-    children: list[_Entry] = field(default_factory=list)
+    __slots__ = ("children", "element", "fallback", "fallback_holds_entries", "label")
 
-
-def _list_items(lst: LexborNode, base_url: str | None) -> tuple[_ItemFields, ...]:
-    """The entries of a (nested) list: each ``<li>`` is attached to the nearest
-    ``<li>`` above it; its label is its first link, else its first labelled element
-    (a ``<button>`` opening a sub-menu)."""
-    top: list[_Entry] = []
-    _collect_entries(lst, None, top)
-    return _build_items(top, base_url)
+    def __init__(self, element: LexborNode) -> None:
+        self.element = element
+        self.label: LexborNode | None = None
+        self.fallback: LexborNode | None = None
+        self.fallback_holds_entries = False
+        self.children: list[_PendingItem] = []
 
 
-def _collect_entries(node: LexborNode, owner: _Entry | None, top: list[_Entry]) -> None:
-    """Walk ``node``'s subtree in page order, handing the owning entry down: walking
-    up from every ``<li>`` and link to find its owner cost ~3x more."""
-    for child in node.iter():
-        tag = child.tag
-        if tag == "li":
-            entry = _Entry(child)
-            (owner.children if owner is not None else top).append(entry)
-            _collect_entries(child, entry, top)
-            continue
-        if owner is not None and owner.label is None:
-            if tag == "a":
-                owner.label = child
-            elif owner.fallback is None and tag in _LABEL_TAGS:
-                owner.fallback = child
-        _collect_entries(child, owner, top)
+# An entry read, before its key is given: key base, label, url, sub-entries.
+_PendingItem = tuple[str, str, str | None, tuple[_ItemFields, ...]]
 
 
-def _build_items(entries: list[_Entry], base_url: str | None) -> tuple[_ItemFields, ...]:
-    if not entries:
-        return ()
-    allocator = KeyAllocator()
-    items: list[_ItemFields] = []
-    for entry in entries:
-        children = _build_items(entry.children, base_url)
+class _ListRead:
+    """The entries of one (nested) list, read in a single walk down its subtree: each
+    ``<li>`` is attached to the nearest ``<li>`` above it; its label is its first link,
+    else its first labelled element (a ``<button>`` opening a sub-menu). The walk also
+    notes the labels met and whether the list holds a link at all."""
+
+    def __init__(self, element: LexborNode, base_url: str | None) -> None:
+        self.element = element
+        self.items: tuple[_ItemFields, ...] = ()
+        self.linked = False  # holds an ``a[href]``
+        self.labels: set[str] = set()  # casefolded, of every entry kept
+        self._base_url = base_url
+        self._entries_met = 0
+
+    @classmethod
+    def of(cls, element: LexborNode, base_url: str | None) -> _ListRead:
+        read = cls(element, base_url)
+        top: list[_PendingItem] = []
+        read._walk(element, None, top)
+        read.items = _keyed(top)
+        return read
+
+    def _walk(self, node: LexborNode, owner: _Entry | None, found: list[_PendingItem]) -> None:
+        """Walk ``node``'s subtree in page order, handing the owning entry down: walking
+        up from every ``<li>`` and link to find its owner cost ~3x more."""
+        for child in node.iter():
+            tag = child.tag
+            if tag == "li":
+                self._read_entry(child, found)
+                continue
+            if tag == "a" and not self.linked:
+                self.linked = "href" in child.attrs
+            if owner is not None and owner.label is None:
+                if tag == "a":
+                    owner.label = child
+                elif owner.fallback is None and tag in _LABEL_TAGS:
+                    owner.fallback = child
+                    met = self._entries_met
+                    self._walk(child, owner, found)
+                    # whether it holds entries, without a query (~4 µs) for an <li> in it
+                    owner.fallback_holds_entries = self._entries_met != met
+                    continue
+            self._walk(child, owner, found)
+
+    def _read_entry(self, element: LexborNode, found: list[_PendingItem]) -> None:
+        self._entries_met += 1
+        entry = _Entry(element)
+        self._walk(element, entry, entry.children)
+        children = _keyed(entry.children)
         label_node, label = _entry_label(entry)
         if not label and not children:
-            continue
-        url = resolve_url(_href(label_node), base_url) if label_node is not None else None
-        key_base = element_id(entry.element) or slugify(label) or slugify(url or "")
-        key = allocator.allocate(key_base)
-        items.append({"key": key, "label": label, "url": url, "children": children})
-    return tuple(items)
+            return
+        url = resolve_url(_href(label_node), self._base_url) if label_node is not None else None
+        key_base = element_id(element) or slugify(label) or slugify(url or "")
+        self.labels.add(label.casefold())
+        found.append((key_base, label, url, children))
+
+
+def _keyed(pending: list[_PendingItem]) -> tuple[_ItemFields, ...]:
+    """Entries with their keys, unique among their siblings."""
+    if not pending:
+        return ()
+    keys = [key_base for key_base, _, _, _ in pending]
+    if "" in keys or len(set(keys)) < len(keys):  # else each key is its base, as allocated
+        allocator = KeyAllocator()
+        keys = [allocator.allocate(key_base) for key_base in keys]
+    return tuple(
+        [
+            {"key": key, "label": label, "url": url, "children": children}
+            for key, (_, label, url, children) in zip(keys, pending, strict=True)
+        ]
+    )
 
 
 def _href(node: LexborNode) -> str:
-    """``attr(node, "href")``. A link nearly always has one, and ``attrs.get`` reads a
-    present attribute ~3x cheaper than ``node.attributes`` builds the dict."""
+    """``attr(node, "href")``. A link nearly always has one, and ``attrs[...]`` reads a
+    present attribute ~2x cheaper than ``attrs.get`` and ``node.attributes``."""
     if node.tag != "a":
         return attr(node, "href")
-    value = node.attrs.get("href")
+    try:
+        value = node.attrs["href"]
+    except KeyError:
+        return ""
     return value.strip() if value else ""
 
 
@@ -294,7 +478,7 @@ def _entry_label(entry: _Entry) -> tuple[LexborNode | None, str]:
         if text:
             return entry.label, text
     fallback = entry.fallback
-    if fallback is not None and first_descendant(fallback, "li") is None:
+    if fallback is not None and not entry.fallback_holds_entries:
         return fallback, node_text(fallback)
     return None, ""
 
@@ -353,45 +537,6 @@ def _menu_name(root: LexborNode) -> str:
     return node_text(heading) if heading is not None else ""
 
 
-def _region(lineage: _Lineage, main: LexborNode | None) -> Region:
-    tags = {node.tag for node in lineage.nodes}
-    roles = {(attributes.get("role") or "").strip() for attributes in lineage.attributes}
-    if "footer" in tags or "contentinfo" in roles:
-        return "footer"
-    if "aside" in tags or "complementary" in roles:
-        return "sidebar"
-    descriptors = " ".join(
-        descriptor_of(attributes) + " " + (attributes.get("aria-label") or "").strip().lower()
-        for attributes in lineage.attributes[:4]
-    )
-    if UTILITY_TOKEN.search(descriptors):
-        return "utility"
-    if "sidebar" in descriptors:
-        return "sidebar"
-    if main is not None and contains(main, lineage.root):
-        return "body"
-    return "header"
-
-
-def _parents(node: LexborNode) -> Iterator[LexborNode]:
-    parent = node.parent
-    while parent is not None and parent.tag not in ("html", "body"):
-        yield parent
-        parent = parent.parent
-
-
-def _is_deferred(lineage: _Lineage) -> bool:
-    if any(hidden_by(attributes) for attributes in lineage.attributes):
-        return True
-    return any(MOBILE_TOKEN.search(descriptor_of(a)) for a in lineage.attributes[:4])
-
-
-def _labels(items: Iterable[_ItemFields]) -> Iterator[str]:
-    for item in items:
-        yield item["label"].casefold()
-        yield from _labels(item["children"])
-
-
 class _MenuRegistry:
     """The menus kept so far, and the labels they hold.
 
@@ -401,7 +546,7 @@ class _MenuRegistry:
     """
 
     def __init__(self) -> None:
-        self.menus: list[Menu] = []
+        self._menus: list[dict[str, object]] = []
         self._known_anywhere: set[str] = set()
         self._known_in_region: dict[str, set[str]] = {}
         self._keys = KeyAllocator()
@@ -411,11 +556,19 @@ class _MenuRegistry:
         return bool(labels) and len(labels & known) >= _DUPLICATE_SHARE * len(labels)
 
     def add(self, draft: _MenuDraft) -> None:
-        labels = draft.labels()
+        labels = draft.labels
         if not draft.items or self.knows(labels, deferred=draft.deferred, region=draft.region):
             return
         self._known_anywhere |= labels
         self._known_in_region.setdefault(draft.region, set()).update(labels)
         key = self._keys.allocate(draft.element_id or slugify(draft.name), "menu")
-        fields = {"key": key, "name": draft.name, "region": draft.region, "items": draft.items}
-        self.menus.append(Menu.model_validate(fields))
+        self._menus.append(
+            {"key": key, "name": draft.name, "region": draft.region, "items": draft.items}
+        )
+
+    def menus(self) -> tuple[Menu, ...]:
+        """The menus kept, built in one pydantic call (cheaper than one call a menu)."""
+        return _MENUS.validate_python(self._menus)
+
+
+_MENUS = TypeAdapter(tuple[Menu, ...])
