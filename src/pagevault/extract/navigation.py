@@ -11,7 +11,7 @@ import re
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import repeat
-from typing import TypedDict
+from typing import NamedTuple, TypedDict
 
 from pydantic import TypeAdapter
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -226,13 +226,13 @@ def _taken_below(node: LexborNode, top: LexborNode, taken: set[int]) -> bool:
     return False
 
 
-@dataclass(frozen=True, slots=True)
-class _Place:
+class _Place(NamedTuple):
     """Where a menu root sits: its region, and whether it is hidden or mobile (a
-    deferred menu, read after the visible ones)."""
+    deferred menu, read after the visible ones); with the root's attributes."""
 
     region: Region
     deferred: bool
+    attributes: Attributes
 
 
 # What an element and its ancestors below ``<body>`` say about a menu inside them:
@@ -266,7 +266,7 @@ class _Places:
             region = "sidebar"
         else:
             region = _region_by_name(descriptors, nearest) or ("body" if in_main else "header")
-        return _Place(region, hidden or mobile)
+        return _Place(region, hidden or mobile, nearest[0])
 
     def _learn(self, path: list[tuple[LexborNode, int]]) -> list[tuple[Attributes, _Facts]]:
         """The attributes and facts of each node of ``path`` (root first), reading
@@ -343,13 +343,14 @@ def _drafts_of(root: LexborNode, place: _Place, base_url: str | None) -> Iterato
                 title, element_id(read.element), region, read.items, read.labels, deferred
             )
         return
-    name = _menu_name(root) or (titles[0] if len(lists) == 1 else "") or f"{region} menu"
     items = tuple(item for read in lists for item in read.items)
     labels = set().union(*(read.labels for read in lists))
     if not lists:
         items = tuple(_link_item(link, base_url) for link in root.css("a[href]"))
         labels = {item["label"].casefold() for item in items}
     if len(items) >= 2 or any(item["children"] for item in items):
+        title = titles[0] if len(lists) == 1 else ""
+        name = _menu_name(root, place.attributes) or title or f"{region} menu"
         yield _MenuDraft(name, element_id(root), region, items, labels, deferred)
 
 
@@ -492,15 +493,15 @@ def _group_title(lst: LexborNode, root: LexborNode) -> str:
 
     Looks at the list's previous sibling, then its wrappers' (at most two levels
     up, never past the menu root unless the list is the root itself)."""
+    root_id = root.mem_id
+    stop_at_root = lst.mem_id != root_id
     node: LexborNode | None = lst
     for _ in range(3):
-        if node is None or (node.mem_id == root.mem_id and lst.mem_id != root.mem_id):
+        if node is None or (stop_at_root and node.mem_id == root_id):
             return ""
-        title = _previous_title(node)
-        if title:
-            return title
-        if _previous_element(node) is not None:
-            return ""
+        sibling = _previous_element(node)
+        if sibling is not None:
+            return _title_in(sibling)
         node = node.parent
     return ""
 
@@ -512,19 +513,24 @@ def _previous_element(node: LexborNode) -> LexborNode | None:
     return sibling
 
 
-def _previous_title(node: LexborNode) -> str:
-    sibling = _previous_element(node)
-    if sibling is None or sibling.tag not in _GROUP_TITLE_TAGS or first_descendant(sibling, "li"):
+def _title_in(sibling: LexborNode) -> str:
+    """The text of a list's previous sibling, if it reads as the list's title. The
+    length is checked before the query for a nested list, which costs more (~3 µs)."""
+    if sibling.tag not in _GROUP_TITLE_TAGS:
         return ""
     text = node_text(sibling)
-    return text if 0 < len(text) <= _MAX_GROUP_TITLE else ""
+    if not 0 < len(text) <= _MAX_GROUP_TITLE or first_descendant(sibling, "li"):
+        return ""
+    return text
 
 
-def _menu_name(root: LexborNode) -> str:
-    label = attr(root, "aria-label")
+def _menu_name(root: LexborNode, attributes: Attributes) -> str:
+    """The menu's ARIA label, else the text its ``aria-labelledby`` points to, else
+    its first heading (``attributes``: the root's)."""
+    label = (attributes.get("aria-label") or "").strip()
     if label:
         return label
-    labelled_by = attr(root, "aria-labelledby")
+    labelled_by = (attributes.get("aria-labelledby") or "").strip()
     if labelled_by:
         safe_id = labelled_by.split()[0].replace('"', "").replace("\\", "")
         target = root.parser.css_first(f'[id="{safe_id}"]')
