@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, repeat
 from typing import NamedTuple, TypedDict
 
 from pydantic import TypeAdapter
@@ -343,7 +343,7 @@ def _drafts_of(root: LexborNode, place: _Place, base_url: str | None) -> Iterato
                 title, element_id(read.element), region, read.items, read.labels, deferred
             )
         return
-    items = tuple(item for read in lists for item in read.items)
+    items = tuple(chain.from_iterable(read.items for read in lists))
     labels = set().union(*(read.labels for read in lists))
     if not lists:
         items = tuple(_link_item(link, base_url) for link in root.css("a[href]"))
