@@ -188,8 +188,9 @@ def _root_candidates(tree: LexborHTMLParser) -> tuple[list[LexborNode], list[Lex
     frames: list[LexborNode] = []
     for node in tree.css(_ROOT_CANDIDATES):
         tag = node.tag
-        # ``attrs.get`` is cheap for a present attribute, ``attributes`` when it may be absent.
-        role = node.attributes.get("role") if tag in _ROOT_TAGS else node.attrs.get("role")
+        # Other elements matched ``[role]``: ``attrs[...]`` reads a present attribute ~2x
+        # cheaper than ``attributes``, which is cheaper when it may be absent.
+        role = node.attributes.get("role") if tag in _ROOT_TAGS else node.attrs["role"]
         if tag == "nav" or role in _NAVIGATION_ROLES:
             navigations.append(node)
         if tag in _FRAME_TAGS or role in _FRAME_ROLES:
