@@ -71,9 +71,9 @@ _PAGINATION = re.compile(r"paginat|pager")
 
 
 class _ItemFields(TypedDict):
-    """A menu entry's fields. Entries stay plain dicts until their menu is kept: pydantic
-    then builds every ``NavItem`` of the menu in one call, ~1.3 µs an entry cheaper
-    than one ``NavItem(...)`` call each (measured on the corpus)."""
+    """A menu entry's fields. Entries stay plain dicts until the page's menus are kept:
+    pydantic then builds every ``Menu`` and ``NavItem`` in one call, ~1.3 µs an entry
+    cheaper than one ``NavItem(...)`` call each (measured on the corpus)."""
 
     key: str
     label: str
