@@ -9,8 +9,10 @@ extraction (bench/extract.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 
 from pagevault.numbers.model import Figure, FigureKind, Rejected, RejectReason
 from pagevault.numbers.values import currency_code, number_value, scale_factor
@@ -42,7 +44,9 @@ _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _RATIO_SEPARATOR = "|".join(RATIO_SEPARATORS)
 _GROUP_SEP = "[ \u00a0\u202f\u2009.,'’]"
 
-DIGITS = re.compile(r"\d+")
+# "\d\d*", not "\d+": a pattern that starts with a character set is searched with
+# a fast loop, ~2x faster over a text (measured).
+DIGITS = re.compile(r"\d\d*")
 NUMBER = re.compile(rf"\d{{1,3}}(?:{_GROUP_SEP}\d{{3}}(?!\d))+(?:[.,]\d+(?!\d))?|\d+(?:[.,]\d+)?")
 _AFTER_NUMBER = re.compile(
     rf"(?:(?P<suffix>{SUFFIXES})(?!\w)|{_SP}(?P<spaced_suffix>Mds|Md|Mio|Mrd|M|k|K)(?=[€$£]))?"
@@ -112,35 +116,41 @@ class _Candidate:
 
 
 def scan_figures(text: str, language: str) -> tuple[list[Figure], list[Rejected]]:
+    first_digit = DIGITS.search(text)
     lowered = text.lower()
-    has_digit = DIGITS.search(text) is not None
-    has_scale_word = any(hint in lowered for hint in SCALE_HINTS)
-    if not has_digit and not has_scale_word and not _may_hold_word_ratio(lowered):
+    has_scale_word = _holds_any(lowered, SCALE_HINTS)
+    # A ratio written with words ('one in five') needs a first word and a separator.
+    # " in " is in most English paragraphs: the first words are what lets them skip.
+    may_hold_word_ratio = _holds_any(lowered, _RATIO_FIRST_WORDS) and _holds_any(
+        lowered, _RATIO_SEPARATOR_WORDS
+    )
+    if first_digit is None and not has_scale_word and not may_hold_word_ratio:
         return [], []  # most paragraphs: nothing below could find a figure
-    has_ratio_word = any(separator in lowered for separator in _RATIO_SEPARATOR_WORDS)
-    if not has_digit and not has_scale_word and not has_ratio_word:
-        return [], []
     scan = _Scan(text, language)
     scan.block_urls()
-    if has_ratio_word and any(word in lowered for word in _RATIO_FIRST_WORDS):
-        scan.read_word_ratios()
-    for match in DIGITS.finditer(text):
-        if match.start() >= scan.cursor:
-            scan.read_at(match.start(), match.end())
+    if may_hold_word_ratio:
+        scan.read_word_ratios(lowered)
+    if first_digit is not None:
+        for match in DIGITS.finditer(text, first_digit.start()):
+            if match.start() >= scan.cursor:
+                scan.read_at(match.start(), match.end())
     if has_scale_word:
         scan.read_word_figures(lowered)
-    figures = sorted(scan.figures, key=lambda figure: figure.start)
-    return figures, sorted(scan.rejected, key=lambda rejected: rejected.start)
+    figures = sorted(scan.figures, key=_START)
+    return figures, sorted(scan.rejected, key=_START)
 
 
+_START = attrgetter("start")
 _RATIO_SEPARATOR_WORDS = tuple(f" {separator} " for separator in RATIO_SEPARATORS)
 
 
-def _may_hold_word_ratio(lowered: str) -> bool:
-    """Whether a text without digits or scale words may still hold a ratio written
-    with words ('one in five'): those start with one of a few words. " in " is in most
-    English paragraphs; this test is what lets them skip the scan."""
-    return any(word in lowered for word in _RATIO_FIRST_WORDS)
+def _holds_any(text: str, fragments: tuple[str, ...]) -> bool:
+    """``any(fragment in text ...)`` without a generator: ~2x faster on the short
+    tuples it is used with, for every text of a page (measured)."""
+    for fragment in fragments:  # noqa: SIM110 (see the docstring)
+        if fragment in text:
+            return True
+    return False
 
 
 class _Scan:
@@ -173,9 +183,13 @@ class _Scan:
 
     # --- figures written with words -------------------------------------------------
 
-    def read_word_ratios(self) -> None:
+    def read_word_ratios(self, lowered: str) -> None:
         """'one in five', 'uno de cada cinco', 'une personne sur 69'."""
-        for match in _WORD_RATIO.finditer(self.text):
+        starts = _word_ratio_starts(self.text, lowered)
+        matches = (
+            _WORD_RATIO.finditer(self.text) if starts is None else _matches_at(starts, self.text)
+        )
+        for match in matches:
             self._add_ratio(match, match.start(), match.group("a"))
 
     def read_word_figures(self, lowered: str) -> None:
@@ -187,6 +201,8 @@ class _Scan:
                 position = lowered.find(hint, position + 1)
 
     def _read_word_figure_at(self, scale_start: int) -> None:
+        if self.text[scale_start - 1] not in _SPACE_OR_NEWLINE:
+            return  # inside a word ('similar'): _WORD_BEFORE_SCALE needs a space before it
         word = _WORD_BEFORE_SCALE.search(self.text, max(0, scale_start - 16), scale_start)
         after = _AFTER_NUMBER.match(self.text, scale_start) if word else None
         if word is None or after is None or not after.group("scale"):
@@ -474,6 +490,49 @@ class _Scan:
 
 
 # --- helpers -----------------------------------------------------------------------------
+
+# The characters that may end _WORD_BEFORE_SCALE's window: a space, or the newline "$"
+# may stand before.
+_SPACE_OR_NEWLINE = " \u00a0\u202f\u2009\n"
+# Every first word of _WORD_RATIO starts with one of these (une?, uno, una; one; eine?).
+_RATIO_WORD_STARTS = ("un", "one", "ein")
+# The only characters that lower-case to more than one character (İ) or that the
+# regex engine reads as a letter of those words case-insensitively (İ, ı): with
+# neither in a text, positions in the lower-cased text are positions in the text.
+_CASE_SPECIALS = ("\u0130", "\u0131")
+
+
+def _word_ratio_starts(text: str, lowered: str) -> list[int] | None:
+    """Every position where _WORD_RATIO may match: one of its first words, not inside
+    a word. Trying the regex at these alone instead of at every position of the text
+    (~60 ns a character) is what makes long paragraphs cheap. None if a special
+    character makes positions in ``lowered`` unreliable."""
+    if _holds_any(text, _CASE_SPECIALS):
+        return None
+    starts = []
+    for prefix in _RATIO_WORD_STARTS:
+        position = lowered.find(prefix)
+        while position >= 0:
+            if position == 0 or not _is_word_character(text[position - 1]):
+                starts.append(position)
+            position = lowered.find(prefix, position + 1)
+    return sorted(starts)
+
+
+def _matches_at(starts: list[int], text: str) -> Iterator[re.Match[str]]:
+    """What ``_WORD_RATIO.finditer(text)`` yields, given every position it may match at."""
+    end = 0
+    for start in starts:
+        match = _WORD_RATIO.match(text, start) if start >= end else None
+        if match is not None:
+            end = match.end()
+            yield match
+
+
+def _is_word_character(char: str) -> bool:
+    """What the regex engine calls "\\w" in a str pattern."""
+    return char.isalnum() or char == "_"
+
 
 _AFTER_DAY = re.compile(
     rf"(?:er|st|nd|rd|th|\.|º)?{_SP}*(?:de{_SP}+)?(?P<month>[^\W\d_]+)\.?"
