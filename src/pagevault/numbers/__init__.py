@@ -17,6 +17,8 @@ milliard/Milliarde/Mrd./mil millones are 10^9.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pagevault.numbers.model import Figure, FigureKind, Rejected, RejectReason
 from pagevault.numbers.scan import NUMBER, scan_figures
 from pagevault.numbers.values import number_value
@@ -36,5 +38,7 @@ def read_number(raw: str, lang: str | None) -> tuple[float, bool] | None:
     return number_value(match.group(), _language(lang)) if match else None
 
 
+@lru_cache(maxsize=64)
 def _language(lang: str | None) -> str:
+    """'en-GB' -> 'en'; cached: asked for every text of a page."""
     return (lang or "en").split("-")[0].lower()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from operator import attrgetter
 
 from pagevault.numbers.model import Figure, FigureKind, Rejected, RejectReason
@@ -87,11 +86,13 @@ _TIME = re.compile(
 _VERSION = re.compile(r"\d+\.\d{1,2}\.\d+(?:\.\d+)*(?![\w])")
 _PHONE = re.compile(r"(?:\(?\d{1,4}\)?[ .-]){2,}\d{2,10}(?![\w])")
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:([ .,])\d{3})(?:\1\d{3})*")
-_BLOCKERS: tuple[tuple[re.Pattern[str], RejectReason], ...] = (
-    (_NUMERIC_DATE, "date"),
-    (_VERSION, "version"),
-    (_TIME, "time"),
-    (_PHONE, "phone"),
+# Each with the longest digit run it may start with and the characters that may
+# follow that run: a run that fits none is not matched against them (~2 µs a run).
+_BLOCKERS: tuple[tuple[re.Pattern[str], RejectReason, int, str], ...] = (
+    (_NUMERIC_DATE, "date", 4, "./-"),
+    (_VERSION, "version", 1_000, "."),
+    (_TIME, "time", 2, ":hH \u00a0\u202f"),
+    (_PHONE, "phone", 4, " .-)"),
 )
 
 
@@ -163,6 +164,10 @@ class _Scan:
         self.taken: list[tuple[int, int]] = []  # spans read out of order: URLs, word ratios
         self.figures: list[Figure] = []
         self.rejected: list[Rejected] = []
+        # The words before a position and the noun after one, asked for several times
+        # for each number (reference, bare number, qualifier).
+        self._words_at: dict[int, list[str]] = {}
+        self._noun_at: dict[int, str | None] = {}
 
     # --- bookkeeping ------------------------------------------------------------------
 
@@ -171,7 +176,8 @@ class _Scan:
         return any(start < span_end and span_start < end for span_start, span_end in spans)
 
     def consume(self, end: int) -> None:
-        self.cursor = max(self.cursor, end)
+        if end > self.cursor:
+            self.cursor = end
 
     def reject(self, start: int, end: int, reason: RejectReason) -> None:
         self.consume(end)
@@ -258,15 +264,18 @@ class _Scan:
         """'SIRET 784 263 414 00039', 'Article 3', 'VR 12345 B', 'NY 10017', '00039'."""
         words = self._words_before(start, 3)
         last = words[-1] if words else ""
-        run = _CODE_RUN.match(self.text, start)
-        assert run is not None  # a digit stands at start
-        if last in NUMBERING_WORDS or " ".join(words).endswith(NUMBERING_PHRASES):
-            self.reject(start, run.end(), "numbering")
+        if last in NUMBERING_WORDS or (
+            last in _NUMBERING_PHRASE_ENDS and " ".join(words).endswith(NUMBERING_PHRASES)
+        ):
+            self.reject(start, self._code_run_end(start), "numbering")
             return True
         previous = self.text[max(0, start - 6) : start].split()
+        if not previous or not previous[-1].isupper():
+            return False  # no capitals abbreviation before it: the common case, made cheap
+        run = _CODE_RUN.match(self.text, start)
+        assert run is not None  # a digit stands at start
         if (
-            previous
-            and _CAPS_ABBREVIATION.fullmatch(previous[-1])
+            _CAPS_ABBREVIATION.fullmatch(previous[-1])
             and previous[-1] not in CURRENCY_CODE_WORDS
             and not _may_have_unit_after(self.text, run.end())
         ):
@@ -275,12 +284,18 @@ class _Scan:
             return True
         return False
 
+    def _code_run_end(self, start: int) -> int:
+        run = _CODE_RUN.match(self.text, start)
+        assert run is not None  # a digit stands at start
+        return run.end()
+
     def _zero_led_code_at(self, start: int, end: int) -> bool:
         """'00039': a number written with leading zeros is a code ('0,5' is not)."""
-        digits = self.text[start:end]
+        if self.text[start] != "0" or end - start == 1:
+            return False  # the common case, decided before slicing
         following = self.text[end : end + 2]
         is_decimal = following[:1] in ".," and following[1:].isdigit()
-        if digits.startswith("0") and len(digits) > 1 and not is_decimal:
+        if not is_decimal:
             self.reject(start, end, "code")
             return True
         return False
@@ -290,7 +305,7 @@ class _Scan:
         look-up of the words around the number, not a regex of every month name)."""
         if end - start > 4:
             return False
-        months, text = _month_names(), self.text
+        months, text = _MONTHS or _load_month_names(), self.text
         month_start = _month_before(text, start, months)
         if month_start is not None:
             year = _YEAR_AFTER_DAY.match(text, end) if end - start <= 2 else None
@@ -309,7 +324,9 @@ class _Scan:
         following = text[end : end + 1]
         if not following or following not in "./-:h \u00a0\u202f)H":
             return False
-        for pattern, reason in _BLOCKERS:
+        for pattern, reason, longest_run, followers in _BLOCKERS:
+            if end - start > longest_run or following not in followers:
+                continue
             match = pattern.match(text, start)
             if match is None or (reason == "phone" and not _looks_like_phone(match.group())):
                 continue
@@ -340,7 +357,7 @@ class _Scan:
                 end=end,
                 text=self.text[start:end],
                 value=round(first / second, 12),
-                unit=tail.group("noun") or _counted_noun(self.text, end),
+                unit=tail.group("noun") or self._counted_noun(end),
                 kind="ratio",
                 qualifier=self._qualifier_before(start),
             )
@@ -429,7 +446,7 @@ class _Scan:
             and last_word in DE_ORDINAL_WORDS
         ):
             return "ordinal"
-        noun = _counted_noun(text, candidate.end)
+        noun = self._counted_noun(candidate.end)
         if _looks_like_year(raw) and (
             noun is None or last_word in DATE_PREPOSITIONS or before.rstrip().endswith(("-", "–"))
         ):
@@ -456,8 +473,9 @@ class _Scan:
         scale_word = candidate.suffix or candidate.scale
         if scale_word:
             value *= scale_factor(scale_word, self.language)
-        currency = currency_code(candidate.cur1 or candidate.cur2)
-        noun = None if candidate.pct or currency else _counted_noun(self.text, candidate.end)
+        currency_symbol = candidate.cur1 or candidate.cur2
+        currency = currency_code(currency_symbol) if currency_symbol else None
+        noun = None if candidate.pct or currency else self._counted_noun(candidate.end)
         kind: FigureKind = "count"
         if candidate.pct:
             kind, noun = "percent", "%"
@@ -478,6 +496,8 @@ class _Scan:
 
     def _qualifier_before(self, start: int) -> str | None:
         words = self._words_before(start, 3)
+        if not words or words[-1] not in _QUALIFIER_LAST_WORDS:
+            return None  # most numbers: decided without joining words
         for count in (3, 2, 1):
             phrase = " ".join(words[-count:])
             if len(words) >= count and phrase in QUALIFIERS:
@@ -486,10 +506,23 @@ class _Scan:
 
     def _words_before(self, start: int, count: int) -> list[str]:
         """The last ``count`` words before ``start``, lower-cased."""
-        return self.text[max(0, start - 32) : start].lower().split()[-count:]
+        words = self._words_at.get(start)
+        if words is None:
+            words = self._words_at[start] = self.text[max(0, start - 32) : start].lower().split()
+        return words[-count:]
+
+    def _counted_noun(self, end: int) -> str | None:
+        if end not in self._noun_at:
+            self._noun_at[end] = _counted_noun(self.text, end)
+        return self._noun_at[end]
 
 
 # --- helpers -----------------------------------------------------------------------------
+
+# Last words of the numbering phrases and the qualifiers: a number after any other word
+# is after none of them, which spares joining the words before it.
+_NUMBERING_PHRASE_ENDS = frozenset(phrase.split()[-1] for phrase in NUMBERING_PHRASES)
+_QUALIFIER_LAST_WORDS = frozenset(phrase.split()[-1] for phrase in QUALIFIERS)
 
 # The characters that may end _WORD_BEFORE_SCALE's window: a space, or the newline "$"
 # may stand before.
@@ -541,20 +574,26 @@ _AFTER_DAY = re.compile(
 _YEAR_AFTER_DAY = re.compile(rf"(?:st|nd|rd|th)?,?{_SP}+\d{{4}}(?!\d)")
 
 
-@cache
-def _month_names() -> dict[str, int]:
+_MONTHS: dict[str, int] = {}  # dates.month_names(), filled on first use
+
+
+def _load_month_names() -> dict[str, int]:
     """``dates.month_names``, imported on first use (pagevault.extract imports this
-    module). Cached here: an import statement run for every digit run cost ~1 µs."""
+    module). Kept in _MONTHS: an import statement run for every digit run cost ~1 µs,
+    a cached function call ~0.2 µs."""
     from pagevault.extract.dates import month_names
 
-    return month_names()
+    _MONTHS.update(month_names())
+    return _MONTHS
 
 
 def _month_before(text: str, start: int, months: dict[str, int]) -> int | None:
     """Start of a month name standing just before ``start`` ('January 5', 'mars 2024')."""
+    if not text[start - 1 : start].isspace():
+        return None  # most numbers: no word ends right before them
     window = text[max(0, start - 16) : start]
     words = window.split()
-    if not words or not window[-1:].isspace():
+    if not words:
         return None
     word = words[-2] if words[-1].lower() == "de" and len(words) > 1 else words[-1]
     if word.lower().rstrip(".") not in months:
@@ -578,7 +617,7 @@ def _may_have_unit_after(text: str, end: int) -> bool:
     return (
         word[:1] in _UNIT_STARTS
         or lowered.rstrip(".,;:") in UNIT_WORDS
-        or _GLUED_UNIT.match(lowered) is not None
+        or (lowered[0] in "kmb" and _GLUED_UNIT.match(lowered) is not None)
     )
 
 
