@@ -22,6 +22,9 @@ from pagevault.text import KeyAllocator, slugify
 # a character set is searched ~3x faster.
 _SENTENCE_BOUNDARY = re.compile(r"[.!?…]([\s\u00a0]+)(?=[^\s\da-zà-ÿ])")
 _KEY_WORDS = 4
+# The words of a key are looked for in this many characters next to the figure first,
+# not in the whole sentence: the word regex costs ~0.1 µs a character (measured).
+_KEY_WINDOW = 60
 _MAX_CARD_FIGURE = 24
 _WORD = re.compile(r"[^\W\d_][\w’'·-]*")
 # Words left out of a statistic's key: a qualifier that changes ("plus de" ->
@@ -124,22 +127,28 @@ def _statistic_key(figure: Figure, context: str, section: Section) -> str:
 
 
 def _first_content_words(text: str, count: int) -> list[str]:
-    """The first ``count`` words of ``text`` that are no stop words (read lazily)."""
-    words: list[str] = []
-    for match in _WORD.finditer(text):
-        if len(words) == count:
-            break
-        if match.group().lower() not in _KEY_STOP_WORDS:
-            words.append(match.group())
-    return words
+    """The first ``count`` words of ``text`` that are no stop words."""
+    window = _KEY_WINDOW
+    while True:
+        whole = window >= len(text)
+        words = _WORD.findall(text if whole else text[:window])
+        if not whole and words:
+            words.pop()  # the window may end inside it
+        content = [word for word in words if word.lower() not in _KEY_STOP_WORDS]
+        if whole or len(content) >= count:
+            return content[:count]
+        window *= 4
 
 
 def _last_content_words(text: str, count: int) -> list[str]:
     """The last ``count`` words of ``text`` that are no stop words."""
-    words: list[str] = []
-    for word in reversed(_WORD.findall(text)):
-        if len(words) == count:
-            break
-        if word.lower() not in _KEY_STOP_WORDS:
-            words.append(word)
-    return words[::-1]
+    window = _KEY_WINDOW
+    while True:
+        whole = window >= len(text)
+        words = _WORD.findall(text if whole else text[-window:])
+        if not whole and words:
+            del words[0]  # the window may start inside it
+        content = [word for word in words if word.lower() not in _KEY_STOP_WORDS]
+        if whole or len(content) >= count:
+            return content[len(content) - count :] if count < len(content) else content
+        window *= 4
