@@ -269,7 +269,10 @@ class _Scan:
         ):
             self.reject(start, self._code_run_end(start), "numbering")
             return True
-        previous = self.text[max(0, start - 6) : start].split()
+        window = self.text[max(0, start - 6) : start]
+        if window.islower():
+            return False  # no capital in it: decided before splitting
+        previous = window.split()
         if not previous or not previous[-1].isupper():
             return False  # no capitals abbreviation before it: the common case, made cheap
         run = _CODE_RUN.match(self.text, start)
@@ -311,7 +314,7 @@ class _Scan:
             year = _YEAR_AFTER_DAY.match(text, end) if end - start <= 2 else None
             self.reject(month_start, year.end() if year else end, "date")
             return True
-        if end - start > 2:
+        if end - start > 2 or not _may_start_month_after(text[end : end + 1]):
             return False
         after = _AFTER_DAY.match(text, end)
         if after and after.group("month").lower() in months:
@@ -585,6 +588,12 @@ def _load_month_names() -> dict[str, int]:
 
     _MONTHS.update(month_names())
     return _MONTHS
+
+
+def _may_start_month_after(following: str) -> bool:
+    """Whether _AFTER_DAY may match before ``following``: it starts with a letter (an
+    ordinal suffix, "de", the month), a dot or a space ('51 %', '12,5' may not)."""
+    return following.isalnum() or (following != "" and following in ". \u00a0\u202f\u2009")
 
 
 def _month_before(text: str, start: int, months: dict[str, int]) -> int | None:
