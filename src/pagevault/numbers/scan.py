@@ -327,8 +327,11 @@ class _Scan:
         following = text[end : end + 1]
         if not following or following not in "./-:h \u00a0\u202f)H":
             return False
+        after = text[end + 1 : end + 2]
         for pattern, reason, longest_run, followers in _BLOCKERS:
             if end - start > longest_run or following not in followers:
+                continue
+            if not _may_go_on(reason, following, after):
                 continue
             match = pattern.match(text, start)
             if match is None or (reason == "phone" and not _looks_like_phone(match.group())):
@@ -588,6 +591,16 @@ def _load_month_names() -> dict[str, int]:
 
     _MONTHS.update(month_names())
     return _MONTHS
+
+
+def _may_go_on(reason: RejectReason, following: str, after: str) -> bool:
+    """Whether a time or a phone number may go on past the character after its first
+    digits: "h", "Uhr", "am", "pm" after a space; a next group after a separator."""
+    if reason == "time" and following in " \u00a0\u202f":
+        return after != "" and after in "hHuUaApP"
+    if reason == "phone" and following in " .-":
+        return after == "(" or after.isdecimal()
+    return True
 
 
 def _may_start_month_after(following: str) -> bool:
