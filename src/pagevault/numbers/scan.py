@@ -207,7 +207,7 @@ class _Scan:
                 position = lowered.find(hint, position + 1)
 
     def _read_word_figure_at(self, scale_start: int) -> None:
-        if self.text[scale_start - 1] not in _SPACE_OR_NEWLINE:
+        if self.text[scale_start - 1 : scale_start] not in _SPACE_OR_NEWLINE:
             return  # inside a word ('similar'): _WORD_BEFORE_SCALE needs a space before it
         word = _WORD_BEFORE_SCALE.search(self.text, max(0, scale_start - 16), scale_start)
         after = _AFTER_NUMBER.match(self.text, scale_start) if word else None
@@ -531,8 +531,8 @@ _NUMBERING_PHRASE_ENDS = frozenset(phrase.split()[-1] for phrase in NUMBERING_PH
 _QUALIFIER_LAST_WORDS = frozenset(phrase.split()[-1] for phrase in QUALIFIERS)
 
 # The characters that may end _WORD_BEFORE_SCALE's window: a space, or the newline "$"
-# may stand before.
-_SPACE_OR_NEWLINE = " \u00a0\u202f\u2009\n"
+# may stand before. (A set: a slice past the end of the text, "", is in no set.)
+_SPACE_OR_NEWLINE = frozenset(" \u00a0\u202f\u2009\n")
 # Every first word of _WORD_RATIO starts with one of these (une?, uno, una; one; eine?).
 _RATIO_WORD_STARTS = ("un", "one", "ein")
 # The only characters that lower-case to more than one character (İ) or that the
