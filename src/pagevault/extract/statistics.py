@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from pagevault.model import RejectedNumber, Section, Statistic
-from pagevault.numbers import Figure, find_figures
+from pagevault.numbers import Figure, figure_finder
 from pagevault.numbers.vocabulary import QUALIFIERS
 from pagevault.text import KeyAllocator, slugify
 
@@ -43,13 +43,14 @@ def extract_statistics(
 ) -> tuple[tuple[Statistic, ...], tuple[RejectedNumber, ...]]:
     """The statistics of every section, and the numbers not read as statistics."""
     allocator = KeyAllocator()
+    find_figures = figure_finder(lang)
     statistics: list[dict[str, Any]] = []
     rejected: list[dict[str, Any]] = []
     for section in sections:
         texts = [*section.paragraphs, *section.items]
         skip_value: float | None = None  # a stat card's figure, repeated by its caption
         for index, text in enumerate(texts):
-            figures, refused = find_figures(text, lang)
+            figures, refused = find_figures(text)
             if not figures and not refused:
                 skip_value = None  # most texts
                 continue
