@@ -51,13 +51,14 @@ def extract_statistics(
         skip_value: float | None = None  # a stat card's figure, repeated by its caption
         for index, text in enumerate(texts):
             figures, refused = find_figures(text)
-            if not figures and not refused:
+            if refused:
+                rejected.extend(
+                    {"text": number.text, "reason": number.reason, "section": section.key}
+                    for number in refused
+                )
+            if not figures:
                 skip_value = None  # most texts
                 continue
-            rejected.extend(
-                {"text": number.text, "reason": number.reason, "section": section.key}
-                for number in refused
-            )
             card_figure = _lone_figure(text, figures)
             if card_figure is not None and index + 1 < len(texts):
                 statistics.append(_statistic(card_figure, texts[index + 1], section, allocator))
