@@ -133,3 +133,11 @@ def test_case_table_is_broad_enough() -> None:
         assert sum(case["lang"] == locale for case in cases) >= 30, locale
     assert sum(case["expect"] is None for case in cases) >= 40
     assert len({case["id"] for case in cases}) == len(cases)
+
+
+def test_text_whose_lower_case_is_longer_reads_as_before() -> None:
+    """'İ' lower-cases to two characters: a scale word or ratio word found in the
+    lower-cased text may stand past the end of the text itself."""
+    assert find_figures("İ" * 20 + " mil", "en") == ([], [])
+    figures, _ = find_figures("İ un in 5 ", "en")
+    assert [figure.text for figure in figures] == ["un in 5"]

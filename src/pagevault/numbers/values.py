@@ -8,6 +8,7 @@ from functools import cache
 from pagevault.numbers.vocabulary import CURRENCY_CODES, SCALE_FACTORS, SPACE
 
 _NOT_DIGIT = re.compile(r"\D")
+_SPACE = re.compile(SPACE)
 _SPACES = " \u00a0\u202f\u2009"
 
 
@@ -33,7 +34,9 @@ def number_value(raw: str, language: str, is_percent: bool = False) -> tuple[flo
     300000; fr "5,400 personnes" -> 5400, ambiguous (a comma and exactly three digits
     in a count reads as a group); de "2.5" -> 2.5, ambiguous (a foreign decimal mark).
     """
-    compact = re.sub(SPACE, " ", raw)
+    if raw.isdigit():
+        return float(raw), False  # most numbers: no mark to read
+    compact = _SPACE.sub(" ", raw)
     marks = [char for char in compact if not char.isdigit()]
     if not marks:
         return float(compact), False
