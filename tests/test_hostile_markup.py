@@ -33,6 +33,28 @@ def test_guard_caps_depth() -> None:
     assert "x" in guarded
 
 
+def test_inline_nesting_in_a_menu_entry_is_read_without_recursion_error() -> None:
+    # Inline tags are not capped by the nesting guard; the menu walk recursed once per level.
+    page = (
+        '<nav><ul><li><a href="/first">First</a></li><li>'
+        + "<span>" * 3000
+        + '<a href="/deep">Deep</a></li><li><a href="/last">Last</a></li></ul></nav>'
+    )
+    (menu,) = parse_html(page, url="https://example.org/").navigation
+    labels = [item.label for item in menu.items]
+    assert labels[0] == "First" and labels[-1] == "Last"
+
+
+def test_deeply_nested_menu_lists_are_read_to_a_bounded_depth() -> None:
+    page = "<nav>" + '<ul><li><a href="/a">a</a>' * 390 + "</nav>"
+    (menu,) = parse_html(page, url="https://example.org/").navigation
+    depth, items = 0, menu.items
+    while items:
+        depth += 1
+        items = items[0].children
+    assert 10 <= depth <= 100
+
+
 def test_huge_attribute_and_long_text() -> None:
     page = f'<p title="{"a" * 5_000_000}">ok</p><p>{"mot " * 200_000}</p>'
     snapshot = parse_html(page)

@@ -57,6 +57,7 @@ _GROUP_TITLE_TAGS = (
     "label",
 )
 _DUPLICATE_SHARE = 0.8
+_MAX_MENU_DEPTH = 100  # element levels read below a menu list (RecursionError guard)
 _MAX_GROUP_TITLE = 60
 _BREADCRUMB_SEPARATORS = re.compile(r"^[\s›»>/|·•:\\-]+|[\s›»>/|·•:\\-]+$")
 _LABEL_TAGS = frozenset({"button", "span", "p", "strong", "b", "div", "summary", "h2", "h3", "h4"})
@@ -400,17 +401,24 @@ class _ListRead:
     def of(cls, element: LexborNode, base_url: str | None) -> _ListRead:
         read = cls(element, base_url)
         top: list[_ItemFields] = []
-        read._walk(element, None, top)
+        read._walk(element, None, top, 0)
         read.items = _keyed(top)
         return read
 
-    def _walk(self, node: LexborNode, owner: _Entry | None, found: list[_ItemFields]) -> None:
+    def _walk(
+        self, node: LexborNode, owner: _Entry | None, found: list[_ItemFields], depth: int
+    ) -> None:
         """Walk ``node``'s subtree in page order, handing the owning entry down: walking
-        up from every ``<li>`` and link to find its owner cost ~3x more."""
+        up from every ``<li>`` and link to find its owner cost ~3x more. Elements more
+        than ``_MAX_MENU_DEPTH`` levels below the list are not read (hostile nesting
+        would exhaust Python's recursion limit; real menus nest a few dozen levels)."""
+        if depth >= _MAX_MENU_DEPTH:
+            return
+        depth += 1
         for child in node.iter():
             tag = child.tag
             if tag == "li":
-                self._read_entry(child, found)
+                self._read_entry(child, found, depth)
                 continue
             if tag == "a" and not self.linked:
                 self.linked = "href" in child.attrs
@@ -420,16 +428,16 @@ class _ListRead:
                 elif owner.fallback is None and tag in _LABEL_TAGS:
                     owner.fallback = child
                     met = self._entries_met
-                    self._walk(child, owner, found)
+                    self._walk(child, owner, found, depth)
                     # whether it holds entries, without a query (~4 µs) for an <li> in it
                     owner.fallback_holds_entries = self._entries_met != met
                     continue
-            self._walk(child, owner, found)
+            self._walk(child, owner, found, depth)
 
-    def _read_entry(self, element: LexborNode, found: list[_ItemFields]) -> None:
+    def _read_entry(self, element: LexborNode, found: list[_ItemFields], depth: int) -> None:
         self._entries_met += 1
         entry = _Entry(element)
-        self._walk(element, entry, entry.children)
+        self._walk(element, entry, entry.children, depth)
         children = _keyed(entry.children) if entry.children else ()
         link = entry.label
         label = node_text(link) if link is not None else ""
