@@ -31,7 +31,7 @@ from pagevault.extract.selectors import (
 )
 from pagevault.extract.urls import resolve_url
 from pagevault.model import RelatedLink
-from pagevault.text import KeyAllocator, slugify
+from pagevault.text import KeyAllocator, clean_text, slugify
 
 _HEADINGS = "h2, h3, h4, h5, h6, strong, [class*=title]"
 _MAX_HEADING_LENGTH = 60
@@ -47,10 +47,10 @@ def find_related_blocks(
     blocks: list[LexborNode] = []
     loose_titles: list[LexborNode] = []
     for heading in tree.css(_HEADINGS):
-        raw = heading.text(deep=True)
+        raw = heading.text(deep=True)  # what node_text cleans: read once
         if len(raw) > 4 * _MAX_HEADING_LENGTH:
             continue
-        text = node_text(heading)
+        text = clean_text(raw)
         if len(text) <= _MAX_HEADING_LENGTH and RELATED_HEADING.match(text):
             block = _block_around(heading)
             if block is not None:

@@ -18,7 +18,6 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from pagevault.extract.dom import (
     attr,
     class_and_id,
-    contains,
     element_id,
     node_text,
     remove_nodes,
@@ -128,41 +127,67 @@ def _densest_block(tree: LexborHTMLParser) -> LexborNode | None:
 def remove_boilerplate(root: LexborNode, keep: LexborNode | None) -> None:
     """Remove what is not body text from ``root``; never an element holding ``keep``."""
     total = max(len(root.text(deep=True)), 1)
-    doomed: list[LexborNode] = list(root.css(FORM_CONTROLS))
-    doomed += [n for n in _structural_boilerplate(root) if not _protected(n, keep, root)]
-    # One pass over class/id holders with a token regex: 90 "[class*=...]"
-    # selectors cost lexbor several times more. Class names repeat within a page,
-    # so each distinct one is searched once.
-    verdicts: dict[str, bool] = {}
-    for node in root.css("[class], [id]"):
-        descriptor = class_and_id(node)
-        verdict = verdicts.get(descriptor)
-        if verdict is None:
-            verdict = verdicts[descriptor] = BOILERPLATE_TOKEN.search(descriptor) is not None
-        if (
-            verdict
-            and not _protected(node, keep, root)
-            and len(node.text(deep=True)) < _BOILERPLATE_SHARE * total
-        ):
+    # An element holds ``keep`` when it is ``keep`` or one of its ancestors: one walk
+    # up instead of one per candidate.
+    protected = _lineage(keep) if keep is not None else set()
+    protected.add(root.mem_id)
+    doomed: list[LexborNode] = []
+    for node in root.css(f"{FORM_CONTROLS}, form"):
+        if node.tag != "form" or _is_boilerplate_form(node):
             doomed.append(node)
-    for form in root.css("form"):
-        descriptor = f"{class_and_id(form)} {attr(form, 'action').lower()}"
-        if form.css_first("input[type=email], input[type=search]") or _FORM_HINT.search(descriptor):
-            doomed.append(form)
+    doomed += [n for n in root.css(STRUCTURAL_BOILERPLATE) if n.mem_id not in protected]
+    doomed += _boilerplate_by_attributes(root, protected, _BOILERPLATE_SHARE * total)
     remove_nodes(doomed)
 
 
-def _structural_boilerplate(root: LexborNode) -> list[LexborNode]:
-    """Elements of ``root`` that are boilerplate by tag or ARIA attribute. Lexbor's cost
-    grows with the number of selectors, so the nine ``[role=...]`` ones are one
-    ``[role]`` selector and a set look-up."""
-    by_tag_or_state = root.css(STRUCTURAL_BOILERPLATE)
-    by_role = [n for n in root.css("[role]") if n.attributes.get("role") in BOILERPLATE_ROLES]
-    return by_tag_or_state + by_role
+def _lineage(node: LexborNode) -> set[int]:
+    """``mem_id`` of ``node`` and of each of its ancestors."""
+    found = set()
+    current: LexborNode | None = node
+    while current is not None:
+        found.add(current.mem_id)
+        current = current.parent
+    return found
 
 
-def _protected(node: LexborNode, keep: LexborNode | None, root: LexborNode) -> bool:
-    return node.mem_id == root.mem_id or (keep is not None and contains(node, keep))
+def _is_boilerplate_form(form: LexborNode) -> bool:
+    descriptor = f"{class_and_id(form)} {attr(form, 'action').lower()}"
+    return form.css_first("input[type=email], input[type=search]") is not None or bool(
+        _FORM_HINT.search(descriptor)
+    )
+
+
+def _boilerplate_by_attributes(
+    root: LexborNode, protected: set[int], max_text: float
+) -> list[LexborNode]:
+    """Elements of ``root`` that are boilerplate by ARIA role (exact: the nine
+    ``[role=...]`` selectors are one ``[role]`` selector and a set look-up) or by a
+    class/id token, unless ``protected`` or holding ``max_text`` characters or more.
+
+    One pass over class/id holders with a token regex: 90 "[class*=...]" selectors
+    cost lexbor several times more. Class names repeat within a page, so each
+    distinct class/id pair is searched once."""
+    found: list[LexborNode] = []
+    verdicts: dict[tuple[str | None, str | None], bool] = {}
+    for node in root.css("[class], [id], [role]"):
+        attributes = node.attributes
+        if node.mem_id in protected:
+            continue
+        if attributes.get("role") in BOILERPLATE_ROLES:
+            found.append(node)
+            continue
+        names = (attributes.get("class"), attributes.get("id"))
+        verdict = verdicts.get(names)
+        if verdict is None:
+            verdict = verdicts[names] = _is_boilerplate_name(*names)
+        if verdict and len(node.text(deep=True)) < max_text:
+            found.append(node)
+    return found
+
+
+def _is_boilerplate_name(classes: str | None, element_id: str | None) -> bool:
+    """``BOILERPLATE_TOKEN`` in ``class_and_id`` of an element with these attributes."""
+    return BOILERPLATE_TOKEN.search(f"{classes or ''} {element_id or ''}".lower()) is not None
 
 
 @dataclass
