@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import TypeAdapter
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from pagevault.extract._ancestry import lineage
 from pagevault.extract.dates import normalize_iso_date, parse_text_date
 from pagevault.extract.dom import (
     attr,
@@ -91,7 +92,7 @@ def _outermost(blocks: list[LexborNode], within: LexborNode | None = None) -> li
     """``blocks`` without those inside another one (in the order kept). Each block's
     ancestors are listed once (up to ``within``, which holds them all, if given),
     so that each containment test is a set look-up, not a walk up the tree."""
-    lineages = [_lineage(block, within) for block in blocks]
+    lineages = [lineage(block, within) for block in blocks]
     kept: list[int] = []
     for index, block in enumerate(blocks):
         if any(blocks[other].mem_id in lineages[index] for other in kept):
@@ -99,18 +100,6 @@ def _outermost(blocks: list[LexborNode], within: LexborNode | None = None) -> li
         kept = [other for other in kept if block.mem_id not in lineages[other]]
         kept.append(index)
     return [blocks[index] for index in kept]
-
-
-def _lineage(node: LexborNode, last: LexborNode | None) -> set[int]:
-    """``mem_id`` of ``node`` and of its ancestors, up to ``last`` included."""
-    found = set()
-    current: LexborNode | None = node
-    while current is not None:
-        found.add(current.mem_id)
-        if last is not None and current.mem_id == last.mem_id:
-            break
-        current = current.parent
-    return found
 
 
 # One validation for the whole list: pydantic's per-instance overhead is about

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pydantic import TypeAdapter
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from pagevault.extract._ancestry import lineage
 from pagevault.extract.dom import (
     attr,
     class_and_id,
@@ -152,7 +153,7 @@ def remove_boilerplate(root: LexborNode, keep: LexborNode | None) -> None:
     total = max(len(root.text(deep=True)), 1)
     # An element holds ``keep`` when it is ``keep`` or one of its ancestors: one walk
     # up instead of one per candidate.
-    protected = _lineage(keep) if keep is not None else set()
+    protected = lineage(keep) if keep is not None else set()
     protected.add(root.mem_id)
     doomed: list[LexborNode] = []
     for node in root.css(f"{FORM_CONTROLS}, form"):
@@ -161,16 +162,6 @@ def remove_boilerplate(root: LexborNode, keep: LexborNode | None) -> None:
     doomed += [n for n in root.css(STRUCTURAL_BOILERPLATE) if n.mem_id not in protected]
     doomed += _boilerplate_by_attributes(root, protected, _BOILERPLATE_SHARE * total)
     remove_nodes(doomed)
-
-
-def _lineage(node: LexborNode) -> set[int]:
-    """``mem_id`` of ``node`` and of each of its ancestors."""
-    found = set()
-    current: LexborNode | None = node
-    while current is not None:
-        found.add(current.mem_id)
-        current = current.parent
-    return found
 
 
 def _is_boilerplate_form(form: LexborNode) -> bool:
