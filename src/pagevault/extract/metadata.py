@@ -98,7 +98,11 @@ def _scan_head_elements(tree: LexborHTMLParser) -> _HeadElements:
     'datePublished'/'dateModified': the two kinds of entries cannot collide, so
     reading them in one pass fills ``meta`` as two passes did."""
     found = _HeadElements()
+    seen: set[int] = set()
     for node in tree.css(_HEAD_ELEMENTS):
+        if node.mem_id in seen:
+            continue  # lexbor lists an element once per selector it matches
+        seen.add(node.mem_id)
         attributes = node.attributes
         tag = node.tag
         if tag == "meta" and "content" in attributes:
