@@ -50,7 +50,11 @@ def find_related_blocks(
     that stand outside them (a bare ``<h2>`` followed by a list)."""
     blocks: list[LexborNode] = []
     loose_titles: list[LexborNode] = []
+    previous = -1
     for heading in tree.css(_HEADINGS):
+        if heading.mem_id == previous:
+            continue  # lexbor lists an element once per selector it matches, in a row
+        previous = heading.mem_id
         raw = heading.text(deep=True)  # what node_text cleans: read once
         if len(raw) > 4 * _MAX_HEADING_LENGTH:
             continue

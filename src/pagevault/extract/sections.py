@@ -183,10 +183,13 @@ def _boilerplate_by_attributes(
     distinct class/id pair is searched once."""
     found: list[LexborNode] = []
     verdicts: dict[tuple[str | None, str | None], bool] = {}
+    previous = -1
     for node in root.css("[class], [id], [role]"):
+        mem_id = node.mem_id
+        if mem_id == previous or mem_id in protected:
+            continue  # lexbor lists an element once per selector it matches, in a row
+        previous = mem_id
         attributes = node.attributes
-        if node.mem_id in protected:
-            continue
         if attributes.get("role") in BOILERPLATE_ROLES:
             found.append(node)
             continue
