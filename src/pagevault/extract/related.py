@@ -96,6 +96,8 @@ def _outermost(blocks: list[LexborNode], within: LexborNode | None = None) -> li
     """``blocks`` without those inside another one (in the order kept). Each block's
     ancestors are listed once (up to ``within``, which holds them all, if given),
     so that each containment test is a set look-up, not a walk up the tree."""
+    if len(blocks) < 2:
+        return list(blocks)  # the common case for blocks: no ancestor walk at all
     lineages = [lineage(block, within) for block in blocks]
     kept: list[int] = []
     for index, block in enumerate(blocks):
