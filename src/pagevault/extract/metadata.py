@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
 from pagevault.extract.dates import normalize_iso_date
-from pagevault.extract.dom import attr, node_text
+from pagevault.extract.dom import Attributes, attr, node_text
 from pagevault.extract.urls import resolve_url
 from pagevault.model import Metadata
 from pagevault.text import clean_text
@@ -48,11 +48,34 @@ class PageHead:
     metadata: Metadata
 
 
+# Everything ``read_head`` looks up in the whole document, found in one selector
+# scan and told apart in Python: one lexbor call instead of five (each full scan
+# has a fixed cost), and ``[itemprop]`` plus a value check instead of one
+# ``[itemprop=...]`` pass per value (measured ~0.1 ms less per page).
+_HEAD_ELEMENTS = (
+    'meta[content], [itemprop], script[type="application/ld+json"], base[href], '
+    'link[rel="canonical"][href]'
+)
+_ITEMPROP_DATES = ("datePublished", "dateModified")
+_JSONLD_TYPE = "application/ld+json"
+
+
+@dataclass
+class _HeadElements:
+    """What the head scan found: meta values, JSON-LD objects, the first ``<base>``
+    and canonical ``<link>`` hrefs (None when absent)."""
+
+    meta: dict[str, str] = field(default_factory=dict)
+    jsonld: list[Any] = field(default_factory=list)
+    base_href: str | None = None
+    canonical_href: str | None = None
+
+
 def read_head(tree: LexborHTMLParser, url: str | None) -> PageHead:
-    meta = _meta_values(tree)
-    jsonld = _jsonld_objects(tree)
-    base_url = _base_url(tree, url)
-    canonical = _canonical(tree, base_url, meta)
+    found = _scan_head_elements(tree)
+    meta, jsonld = found.meta, found.jsonld
+    base_url = _base_url(found.base_href, url)
+    canonical = _canonical(found.canonical_href, base_url, meta)
     if base_url is None:
         base_url = canonical
     opengraph = {name: value for name, value in meta.items() if name.startswith("og:")}
@@ -68,47 +91,89 @@ def read_head(tree: LexborHTMLParser, url: str | None) -> PageHead:
     )
 
 
-def _meta_values(tree: LexborHTMLParser) -> dict[str, str]:
-    values: dict[str, str] = {}
-    for node in tree.css("meta[content]"):
-        name = attr(node, "property") or attr(node, "name") or attr(node, "itemprop")
-        key = name if name.startswith(("og:", "article:")) else name.lower()
-        content = clean_text(attr(node, "content"))
-        if key and content and key not in values:  # the first of duplicates wins
-            values[key] = content
-    for node in tree.css("[itemprop=datePublished], [itemprop=dateModified]"):
-        key = attr(node, "itemprop")
-        value = attr(node, "datetime") or attr(node, "content")
-        if value and key not in values:
-            values[key] = value
-    return values
-
-
-def _jsonld_objects(tree: LexborHTMLParser) -> list[Any]:
-    objects: list[Any] = []
-    for node in tree.css('script[type="application/ld+json"]'):
-        raw = node.text(deep=True)
-        if not raw or len(raw) > _MAX_JSONLD_BYTES:
+def _scan_head_elements(tree: LexborHTMLParser) -> _HeadElements:
+    """Sort the matches of ``_HEAD_ELEMENTS`` (document order) as its selectors
+    would: lexbor compares ``type`` and ``rel`` values ASCII case-insensitively,
+    ``itemprop`` exactly. Meta keys are lower-case or og:/article: prefixed, never
+    'datePublished'/'dateModified': the two kinds of entries cannot collide, so
+    reading them in one pass fills ``meta`` as two passes did."""
+    found = _HeadElements()
+    seen: set[int] = set()
+    for node in tree.css(_HEAD_ELEMENTS):
+        if node.mem_id in seen:
+            continue  # lexbor lists an element once per selector it matches
+        seen.add(node.mem_id)
+        attributes = node.attributes
+        tag = node.tag
+        if tag == "meta" and "content" in attributes:
+            _add_meta(found.meta, attributes)
+        if attributes.get("itemprop") in _ITEMPROP_DATES:
+            _add_itemprop_date(found.meta, attributes)
+        if tag == "script" and _lowered(attributes, "type") == _JSONLD_TYPE:
+            _add_jsonld(found.jsonld, node.text(deep=True))
+        elif "href" not in attributes:
             continue
-        try:
-            objects.append(json.loads(raw))
-        except (ValueError, RecursionError):
-            continue  # broken JSON-LD is common and not our page's content
-    return objects
+        elif tag == "base" and found.base_href is None:
+            found.base_href = _stripped(attributes["href"])
+        elif tag == "link" and found.canonical_href is None and _is_canonical(attributes):
+            found.canonical_href = _stripped(attributes["href"])
+    return found
 
 
-def _base_url(tree: LexborHTMLParser, url: str | None) -> str | None:
-    base = tree.css_first("base[href]")
-    if base is not None:
-        resolved = resolve_url(attr(base, "href"), url)
+def _is_canonical(attributes: Attributes) -> bool:
+    return _lowered(attributes, "rel") == "canonical"
+
+
+def _lowered(attributes: Attributes, name: str) -> str:
+    """An attribute value lower-cased, as lexbor compares ``type``/``rel`` values (ASCII
+    case-insensitively: no other character lower-cases to the ASCII letters compared)."""
+    return (attributes.get(name) or "").lower()
+
+
+def _stripped(value: str | None) -> str:
+    """An attribute value as ``dom.attr`` reads it."""
+    return value.strip() if value else ""
+
+
+def _add_meta(values: dict[str, str], attributes: Attributes) -> None:
+    name = (
+        _stripped(attributes.get("property"))
+        or _stripped(attributes.get("name"))
+        or _stripped(attributes.get("itemprop"))
+    )
+    key = name if name.startswith(("og:", "article:")) else name.lower()
+    content = clean_text(_stripped(attributes.get("content")))
+    if key and content and key not in values:  # the first of duplicates wins
+        values[key] = content
+
+
+def _add_itemprop_date(values: dict[str, str], attributes: Attributes) -> None:
+    key = attributes["itemprop"] or ""
+    value = _stripped(attributes.get("datetime")) or _stripped(attributes.get("content"))
+    if value and key not in values:
+        values[key] = value
+
+
+def _add_jsonld(objects: list[Any], raw: str) -> None:
+    if not raw or len(raw) > _MAX_JSONLD_BYTES:
+        return
+    try:
+        objects.append(json.loads(raw))
+    except (ValueError, RecursionError):
+        return  # broken JSON-LD is common and not our page's content
+
+
+def _base_url(base_href: str | None, url: str | None) -> str | None:
+    if base_href is not None:
+        resolved = resolve_url(base_href, url)
         if resolved:
             return resolved
     return url
 
 
-def _canonical(tree: LexborHTMLParser, base_url: str | None, meta: dict[str, str]) -> str | None:
-    link = tree.css_first('link[rel="canonical"][href]')
-    href = attr(link, "href") if link is not None else meta.get("og:url", "")
+def _canonical(href: str | None, base_url: str | None, meta: dict[str, str]) -> str | None:
+    if href is None:
+        href = meta.get("og:url", "")
     return resolve_url(href, base_url) if href else None
 
 
@@ -120,7 +185,7 @@ def _head_title(tree: LexborHTMLParser, meta: dict[str, str]) -> str | None:
 
 
 def _lang(tree: LexborHTMLParser, meta: dict[str, str]) -> str | None:
-    html = tree.css_first("html")
+    html = tree.root  # the document element: always the <html> an HTML parse builds
     lang = attr(html, "lang") or attr(html, "xml:lang") if html is not None else ""
     lang = lang or meta.get("content-language", "") or meta.get("og:locale", "")
     lang = lang.replace("_", "-").split(",")[0].strip()

@@ -8,8 +8,12 @@ en-campaign-keyfacts.html (a list), de-kampagne.html and es-campana.html (teaser
 
 from __future__ import annotations
 
+from typing import Any
+
+from pydantic import TypeAdapter
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from pagevault.extract._ancestry import lineage
 from pagevault.extract.dates import normalize_iso_date, parse_text_date
 from pagevault.extract.dom import (
     attr,
@@ -31,7 +35,7 @@ from pagevault.extract.selectors import (
 )
 from pagevault.extract.urls import resolve_url
 from pagevault.model import RelatedLink
-from pagevault.text import KeyAllocator, slugify
+from pagevault.text import KeyAllocator, clean_text, slugify
 
 _HEADINGS = "h2, h3, h4, h5, h6, strong, [class*=title]"
 _MAX_HEADING_LENGTH = 60
@@ -46,11 +50,15 @@ def find_related_blocks(
     that stand outside them (a bare ``<h2>`` followed by a list)."""
     blocks: list[LexborNode] = []
     loose_titles: list[LexborNode] = []
+    previous = -1
     for heading in tree.css(_HEADINGS):
-        raw = heading.text(deep=True)
+        if heading.mem_id == previous:
+            continue  # lexbor lists an element once per selector it matches, in a row
+        previous = heading.mem_id
+        raw = heading.text(deep=True)  # what node_text cleans: read once
         if len(raw) > 4 * _MAX_HEADING_LENGTH:
             continue
-        text = node_text(heading)
+        text = clean_text(raw)
         if len(text) <= _MAX_HEADING_LENGTH and RELATED_HEADING.match(text):
             block = _block_around(heading)
             if block is not None:
@@ -84,110 +92,139 @@ def _block_around(heading: LexborNode) -> LexborNode | None:
     return None
 
 
-def _outermost(blocks: list[LexborNode]) -> list[LexborNode]:
-    kept: list[LexborNode] = []
-    for block in blocks:
-        if any(contains(other, block) for other in kept):
+def _outermost(blocks: list[LexborNode], within: LexborNode | None = None) -> list[LexborNode]:
+    """``blocks`` without those inside another one (in the order kept). Each block's
+    ancestors are listed once (up to ``within``, which holds them all, if given),
+    so that each containment test is a set look-up, not a walk up the tree."""
+    if len(blocks) < 2:
+        return list(blocks)  # the common case for blocks: no ancestor walk at all
+    lineages = [lineage(block, within) for block in blocks]
+    kept: list[int] = []
+    for index, block in enumerate(blocks):
+        if any(blocks[other].mem_id in lineages[index] for other in kept):
             continue
-        kept = [other for other in kept if not contains(block, other)]
-        kept.append(block)
-    return kept
+        kept = [other for other in kept if block.mem_id not in lineages[other]]
+        kept.append(index)
+    return [blocks[index] for index in kept]
+
+
+# One validation for the whole list: pydantic's per-instance overhead is about
+# half the cost of a model built item by item.
+_RELATED_LINKS = TypeAdapter(tuple[RelatedLink, ...])
 
 
 def extract_related(
     blocks: list[LexborNode], base_url: str | None, lang: str | None
 ) -> tuple[RelatedLink, ...]:
-    allocator = KeyAllocator()
-    links: list[RelatedLink] = []
+    reader = _CardReader(base_url, lang)
+    links: list[dict[str, Any]] = []
     seen_urls: set[str] = set()
     for block in blocks:
-        for card in _cards_of(block):
-            link = _read_card(card, base_url, lang, allocator)
-            if link is not None and (link.url is None or link.url not in seen_urls):
-                seen_urls.add(link.url or "")
+        for card in reader.cards_of(block):
+            link = reader.read(card)
+            if link is not None and (link["url"] is None or link["url"] not in seen_urls):
+                seen_urls.add(link["url"] or "")
                 links.append(link)
-    return tuple(links)
+    return _RELATED_LINKS.validate_python(links)
 
 
-def _cards_of(block: LexborNode) -> list[LexborNode]:
-    for selector in _CARD_SELECTORS:
-        cards = [c for c in block.css(selector) if c.css_first("a[href]") is not None]
-        cards = [c for c in cards if not _is_tag_list_part(c, block)]
-        outer = _outermost(cards)
-        if len(outer) >= 1:
-            return outer
-    return [a for a in block.css("a[href]") if not _is_tag_list_part(a, block)]
+class _CardReader:
+    """Reads the cards of one page's 'see also' blocks. Cards and the tag-list test
+    look at the same elements' class/id several times: each is read once here."""
+
+    def __init__(self, base_url: str | None, lang: str | None) -> None:
+        self.base_url = base_url
+        self.lang = lang
+        self.allocator = KeyAllocator()
+        self._names: dict[int, str] = {}
+
+    def names(self, node: LexborNode) -> str:
+        """``class_and_id`` of ``node``."""
+        mem_id = node.mem_id
+        found = self._names.get(mem_id)
+        if found is None:
+            found = self._names[mem_id] = class_and_id(node)
+        return found
+
+    def cards_of(self, block: LexborNode) -> list[LexborNode]:
+        for selector in _CARD_SELECTORS:
+            cards = [c for c in block.css(selector) if c.css_first("a[href]") is not None]
+            cards = [c for c in cards if not self.is_tag_list_part(c, block)]
+            outer = _outermost(cards, within=block)
+            if len(outer) >= 1:
+                return outer
+        return [a for a in block.css("a[href]") if not self.is_tag_list_part(a, block)]
+
+    def is_tag_list_part(self, node: LexborNode, block: LexborNode) -> bool:
+        current: LexborNode | None = node
+        while current is not None and current.mem_id != block.mem_id:
+            if CARD_TAGS_TOKEN.search(self.names(current)):
+                return True
+            current = current.parent
+        return False
+
+    def read(self, card: LexborNode) -> dict[str, Any] | None:
+        """The card's ``RelatedLink`` fields, or None when it has no titled link."""
+        title_link = self.title_link(card)
+        if title_link is None:
+            return None
+        title_node = card.css_first("h2, h3, h4, h5, h6, [class*=title]")
+        title = node_text(title_node) if title_node is not None else node_text(title_link)
+        if not title:
+            return None
+        url = resolve_url(attr(title_link, "href"), self.base_url)
+        key = element_id(card) or slugify(title) or slugify(url or "")
+        classed = [(node, self.names(node)) for node in descendants(card, "[class]")]
+        return {
+            "key": self.allocator.allocate(key),
+            "title": title,
+            "url": url,
+            "kind": _card_kind(classed),
+            "date": _card_date(card, classed, self.lang),
+            "tags": _card_tags(classed),
+        }
+
+    def title_link(self, card: LexborNode) -> LexborNode | None:
+        if card.tag == "a":
+            return card
+        heading = card.css_first(
+            "h2 a[href], h3 a[href], h4 a[href], h5 a[href], [class*=title] a[href]"
+        )
+        if heading is not None:
+            return heading
+        links = [a for a in card.css("a[href]") if not self.is_tag_list_part(a, card)]
+        return max(links, key=lambda a: len(node_text(a)), default=None)
 
 
-def _is_tag_list_part(node: LexborNode, block: LexborNode) -> bool:
-    current: LexborNode | None = node
-    while current is not None and current.mem_id != block.mem_id:
-        if CARD_TAGS_TOKEN.search(class_and_id(current)):
-            return True
-        current = current.parent
-    return False
+# ``classed``: a card's descendants having a class attribute, with their class_and_id.
+_Classed = list[tuple[LexborNode, str]]
 
 
-def _read_card(
-    card: LexborNode, base_url: str | None, lang: str | None, allocator: KeyAllocator
-) -> RelatedLink | None:
-    title_link = _title_link(card)
-    if title_link is None:
-        return None
-    title_node = card.css_first("h2, h3, h4, h5, h6, [class*=title]")
-    title = node_text(title_node) if title_node is not None else node_text(title_link)
-    if not title:
-        return None
-    url = resolve_url(attr(title_link, "href"), base_url)
-    return RelatedLink(
-        key=allocator.allocate(element_id(card) or slugify(title) or slugify(url or "")),
-        title=title,
-        url=url,
-        kind=_card_kind(card),
-        date=_card_date(card, lang),
-        tags=_card_tags(card),
-    )
-
-
-def _title_link(card: LexborNode) -> LexborNode | None:
-    if card.tag == "a":
-        return card
-    heading = card.css_first(
-        "h2 a[href], h3 a[href], h4 a[href], h5 a[href], [class*=title] a[href]"
-    )
-    if heading is not None:
-        return heading
-    links = [a for a in card.css("a[href]") if not _is_tag_list_part(a, card)]
-    return max(links, key=lambda a: len(node_text(a)), default=None)
-
-
-def _card_kind(card: LexborNode) -> str | None:
-    for node in descendants(card, "[class]"):
-        if CARD_KIND_TOKEN.search(class_and_id(node)) and not CARD_TAGS_TOKEN.search(
-            class_and_id(node)
-        ):
+def _card_kind(classed: _Classed) -> str | None:
+    for node, names in classed:
+        if CARD_KIND_TOKEN.search(names) and not CARD_TAGS_TOKEN.search(names):
             text = node_text(node)
             if 0 < len(text) <= _MAX_KIND_LENGTH:
                 return text
     return None
 
 
-def _card_date(card: LexborNode, lang: str | None) -> str | None:
+def _card_date(card: LexborNode, classed: _Classed, lang: str | None) -> str | None:
     for node in card.css("time"):
         iso = normalize_iso_date(attr(node, "datetime")) or parse_text_date(node_text(node), lang)
         if iso:
             return iso[:10]  # a card's date is a day; the clock time adds only noise
-    for node in descendants(card, "[class]"):
-        if CARD_DATE_TOKEN.search(class_and_id(node)):
+    for node, names in classed:
+        if CARD_DATE_TOKEN.search(names):
             iso = parse_text_date(node_text(node), lang)
             if iso:
                 return iso
     return None
 
 
-def _card_tags(card: LexborNode) -> tuple[str, ...]:
-    for node in descendants(card, "[class]"):
-        if CARD_TAGS_TOKEN.search(class_and_id(node)):
+def _card_tags(classed: _Classed) -> tuple[str, ...]:
+    for node, names in classed:
+        if CARD_TAGS_TOKEN.search(names):
             entries = descendants(node, "a, li") or [node]
             tags = [node_text(e) for e in entries if first_descendant(e, "a, li") is None]
             return tuple(dict.fromkeys(tag for tag in tags if tag))

@@ -8,15 +8,17 @@ widgets, newsletter forms, photo captions, cookie notices...) is removed first.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pydantic import TypeAdapter
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from pagevault.extract._ancestry import lineage
 from pagevault.extract.dom import (
     attr,
     class_and_id,
-    contains,
     element_id,
     node_text,
     remove_nodes,
@@ -76,6 +78,8 @@ _INLINE_TAGS = frozenset(
         "-text",
     }
 )
+# What clean_text maps to "" when a text is made of nothing else.
+_ASCII_BLANKS = " \t\n\r\f\v"
 _SKIPPED_TAGS = frozenset({"hr", "img", "picture", "video", "audio", "source", "track", "map"})
 _MAX_STYLED_HEADING = 120
 _MAX_LONE_LINK = 40
@@ -87,9 +91,32 @@ _FORM_HINT = re.compile(
 )
 
 
+_SIMPLE_NAME_SELECTOR = re.compile(r"[#.][\w-]+")
+
+
+def _attribute_guarded(selector: str) -> str:
+    """``selector``, a list of plain ``#id`` and ``.class`` selectors, rewritten as
+    ``[id]:is(#a, #b), [class]:is(.c)``: the same elements match (``css`` lists an
+    element once per member it matches, so only ``css_first`` is unchanged), and
+    lexbor tries the names only on elements having the attribute (for the ten
+    main-column names, ~40% less per full scan). Other selectors are kept."""
+    members = [member.strip() for member in selector.split(",")]
+    if not all(_SIMPLE_NAME_SELECTOR.fullmatch(member) for member in members):
+        return selector
+    guarded = []
+    for attribute, prefix in (("id", "#"), ("class", ".")):
+        names = [member for member in members if member.startswith(prefix)]
+        if names:
+            guarded.append(f"[{attribute}]:is({', '.join(names)})")
+    return ", ".join(guarded)
+
+
+_MAIN_CANDIDATES = tuple(_attribute_guarded(selector) for selector in MAIN_CANDIDATES)
+
+
 def find_main(tree: LexborHTMLParser) -> LexborNode | None:
     """The element holding the page's main text."""
-    for selector in MAIN_CANDIDATES:  # css_first stops at the first match: cheap
+    for selector in _MAIN_CANDIDATES:  # css_first stops at the first match: cheap
         node = tree.css_first(selector)
         if node is None or len(node.text(deep=True)) < _MIN_MAIN_TEXT:
             continue
@@ -124,41 +151,60 @@ def _densest_block(tree: LexborHTMLParser) -> LexborNode | None:
 def remove_boilerplate(root: LexborNode, keep: LexborNode | None) -> None:
     """Remove what is not body text from ``root``; never an element holding ``keep``."""
     total = max(len(root.text(deep=True)), 1)
-    doomed: list[LexborNode] = list(root.css(FORM_CONTROLS))
-    doomed += [n for n in _structural_boilerplate(root) if not _protected(n, keep, root)]
-    # One pass over class/id holders with a token regex: 90 "[class*=...]"
-    # selectors cost lexbor several times more. Class names repeat within a page,
-    # so each distinct one is searched once.
-    verdicts: dict[str, bool] = {}
-    for node in root.css("[class], [id]"):
-        descriptor = class_and_id(node)
-        verdict = verdicts.get(descriptor)
-        if verdict is None:
-            verdict = verdicts[descriptor] = BOILERPLATE_TOKEN.search(descriptor) is not None
-        if (
-            verdict
-            and not _protected(node, keep, root)
-            and len(node.text(deep=True)) < _BOILERPLATE_SHARE * total
-        ):
+    # An element holds ``keep`` when it is ``keep`` or one of its ancestors: one walk
+    # up instead of one per candidate.
+    protected = lineage(keep) if keep is not None else set()
+    protected.add(root.mem_id)
+    doomed: list[LexborNode] = []
+    for node in root.css(f"{FORM_CONTROLS}, form"):
+        if node.tag != "form" or _is_boilerplate_form(node):
             doomed.append(node)
-    for form in root.css("form"):
-        descriptor = f"{class_and_id(form)} {attr(form, 'action').lower()}"
-        if form.css_first("input[type=email], input[type=search]") or _FORM_HINT.search(descriptor):
-            doomed.append(form)
+    doomed += [n for n in root.css(STRUCTURAL_BOILERPLATE) if n.mem_id not in protected]
+    doomed += _boilerplate_by_attributes(root, protected, _BOILERPLATE_SHARE * total)
     remove_nodes(doomed)
 
 
-def _structural_boilerplate(root: LexborNode) -> list[LexborNode]:
-    """Elements of ``root`` that are boilerplate by tag or ARIA attribute. Lexbor's cost
-    grows with the number of selectors, so the nine ``[role=...]`` ones are one
-    ``[role]`` selector and a set look-up."""
-    by_tag_or_state = root.css(STRUCTURAL_BOILERPLATE)
-    by_role = [n for n in root.css("[role]") if n.attributes.get("role") in BOILERPLATE_ROLES]
-    return by_tag_or_state + by_role
+def _is_boilerplate_form(form: LexborNode) -> bool:
+    descriptor = f"{class_and_id(form)} {attr(form, 'action').lower()}"
+    return form.css_first("input[type=email], input[type=search]") is not None or bool(
+        _FORM_HINT.search(descriptor)
+    )
 
 
-def _protected(node: LexborNode, keep: LexborNode | None, root: LexborNode) -> bool:
-    return node.mem_id == root.mem_id or (keep is not None and contains(node, keep))
+def _boilerplate_by_attributes(
+    root: LexborNode, protected: set[int], max_text: float
+) -> list[LexborNode]:
+    """Elements of ``root`` that are boilerplate by ARIA role (exact: the nine
+    ``[role=...]`` selectors are one ``[role]`` selector and a set look-up) or by a
+    class/id token, unless ``protected`` or holding ``max_text`` characters or more.
+
+    One pass over class/id holders with a token regex: 90 "[class*=...]" selectors
+    cost lexbor several times more. Class names repeat within a page, so each
+    distinct class/id pair is searched once."""
+    found: list[LexborNode] = []
+    verdicts: dict[tuple[str | None, str | None], bool] = {}
+    previous = -1
+    for node in root.css("[class], [id], [role]"):
+        mem_id = node.mem_id
+        if mem_id == previous or mem_id in protected:
+            continue  # lexbor lists an element once per selector it matches, in a row
+        previous = mem_id
+        attributes = node.attributes
+        if attributes.get("role") in BOILERPLATE_ROLES:
+            found.append(node)
+            continue
+        names = (attributes.get("class"), attributes.get("id"))
+        verdict = verdicts.get(names)
+        if verdict is None:
+            verdict = verdicts[names] = _is_boilerplate_name(*names)
+        if verdict and len(node.text(deep=True)) < max_text:
+            found.append(node)
+    return found
+
+
+def _is_boilerplate_name(classes: str | None, element_id: str | None) -> bool:
+    """``BOILERPLATE_TOKEN`` in ``class_and_id`` of an element with these attributes."""
+    return BOILERPLATE_TOKEN.search(f"{classes or ''} {element_id or ''}".lower()) is not None
 
 
 @dataclass
@@ -197,6 +243,11 @@ def _is_untouched_title(drafts: list[_Draft]) -> bool:
     return len(drafts) == 1 and not drafts[0].paragraphs and not drafts[0].items
 
 
+# One validation of the whole list instead of a model per section: pydantic's
+# per-instance ``__init__`` overhead was ~2.5 µs of ~5 per section.
+_SECTIONS = TypeAdapter(tuple[Section, ...])
+
+
 def _sections_from(drafts: list[_Draft]) -> tuple[Section, ...]:
     allocator = KeyAllocator()
     sections = []
@@ -208,15 +259,15 @@ def _sections_from(drafts: list[_Draft]) -> tuple[Section, ...]:
             continue
         base = draft.element_id or slugify(draft.heading)
         sections.append(
-            Section(
-                key=allocator.allocate(base, "section"),
-                heading=draft.heading,
-                level=draft.level,
-                paragraphs=tuple(draft.paragraphs),
-                items=tuple(draft.items),
-            )
+            {
+                "key": allocator.allocate(base, "section"),
+                "heading": draft.heading,
+                "level": draft.level,
+                "paragraphs": draft.paragraphs,
+                "items": draft.items,
+            }
         )
-    return tuple(sections)
+    return _SECTIONS.validate_python(sections)
 
 
 _Block = tuple[str, str, int, str]
@@ -230,6 +281,9 @@ class _BlockCollector:
 
     def __init__(self) -> None:
         self.blocks: list[_Block] = []
+        # Sole children already found: a <p> is asked twice, by the bold-phrase
+        # test (a heading?) and by the lone-link test (navigation?).
+        self._sole_children: dict[int, LexborNode | None] = {}
 
     def walk(self, node: LexborNode) -> None:
         pending: list[str] = []
@@ -237,52 +291,72 @@ class _BlockCollector:
             tag = child.tag
             if tag == "-text":
                 pending.append(child.text_content or "")
-            elif not child.is_element_node:
-                continue  # comments, CDATA, processing instructions
-            elif tag in _INLINE_TAGS and not _holds_blocks(child):
-                if _styled_heading_level(child):
-                    self._flush(pending)
-                    self._heading(child)
-                else:
-                    pending.append(child.text(deep=True))
+            elif tag in _INLINE_TAGS:  # element names only: other nodes' tags start with "-"
+                self._inline(child, tag, pending)
             elif tag == "br":
                 if pending and pending[-1] == "\n":
                     self._flush(pending)
                 else:
                     pending.append("\n")
-            else:
+            elif child.is_element_node:  # not a comment, CDATA or processing instruction
                 self._flush(pending)
-                self._element(child)
+                self._element(child, tag)
         self._flush(pending)
 
-    def _element(self, element: LexborNode) -> None:
-        tag = element.tag
-        if tag in _HEADING_TAGS or _styled_heading_level(element):
-            self._heading(element)
+    def _inline(self, element: LexborNode, tag: str, pending: list[str]) -> None:
+        level = _styled_heading_level(element, tag, self._sole_child)
+        if _holds_blocks(element):
+            self._flush(pending)
+            self._block(element, tag, level)
+        elif level:
+            self._flush(pending)
+            self._heading(element, level)
+        else:
+            pending.append(element.text(deep=True))
+
+    def _element(self, element: LexborNode, tag: str | None) -> None:
+        self._block(element, tag, _styled_heading_level(element, tag, self._sole_child))
+
+    def _block(self, element: LexborNode, tag: str | None, styled_level: int) -> None:
+        """An element that is not inline text; ``styled_level`` from ``_styled_heading_level``."""
+        if tag in _HEADING_TAGS:
+            self._heading(element, _HEADING_TAGS[tag])
+        elif styled_level:
+            self._heading(element, styled_level)
         elif tag in _LIST_TAGS:
             self._list(element)
         elif tag == "li":  # a list entry outside any list, as broken pages have
             self._list_entry(element)
         elif tag in _PARAGRAPH_TAGS and not _holds_blocks(element):
-            if not _is_lone_link(element):
-                self._add("paragraph", node_text(element))
+            self._paragraph(element)
         elif tag == "table":
             self._table(element)
         elif tag not in _SKIPPED_TAGS:
             self.walk(element)
 
-    def _heading(self, element: LexborNode) -> None:
-        level = _HEADING_TAGS.get(element.tag or "") or _styled_heading_level(element) or 2
+    def _heading(self, element: LexborNode, level: int) -> None:
         text = node_text(element)
         if text:
             self.blocks.append(("heading", text, level, element_id(element)))
 
+    def _paragraph(self, element: LexborNode) -> None:
+        text = node_text(element)
+        if not _is_lone_link(self._sole_child(element), text):
+            self._add("paragraph", text)
+
+    def _sole_child(self, element: LexborNode) -> LexborNode | None:
+        mem_id = element.mem_id
+        if mem_id not in self._sole_children:
+            self._sole_children[mem_id] = _sole_child(element)
+        return self._sole_children[mem_id]
+
     def _list(self, element: LexborNode) -> None:
         for child in element.iter():
-            if child.tag in ("li", "dd", "dt"):
+            tag = child.tag
+            if tag in ("li", "dd", "dt"):
                 self._list_entry(child)
             elif child.is_element_node:
-                self._element(child)
+                self._element(child, tag)
 
     def _list_entry(self, entry: LexborNode) -> None:
         if _holds_blocks(entry):
@@ -297,7 +371,11 @@ class _BlockCollector:
 
     def _flush(self, pending: list[str]) -> None:
         if pending:
-            self._add("paragraph", clean_text("".join(pending)))
+            text = "".join(pending)
+            # Most runs are the ASCII blanks between two blocks, which clean_text
+            # turns into "" (its whitespace regex is its slow path).
+            if text.strip(_ASCII_BLANKS):
+                self._add("paragraph", clean_text(text))
             pending.clear()
 
     def _add(self, kind: str, text: str) -> None:
@@ -305,10 +383,13 @@ class _BlockCollector:
             self.blocks.append((kind, text, 0, ""))
 
 
-def _styled_heading_level(element: LexborNode) -> int:
+def _styled_heading_level(
+    element: LexborNode, tag: str | None, sole_child: Callable[[LexborNode], LexborNode | None]
+) -> int:
     """Level of an element a reader sees as a heading though it is no <hN>: role=heading,
-    a title class ('p.h2', 'p.titulo'), or a paragraph that is one short bold phrase."""
-    tag = element.tag
+    a title class ('p.h2', 'p.titulo'), or a paragraph that is one short bold phrase.
+    ``tag`` is ``element.tag``, which every caller has already read; ``sole_child``
+    finds an element's ``_sole_child``."""
     if tag in _HEADING_TAGS:
         return 0
     # Called on every element of the body: one attribute dict serves every read.
@@ -320,8 +401,10 @@ def _styled_heading_level(element: LexborNode) -> int:
     classes = attributes.get("class")
     class_level = _title_class_level(classes) if classes else 0
     if not class_level:
-        return 3 if tag == "p" and _is_bold_phrase(element) else 0
-    if (tag in ("a", "span") and not _is_bold_phrase(element)) or _holds_blocks(element):
+        return 3 if tag == "p" and _is_bold_phrase(element, sole_child(element)) else 0
+    if tag in ("a", "span") and not _is_bold_phrase(element, sole_child(element)):
+        return 0
+    if _holds_blocks(element):
         return 0
     text = node_text(element)
     if not text or len(text) > _MAX_STYLED_HEADING or text.endswith((".", ",", ";")):
@@ -340,21 +423,20 @@ def _title_class_level(classes: str) -> int:
     return int(match.group(1)) if match.group(1) else 2
 
 
-def _is_lone_link(paragraph: LexborNode) -> bool:
+def _is_lone_link(child: LexborNode | None, text: str) -> bool:
     """A short paragraph that is only a link ('Zurück zur Übersicht', 'Read more'):
-    navigation, not text (corpus traf__cdu-fraktion-erfurt.de.waldorfschule.html)."""
-    child = _sole_child(paragraph)
+    navigation, not text (corpus traf__cdu-fraktion-erfurt.de.waldorfschule.html).
+    ``child`` is the paragraph's ``_sole_child``, ``text`` its ``node_text``."""
     if child is None or child.tag != "a":
         return False
-    text = node_text(paragraph)
     # An address or a URL written out is content ("write to x@y.org").
     href = attr(child, "href").lower()
     written_out = "@" in text or "://" in text or href.startswith(("mailto:", "tel:"))
     return len(text) <= _MAX_LONE_LINK and not written_out
 
 
-def _is_bold_phrase(paragraph: LexborNode) -> bool:
-    child = _sole_child(paragraph)
+def _is_bold_phrase(paragraph: LexborNode, child: LexborNode | None) -> bool:
+    """``child`` is the paragraph's ``_sole_child``."""
     if child is None or child.tag not in ("strong", "b"):
         return False
     text = node_text(paragraph)
