@@ -110,3 +110,18 @@ def test_extractor_never_raises_on_arbitrary_markup(page: str) -> None:
 @given(st.binary(max_size=2000))
 def test_extractor_never_raises_on_arbitrary_bytes(body: bytes) -> None:
     parse_html(body)
+
+
+def test_a_heading_level_written_in_superscript_digits_is_no_crash() -> None:
+    # "²".isdigit() is true but int("²") raises: the level falls back to 2.
+    page = '<main><h1>T</h1><div role="heading" aria-level="²">Sub</div><p>x</p></main>'
+    snapshot = parse_html(page)
+    assert [(section.heading, section.level) for section in snapshot.sections][1] == ("Sub", 2)
+
+
+def test_a_jsonld_script_with_an_itemprop_is_read_once() -> None:
+    page = (
+        '<html><head><script type="application/ld+json" itemprop="x">{"a": 1}</script>'
+        "</head><body><main><h1>T</h1></main></body></html>"
+    )
+    assert parse_html(page).metadata.jsonld == ({"a": 1},)

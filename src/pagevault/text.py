@@ -33,6 +33,11 @@ def clean_text(value: str) -> str:
         if "  " in value:
             value = _SPACE_FIX.sub(" ", value)
     else:
+        # Text indented in the HTML source: printable once its newlines and tabs are
+        # spaces, so its only whitespace is ASCII and str.split collapses it exactly.
+        flat = value.replace("\n", " ").replace("\t", " ")
+        if flat.isprintable():
+            return " ".join(flat.split())
         if _CONTROL.search(value):
             value = _CONTROL.sub("", value)
         value = _SPACE_FIX.sub(" ", value)

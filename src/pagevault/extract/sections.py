@@ -397,7 +397,7 @@ def _styled_heading_level(
     role = attributes.get("role")
     if role and role.strip() == "heading":
         level = attr(element, "aria-level")
-        return int(level) if level.isdigit() and 1 <= int(level) <= 6 else 2
+        return int(level) if level.isascii() and level.isdigit() and 1 <= int(level) <= 6 else 2
     classes = attributes.get("class")
     class_level = _title_class_level(classes) if classes else 0
     if not class_level:
