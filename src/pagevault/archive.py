@@ -18,7 +18,7 @@ from typing import Any
 from pagevault.errors import StoreError
 from pagevault.fetch import FetchOptions, FetchResult, fetch_urls
 from pagevault.isolation import ParseFailure, ParserPool
-from pagevault.model import Snapshot
+from pagevault.snapshot_json import SnapshotJson
 from pagevault.store import CheckRecord, Store
 
 FAILURE_STATUSES = frozenset({"failed", "truncated", "disallowed"})
@@ -122,7 +122,7 @@ class _Keeper:
     async def _keep(self, result: FetchResult) -> UrlOutcome:
         async with self.store_turn:
             sha256, unchanged = await asyncio.to_thread(_store_raw, result, self.store)
-        snapshot: Snapshot | None = None
+        snapshot: SnapshotJson | None = None
         parse_error = None
         if result.status == "ok" and sha256 is not None and not unchanged:
             content_type = result.headers.get("content-type")

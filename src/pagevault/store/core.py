@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pagevault.errors import InputError, StoreError
-from pagevault.model import Snapshot
+from pagevault.snapshot_json import SnapshotJson
 from pagevault.store import files
 from pagevault.store.checklog import append_check, checks_newest_first, read_checks
 from pagevault.store.index import Index
@@ -58,6 +58,9 @@ from pagevault.store.snapfiles import (
     read_document,
 )
 from pagevault.store.verify import verify_store
+
+if TYPE_CHECKING:
+    from pagevault.model import Snapshot
 
 _log = logging.getLogger("pagevault.store")
 
@@ -195,10 +198,12 @@ class Store:
     def record_check(
         self,
         check: CheckRecord,
-        snapshot: Snapshot | None = None,
+        snapshot: SnapshotJson | Snapshot | None = None,
         provenance: dict[str, Any] | None = None,
     ) -> CheckOutcome:
         """Record one check; write a snapshot file when it is a complete, new capture.
+
+        ``snapshot`` comes as the parse worker's JSON text, or as the model.
 
         The fetcher's "ok" becomes "new" (first snapshot of the page), "changed" or
         "unchanged" (same raw sha256 as the latest snapshot: no file written); "ok" with no
@@ -225,7 +230,7 @@ class Store:
         self,
         key: str,
         check: CheckRecord,
-        snapshot: Snapshot | None,
+        snapshot: SnapshotJson | Snapshot | None,
         provenance: dict[str, Any] | None,
     ) -> CheckOutcome:
         if check.status != "ok":
@@ -246,10 +251,12 @@ class Store:
         self,
         key: str,
         check: CheckRecord,
-        snapshot: Snapshot,
+        snapshot: SnapshotJson | Snapshot,
         given: dict[str, Any] | None,
     ) -> SnapshotRecord:
         """Write a new snapshot file atomically; never over an existing one (rule 2)."""
+        if not isinstance(snapshot, SnapshotJson):
+            snapshot = SnapshotJson.from_model(snapshot)
         provenance = build_provenance(check, snapshot, given)
         data = encode_document(snapshot, provenance)
         directory = snapshots_dir(self.root, key)
