@@ -150,8 +150,8 @@ def _plain_stderr() -> bool:
 
 def _plain_reporter(outcome: UrlOutcome) -> None:
     detail = outcome.error if outcome.error else outcome.snapshot
-    sys.stderr.write(fetch_line_text(outcome.status, outcome.http_status, outcome.url, detail))
-    sys.stderr.write("\n")
+    line = fetch_line_text(outcome.status, outcome.http_status, outcome.url, detail)
+    sys.stderr.write(line + "\n")  # one write: stderr flushes at each newline
 
 
 def fetch_line_text(status: str, http_status: int | None, url: str, detail: str | None) -> str:
