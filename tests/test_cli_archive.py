@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import io
 import json
 import os
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from pagevault import cli, entry, isolation
+from pagevault.isolation_spawn import Spawned, spawn
 from pagevault.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -200,3 +206,88 @@ def test_verify_waits_for_no_one_while_a_writer_holds_the_store(tmp_path: Path) 
         result = run(tmp_path, "verify")
     assert result.returncode == 75
     assert run(tmp_path, "verify").returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("status", "http_status", "url", "detail"),
+    [
+        ("new", 200, "https://example.org/a", "abc123def456-20260115T083000Z-0123456789ab"),
+        ("failed", None, "https://example.org/[link=https://evil]x[/link]", "HTTP 404"),
+        ("failed", 500, "https://example.org/\x1b[2J:smile:", "parse failed: \x07bell"),
+        ("unchanged", 304, "https://例え.テスト/パス", None),
+    ],
+)
+def test_plain_fetch_lines_are_what_rich_prints_without_a_terminal(
+    status: str, http_status: int | None, url: str, detail: str | None
+) -> None:
+    """Without a terminal the fetch lines skip rich; they must read the same."""
+    from rich.console import Console
+
+    from pagevault.cli_archive import fetch_line_text
+    from pagevault.render.archive import fetch_line
+
+    printed = io.StringIO()
+    console = Console(file=printed, highlight=False, emoji=False, markup=False, width=4096)
+    console.print(fetch_line(status, http_status, url, detail))
+    assert fetch_line_text(status, http_status, url, detail) + "\n" == printed.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "code"),
+    [
+        pytest.param(["fetch"], 2, id="usage error"),
+        pytest.param(["fetch", "--delay", "-1", "https://x.test/"], 2, id="invalid option"),
+        pytest.param(["fetch", "--delay", "0", "PAGE"], 0, id="a run"),
+    ],
+)
+def test_the_early_parse_worker_is_stopped_whatever_the_command_does(
+    site: HTTPServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    arguments: list[str],
+    code: int,
+) -> None:
+    """The worker started before the options are read is killed and reaped when the
+    command ends, however it ends (main() in this process, to watch the worker)."""
+    started = _watch_workers(monkeypatch)
+    command = [site.url_for("/a") if argument == "PAGE" else argument for argument in arguments]
+    monkeypatch.setattr(sys, "argv", ["pagevault", *command])
+    monkeypatch.setenv("PAGEVAULT_STORE", str(tmp_path))
+    with pytest.raises(SystemExit) as ended:
+        cli.main()
+    gc.unfreeze()  # main() froze this process's objects for its shutdown
+    assert ended.value.code == code
+    assert started, "no worker was started before the options were read"
+    assert all(_reaped(pid) for pid in started)
+
+
+def test_help_starts_no_parse_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    started = _watch_workers(monkeypatch)
+    monkeypatch.setattr(sys, "argv", ["pagevault", "fetch", "--help"])
+    with pytest.raises(SystemExit), contextlib.redirect_stdout(io.StringIO()):
+        cli.main()
+    gc.unfreeze()
+    assert started == []
+
+
+def _watch_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The pid of every parse worker started from now on."""
+    started: list[int] = []
+
+    def watched(*args: Any, **kwargs: Any) -> Spawned:
+        spawned = spawn(*args, **kwargs)
+        started.append(spawned.pid)
+        return spawned
+
+    monkeypatch.setattr(entry, "spawn", watched)
+    monkeypatch.setattr(isolation, "spawn", watched)
+    return started
+
+
+def _reaped(pid: int) -> bool:
+    """Whether ``pid`` ended and was waited for (it is no child of ours any more)."""
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False

@@ -7,14 +7,19 @@ Deadlines, delays and backoff budgets are small so the file runs in a few second
 from __future__ import annotations
 
 import asyncio
+import importlib.util
+import ssl
+import sys
 import time
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from pagevault.fetch import FetchOptions, FetchResult, fetch_one, fetch_urls
+from pagevault.fetch.client import Connections
 
 FAST = FetchOptions(delay=0.0, deadline=5.0, ignore_robots=True, retry_budget=3.0)
 
@@ -311,3 +316,47 @@ def test_http_errors_and_invalid_urls_are_results(httpserver: HTTPServer) -> Non
         "HTTP 410",
         b"",
     )
+
+
+def test_an_http_run_loads_no_ca_certificates(
+    httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The TLS pool (tens of ms of CA certificates) is made for the first https URL only."""
+
+    def refuse(*args: object, **kwargs: object) -> ssl.SSLContext:
+        raise AssertionError("CA certificates loaded for an http URL")
+
+    monkeypatch.setattr(ssl, "create_default_context", refuse)
+    httpserver.expect_request("/page").respond_with_data("<h1>x</h1>", content_type="text/html")
+    result = fetch_one(httpserver.url_for("/page"), FAST)
+    assert (result.status, result.body) == ("ok", b"<h1>x</h1>")
+
+
+def test_an_https_url_gets_a_verifying_tls_context(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[ssl.SSLContext] = []
+    real = ssl.create_default_context
+
+    def record(*args: Any, **kwargs: Any) -> ssl.SSLContext:
+        made.append(real(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(ssl, "create_default_context", record)
+    connections = Connections(http2=False, pool_size=2)
+    assert connections.transport(tls=True) is connections.transport(tls=True)
+    assert len(made) == 1 and made[0].verify_mode == ssl.CERT_REQUIRED and made[0].check_hostname
+    plain = _context_of(connections.transport(tls=False))
+    assert plain.verify_mode == ssl.CERT_REQUIRED and plain.get_ca_certs() == []
+    asyncio.run(connections.aclose())
+
+
+def _context_of(transport: Any) -> ssl.SSLContext:
+    context: ssl.SSLContext = transport._pool._ssl_context
+    return context
+
+
+@pytest.mark.skipif(importlib.util.find_spec("sniffio") is not None, reason="sniffio installed")
+def test_a_missing_sniffio_is_looked_for_once() -> None:
+    Connections(http2=False, pool_size=1)
+    with pytest.raises(ModuleNotFoundError):
+        import sniffio  # noqa: F401
+    assert sys.modules["sniffio"] is None

@@ -3,19 +3,28 @@ worker comes back for the next page."""
 
 from __future__ import annotations
 
+import asyncio
+import json
 import time
 
-from pagevault.isolation import IsolatedParser, ParseFailure
+import pytest
+
+from pagevault.isolation import IsolatedParser, ParseFailure, ParserPool
 from pagevault.model import Snapshot
+from pagevault.snapshot_json import SnapshotJson
 
 PAGE = b"<html lang=fr><h1>Titre</h1><p>Plus de 29 000 personnes.</p></html>"
 
 
 def test_parses_in_the_worker() -> None:
     with IsolatedParser() as parser:
-        snapshot = parser.parse(PAGE, "https://example.org/a")
-    assert isinstance(snapshot, Snapshot)
+        parsed = parser.parse(PAGE, "https://example.org/a")
+    assert isinstance(parsed, SnapshotJson)
+    snapshot = Snapshot.model_validate_json(parsed.text)
     assert snapshot.statistics[0].value == 29000
+    assert snapshot.url == "https://example.org/a"
+    assert parsed.parser_version == snapshot.parser_version
+    assert parsed.encoding == {"name": "utf-8", "source": "detection"}
 
 
 def test_a_crash_is_a_failure_and_the_next_page_parses() -> None:
@@ -24,7 +33,7 @@ def test_a_crash_is_a_failure_and_the_next_page_parses() -> None:
     assert isinstance(outcome, ParseFailure)
     assert "crashed" in outcome.reason
     with IsolatedParser() as parser:
-        assert isinstance(parser.parse(PAGE, None), Snapshot)
+        assert isinstance(parser.parse(PAGE, None), SnapshotJson)
 
 
 def test_a_hang_ends_at_the_time_budget() -> None:
@@ -48,4 +57,44 @@ def test_an_exception_is_reported_in_one_line() -> None:
 def test_worker_survives_many_pages() -> None:
     with IsolatedParser() as parser:
         results = [parser.parse(PAGE, f"https://example.org/{n}") for n in range(20)]
-    assert all(isinstance(result, Snapshot) for result in results)
+    assert all(isinstance(result, SnapshotJson) for result in results)
+
+
+def test_a_parser_that_cannot_load_fails_each_page_in_one_line() -> None:
+    with IsolatedParser(target="tests.no_such_module:parse") as parser:
+        outcome = parser.parse(PAGE, None)
+    assert isinstance(outcome, ParseFailure)
+    assert outcome.reason.startswith("cannot load the parser tests.no_such_module:parse: ")
+    assert "\n" not in outcome.reason
+
+
+def test_an_undecodable_url_comes_back_as_valid_utf8_json() -> None:
+    url = "https://example.org/\udcff"  # a command-line byte that is not UTF-8
+    with IsolatedParser() as parser:
+        parsed = parser.parse(PAGE, url)
+    assert isinstance(parsed, SnapshotJson)
+    assert parsed.text.encode("utf-8").isascii()  # escaped, not dropped
+    assert Snapshot.model_validate(json.loads(parsed.text)).url == url
+
+
+def test_a_cut_off_or_garbled_answer_is_not_a_snapshot() -> None:
+    with IsolatedParser() as parser:
+        parsed = parser.parse(PAGE, None)
+    assert isinstance(parsed, SnapshotJson)
+    message = parsed.to_message()
+    assert SnapshotJson.from_message(message) == parsed
+    for broken in (message[:-1], message.split(b"\n", 1)[1], b"[]\n{}", b"\xff\n{}"):
+        with pytest.raises(ValueError):
+            SnapshotJson.from_message(broken)
+
+
+def test_a_pool_uses_a_parser_started_earlier_as_its_first_worker() -> None:
+    started = IsolatedParser()
+    started.start()
+    with ParserPool(2, time_budget=7.0, started=started) as pool:
+        assert pool.size == 2
+        assert pool._parsers[0] is started
+        assert all(parser.time_budget == 7.0 for parser in pool._parsers)
+        outcome = asyncio.run(pool.parse(PAGE, None))
+    assert isinstance(outcome, SnapshotJson)
+    assert started._worker is None  # the pool stopped it

@@ -1,5 +1,5 @@
 """``python -m pagevault`` runs the command line."""
 
-from pagevault.cli import main
+from pagevault.entry import main
 
 main()

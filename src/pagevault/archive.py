@@ -5,21 +5,27 @@ raw object (RELIABILITY.md rule 1: before any parsing); an unchanged body is
 recorded without parsing; a changed one is parsed in a worker process under a time
 budget; the check is recorded either way. A parse failure is recorded on the check
 and the run goes on.
+
+The URLs overlap: while some are fetched, others are parsed (on several workers) and
+others written to the store (by its one writer, which groups the fsyncs of whatever
+is waiting: ``pagevault.store_writer``). An outcome is reported once its files are
+durable.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from pagevault.errors import StoreError
 from pagevault.fetch import FetchOptions, FetchResult, fetch_urls
 from pagevault.isolation import ParseFailure, ParserPool
-from pagevault.model import Snapshot
+from pagevault.snapshot_json import SnapshotJson
 from pagevault.store import CheckRecord, Store
+from pagevault.store_writer import StoreWriter
 
 FAILURE_STATUSES = frozenset({"failed", "truncated", "disallowed"})
 
@@ -50,8 +56,10 @@ def archive_urls(
     parsers: ParserPool,
     report: Callable[[UrlOutcome], None],
 ) -> list[UrlOutcome]:
-    """Fetch, store and parse every URL; ``report`` is called as each one completes."""
-    return asyncio.run(_archive(urls, store, options, parsers, report))
+    """Fetch, store and parse every URL; ``report`` is called as each one completes (its
+    files durable; the index rows derived from them are committed in batches)."""
+    with store.index_batches():
+        return asyncio.run(_archive(urls, store, options, parsers, report))
 
 
 async def _archive(
@@ -62,45 +70,76 @@ async def _archive(
     report: Callable[[UrlOutcome], None],
 ) -> list[UrlOutcome]:
     validators = {url: store.validators(url) for url in urls}
-    keeper = _Keeper(store, parsers, options)
-    outcomes: list[UrlOutcome] = []
-    pending: set[asyncio.Task[UrlOutcome]] = set()
-    async with contextlib.aclosing(fetch_urls(urls, options, validators)) as results:
-        async for result in results:
-            pending.add(asyncio.create_task(keeper.keep(result)))
-            # Pages being parsed hold their bodies: bound them.
-            if len(pending) >= parsers.size * 2:
-                pending = await _collect(pending, outcomes, report, asyncio.FIRST_COMPLETED)
-    await _collect(pending, outcomes, report, asyncio.ALL_COMPLETED)
-    return outcomes
+    writer = StoreWriter(store)
+    writing = asyncio.create_task(writer.run())
+    try:
+        return await _keep_all(urls, _Keeper(writer, parsers, options), validators, report)
+    finally:
+        writing.cancel()
 
 
-async def _collect(
-    pending: set[asyncio.Task[UrlOutcome]],
-    outcomes: list[UrlOutcome],
+# URLs on their way to the store hold their bodies: at most this many, and this many bytes
+# (the writer's batches grow with the number waiting, and each batch shares its fsyncs).
+MAX_IN_FLIGHT = 64
+MAX_IN_FLIGHT_BYTES = 64 * 2**20
+
+
+async def _keep_all(
+    urls: Sequence[str],
+    keeper: _Keeper,
+    validators: dict[str, tuple[str | None, str | None]],
     report: Callable[[UrlOutcome], None],
-    until: str,
-) -> set[asyncio.Task[UrlOutcome]]:
-    """Report the tasks that are done; a store failure among them ends the run."""
-    if not pending:
-        return pending
-    done, still_pending = await asyncio.wait(pending, return_when=until)
-    for task in done:
+) -> list[UrlOutcome]:
+    """Keep every result as it arrives; report each URL when it is done."""
+    flight = _Flight(report)
+    async with contextlib.aclosing(fetch_urls(urls, keeper.options, validators)) as results:
+        async for result in results:
+            flight.start(keeper.keep(result), len(result.body))
+            await flight.land(until_below=(MAX_IN_FLIGHT, MAX_IN_FLIGHT_BYTES))
+    await flight.land(until_below=(1, 1))
+    return flight.outcomes
+
+
+class _Flight:
+    """The URLs being kept, bounded; each is reported as soon as it is done, in the
+    order they finish. A store failure (the disk is full) ends the run."""
+
+    def __init__(self, report: Callable[[UrlOutcome], None]) -> None:
+        self.report = report
+        self.outcomes: list[UrlOutcome] = []
+        self._finished: asyncio.Queue[asyncio.Task[UrlOutcome]] = asyncio.Queue()
+        self._sizes: dict[asyncio.Task[UrlOutcome], int] = {}  # body bytes of each
+        self._bytes = 0
+
+    def start(self, keeping: Coroutine[Any, Any, UrlOutcome], size: int) -> None:
+        task = asyncio.create_task(keeping)
+        task.add_done_callback(self._finished.put_nowait)
+        self._sizes[task] = size
+        self._bytes += size
+
+    async def land(self, until_below: tuple[int, int]) -> None:
+        """Report what is done; wait for more while at or above either bound."""
+        count, size = until_below
+        while not self._finished.empty():
+            self._report(self._finished.get_nowait())
+        while self._sizes and (len(self._sizes) >= count or self._bytes >= size):
+            self._report(await self._finished.get())
+
+    def _report(self, task: asyncio.Task[UrlOutcome]) -> None:
+        self._bytes -= self._sizes.pop(task)
         outcome = task.result()  # StoreError propagates: the disk is full, stop
-        report(outcome)
-        outcomes.append(outcome)
-    return still_pending
+        self.report(outcome)
+        self.outcomes.append(outcome)
 
 
 class _Keeper:
-    """Stores each result and parses changed pages: the store one page at a time (it is
-    not thread-safe), parsing on several workers side by side."""
+    """Stores each result and parses changed pages: the store by its one writer,
+    parsing on several workers side by side."""
 
-    def __init__(self, store: Store, parsers: ParserPool, options: FetchOptions) -> None:
-        self.store = store
+    def __init__(self, writer: StoreWriter, parsers: ParserPool, options: FetchOptions) -> None:
+        self.writer = writer
         self.parsers = parsers
         self.options = options
-        self.store_turn = asyncio.Lock()
 
     async def keep(self, result: FetchResult) -> UrlOutcome:
         """One URL's trouble stays that URL's: a bug while keeping it is reported as its
@@ -120,11 +159,11 @@ class _Keeper:
             )
 
     async def _keep(self, result: FetchResult) -> UrlOutcome:
-        async with self.store_turn:
-            sha256, unchanged = await asyncio.to_thread(_store_raw, result, self.store)
-        snapshot: Snapshot | None = None
+        kept = await self.writer.keep_raw(result)
+        sha256 = kept.sha256
+        snapshot: SnapshotJson | None = None
         parse_error = None
-        if result.status == "ok" and sha256 is not None and not unchanged:
+        if result.status == "ok" and sha256 is not None and not kept.unchanged:
             content_type = result.headers.get("content-type")
             parsed = await self.parsers.parse(result.body, result.final_url, content_type)
             if isinstance(parsed, ParseFailure):
@@ -133,8 +172,7 @@ class _Keeper:
                 snapshot = parsed
         check = _check_record(result, sha256, parse_error)
         provenance = _provenance(result, self.options)
-        async with self.store_turn:
-            recorded = await asyncio.to_thread(self.store.record_check, check, snapshot, provenance)
+        recorded = await self.writer.record((check, snapshot, provenance))
         return UrlOutcome(
             url=result.requested_url,
             status=recorded.status,
@@ -143,17 +181,6 @@ class _Keeper:
             raw_sha256=sha256,
             error=recorded.check.error,  # the store words a parse failure for the check
         )
-
-
-def _store_raw(result: FetchResult, store: Store) -> tuple[str | None, bool]:
-    """The raw capture, written before any parsing (rule 1), and whether it is the
-    page's latest snapshot's body already. A complete body is kept even when empty
-    (a 204, an empty 200): it is content too."""
-    if not result.body and result.status != "ok":
-        return None, False
-    sha256 = store.put_raw(result.body)
-    latest = store.latest(result.requested_url)
-    return sha256, latest is not None and latest.raw_sha256 == sha256
 
 
 def _check_record(result: FetchResult, sha256: str | None, parse_error: str | None) -> CheckRecord:

@@ -5,25 +5,44 @@ where a crash (lexbor has segfaulted on real pages) or a pathological page (pars
 time grows with the square of nesting depth) cannot take the run down. The worker
 is restarted after a crash or a timeout; the caller gets a ``ParseFailure`` with a
 one-line reason to record on the check, and goes on with the next page.
+
+A worker is a fresh interpreter (``pagevault.isolation_worker``, started by
+``pagevault.isolation_spawn``) that imports only the parser, in its own session (a Ctrl-C
+is the parent's to handle); it is started without waiting, so that its start-up overlaps
+whatever the parent does next, and it answers with the snapshot's JSON text, so the
+parent never imports the snapshot model.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import importlib
-import multiprocessing
-import resource
+import json
+import os
+import select
 import signal
+import sys
+import time
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING
 
-from pagevault.model import Snapshot
+from pagevault.isolation_spawn import (
+    DEFAULT_MEMORY_BUDGET,
+    DEFAULT_TARGET,
+    KEEP_OWN_PATH,
+    Spawned,
+    spawn,
+)
+from pagevault.isolation_worker import ERROR, LENGTH_BYTES, OK, READY
+from pagevault.snapshot_json import SnapshotJson
+
+if TYPE_CHECKING:
+    import asyncio
 
 DEFAULT_TIME_BUDGET = 30.0
-DEFAULT_MEMORY_BUDGET = 2 * 2**30
+START_BUDGET = 60.0  # seconds for a worker to load the parser; not part of a page's budget
+MAX_ANSWER_BYTES = 2**30
+_EXIT_WAIT = 1.0  # seconds for a worker that closed its pipe to finish dying
 
 
 @dataclass(frozen=True)
@@ -33,6 +52,117 @@ class ParseFailure:
     reason: str
 
 
+class _WorkerLost(Exception):
+    """The worker cannot answer (it ended, timed out or never started): the reason why."""
+
+
+class _Worker:
+    """One worker process and the pipes to it (its stdin and stdout)."""
+
+    def __init__(self, spawned: Spawned) -> None:
+        self.pid = spawned.pid
+        self._requests, self._answers = spawned.requests, spawned.answers
+        self._poller = select.poll()  # not select(): it fails on descriptors above 1023
+        self._poller.register(self._answers, select.POLLIN)
+        self.ready = False
+        self.exit_code: int | None = None
+
+    @classmethod
+    def start(cls, target: str, memory_budget: int) -> _Worker:
+        # The parent's path for other parsers (test doubles live in the tests package).
+        path = KEEP_OWN_PATH if target == DEFAULT_TARGET else json.dumps(sys.path)
+        return cls(spawn(target, memory_budget, path, warm_up=target == DEFAULT_TARGET))
+
+    def answer(self, request: tuple[bytes, ...], budget: float) -> bytes:
+        """Send one request; its answer within ``budget`` seconds (once the worker is
+        ready: loading the parser has its own budget), else _WorkerLost."""
+        if not self.ready:
+            self._wait_until_ready()
+        deadline = time.monotonic() + budget
+        try:
+            _write_frame(self._requests, request)
+        except OSError as error:  # BrokenPipeError: it died since its last answer
+            raise self._ended() from error
+        return self._read_frame(deadline, f"time budget of {budget:g}s exceeded")
+
+    def _wait_until_ready(self) -> None:
+        deadline = time.monotonic() + START_BUDGET
+        greeting = self._read_frame(deadline, f"parser did not start within {START_BUDGET:g}s")
+        if greeting.startswith(ERROR):
+            raise _WorkerLost(greeting[len(ERROR) :].decode("utf-8", "replace"))
+        if greeting != READY:
+            raise _WorkerLost("parser did not start (unreadable greeting)")
+        self.ready = True
+
+    def _read_frame(self, deadline: float, overdue: str) -> bytes:
+        size = int.from_bytes(self._read(LENGTH_BYTES, deadline, overdue), "big")
+        if size > MAX_ANSWER_BYTES:
+            raise _WorkerLost(f"unreadable result from the parser ({size} bytes)")
+        return self._read(size, deadline, overdue)
+
+    def _read(self, size: int, deadline: float, overdue: str) -> bytes:
+        data = bytearray()
+        while len(data) < size:
+            left = deadline - time.monotonic()
+            if left <= 0 or not self._poller.poll(left * 1000):
+                raise _WorkerLost(overdue)
+            chunk = os.read(self._answers, min(size - len(data), 1 << 20))
+            if not chunk:
+                raise self._ended()
+            data += chunk
+        return bytes(data)
+
+    def _ended(self) -> _WorkerLost:
+        """The worker closed its pipe: it is dying; how it ended, once it has."""
+        deadline = time.monotonic() + _EXIT_WAIT
+        while not self._reaped(os.WNOHANG) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return _WorkerLost(f"parser crashed (exit code {self.exit_code})")
+
+    def _reaped(self, flags: int) -> bool:
+        """Collect the worker's exit status if it has ended (or, flags 0, once it has)."""
+        if self.exit_code is None:
+            pid, status = os.waitpid(self.pid, flags)
+            if pid:
+                self.exit_code = os.waitstatus_to_exitcode(status)
+        return self.exit_code is not None
+
+    def stop(self) -> None:
+        """Kill the worker at once (it holds nothing worth a graceful end) and reap it."""
+        if not self._reaped(os.WNOHANG):
+            os.kill(self.pid, signal.SIGKILL)
+            self._reaped(0)
+        for fd in (self._requests, self._answers):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+
+def _write_frame(fd: int, parts: tuple[bytes, ...]) -> None:
+    """One frame made of ``parts`` (not joined first: a body can be tens of megabytes)."""
+    size = sum(len(part) for part in parts)
+    for part in (size.to_bytes(LENGTH_BYTES, "big"), *parts):
+        view = memoryview(part)
+        while view:
+            view = view[os.write(fd, view) :]
+
+
+def _request(body: bytes, url: str | None, content_type: str | None) -> tuple[bytes, ...]:
+    head = json.dumps({"url": url, "content_type": content_type}).encode("utf-8")
+    return head, b"\n", body
+
+
+def _reading(answer: bytes) -> SnapshotJson | ParseFailure:
+    """The worker's answer: a snapshot, or its one-line error."""
+    if answer.startswith(ERROR):
+        return ParseFailure(answer[len(ERROR) :].decode("utf-8", "replace"))
+    try:
+        if not answer.startswith(OK):
+            raise ValueError("no status")
+        return SnapshotJson.from_message(answer[len(OK) :])
+    except ValueError as error:  # UnicodeDecodeError and JSONDecodeError included
+        return ParseFailure(f"unreadable result from the parser: {error}".splitlines()[0])
+
+
 class IsolatedParser:
     """A worker process that parses pages one at a time; use as a context manager."""
 
@@ -40,15 +170,12 @@ class IsolatedParser:
         self,
         time_budget: float = DEFAULT_TIME_BUDGET,
         memory_budget: int = DEFAULT_MEMORY_BUDGET,
-        target: str = "pagevault.extract:parse_html",
+        target: str = DEFAULT_TARGET,
     ) -> None:
         self.time_budget = time_budget
         self.memory_budget = memory_budget
         self.target = target  # "module:function"; tests point it at a crashing parser
-        # forkserver: a clean child, not a copy of a parent that may run threads.
-        self._context = multiprocessing.get_context("forkserver")
-        self._process: Any = None
-        self._connection: Connection | None = None
+        self._worker: _Worker | None = None
 
     def __enter__(self) -> IsolatedParser:
         return self
@@ -63,85 +190,54 @@ class IsolatedParser:
 
     def parse(
         self, body: bytes, url: str | None, content_type: str | None = None
-    ) -> Snapshot | ParseFailure:
-        connection = self._ensure_worker()
+    ) -> SnapshotJson | ParseFailure:
+        """The page's snapshot, or why there is none (the worker is replaced if it was lost)."""
+        worker = self.start()
         try:
-            connection.send((body, url, content_type))
-            if not connection.poll(self.time_budget):
-                self._stop_worker()
-                return ParseFailure(f"time budget of {self.time_budget:g}s exceeded")
-            outcome, payload = connection.recv()
-        except (EOFError, OSError):
-            code = self._process.exitcode if self._process is not None else None
-            self._stop_worker()
-            return ParseFailure(f"parser crashed (exit code {code})")
-        if outcome == "error":
-            return ParseFailure(str(payload))
-        try:
-            return Snapshot.model_validate_json(payload)
-        except ValueError as error:
-            return ParseFailure(f"unreadable result from the parser: {error}".splitlines()[0])
+            answer = worker.answer(_request(body, url, content_type), self.time_budget)
+        except _WorkerLost as lost:
+            self.close()
+            return ParseFailure(str(lost))
+        return _reading(answer)
 
-    def start(self) -> None:
-        """Start the worker now rather than at the first page."""
-        self._ensure_worker()
+    def start(self) -> _Worker:
+        """Start the worker now (without waiting for it) rather than at the first page."""
+        if self._worker is None:
+            self._worker = _Worker.start(self.target, self.memory_budget)
+        return self._worker
+
+    @classmethod
+    def adopt(cls, spawned: Spawned) -> IsolatedParser:
+        """A parser (default target and budgets) around a worker already started."""
+        parser = cls()
+        parser._worker = _Worker(spawned)
+        return parser
 
     def close(self) -> None:
-        self._stop_worker()
-
-    def _ensure_worker(self) -> Connection:
-        if self._connection is not None and self._process is not None and self._process.is_alive():
-            return self._connection
-        self._stop_worker()
-        parent_end, child_end = self._context.Pipe()
-        process = self._context.Process(
-            target=_serve, args=(child_end, self.memory_budget, self.target), daemon=True
-        )
-        process.start()
-        child_end.close()
-        self._process, self._connection = process, parent_end
-        return parent_end
-
-    def _stop_worker(self) -> None:
-        if self._process is not None and self._process.is_alive():
-            self._process.kill()
-        if self._process is not None:
-            self._process.join(timeout=5)
-        if self._connection is not None:
-            with contextlib.suppress(OSError):
-                self._connection.close()
-        self._process, self._connection = None, None
-
-
-def _serve(connection: Connection, memory_budget: int, target: str) -> None:
-    """The worker's loop: parse what arrives, answer with JSON or a one-line error."""
-    # Ctrl-C reaches the whole process group; the parent decides what it means.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    with contextlib.suppress(ValueError, OSError):  # a limit the platform refuses
-        resource.setrlimit(resource.RLIMIT_AS, (memory_budget, memory_budget))
-    module_name, function_name = target.split(":")
-    parse_html = getattr(importlib.import_module(module_name), function_name)
-
-    while True:
-        try:
-            body, url, content_type = connection.recv()
-        except EOFError:
-            return
-        try:
-            snapshot = parse_html(body, url=url, content_type=content_type)
-            connection.send(("ok", snapshot.to_json(indent=None)))
-        except MemoryError:
-            connection.send(("error", "memory budget exceeded"))
-        except Exception as error:  # reported on the check; the worker goes on
-            connection.send(("error", f"{type(error).__name__}: {error}"))
+        if self._worker is not None:
+            self._worker.stop()
+            self._worker = None
 
 
 class ParserPool:
     """Several workers, started up front (their start overlaps the first fetches), so
-    that pages are parsed side by side while the store is written one page at a time."""
+    that pages are parsed side by side while the store is written one page at a time.
 
-    def __init__(self, workers: int, time_budget: float = DEFAULT_TIME_BUDGET) -> None:
-        self._parsers = [IsolatedParser(time_budget=time_budget) for _ in range(max(workers, 1))]
+    ``started``: a parser started earlier (by the command line, as soon as it knew a
+    fetch was coming), used as the first worker.
+    """
+
+    def __init__(
+        self,
+        workers: int,
+        time_budget: float = DEFAULT_TIME_BUDGET,
+        started: IsolatedParser | None = None,
+    ) -> None:
+        first = [] if started is None else [started]
+        more = max(workers, 1) - len(first)
+        self._parsers = [*first, *(IsolatedParser(time_budget=time_budget) for _ in range(more))]
+        for parser in self._parsers:
+            parser.time_budget = time_budget
         self._idle: asyncio.Queue[IsolatedParser] | None = None
 
     @property
@@ -164,8 +260,10 @@ class ParserPool:
 
     async def parse(
         self, body: bytes, url: str | None, content_type: str | None = None
-    ) -> Snapshot | ParseFailure:
+    ) -> SnapshotJson | ParseFailure:
         """Parse on the next idle worker (in a thread: the event loop goes on)."""
+        import asyncio  # not at the top: the command line imports this module early
+
         if self._idle is None:
             self._idle = asyncio.Queue()
             for parser in self._parsers:

@@ -10,7 +10,9 @@ see `Conversation` for why requests go to the transport directly.
 
 from __future__ import annotations
 
+import importlib.util
 import ssl
+import sys
 from collections.abc import AsyncGenerator, AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 
@@ -53,21 +55,51 @@ class Reply:
 
 
 class Connections:
-    """The run's connection pool; hands out one `Conversation` per URL."""
+    """The run's connection pools, one for http and one for https, each made when a URL
+    first needs it; hands out one `Conversation` per URL."""
 
     def __init__(self, http2: bool, pool_size: int) -> None:
-        # One TLS context for the run: building one per client costs tens of ms.
-        self._ssl = ssl.create_default_context()
-        limits = httpx.Limits(max_connections=pool_size, max_keepalive_connections=pool_size)
-        self._transport = httpx.AsyncHTTPTransport(
-            verify=self._ssl, http2=http2, limits=limits, trust_env=False
-        )
+        _remember_sniffio_is_missing()
+        self._http2 = http2
+        self._limits = httpx.Limits(max_connections=pool_size, max_keepalive_connections=pool_size)
+        self._transports: dict[bool, httpx.AsyncHTTPTransport] = {}
+
+    def transport(self, tls: bool) -> httpx.AsyncHTTPTransport:
+        """The pool for https (``tls``) or http URLs.
+
+        One TLS context for the run, made for the first https URL: loading the CA
+        certificates costs tens of ms, which a run of http URLs need not pay. The http
+        pool never makes a TLS connection (no proxies: trust_env is off); httpx still
+        wants a context for it, so it gets one that trusts no certificate at all.
+        """
+        if tls not in self._transports:
+            context = ssl.create_default_context() if tls else _trusting_nothing()
+            self._transports[tls] = httpx.AsyncHTTPTransport(
+                verify=context, http2=self._http2, limits=self._limits, trust_env=False
+            )
+        return self._transports[tls]
 
     def conversation(self, connect_timeout: float, read_timeout: float) -> Conversation:
-        return Conversation(self._transport, connect_timeout, read_timeout)
+        return Conversation(self, connect_timeout, read_timeout)
 
     async def aclose(self) -> None:
-        await self._transport.aclose()
+        for transport in self._transports.values():
+            await transport.aclose()
+
+
+def _trusting_nothing() -> ssl.SSLContext:
+    """A client TLS context with no CA certificate: every handshake would fail to verify."""
+    return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
+def _remember_sniffio_is_missing() -> None:
+    """httpcore imports sniffio afresh for every lock it sets up (several per request).
+    Where sniffio is not installed (anyio no longer needs it), every one of those imports
+    searched all of sys.path again, ~0.5 ms each. Marked as missing in sys.modules, the
+    import fails at once, with the same outcome: httpcore assumes asyncio, which runs here.
+    """
+    if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
+        sys.modules["sniffio"] = None  # type: ignore[assignment]
 
 
 class Conversation:
@@ -83,9 +115,9 @@ class Conversation:
     """
 
     def __init__(
-        self, transport: httpx.AsyncHTTPTransport, connect_timeout: float, read_timeout: float
+        self, connections: Connections, connect_timeout: float, read_timeout: float
     ) -> None:
-        self._transport = transport
+        self._connections = connections
         self._cookies = httpx.Cookies()
         self._timeout = httpx.Timeout(read_timeout, connect=connect_timeout, pool=connect_timeout)
         self._connect_timeout = connect_timeout
@@ -106,7 +138,8 @@ class Conversation:
                 "GET", url, headers=dict(headers), extensions={"timeout": self._timeout.as_dict()}
             )
             self._cookies.set_cookie_header(request)
-            response = await self._transport.handle_async_request(request)
+            transport = self._connections.transport(request.url.scheme == "https")
+            response = await transport.handle_async_request(request)
         except httpx.ConnectTimeout:
             raise ConnectFailure(f"connect timeout after {self._connect_timeout:g}s") from None
         except httpx.TimeoutException:

@@ -14,9 +14,10 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from protego import Protego
+if TYPE_CHECKING:
+    from protego import Protego
 
 ROBOTS_MAX_BYTES = 512 * 1024  # Google reads the first 500 KiB and ignores the rest
 ROBOTS_TIMEOUT = 10.0  # seconds for the whole robots.txt exchange, at most
@@ -48,6 +49,8 @@ def rules_from_response(http_status: int | None, body: bytes) -> RobotsRules:
     if not 200 <= http_status < 300:
         return ALLOW_ALL
     text = body.decode("utf-8", errors="replace").lstrip("\ufeff")
+    from protego import Protego  # only for a robots.txt that has rules to read
+
     return RobotsRules(parser=Protego.parse(text), available=True)
 
 

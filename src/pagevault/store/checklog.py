@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pagevault.store.files import append_line, encode_json, last_newline_end
+from pagevault.store.files import encode_json, last_newline_end
 from pagevault.store.records import CheckRecord
 
 _BLOCK = 65536
@@ -36,11 +36,6 @@ def encode_check(check: CheckRecord) -> bytes:
 def decode_check(line: bytes) -> CheckRecord:
     """A log line as a CheckRecord; ValueError (incl. JSON and UTF-8 errors) if unreadable."""
     return CheckRecord.from_json(json.loads(line.decode("utf-8")))
-
-
-def append_check(path: Path, check: CheckRecord) -> int:
-    """Append ``check`` durably; return the offset of its line."""
-    return append_line(path, encode_check(check))
 
 
 def read_checks(path: Path, start: int = 0) -> CheckLog:

@@ -13,17 +13,18 @@ import contextlib
 import hashlib
 import logging
 import sqlite3
+import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pagevault.errors import InputError, StoreError
-from pagevault.model import Snapshot
-from pagevault.store import files
-from pagevault.store.checklog import append_check, checks_newest_first, read_checks
+from pagevault.snapshot_json import SnapshotJson
+from pagevault.store import batch, files
+from pagevault.store.checklog import checks_newest_first, read_checks
 from pagevault.store.index import Index
 from pagevault.store.layout import (
     INDEX,
@@ -33,34 +34,34 @@ from pagevault.store.layout import (
     SNAPSHOT_ID,
     checks_path,
     object_path,
-    page_dir,
     page_key,
-    snapshot_id,
-    snapshots_dir,
 )
 from pagevault.store.lock import StoreLock
 from pagevault.store.records import (
     CheckOutcome,
     CheckRecord,
-    CheckStatus,
     PageSummary,
     SnapshotRecord,
     VerifyReport,
     canonical_time,
     parse_bound,
-    parse_time,
 )
 from pagevault.store.snapfiles import (
-    build_provenance,
-    encode_document,
-    free_path,
     latest_record,
     read_document,
 )
 from pagevault.store.verify import verify_store
 
+if TYPE_CHECKING:
+    from pagevault.model import Snapshot
+
 _log = logging.getLogger("pagevault.store")
 
+# What ``record_checks`` takes for each check: the check, its snapshot, its provenance.
+CheckInput = tuple[CheckRecord, "SnapshotJson | Snapshot | None", dict[str, Any] | None]
+
+INDEX_BATCH = 100  # checks per index transaction, at most
+INDEX_BATCH_SECONDS = 1.0  # age of the oldest uncommitted row when the next check commits
 _VALIDATOR_STATUSES = frozenset({"new", "changed", "unchanged", "not_modified"})
 
 
@@ -85,6 +86,8 @@ class Store:
         self.writable = writable
         self._lock: StoreLock | None = None
         self._index: Index | None = None
+        self._uncommitted = 0
+        self._batch_since: float | None = None  # when the open batch began, if batching
         self.swept = 0
         if writable:
             self._open_writer(lock_wait)
@@ -95,8 +98,10 @@ class Store:
             self._lock = StoreLock(self.root / LOCK, wait=lock_wait)
 
     def _open_writer(self, lock_wait: float) -> None:
-        files.ensure_dir(self.root / OBJECTS)
-        files.ensure_dir(self.root / PAGES)
+        changed = files.Barrier()
+        files.make_dirs(self.root / OBJECTS, changed)
+        files.make_dirs(self.root / PAGES, changed)
+        changed.sync()
         self._lock = StoreLock(self.root / LOCK, wait=lock_wait)
         try:
             self.swept = self.sweep_temp_files()
@@ -145,8 +150,9 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        """Close the index and drop the lock. Idempotent."""
+        """Commit and close the index, and drop the lock. Idempotent."""
         if self._index is not None:
+            self.commit_index()
             self._index.close()
             self._index = None
         if self._lock is not None:
@@ -165,13 +171,30 @@ class Store:
 
         Content-addressed and immutable (rule 2): an existing object is left as it is.
         """
+        return self.put_raws([body])[0]
+
+    def put_raws(self, bodies: Sequence[bytes]) -> list[str]:
+        """``put_raw`` for several bodies, their fsyncs grouped: the new objects are
+        written, fsynced together, named, and their directories fsynced together."""
         self._require_writer()
-        sha256 = hashlib.sha256(body).hexdigest()
-        path = object_path(self.root, sha256)
-        if not path.exists():
-            files.ensure_dir(path.parent)
-            files.write_atomic(path, files.compress(body))
-        return sha256
+        shas = [hashlib.sha256(body).hexdigest() for body in bodies]
+        new = {sha: body for sha, body in zip(shas, bodies, strict=True) if not self.has_raw(sha)}
+        if new:
+            self._write_objects(new)
+        return shas
+
+    def _write_objects(self, bodies: dict[str, bytes]) -> None:
+        changed = files.Barrier()
+        temps: dict[Path, Path] = {}
+        for sha256, body in bodies.items():
+            path = object_path(self.root, sha256)
+            files.make_dirs(path.parent, changed)
+            temps[path] = files.write_temp(path, files.compress(body))
+        files.sync_temps(temps)
+        for path, temp in temps.items():
+            files.publish(temp, path)
+            changed.add(path.parent)
+        changed.sync()
 
     def has_raw(self, sha256: str) -> bool:
         return object_path(self.root, sha256).is_file()
@@ -195,81 +218,97 @@ class Store:
     def record_check(
         self,
         check: CheckRecord,
-        snapshot: Snapshot | None = None,
+        snapshot: SnapshotJson | Snapshot | None = None,
         provenance: dict[str, Any] | None = None,
     ) -> CheckOutcome:
         """Record one check; write a snapshot file when it is a complete, new capture.
+
+        ``snapshot`` comes as the parse worker's JSON text, or as the model.
 
         The fetcher's "ok" becomes "new" (first snapshot of the page), "changed" or
         "unchanged" (same raw sha256 as the latest snapshot: no file written); "ok" with no
         snapshot and a new body means parsing failed and becomes "failed". Other statuses
         are kept and never write a snapshot, even if one is given (rule 9).
         """
-        index = self._require_writer()
-        check = self._checked(check)
-        key = page_key(check.url)
-        files.ensure_dir(page_dir(self.root, key))
-        outcome = self._store_snapshot(key, check, snapshot, provenance)
-        append_check(checks_path(self.root, key), outcome.check)
-        self._update_index(index, key)
-        return outcome
+        return self.record_checks([(check, snapshot, provenance)])[0]
 
-    def _checked(self, check: CheckRecord) -> CheckRecord:
-        """The check with a canonical UTC time; ValueError if its raw body was not stored."""
+    def record_checks(self, items: Sequence[CheckInput]) -> list[CheckOutcome]:
+        """``record_check`` for several checks (check, snapshot, provenance), their fsyncs
+        grouped (``pagevault.store.batch``); nothing is returned before all are durable.
+        ValueError, before anything is written, if any of them is invalid."""
+        index = self._require_writer()
+        entries = [self._entry(*item) for item in items]
+        outcomes = []
+        for round_ in batch.rounds(entries):
+            for entry, recorded in zip(round_, batch.write_round(self.root, round_), strict=True):
+                self._update_index(index, entry.key, recorded.span, recorded.outcome)
+                outcomes.append(recorded.outcome)
+        return outcomes
+
+    def _entry(
+        self,
+        check: CheckRecord,
+        snapshot: SnapshotJson | Snapshot | None,
+        provenance: dict[str, Any] | None,
+    ) -> batch.Entry:
+        """A check ready to record: a canonical UTC time, its raw body stored; ValueError
+        if it cannot be recorded."""
         sha256 = check.raw_sha256
         if sha256 is not None and not self.has_raw(sha256):
             raise ValueError(f"raw body {sha256} is not in the store: call put_raw first")
-        return replace(check, fetched_at=canonical_time(check.fetched_at))
-
-    def _store_snapshot(
-        self,
-        key: str,
-        check: CheckRecord,
-        snapshot: Snapshot | None,
-        provenance: dict[str, Any] | None,
-    ) -> CheckOutcome:
-        if check.status != "ok":
-            same = latest_record(self.root, key) if check.status == "not_modified" else None
-            return _outcome(check, check.status, same, written=False)
-        if check.raw_sha256 is None:
+        if check.status == "ok" and sha256 is None:
             raise ValueError("an 'ok' check needs raw_sha256: call put_raw first")
-        latest = latest_record(self.root, key)
-        if latest is not None and latest.raw_sha256 == check.raw_sha256:
-            return _outcome(check, "unchanged", latest, written=False)
-        if snapshot is None:
-            error = check.error or f"parse failed: {check.parse_error or 'no snapshot'}"
-            return _outcome(replace(check, error=error), "failed", None, written=False)
-        record = self._write_snapshot(key, check, snapshot, provenance)
-        return _outcome(check, "new" if latest is None else "changed", record, written=True)
+        if snapshot is not None and not isinstance(snapshot, SnapshotJson):
+            snapshot = SnapshotJson.from_model(snapshot)
+        if (provenance or {}).get("raw_sha256", sha256) != sha256:
+            raise ValueError("provenance raw_sha256 differs from the check's")
+        check = replace(check, fetched_at=canonical_time(check.fetched_at))
+        return batch.Entry(page_key(check.url), check, snapshot, provenance)
 
-    def _write_snapshot(
-        self,
-        key: str,
-        check: CheckRecord,
-        snapshot: Snapshot,
-        given: dict[str, Any] | None,
-    ) -> SnapshotRecord:
-        """Write a new snapshot file atomically; never over an existing one (rule 2)."""
-        provenance = build_provenance(check, snapshot, given)
-        data = encode_document(snapshot, provenance)
-        directory = snapshots_dir(self.root, key)
-        files.ensure_dir(directory)
-        path = free_path(directory, parse_time(check.fetched_at), provenance["raw_sha256"])
-        files.write_atomic(path, data)
-        return SnapshotRecord(
-            id=snapshot_id(key, path.name),
-            url=check.url,
-            fetched_at=check.fetched_at,
-            raw_sha256=provenance["raw_sha256"],
-            path=path,
-        )
-
-    def _update_index(self, index: Index, key: str) -> None:
-        """After the files are durable. A failure here loses nothing: the next open catches up."""
+    def _update_index(
+        self, index: Index, key: str, span: tuple[int, int], outcome: CheckOutcome
+    ) -> None:
+        """After the files are durable; committed with the rest of the batch. A failure
+        here loses nothing: the next open catches up from the files."""
+        written = _written_record(outcome)
         try:
-            index.sync_page(key)
+            index.add_check(key, span, outcome.check, written)
         except sqlite3.Error as error:
             _log.warning("index update failed for page %s (%s); it catches up later", key, error)
+        self._uncommitted += 1
+        if self._commit_due():
+            self.commit_index()
+
+    def _commit_due(self) -> bool:
+        if self._batch_since is None:
+            return True
+        return self._uncommitted >= INDEX_BATCH or time.monotonic() >= self._batch_since + (
+            INDEX_BATCH_SECONDS
+        )
+
+    @contextlib.contextmanager
+    def index_batches(self) -> Iterator[None]:
+        """Within this block, index rows are committed INDEX_BATCH checks (or a second's
+        worth) at a time, not one check at a time, and at its end; readers of the index
+        see them then. The files are written and made durable check by check as ever."""
+        self._batch_since = time.monotonic()
+        try:
+            yield
+        finally:
+            self._batch_since = None
+            self.commit_index()
+
+    def commit_index(self) -> None:
+        """Commit the index rows added since the last commit (``close`` does it too)."""
+        if self._index is None or not self._uncommitted:
+            return
+        try:
+            self._index.commit()
+        except sqlite3.Error as error:
+            _log.warning("index commit failed (%s); it catches up later", error)
+        self._uncommitted = 0
+        if self._batch_since is not None:
+            self._batch_since = time.monotonic()
 
     # Reading ----------------------------------------------------------------------------
 
@@ -379,16 +418,18 @@ class Store:
             raise StoreError(f"store {self.root} is not open for writing")
 
 
-def _outcome(
-    check: CheckRecord, status: CheckStatus, record: SnapshotRecord | None, *, written: bool
-) -> CheckOutcome:
-    snapshot = None if record is None else record.id
-    return CheckOutcome(
-        status=status,
-        snapshot=snapshot,
-        snapshot_path=None if record is None else record.path,
-        written=written,
-        check=replace(check, status=status, snapshot=snapshot),
+def _written_record(outcome: CheckOutcome) -> SnapshotRecord | None:
+    """The record of the snapshot file this check wrote, if it wrote one."""
+    check = outcome.check
+    if not outcome.written or outcome.snapshot is None or outcome.snapshot_path is None:
+        return None
+    assert check.raw_sha256 is not None  # a written snapshot reads a stored capture
+    return SnapshotRecord(
+        id=outcome.snapshot,
+        url=check.url,
+        fetched_at=check.fetched_at,
+        raw_sha256=check.raw_sha256,
+        path=outcome.snapshot_path,
     )
 
 

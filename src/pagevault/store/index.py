@@ -4,6 +4,10 @@ RELIABILITY rule 2: the files are the archive; this index only answers store-wid
 fast. It is written after the files are durable, catches up from them incrementally
 (``sync_page`` reads a check log from the byte offset it indexed last, and adds snapshot
 files it has no row for), and ``rebuild`` recreates it from nothing.
+
+A fetch run adds the rows of each check it records (``add_check``, without reading the
+files back) and commits them in batches (``commit``): a kill loses at most the rows of
+the last batch, which the next writer's catch-up restores from the files.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from typing import Any
 
 from pagevault.store.checklog import read_checks
 from pagevault.store.layout import PAGES, checks_path, is_sha256, normalize_url, snapshots_dir
-from pagevault.store.records import CheckRecord, PageSummary
+from pagevault.store.records import CheckRecord, PageSummary, SnapshotRecord
 from pagevault.store.snapfiles import read_record, snapshot_names
 
 _SCHEMA = """
@@ -80,6 +84,28 @@ class Index:
 
     def close(self) -> None:
         self._db.close()
+
+    def commit(self) -> None:
+        self._db.commit()
+
+    def add_check(
+        self, key: str, span: tuple[int, int], check: CheckRecord, snapshot: SnapshotRecord | None
+    ) -> None:
+        """Add the check whose line was just appended at ``span`` (start, end offsets) and
+        the snapshot it wrote, in the open transaction; if the index was behind the page's
+        log, catch the page up from its files instead."""
+        start, end = span
+        indexed_end = self._checks_end(key)
+        if (indexed_end or 0) != start:
+            self._sync_rows(key)
+            return
+        if indexed_end is None:
+            url = _text(normalize_url(check.url))
+            self._db.execute("INSERT INTO pages VALUES (?, ?, 0)", (key, url))
+        if snapshot is not None:
+            self._insert_snapshot(key, snapshot)
+        self._add_checks(key, [(start, check)])
+        self._db.execute("UPDATE pages SET checks_end = ? WHERE url_hash = ?", (end, key))
 
     def sync_page(self, key: str) -> None:
         """Bring one page's rows up to date with its files (one transaction)."""
@@ -157,12 +183,15 @@ class Index:
             record = read_record(key, path)
         except (OSError, ValueError):
             return None  # unreadable: verify reports it
-        relative = path.relative_to(self.root).as_posix()
+        self._insert_snapshot(key, record)
+        return record.url
+
+    def _insert_snapshot(self, key: str, record: SnapshotRecord) -> None:
+        relative = record.path.relative_to(self.root).as_posix()
         self._db.execute(
             "INSERT OR REPLACE INTO snapshots VALUES (?, ?, ?, ?, ?)",
             (record.id, key, relative, record.fetched_at, record.raw_sha256),
         )
-        return record.url
 
     def pages(self) -> list[PageSummary]:
         return [PageSummary(*row) for row in self._db.execute(_PAGES)]

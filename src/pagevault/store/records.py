@@ -57,8 +57,9 @@ class CheckRecord:
     parse_error: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """The record as the JSON object of one ``checks.jsonl`` line."""
-        return dataclasses.asdict(self)
+        """The record as the JSON object of one ``checks.jsonl`` line (every field holds
+        a str, an int or None: no deep copy needed, unlike ``dataclasses.asdict``)."""
+        return {name: getattr(self, name) for name in _FIELD_NAMES}
 
     @classmethod
     def from_json(cls, data: object) -> CheckRecord:
@@ -76,8 +77,10 @@ class CheckRecord:
         http_status = data.get("http_status")
         if http_status is not None and (type(http_status) is not int):
             raise ValueError("http_status is not an integer")
-        known = {f.name for f in dataclasses.fields(cls)}
-        return cls(**{key: value for key, value in data.items() if key in known})
+        return cls(**{key: value for key, value in data.items() if key in _FIELD_NAMES})
+
+
+_FIELD_NAMES = tuple(f.name for f in dataclasses.fields(CheckRecord))
 
 
 @dataclass(frozen=True)

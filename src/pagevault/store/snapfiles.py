@@ -10,10 +10,10 @@ import itertools
 import json
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pagevault.__about__ import __version__
-from pagevault.model import Snapshot
+from pagevault.snapshot_json import SnapshotJson
 from pagevault.store.files import encode_json
 from pagevault.store.layout import (
     SNAPSHOT_NAME,
@@ -25,18 +25,35 @@ from pagevault.store.layout import (
 )
 from pagevault.store.records import CheckRecord, SnapshotRecord, parse_time
 
+if TYPE_CHECKING:
+    from pagevault.model import Snapshot
+
 REQUIRED_PROVENANCE = ("requested_url", "fetched_at", "raw_sha256")
 RAW_BYTES = "entity body after content-decoding, before charset decoding (raw_sha256 covers these)"
 
 
-def encode_document(snapshot: Snapshot, provenance: dict[str, Any]) -> bytes:
-    """The bytes of a snapshot file (indented, non-ASCII kept)."""
-    document = {"snapshot": snapshot.model_dump(mode="json"), "provenance": provenance}
-    return encode_json(document, indent=2) + b"\n"
+def encode_document(snapshot: SnapshotJson, provenance: dict[str, Any]) -> bytes:
+    """The bytes of a snapshot file: ``{"snapshot": ..., "provenance": ...}`` indented by 2,
+    non-ASCII kept. The snapshot's text goes in as the worker wrote it, one level deeper
+    (JSON strings hold no raw newline, so every newline in it is indentation)."""
+    parts = (
+        b'{\n  "snapshot": ',
+        _nested(snapshot.text.encode("utf-8")),
+        b',\n  "provenance": ',
+        _nested(encode_json(provenance, indent=2)),
+        b"\n}\n",
+    )
+    return b"".join(parts)
+
+
+def _nested(text: bytes) -> bytes:
+    return text.replace(b"\n", b"\n  ")
 
 
 def read_document(path: Path) -> tuple[Snapshot, dict[str, Any]]:
     """Read and validate a snapshot file; ValueError if it is not one, OSError if unreadable."""
+    from pagevault.model import Snapshot  # not at the top: a fetch only writes snapshots
+
     document = json.loads(path.read_bytes().decode("utf-8"))
     if not isinstance(document, dict) or not isinstance(document.get("provenance"), dict):
         raise ValueError("not a snapshot document")
@@ -119,7 +136,7 @@ def _order(record: SnapshotRecord) -> tuple[datetime, int]:
 
 
 def build_provenance(
-    check: CheckRecord, snapshot: Snapshot, given: dict[str, Any] | None
+    check: CheckRecord, snapshot: SnapshotJson, given: dict[str, Any] | None
 ) -> dict[str, Any]:
     """Provenance of a snapshot: defaults from the check, then the fetcher's fields.
 
@@ -135,7 +152,7 @@ def build_provenance(
         "http_status": check.http_status,
         "headers": {},
         "raw_bytes": RAW_BYTES,
-        "encoding": snapshot.encoding.model_dump(),
+        "encoding": snapshot.encoding,
         "truncation": check.truncation,
         "pagevault_version": __version__,
         "parser_version": snapshot.parser_version,

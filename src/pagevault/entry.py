@@ -1,0 +1,39 @@
+"""``pagevault``'s entry point: the console script and ``python -m pagevault``.
+
+A fetch parses what it fetches, and a parse worker (a new interpreter importing the
+extractor) takes longer to start than this process takes to reach its first page. So the
+command line is glanced at before anything else is loaded (typer alone is a third of
+this process's start): for a fetch, the first worker starts at once, and the command line
+interface, loaded next, uses it.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from pagevault.isolation_spawn import (
+    DEFAULT_MEMORY_BUDGET,
+    DEFAULT_TARGET,
+    KEEP_OWN_PATH,
+    Spawned,
+    spawn,
+)
+
+
+def main() -> None:
+    early = early_worker(sys.argv[1:])
+    from pagevault.cli import main as run_command_line
+
+    run_command_line(early)
+
+
+def early_worker(arguments: list[str]) -> Spawned | None:
+    """A fetch's first parse worker, started now; None for any other command. The root
+    options take no value, so the first argument that is not an option is the command."""
+    command = next((argument for argument in arguments if not argument.startswith("-")), None)
+    if command != "fetch" or "--help" in arguments:
+        return None
+    try:
+        return spawn(DEFAULT_TARGET, DEFAULT_MEMORY_BUDGET, KEEP_OWN_PATH, warm_up=True)
+    except OSError:  # started again, and reported, when the fetch needs it
+        return None
