@@ -19,18 +19,24 @@ from typing import Any, Literal
 from pagevault.diff.normalise import comparable_text
 
 Op = Literal["equal", "insert", "delete"]
+Opcode = tuple[Literal["replace", "delete", "insert", "equal"], int, int, int, int]
 MAX_TOKENS = 3000
 
-_TOKEN = re.compile(
-    r"""
-    (?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)   # 29 000 / 1 234,5
-    | \d+(?:[.,]\d+)*                                              # 43,7 / 2014 / 1.5
+# Numbers are tried only where a digit stands (the other alternatives never match there
+# first), which spares most positions three failed alternatives.
+_TOKEN_PATTERN = r"""
+    (?=\d)(?:
+      (?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)  # 29 000 / 1 234,5
+      | \d+(?:[.,]\d+)*                                            # 43,7 / 2014 / 1.5
+    )
     | (?<!\w)(?:jusqu|lorsqu|puisqu|qu|[cdjlmnst])['’](?=\w)         # l’ d’ qu’
     | \w+(?:[-·•'’]\w+|\.(?=(?-i:[a-zà-ÿ]{1,3})(?:\.|\b))\w+)*        # réfugié·e·s, aujourd’hui
     | [^\w\s]                                                      # one punctuation mark
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
+"""
+_TOKEN = re.compile(_TOKEN_PATTERN, re.VERBOSE | re.IGNORECASE)
+# A token and the whitespace after it. Every character but whitespace starts a token, so
+# these pieces, joined, give back the text but for any whitespace before the first token.
+_PIECE = re.compile(f"(?:{_TOKEN_PATTERN})\\s*", re.VERBOSE | re.IGNORECASE)
 
 
 def tokenize(text: str) -> list[str]:
@@ -38,13 +44,15 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def token_spans(text: str) -> list[tuple[int, int]]:
-    """Where each token starts and where the next one starts (keeps the spacing)."""
-    starts = [match.start() for match in _TOKEN.finditer(text)]
-    if not starts:
-        return [(0, len(text))] if text else []
-    starts[0] = 0
-    return list(zip(starts, [*starts[1:], len(text)], strict=True))
+def token_pieces(text: str) -> list[str]:
+    """Each token with the spacing up to the next one (the first also with the spacing
+    before it): joined, the pieces give back ``text``. No token: ``text`` is one piece."""
+    pieces = _PIECE.findall(text)
+    if not pieces:
+        return [text] if text else []
+    if text[0].isspace():
+        pieces[0] = text[: len(text) - len(text.lstrip())] + pieces[0]
+    return pieces
 
 
 def word_diff(old: str, new: str) -> list[dict[str, Any]]:
@@ -54,20 +62,24 @@ def word_diff(old: str, new: str) -> list[dict[str, Any]]:
 
     Texts longer than ``MAX_TOKENS`` tokens come back as one delete and one insert.
     """
-    old_spans, new_spans = token_spans(old), token_spans(new)
-    if max(len(old_spans), len(new_spans)) > MAX_TOKENS:
+    old_pieces, new_pieces = token_pieces(old), token_pieces(new)
+    if max(len(old_pieces), len(new_pieces)) > MAX_TOKENS:
         return _whole(old, new)
-    old_keys = [comparable_text(old[a:b]) for a, b in old_spans]
-    new_keys = [comparable_text(new[a:b]) for a, b in new_spans]
-    matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    old_keys = list(map(comparable_text, old_pieces))
+    new_keys = list(map(comparable_text, new_pieces))
     segments: list[dict[str, Any]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes(old_keys, new_keys):
         if tag == "equal":
-            _append_equal(segments, _join(old, old_spans, i1, i2), _join(new, new_spans, j1, j2))
+            _append_equal(segments, "".join(old_pieces[i1:i2]), "".join(new_pieces[j1:j2]))
             continue
-        _append(segments, "delete", _join(old, old_spans, i1, i2))
-        _append(segments, "insert", _join(new, new_spans, j1, j2))
+        _append(segments, "delete", "".join(old_pieces[i1:i2]))
+        _append(segments, "insert", "".join(new_pieces[j1:j2]))
     return segments
+
+
+def opcodes(old: Sequence[str], new: Sequence[str]) -> list[Opcode]:
+    """``SequenceMatcher(None, old, new, autojunk=False).get_opcodes()``."""
+    return SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
 
 
 def block_diff(old: Sequence[str], new: Sequence[str]) -> list[dict[str, Any]]:
@@ -76,11 +88,10 @@ def block_diff(old: Sequence[str], new: Sequence[str]) -> list[dict[str, Any]]:
     Returns the non-equal blocks, each ``{"op", "old_index", "new_index", "old",
     "new"}`` plus ``"words"`` for a replacement: near-linear on typical edits.
     """
-    matcher = SequenceMatcher(
-        None, [comparable_text(p) for p in old], [comparable_text(p) for p in new], autojunk=False
-    )
     blocks: list[dict[str, Any]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes(
+        list(map(comparable_text, old)), list(map(comparable_text, new))
+    ):
         if tag == "equal":
             continue
         old_text, new_text = "\n".join(old[i1:i2]), "\n".join(new[j1:j2])
@@ -115,10 +126,6 @@ def _replacement(old_index: int, new_index: int, old: str, new: str) -> dict[str
         "new": new,
         "words": word_diff(old, new),
     }
-
-
-def _join(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
-    return text[spans[start][0] : spans[end - 1][1]] if end > start else ""
 
 
 def _append(segments: list[dict[str, Any]], op: Op, text: str) -> None:
