@@ -17,9 +17,9 @@ from difflib import SequenceMatcher
 from typing import Any, Literal
 
 from pagevault.diff.normalise import comparable_text
+from pagevault.diff.sequence import Opcode, aligned_opcodes
 
 Op = Literal["equal", "insert", "delete"]
-Opcode = tuple[Literal["replace", "delete", "insert", "equal"], int, int, int, int]
 MAX_TOKENS = 3000
 
 # Numbers are tried only where a digit stands (the other alternatives never match there
@@ -78,7 +78,11 @@ def word_diff(old: str, new: str) -> list[dict[str, Any]]:
 
 
 def opcodes(old: Sequence[str], new: Sequence[str]) -> list[Opcode]:
-    """``SequenceMatcher(None, old, new, autojunk=False).get_opcodes()``."""
+    """``SequenceMatcher(None, old, new, autojunk=False).get_opcodes()``, taking the
+    shortcut for sequences that differ in a few places (``aligned_opcodes``)."""
+    fast = aligned_opcodes(old, new)
+    if fast is not None:
+        return fast
     return SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
 
 
