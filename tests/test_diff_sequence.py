@@ -23,7 +23,8 @@ from pagevault.diff.sequence import (
     longest_match,
     longest_off_diagonal,
 )
-from pagevault.diff.words import opcodes, token_pieces, tokenize
+from pagevault.diff.tokens import token_pieces, tokenize
+from pagevault.diff.words import opcodes
 
 
 def difflib_opcodes(a: list[int], b: list[int]) -> list[tuple[str, int, int, int, int]]:

@@ -1,9 +1,8 @@
 """Word-level diff of two texts, with tokens that respect French and inclusive writing.
 
-A token is a number with its digit groups ("29 000", "43,7"), a word with its
-inclusive-writing points and hyphens ("réfugié·e·s", "peut-être"), a French elision
-("l’", "qu’") or one punctuation mark. Tokens are compared on their typographic-free
-form (``comparable_text``), so NBSP vs space or ’ vs ' never shows as a change.
+Tokens (``tokens.py``) are compared on their typographic-free form
+(``comparable_text``), so NBSP vs space or ’ vs ' never shows as a change. Texts that
+differ only inside their figures take a shorter road to the same result (``figures.py``).
 
 Inputs are capped (``MAX_TOKENS``): difflib is quadratic in the worst case and a diff
 must stay within milliseconds on a 50 KB page (issue 5, benchmark section).
@@ -11,69 +10,47 @@ must stay within milliseconds on a 50 KB page (issue 5, benchmark section).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
-from typing import Any, Literal
+from typing import Any
 
+from pagevault.diff.figures import figure_word_diff
 from pagevault.diff.normalise import comparable_text
 from pagevault.diff.sequence import Opcode, aligned_opcodes
+from pagevault.diff.tokens import Segment, append_equal, append_segment, token_pieces
 
-Op = Literal["equal", "insert", "delete"]
 MAX_TOKENS = 3000
 
-# Numbers are tried only where a digit stands (the other alternatives never match there
-# first), which spares most positions three failed alternatives.
-_TOKEN_PATTERN = r"""
-    (?=\d)(?:
-      (?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)  # 29 000 / 1 234,5
-      | \d+(?:[.,]\d+)*                                            # 43,7 / 2014 / 1.5
-    )
-    | (?<!\w)(?:jusqu|lorsqu|puisqu|qu|[cdjlmnst])['’](?=\w)         # l’ d’ qu’
-    | \w+(?:[-·•'’]\w+|\.(?=(?-i:[a-zà-ÿ]{1,3})(?:\.|\b))\w+)*        # réfugié·e·s, aujourd’hui
-    | [^\w\s]                                                      # one punctuation mark
-"""
-_TOKEN = re.compile(_TOKEN_PATTERN, re.VERBOSE | re.IGNORECASE)
-# A token and the whitespace after it. Every character but whitespace starts a token, so
-# these pieces, joined, give back the text but for any whitespace before the first token.
-_PIECE = re.compile(f"(?:{_TOKEN_PATTERN})\\s*", re.VERBOSE | re.IGNORECASE)
 
-
-def tokenize(text: str) -> list[str]:
-    """The tokens of ``text``, as written."""
-    return _TOKEN.findall(text)
-
-
-def token_pieces(text: str) -> list[str]:
-    """Each token with the spacing up to the next one (the first also with the spacing
-    before it): joined, the pieces give back ``text``. No token: ``text`` is one piece."""
-    pieces = _PIECE.findall(text)
-    if not pieces:
-        return [text] if text else []
-    if text[0].isspace():
-        pieces[0] = text[: len(text) - len(text.lstrip())] + pieces[0]
-    return pieces
-
-
-def word_diff(old: str, new: str) -> list[dict[str, Any]]:
+def word_diff(old: str, new: str) -> list[Segment]:
     """Segments ``{"op", "text"}``: equal + insert rebuild ``new``; equal + delete
     rebuild ``old``, taking an equal segment's ``"old"`` text when it has one (the same
     words written with other spaces or quotes).
 
     Texts longer than ``MAX_TOKENS`` tokens come back as one delete and one insert.
     """
+    # A text has at most as many tokens as characters: within the cap, figures may tell.
+    if max(len(old), len(new)) <= MAX_TOKENS:
+        figures_only = figure_word_diff(old, new)
+        if figures_only is not None:
+            return figures_only
+    return token_word_diff(old, new)
+
+
+def token_word_diff(old: str, new: str) -> list[Segment]:
+    """``word_diff`` from all the tokens of both texts (``figure_word_diff`` agrees with it)."""
     old_pieces, new_pieces = token_pieces(old), token_pieces(new)
     if max(len(old_pieces), len(new_pieces)) > MAX_TOKENS:
         return _whole(old, new)
     old_keys = list(map(comparable_text, old_pieces))
     new_keys = list(map(comparable_text, new_pieces))
-    segments: list[dict[str, Any]] = []
+    segments: list[Segment] = []
     for tag, i1, i2, j1, j2 in opcodes(old_keys, new_keys):
         if tag == "equal":
-            _append_equal(segments, "".join(old_pieces[i1:i2]), "".join(new_pieces[j1:j2]))
+            append_equal(segments, "".join(old_pieces[i1:i2]), "".join(new_pieces[j1:j2]))
             continue
-        _append(segments, "delete", "".join(old_pieces[i1:i2]))
-        _append(segments, "insert", "".join(new_pieces[j1:j2]))
+        append_segment(segments, "delete", "".join(old_pieces[i1:i2]))
+        append_segment(segments, "insert", "".join(new_pieces[j1:j2]))
     return segments
 
 
@@ -132,20 +109,8 @@ def _replacement(old_index: int, new_index: int, old: str, new: str) -> dict[str
     }
 
 
-def _append(segments: list[dict[str, Any]], op: Op, text: str) -> None:
-    if text:
-        segments.append({"op": op, "text": text})
-
-
-def _append_equal(segments: list[dict[str, Any]], old: str, new: str) -> None:
-    segment = {"op": "equal", "text": new}
-    if old != new:
-        segment["old"] = old
-    segments.append(segment)
-
-
-def _whole(old: str, new: str) -> list[dict[str, Any]]:
-    segments: list[dict[str, Any]] = []
-    _append(segments, "delete", old)
-    _append(segments, "insert", new)
+def _whole(old: str, new: str) -> list[Segment]:
+    segments: list[Segment] = []
+    append_segment(segments, "delete", old)
+    append_segment(segments, "insert", new)
     return segments
