@@ -23,7 +23,8 @@ from pagevault.diff.navigation import diff_navigation
 from pagevault.diff.related import diff_related
 from pagevault.diff.sections import diff_sections
 from pagevault.diff.statistics import diff_statistics
-from pagevault.diff.words import tokenize, word_diff
+from pagevault.diff.tokens import tokenize
+from pagevault.diff.words import word_diff
 from pagevault.model import Snapshot
 
 __all__ = [

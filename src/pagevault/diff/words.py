@@ -1,9 +1,8 @@
 """Word-level diff of two texts, with tokens that respect French and inclusive writing.
 
-A token is a number with its digit groups ("29 000", "43,7"), a word with its
-inclusive-writing points and hyphens ("réfugié·e·s", "peut-être"), a French elision
-("l’", "qu’") or one punctuation mark. Tokens are compared on their typographic-free
-form (``comparable_text``), so NBSP vs space or ’ vs ' never shows as a change.
+Tokens (``tokens.py``) are compared on their typographic-free form
+(``comparable_text``), so NBSP vs space or ’ vs ' never shows as a change. Texts that
+differ only inside their figures take a shorter road to the same result (``figures.py``).
 
 Inputs are capped (``MAX_TOKENS``): difflib is quadratic in the worst case and a diff
 must stay within milliseconds on a 50 KB page (issue 5, benchmark section).
@@ -11,63 +10,57 @@ must stay within milliseconds on a 50 KB page (issue 5, benchmark section).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
-from typing import Any, Literal
+from typing import Any
 
+from pagevault.diff.figures import figure_word_diff
 from pagevault.diff.normalise import comparable_text
+from pagevault.diff.sequence import Opcode, aligned_opcodes
+from pagevault.diff.tokens import Segment, append_equal, append_segment, token_pieces
 
-Op = Literal["equal", "insert", "delete"]
 MAX_TOKENS = 3000
 
-_TOKEN = re.compile(
-    r"""
-    (?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)   # 29 000 / 1 234,5
-    | \d+(?:[.,]\d+)*                                              # 43,7 / 2014 / 1.5
-    | (?<!\w)(?:jusqu|lorsqu|puisqu|qu|[cdjlmnst])['’](?=\w)         # l’ d’ qu’
-    | \w+(?:[-·•'’]\w+|\.(?=(?-i:[a-zà-ÿ]{1,3})(?:\.|\b))\w+)*        # réfugié·e·s, aujourd’hui
-    | [^\w\s]                                                      # one punctuation mark
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
 
-
-def tokenize(text: str) -> list[str]:
-    """The tokens of ``text``, as written."""
-    return _TOKEN.findall(text)
-
-
-def token_spans(text: str) -> list[tuple[int, int]]:
-    """Where each token starts and where the next one starts (keeps the spacing)."""
-    starts = [match.start() for match in _TOKEN.finditer(text)]
-    if not starts:
-        return [(0, len(text))] if text else []
-    starts[0] = 0
-    return list(zip(starts, [*starts[1:], len(text)], strict=True))
-
-
-def word_diff(old: str, new: str) -> list[dict[str, Any]]:
+def word_diff(old: str, new: str) -> list[Segment]:
     """Segments ``{"op", "text"}``: equal + insert rebuild ``new``; equal + delete
     rebuild ``old``, taking an equal segment's ``"old"`` text when it has one (the same
     words written with other spaces or quotes).
 
     Texts longer than ``MAX_TOKENS`` tokens come back as one delete and one insert.
     """
-    old_spans, new_spans = token_spans(old), token_spans(new)
-    if max(len(old_spans), len(new_spans)) > MAX_TOKENS:
+    # A text has at most as many tokens as characters: within the cap, figures may tell.
+    if max(len(old), len(new)) <= MAX_TOKENS:
+        figures_only = figure_word_diff(old, new)
+        if figures_only is not None:
+            return figures_only
+    return token_word_diff(old, new)
+
+
+def token_word_diff(old: str, new: str) -> list[Segment]:
+    """``word_diff`` from all the tokens of both texts (``figure_word_diff`` agrees with it)."""
+    old_pieces, new_pieces = token_pieces(old), token_pieces(new)
+    if max(len(old_pieces), len(new_pieces)) > MAX_TOKENS:
         return _whole(old, new)
-    old_keys = [comparable_text(old[a:b]) for a, b in old_spans]
-    new_keys = [comparable_text(new[a:b]) for a, b in new_spans]
-    matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
-    segments: list[dict[str, Any]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    old_keys = list(map(comparable_text, old_pieces))
+    new_keys = list(map(comparable_text, new_pieces))
+    segments: list[Segment] = []
+    for tag, i1, i2, j1, j2 in opcodes(old_keys, new_keys):
         if tag == "equal":
-            _append_equal(segments, _join(old, old_spans, i1, i2), _join(new, new_spans, j1, j2))
+            append_equal(segments, "".join(old_pieces[i1:i2]), "".join(new_pieces[j1:j2]))
             continue
-        _append(segments, "delete", _join(old, old_spans, i1, i2))
-        _append(segments, "insert", _join(new, new_spans, j1, j2))
+        append_segment(segments, "delete", "".join(old_pieces[i1:i2]))
+        append_segment(segments, "insert", "".join(new_pieces[j1:j2]))
     return segments
+
+
+def opcodes(old: Sequence[str], new: Sequence[str]) -> list[Opcode]:
+    """``SequenceMatcher(None, old, new, autojunk=False).get_opcodes()``, taking the
+    shortcut for sequences that differ in a few places (``aligned_opcodes``)."""
+    fast = aligned_opcodes(old, new)
+    if fast is not None:
+        return fast
+    return SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
 
 
 def block_diff(old: Sequence[str], new: Sequence[str]) -> list[dict[str, Any]]:
@@ -76,11 +69,10 @@ def block_diff(old: Sequence[str], new: Sequence[str]) -> list[dict[str, Any]]:
     Returns the non-equal blocks, each ``{"op", "old_index", "new_index", "old",
     "new"}`` plus ``"words"`` for a replacement: near-linear on typical edits.
     """
-    matcher = SequenceMatcher(
-        None, [comparable_text(p) for p in old], [comparable_text(p) for p in new], autojunk=False
-    )
     blocks: list[dict[str, Any]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes(
+        list(map(comparable_text, old)), list(map(comparable_text, new))
+    ):
         if tag == "equal":
             continue
         old_text, new_text = "\n".join(old[i1:i2]), "\n".join(new[j1:j2])
@@ -117,24 +109,8 @@ def _replacement(old_index: int, new_index: int, old: str, new: str) -> dict[str
     }
 
 
-def _join(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
-    return text[spans[start][0] : spans[end - 1][1]] if end > start else ""
-
-
-def _append(segments: list[dict[str, Any]], op: Op, text: str) -> None:
-    if text:
-        segments.append({"op": op, "text": text})
-
-
-def _append_equal(segments: list[dict[str, Any]], old: str, new: str) -> None:
-    segment = {"op": "equal", "text": new}
-    if old != new:
-        segment["old"] = old
-    segments.append(segment)
-
-
-def _whole(old: str, new: str) -> list[dict[str, Any]]:
-    segments: list[dict[str, Any]] = []
-    _append(segments, "delete", old)
-    _append(segments, "insert", new)
+def _whole(old: str, new: str) -> list[Segment]:
+    segments: list[Segment] = []
+    append_segment(segments, "delete", old)
+    append_segment(segments, "insert", new)
     return segments
