@@ -5,7 +5,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import Any
 
-from pagevault.diff.model import Change, Kind
+from pagevault.diff.model import Change, Kind, dump
 from pagevault.diff.normalise import comparable_text, comparable_url
 from pagevault.model import Breadcrumb
 from pagevault.text import slugify
@@ -50,7 +50,7 @@ def _change(
         "breadcrumbs",
         kind,
         key,
-        None if old is None else old.model_dump(mode="json"),
-        None if new is None else new.model_dump(mode="json"),
+        dump(old),
+        dump(new),
         detail or {},
     )

@@ -14,7 +14,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from operator import itemgetter
+from typing import Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 Scorer = Callable[[T, T], float]
@@ -23,8 +24,9 @@ Scorer = Callable[[T, T], float]
 MAX_FUZZY_ITEMS = 300
 
 
-@dataclass(frozen=True)
-class Pair(Generic[T]):
+class Pair(NamedTuple, Generic[T]):
+    """Two items taken for the same one (a named tuple: a diff makes hundreds of them)."""
+
     old: T
     new: T
     score: float  # 100.0 for a key match
@@ -46,19 +48,44 @@ def pair_items(
     accept: Callable[[T, T], bool] | None = None,
 ) -> Pairing[T]:
     """Pairs by equal ``key`` (that ``accept`` does not refuse), then leftovers by
-    ``scorer`` >= ``threshold``."""
-    new_by_key = {key(item): item for item in new}
-    pairs = [
-        Pair(item, new_by_key[key(item)], 100.0)
-        for item in old
-        if key(item) in new_by_key and (accept is None or accept(item, new_by_key[key(item)]))
+    ``scorer`` >= ``threshold``; pairs in new order."""
+    old_keys, new_keys = [key(item) for item in old], [key(item) for item in new]
+    new_index = {item_key: index for index, item_key in enumerate(new_keys)}  # last one wins
+    placed = _key_pairs(old, old_keys, new, new_index, accept)
+    old_paired = {key(pair.old) for _, pair in placed}
+    new_paired = set(old_paired)
+    if scorer is not None:
+        old_left = [item for item, k in zip(old, old_keys, strict=True) if k not in old_paired]
+        new_left = [item for item, k in zip(new, new_keys, strict=True) if k not in old_paired]
+        fuzzy = (
+            fuzzy_pairs(old_left, new_left, key, scorer, threshold) if old_left and new_left else []
+        )
+        for pair in fuzzy:
+            old_paired.add(key(pair.old))
+            new_paired.add(key(pair.new))
+            placed.append((new_index[key(pair.new)], pair))
+    placed.sort(key=itemgetter(0))  # stable: pairs of one new item keep the order above
+    return Pairing(
+        pairs=tuple(pair for _, pair in placed),
+        removed=tuple(item for item, k in zip(old, old_keys, strict=True) if k not in old_paired),
+        added=tuple(item for item, k in zip(new, new_keys, strict=True) if k not in new_paired),
+    )
+
+
+def _key_pairs(
+    old: Sequence[T],
+    old_keys: list[str],
+    new: Sequence[T],
+    new_index: dict[str, int],
+    accept: Callable[[T, T], bool] | None,
+) -> list[tuple[int, Pair[T]]]:
+    """Old items paired with the new item of the same key, each with that item's index."""
+    found = [(new_index.get(k), item) for item, k in zip(old, old_keys, strict=True)]
+    return [
+        (index, Pair(item, new[index], 100.0))
+        for index, item in found
+        if index is not None and (accept is None or accept(item, new[index]))
     ]
-    paired_keys = {key(pair.old) for pair in pairs}
-    old_left = [item for item in old if key(item) not in paired_keys]
-    new_left = [item for item in new if key(item) not in paired_keys]
-    if scorer is not None and old_left and new_left:
-        pairs += fuzzy_pairs(old_left, new_left, key, scorer, threshold)
-    return _pairing(old, new, key, pairs)
 
 
 def fuzzy_pairs(
@@ -83,19 +110,6 @@ def fuzzy_pairs(
         used_new.add(key(b))
         pairs.append(Pair(a, b, round(score, 1)))
     return pairs
-
-
-def _pairing(
-    old: Sequence[T], new: Sequence[T], key: Callable[[T], str], pairs: list[Pair[T]]
-) -> Pairing[T]:
-    old_paired = {key(pair.old) for pair in pairs}
-    new_paired = {key(pair.new) for pair in pairs}
-    order = {key(item): index for index, item in enumerate(new)}
-    return Pairing(
-        pairs=tuple(sorted(pairs, key=lambda pair: order[key(pair.new)])),
-        removed=tuple(item for item in old if key(item) not in old_paired),
-        added=tuple(item for item in new if key(item) not in new_paired),
-    )
 
 
 def out_of_order(old_order: Sequence[str], new_order: Sequence[str]) -> set[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -45,7 +46,7 @@ class _Node:
 
 
 def diff_navigation(old: tuple[Menu, ...], new: tuple[Menu, ...]) -> list[Change]:
-    pairing = pair_items(old, new, lambda m: m.key, _menu_similarity, MENU_THRESHOLD)
+    pairing = pair_items(old, new, attrgetter("key"), _menu_similarity, MENU_THRESHOLD)
     changes = [_menu_change("removed", m.key, m, None) for m in pairing.removed]
     for pair in pairing.pairs:
         if pair.old == pair.new:
@@ -94,7 +95,7 @@ def _item_similarity(a: _Node, b: _Node) -> float:
 
 
 def _diff_items(menu_key: str, old: list[_Node], new: list[_Node]) -> list[Change]:
-    pairing = pair_items(old, new, lambda n: n.id, _item_similarity, ITEM_THRESHOLD)
+    pairing = pair_items(old, new, attrgetter("id"), _item_similarity, ITEM_THRESHOLD)
     to_new = {pair.old.path: pair.new.path for pair in pairing.pairs}
     to_old = {new_path: old_path for old_path, new_path in to_new.items()}
     moved = _moved(pairing.pairs, to_new)

@@ -7,12 +7,13 @@ card is one ``changed`` listing the fields that differ (title, url, kind, date, 
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from pagevault.diff.match import Pair, pair_items
-from pagevault.diff.model import Change, Kind
+from pagevault.diff.model import Change, Kind, dump
 from pagevault.diff.normalise import comparable_text, comparable_url
 from pagevault.model import RelatedLink
 
@@ -28,7 +29,7 @@ _FIELDS: dict[str, Callable[[RelatedLink], Any]] = {
 
 
 def diff_related(old: tuple[RelatedLink, ...], new: tuple[RelatedLink, ...]) -> list[Change]:
-    pairing = pair_items(old, new, lambda c: c.key, _similarity, TITLE_THRESHOLD)
+    pairing = pair_items(old, new, attrgetter("key"), _similarity, TITLE_THRESHOLD)
     changes = [_change("removed", c.key, c, None, {}) for c in pairing.removed]
     changes += [c for pair in pairing.pairs if (c := _pair_change(pair)) is not None]
     changes += [_change("added", c.key, None, c, {}) for c in pairing.added]
@@ -69,7 +70,7 @@ def _change(
         "related",
         kind,
         key,
-        None if old is None else old.model_dump(mode="json"),
-        None if new is None else new.model_dump(mode="json"),
+        dump(old),
+        dump(new),
         detail,
     )

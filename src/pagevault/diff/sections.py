@@ -8,12 +8,13 @@ section the paragraphs are diffed as blocks and only replaced blocks word by wor
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from pagevault.diff.match import Pair, out_of_order, pair_items
-from pagevault.diff.model import Change, Kind
+from pagevault.diff.model import Change, Kind, dump
 from pagevault.diff.normalise import comparable_text
 from pagevault.diff.words import block_diff, word_diff
 from pagevault.model import Section
@@ -28,7 +29,7 @@ def diff_sections(
     old: tuple[Section, ...], new: tuple[Section, ...]
 ) -> tuple[list[Change], dict[str, str]]:
     """The changes, and the old key -> new key map that statistics are paired with."""
-    pairing = pair_items(old, new, lambda s: s.key, _similarity, SIMILARITY_THRESHOLD)
+    pairing = pair_items(old, new, attrgetter("key"), _similarity, SIMILARITY_THRESHOLD)
     moved = _moved(old, new, pairing.pairs)
     old_index = {s.key: index for index, s in enumerate(old)}
     new_index = {s.key: index for index, s in enumerate(new)}
@@ -101,7 +102,7 @@ def _change(
         "section",
         kind,
         key,
-        None if old is None else old.model_dump(mode="json"),
-        None if new is None else new.model_dump(mode="json"),
+        dump(old),
+        dump(new),
         detail,
     )

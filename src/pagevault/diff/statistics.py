@@ -10,13 +10,14 @@ tests/fixtures/diff/statistic-value-rewritten.*.html).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from operator import attrgetter
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from pagevault.diff.match import Pair, pair_items
-from pagevault.diff.model import Change, Kind
+from pagevault.diff.model import Change, Kind, dump
 from pagevault.diff.normalise import comparable_text
 from pagevault.model import Statistic
 
@@ -27,24 +28,52 @@ def diff_statistics(
     old: tuple[Statistic, ...], new: tuple[Statistic, ...], section_map: Mapping[str, str]
 ) -> list[Change]:
     """``section_map``: old section key -> new section key, from the section pairing."""
+    context_score, like_contexts = _context_scorers()
 
     def scorer(a: Statistic, b: Statistic) -> float:
         if not _same_place_and_unit(a, b, section_map):
             return 0.0
-        return fuzz.token_set_ratio(comparable_text(a.context), comparable_text(b.context))
+        return context_score(a.context, b.context)
 
     def same_statistic(a: Statistic, b: Statistic) -> bool:
         # Keys of figures in like sentences get suffixes (…-ont, …-ont-2) that shift
         # when an earlier one disappears: a key pair must still stand in a like sentence.
-        return a.context == b.context or scorer(a, b) >= CONTEXT_THRESHOLD
+        if a.context == b.context:
+            return True
+        return _same_place_and_unit(a, b, section_map) and like_contexts(a.context, b.context)
 
     pairing = pair_items(
-        old, new, lambda s: s.key, scorer, CONTEXT_THRESHOLD, accept=same_statistic
+        old, new, attrgetter("key"), scorer, CONTEXT_THRESHOLD, accept=same_statistic
     )
     changes = [_dump_change("removed", s.key, s, None) for s in pairing.removed]
     changes += [c for pair in pairing.pairs if (c := _pair_change(pair)) is not None]
     changes += [_dump_change("added", s.key, None, s) for s in pairing.added]
     return changes
+
+
+def _context_scorers() -> tuple[Callable[[str, str], float], Callable[[str, str], bool]]:
+    """How alike two sentences are, and whether they are alike enough (a bound that lets
+    rapidfuzz stop early); each pair of sentences is scored once, though a sentence often
+    holds several figures."""
+    scores: dict[tuple[str, str], float] = {}
+    alike: dict[tuple[str, str], bool] = {}
+
+    def score(old: str, new: str) -> float:
+        pair = (old, new)
+        if pair not in scores:
+            scores[pair] = fuzz.token_set_ratio(comparable_text(old), comparable_text(new))
+        return scores[pair]
+
+    def like(old: str, new: str) -> bool:
+        pair = (old, new)
+        if pair not in alike:
+            bounded = fuzz.token_set_ratio(
+                comparable_text(old), comparable_text(new), score_cutoff=CONTEXT_THRESHOLD
+            )
+            alike[pair] = bounded >= CONTEXT_THRESHOLD
+        return alike[pair]
+
+    return score, like
 
 
 def _same_place_and_unit(a: Statistic, b: Statistic, section_map: Mapping[str, str]) -> bool:
@@ -55,6 +84,8 @@ def _same_place_and_unit(a: Statistic, b: Statistic, section_map: Mapping[str, s
 
 def _pair_change(pair: Pair[Statistic]) -> Change | None:
     a, b = pair.old, pair.new
+    if vars(a) == vars(b):  # the usual case, told at once: every field the same
+        return None
     detail = _pairing_detail(pair)
     if not math.isclose(a.value, b.value, rel_tol=1e-9, abs_tol=1e-12):
         detail.update(_deltas(a.value, b.value))
@@ -102,11 +133,4 @@ def _dump_change(
     new: Statistic | None,
     detail: dict[str, Any] | None = None,
 ) -> Change:
-    return Change(
-        "statistic",
-        kind,
-        key,
-        None if old is None else old.model_dump(mode="json"),
-        None if new is None else new.model_dump(mode="json"),
-        detail or {},
-    )
+    return Change("statistic", kind, key, dump(old), dump(new), detail or {})

@@ -69,6 +69,8 @@ def block_diff(old: Sequence[str], new: Sequence[str]) -> list[dict[str, Any]]:
     Returns the non-equal blocks, each ``{"op", "old_index", "new_index", "old",
     "new"}`` plus ``"words"`` for a replacement: near-linear on typical edits.
     """
+    if old == new:  # the usual case, told at once
+        return []
     blocks: list[dict[str, Any]] = []
     for tag, i1, i2, j1, j2 in opcodes(
         list(map(comparable_text, old)), list(map(comparable_text, new))
