@@ -15,7 +15,7 @@ from pagevault import parse_html
 from pagevault.diff.match import Pair, Pairing, fuzzy_pairs, pair_items
 from pagevault.diff.model import Change, dump
 from pagevault.diff.normalise import comparable_text
-from pagevault.diff.statistics import CONTEXT_THRESHOLD, _context_scorers
+from pagevault.diff.statistics import _context_scorer
 from pagevault.model import Snapshot
 
 FIXTURES = Path(__file__).parent / "fixtures" / "diff"
@@ -106,9 +106,8 @@ def test_change_is_a_frozen_dataclass() -> None:
         ("", "Une phrase."),
     ],
 )
-def test_context_scorers_are_rapidfuzz(old: str, new: str) -> None:
-    score, alike = _context_scorers()
+def test_context_scorer_is_rapidfuzz(old: str, new: str) -> None:
+    score = _context_scorer()
     expected = fuzz.token_set_ratio(comparable_text(old), comparable_text(new))
-    for _ in range(2):  # the second time from memory
-        assert score(old, new) == expected
-        assert alike(old, new) is (expected >= CONTEXT_THRESHOLD)
+    assert score(old, new) == expected
+    assert score(old, new) == expected  # from memory

@@ -23,19 +23,19 @@ not be exactly so. Why the result is the same:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from itertools import chain
 
 from pagevault.diff.normalise import comparable_text
 from pagevault.diff.tokens import PIECE, Segment, append_equal, append_segment
 
 Span = tuple[int, int]
-Unit = tuple[str, str, bool]  # old text, new text, whether their tokens compare equal
 
 _DIGITS = re.compile(r"\d+")
-# From the start of a word holding a digit: the word, the digit groups continuing it
-# (after one of the token pattern's digit-group spaces: "29 000"), the spacing after.
-_WINDOW = re.compile(r"[^\s\d]*\d\S*(?:[ \u00a0\u202f]\d\S*)*\s*")
+# From a word's first digit: the rest of the word, the digit groups continuing it (after
+# one of the token pattern's digit-group spaces: "29 000"), the spacing after.
+_FROM_DIGIT = r"\d\S*(?:[ \u00a0\u202f]\d\S*)*\s*"
+_WINDOW_FROM_DIGIT = re.compile(_FROM_DIGIT)
+_WINDOW = re.compile(r"[^\s\d]*" + _FROM_DIGIT)  # the same, from the start of the word
 
 
 def figure_word_diff(old: str, new: str) -> list[Segment] | None:
@@ -43,33 +43,32 @@ def figure_word_diff(old: str, new: str) -> list[Segment] | None:
     if old[:1].isspace() or new[:1].isspace():  # the first token would take that spacing
         return None
     old_windows = windows(old)
-    gaps = _gaps(old, old_windows)
-    new_windows = windows_between(new, gaps)
+    new_windows = windows_between(new, _gaps(old, old_windows))
     if new_windows is None:
         return None
-    old_texts = [old[start:end] for start, end in old_windows]
-    new_texts = [new[start:end] for start, end in new_windows]
-    units = _units(gaps, old_texts, new_texts)
-    return None if units is None else _segments(units)
+    tokens = _WindowTokens()
+    for (old_start, old_end), (new_start, new_end) in zip(old_windows, new_windows, strict=True):
+        old_window, new_window = old[old_start:old_end], new[new_start:new_end]
+        if old_window == new_window:
+            tokens.same.append(old_window)
+        elif not tokens.add(old_start, old_window, new_start, new_window):
+            return None
+    if not tokens.changes_stay_in_place():
+        return None
+    return _segments(old, new, tokens.changes)
 
 
 def windows(text: str) -> list[Span]:
     r"""The spans of the words holding a digit, each with the digit groups continuing it
     and the spacing after it: what ``(?<!\S)`` followed by ``_WINDOW`` would find, without
     trying a pattern at every word."""
-    spans: list[Span] = []
-    end = 0
-    for match in _DIGITS.finditer(text):
-        start = match.start()
-        if start < end:
-            continue  # in the previous window already
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
-        window = _WINDOW.match(text, start)
-        assert window is not None  # the word holds a digit
-        end = window.end()
-        spans.append((start, end))
-    return spans
+    return [(_word_start(text, m.start()), m.end()) for m in _WINDOW_FROM_DIGIT.finditer(text)]
+
+
+def _word_start(text: str, index: int) -> int:
+    while index > 0 and not text[index - 1].isspace():
+        index -= 1
+    return index
 
 
 def _gaps(text: str, spans: list[Span]) -> list[str]:
@@ -95,81 +94,78 @@ def windows_between(text: str, gaps: list[str]) -> list[Span] | None:
     return spans if position == len(text) else None
 
 
-def _units(gaps: list[str], old_windows: list[str], new_windows: list[str]) -> list[Unit] | None:
-    """The text in page order: gaps and windows the same on both sides as one unit each,
-    the tokens of other windows side by side; None if those windows do not line up or a
-    changed token occurs elsewhere."""
-    units: list[Unit] = [(gaps[0], gaps[0], True)] if gaps[0] else []
-    keys: tuple[set[str], set[str]] = (set(), set())  # of the windows that differ
-    changed: list[tuple[str, str]] = []
-    for old_window, new_window, gap in zip(old_windows, new_windows, gaps[1:], strict=True):
-        if old_window == new_window:
-            units.append((old_window, new_window, True))
-        else:
-            old_pieces, new_pieces = PIECE.findall(old_window), PIECE.findall(new_window)
-            if len(old_pieces) != len(new_pieces):
-                return None
-            units += _token_units(old_pieces, new_pieces, keys, changed)
-        if gap:
-            units.append((gap, gap, True))
-    if changed:
-        same = _keys(old for old, new in zip(old_windows, new_windows, strict=True) if old == new)
-        if not _changes_stay_in_place(changed, keys[0] | same, keys[1] | same):
-            return None
-    return units
+def _holds_digit(key: str) -> bool:
+    return key[:1].isdecimal() or _DIGITS.search(key) is not None
 
 
-def _token_units(
-    old_pieces: list[str],
-    new_pieces: list[str],
-    keys: tuple[set[str], set[str]],
-    changed: list[tuple[str, str]],
-) -> list[Unit]:
-    """Tokens side by side; their keys go to ``keys``, those of changed ones to ``changed``."""
-    units: list[Unit] = []
-    for old_piece, new_piece in zip(old_pieces, new_pieces, strict=True):
-        old_key, new_key = comparable_text(old_piece), comparable_text(new_piece)
-        keys[0].add(old_key)
-        keys[1].add(new_key)
-        units.append((old_piece, new_piece, old_key == new_key))
-        if old_key != new_key:
-            changed.append((old_key, new_key))
-    return units
+Change = tuple[int, int, int, int]  # old start, old end, new start, new end
 
 
-def _keys(windows: Iterable[str]) -> set[str]:
-    return {comparable_text(piece) for window in windows for piece in PIECE.findall(window)}
+class _WindowTokens:
+    """The tokens of the windows that differ, lined up: their keys, and where they differ;
+    the windows the same on both sides."""
+
+    def __init__(self) -> None:
+        self.old_keys: list[str] = []
+        self.new_keys: list[str] = []
+        self.changed: list[tuple[str, str]] = []  # keys of the changed tokens
+        self.changes: list[Change] = []  # where they stand
+        self.same: list[str] = []
+
+    def add(self, old_start: int, old_window: str, new_start: int, new_window: str) -> bool:
+        """The tokens of a window that differs, side by side; False if they do not line up."""
+        old_pieces, new_pieces = PIECE.findall(old_window), PIECE.findall(new_window)
+        if len(old_pieces) != len(new_pieces):
+            return False
+        old_keys, new_keys = (
+            list(map(comparable_text, old_pieces)),
+            list(map(comparable_text, new_pieces)),
+        )
+        self.old_keys += old_keys
+        self.new_keys += new_keys
+        for old_piece, new_piece, old_key, new_key in zip(
+            old_pieces, new_pieces, old_keys, new_keys, strict=True
+        ):
+            old_end, new_end = old_start + len(old_piece), new_start + len(new_piece)
+            if old_key != new_key:
+                self.changed.append((old_key, new_key))
+                self.changes.append((old_start, old_end, new_start, new_end))
+            old_start, new_start = old_end, new_end
+        return True
+
+    def changes_stay_in_place(self) -> bool:
+        """No changed token lacks a digit, nor equals a token of the other side (only window
+        tokens hold digits)."""
+        if not self.changed:
+            return True
+        same = {comparable_text(piece) for window in self.same for piece in PIECE.findall(window)}
+        old_keys, new_keys = same.union(self.old_keys), same.union(self.new_keys)
+        return all(
+            _holds_digit(old) and _holds_digit(new) and old not in new_keys and new not in old_keys
+            for old, new in self.changed
+        )
 
 
-def _changes_stay_in_place(
-    changed: list[tuple[str, str]], old_keys: set[str], new_keys: set[str]
-) -> bool:
-    """No changed token lacks a digit, nor equals a token of the other side."""
-    return all(
-        _DIGITS.search(old) and _DIGITS.search(new) and old not in new_keys and new not in old_keys
-        for old, new in changed
-    )
-
-
-def _segments(units: list[Unit]) -> list[Segment]:
-    """Runs of equal units become one equal segment; of changed ones, a delete and an insert."""
+def _segments(old: str, new: str, changes: list[Change]) -> list[Segment]:
+    """Equal text between changes; changes with nothing between them make one."""
     segments: list[Segment] = []
-    run: list[Unit] = []
-    for unit in units:
-        if run and unit[2] != run[0][2]:
-            _add_run(segments, run)
-            run = []
-        run.append(unit)
-    if run:
-        _add_run(segments, run)
+    old_cut = new_cut = 0  # where the text not told yet starts
+    for old_start, old_end, new_start, new_end in _merged(changes):
+        if old_start > old_cut:  # equal tokens between: as many on both sides
+            append_equal(segments, old[old_cut:old_start], new[new_cut:new_start])
+        append_segment(segments, "delete", old[old_start:old_end])
+        append_segment(segments, "insert", new[new_start:new_end])
+        old_cut, new_cut = old_end, new_end
+    if old_cut < len(old):  # hence the same on the new side
+        append_equal(segments, old[old_cut:], new[new_cut:])
     return segments
 
 
-def _add_run(segments: list[Segment], run: list[Unit]) -> None:
-    old = run[0][0] if len(run) == 1 else "".join(unit[0] for unit in run)
-    new = run[0][1] if len(run) == 1 else "".join(unit[1] for unit in run)
-    if run[0][2]:
-        append_equal(segments, old, new)
-    else:
-        append_segment(segments, "delete", old)
-        append_segment(segments, "insert", new)
+def _merged(changes: list[Change]) -> list[Change]:
+    merged: list[Change] = []
+    for change in changes:
+        if merged and merged[-1][1] == change[0]:
+            merged[-1] = (merged[-1][0], change[1], merged[-1][2], change[3])
+        else:
+            merged.append(change)
+    return merged

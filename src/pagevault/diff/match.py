@@ -121,6 +121,8 @@ def out_of_order(old_order: Sequence[str], new_order: Sequence[str]) -> set[str]
     of the same length whichever list is called old (``diff(b, a)`` mirrors).
     """
     common = set(old_order) & set(new_order)
+    if list(old_order) == list(new_order) and len(common) == len(old_order):
+        return set()  # the usual case, told at once: the same identities, in the same order
     old_position = {item: index for index, item in enumerate(i for i in old_order if i in common)}
     sequence = [item for item in new_order if item in common]
     return common - set(_longest_increasing(sequence, old_position))

@@ -11,9 +11,8 @@ top item is reported, with the number of items under it.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -26,20 +25,17 @@ MENU_THRESHOLD = 80.0
 ITEM_THRESHOLD = 85.0
 
 
-@dataclass(frozen=True)
-class _Node:
-    """A menu item where it stands: its path of keys and its place among siblings."""
+class _Node(NamedTuple):
+    """A menu item where it stands: its path of keys and its place among siblings (a named
+    tuple: a large menu makes hundreds of them)."""
 
     path: tuple[str, ...]
+    parent: tuple[str, ...]  # the path of its parent
     labels: tuple[str, ...]  # labels of the ancestors, for the reader
-    index: int
+    position: int  # among its siblings
     item: NavItem
     descendants: int
     id: str  # the path joined: what items are paired on
-
-    @property
-    def parent(self) -> tuple[str, ...]:
-        return self.path[:-1]
 
     def to_json(self) -> dict[str, Any]:
         return {"label": self.item.label, "url": self.item.url, "parent": list(self.labels)}
@@ -78,10 +74,11 @@ def _flatten(
 ) -> list[_Node]:
     """Depth-first, parents before children."""
     nodes: list[_Node] = []
-    for index, item in enumerate(items):
-        below = _flatten(item.children, (*path, item.key), (*labels, item.label))
+    for position, item in enumerate(items):
         node_path = (*path, item.key)
-        nodes.append(_Node(node_path, labels, index, item, len(below), "/".join(node_path)))
+        below = _flatten(item.children, node_path, (*labels, item.label)) if item.children else []
+        node = _Node(node_path, path, labels, position, item, len(below), "/".join(node_path))
+        nodes.append(node)
         nodes.extend(below)
     return nodes
 
@@ -125,8 +122,8 @@ def _moved(
         else:
             siblings[pair.new.parent].append(pair)
     for group in siblings.values():
-        old_order = [p.new.id for p in sorted(group, key=lambda p: p.old.index)]
-        new_order = [p.new.id for p in sorted(group, key=lambda p: p.new.index)]
+        old_order = [p.new.id for p in sorted(group, key=lambda p: p.old.position)]
+        new_order = [p.new.id for p in sorted(group, key=lambda p: p.new.position)]
         moved |= out_of_order(old_order, new_order)
     return moved
 
@@ -137,8 +134,8 @@ def _pair_changes(menu_key: str, pair: Pair[_Node], moved: bool) -> list[Change]
     changes = []
     if moved:
         where = {
-            "from": {"parent": list(a.labels), "position": a.index},
-            "to": {"parent": list(b.labels), "position": b.index},
+            "from": {"parent": list(a.labels), "position": a.position},
+            "to": {"parent": list(b.labels), "position": b.position},
         }
         changes.append(_item_change("moved", menu_key, a, b, where))
     detail: dict[str, Any] = {}

@@ -28,7 +28,7 @@ def diff_statistics(
     old: tuple[Statistic, ...], new: tuple[Statistic, ...], section_map: Mapping[str, str]
 ) -> list[Change]:
     """``section_map``: old section key -> new section key, from the section pairing."""
-    context_score, like_contexts = _context_scorers()
+    context_score = _context_scorer()
 
     def scorer(a: Statistic, b: Statistic) -> float:
         if not _same_place_and_unit(a, b, section_map):
@@ -38,25 +38,21 @@ def diff_statistics(
     def same_statistic(a: Statistic, b: Statistic) -> bool:
         # Keys of figures in like sentences get suffixes (…-ont, …-ont-2) that shift
         # when an earlier one disappears: a key pair must still stand in a like sentence.
-        if a.context == b.context:
-            return True
-        return _same_place_and_unit(a, b, section_map) and like_contexts(a.context, b.context)
+        return a.context == b.context or scorer(a, b) >= CONTEXT_THRESHOLD
 
     pairing = pair_items(
         old, new, attrgetter("key"), scorer, CONTEXT_THRESHOLD, accept=same_statistic
     )
-    changes = [_dump_change("removed", s.key, s, None) for s in pairing.removed]
-    changes += [c for pair in pairing.pairs if (c := _pair_change(pair)) is not None]
-    changes += [_dump_change("added", s.key, None, s) for s in pairing.added]
+    changes = [Change("statistic", "removed", s.key, dump(s), None) for s in pairing.removed]
+    changes += [change for pair in pairing.pairs if (change := _pair_change(pair)) is not None]
+    changes += [Change("statistic", "added", s.key, None, dump(s)) for s in pairing.added]
     return changes
 
 
-def _context_scorers() -> tuple[Callable[[str, str], float], Callable[[str, str], bool]]:
-    """How alike two sentences are, and whether they are alike enough (a bound that lets
-    rapidfuzz stop early); each pair of sentences is scored once, though a sentence often
-    holds several figures."""
+def _context_scorer() -> Callable[[str, str], float]:
+    """How alike two sentences are; each pair of sentences is scored once, though a
+    sentence often holds several figures."""
     scores: dict[tuple[str, str], float] = {}
-    alike: dict[tuple[str, str], bool] = {}
 
     def score(old: str, new: str) -> float:
         pair = (old, new)
@@ -64,45 +60,32 @@ def _context_scorers() -> tuple[Callable[[str, str], float], Callable[[str, str]
             scores[pair] = fuzz.token_set_ratio(comparable_text(old), comparable_text(new))
         return scores[pair]
 
-    def like(old: str, new: str) -> bool:
-        pair = (old, new)
-        if pair not in alike:
-            bounded = fuzz.token_set_ratio(
-                comparable_text(old), comparable_text(new), score_cutoff=CONTEXT_THRESHOLD
-            )
-            alike[pair] = bounded >= CONTEXT_THRESHOLD
-        return alike[pair]
-
-    return score, like
+    return score
 
 
 def _same_place_and_unit(a: Statistic, b: Statistic, section_map: Mapping[str, str]) -> bool:
-    same_section = section_map.get(a.section or "", a.section) == b.section
-    same_unit = comparable_text(a.unit).lower() == comparable_text(b.unit).lower()
-    return same_section and same_unit and a.kind == b.kind
+    if a.kind != b.kind or section_map.get(a.section or "", a.section) != b.section:
+        return False
+    return a.unit == b.unit or comparable_text(a.unit).lower() == comparable_text(b.unit).lower()
 
 
 def _pair_change(pair: Pair[Statistic]) -> Change | None:
-    a, b = pair.old, pair.new
+    a, b, score = pair
     if vars(a) == vars(b):  # the usual case, told at once: every field the same
         return None
-    detail = _pairing_detail(pair)
+    detail: dict[str, Any] = {"paired_by": "key"}
+    if a.key != b.key:
+        detail = {"paired_by": "context", "score": score, "old_key": a.key}
+    kind: Kind = "changed"
     if not math.isclose(a.value, b.value, rel_tol=1e-9, abs_tol=1e-12):
         detail.update(_deltas(a.value, b.value))
-        return _dump_change("changed", b.key, a, b, detail)
-    fields = _changed_fields(a, b)
-    if fields:
+    elif fields := _changed_fields(a, b):
         detail["fields"] = fields
-        return _dump_change("changed", b.key, a, b, detail)
-    if a.text != b.text:
-        return _dump_change("reformatted", b.key, a, b, detail)
-    return None
-
-
-def _pairing_detail(pair: Pair[Statistic]) -> dict[str, Any]:
-    if pair.old.key == pair.new.key:
-        return {"paired_by": "key"}
-    return {"paired_by": "context", "score": pair.score, "old_key": pair.old.key}
+    elif a.text != b.text:
+        kind = "reformatted"
+    else:
+        return None
+    return Change("statistic", kind, b.key, dump(a), dump(b), detail)
 
 
 def _deltas(old_value: float, new_value: float) -> dict[str, Any]:
@@ -124,13 +107,3 @@ def _changed_fields(a: Statistic, b: Statistic) -> dict[str, Any]:
         if comparable_text(before).lower() != comparable_text(after).lower():
             fields[name] = {"old": before, "new": after}
     return fields
-
-
-def _dump_change(
-    kind: Kind,
-    key: str,
-    old: Statistic | None,
-    new: Statistic | None,
-    detail: dict[str, Any] | None = None,
-) -> Change:
-    return Change("statistic", kind, key, dump(old), dump(new), detail or {})
