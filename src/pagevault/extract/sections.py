@@ -16,20 +16,15 @@ from pydantic import TypeAdapter
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pagevault.extract._ancestry import lineage
+from pagevault.extract._boilerplate import BoilerplateSweep
 from pagevault.extract.dom import (
     attr,
-    class_and_id,
     element_id,
     node_text,
-    remove_nodes,
 )
 from pagevault.extract.selectors import (
-    BOILERPLATE_ROLES,
-    BOILERPLATE_TOKEN,
-    FORM_CONTROLS,
     MAIN_CANDIDATES,
     NON_BODY_HEADING,
-    STRUCTURAL_BOILERPLATE,
     STYLED_HEADING_TOKEN,
 )
 from pagevault.model import Section
@@ -85,10 +80,6 @@ _MAX_STYLED_HEADING = 120
 _MAX_LONE_LINK = 40
 _MIN_MAIN_TEXT = 200
 _BOILERPLATE_SHARE = 0.5
-_FORM_HINT = re.compile(
-    r"newsletter|subscribe|inscri|search|recherche|suche|buscar|don|spende|"
-    r"donat|login|connexion"
-)
 
 
 _SIMPLE_NAME_SELECTOR = re.compile(r"[#.][\w-]+")
@@ -155,56 +146,10 @@ def remove_boilerplate(root: LexborNode, keep: LexborNode | None) -> None:
     # up instead of one per candidate.
     protected = lineage(keep) if keep is not None else set()
     protected.add(root.mem_id)
-    doomed: list[LexborNode] = []
-    for node in root.css(f"{FORM_CONTROLS}, form"):
-        if node.tag != "form" or _is_boilerplate_form(node):
-            doomed.append(node)
-    doomed += [n for n in root.css(STRUCTURAL_BOILERPLATE) if n.mem_id not in protected]
-    doomed += _boilerplate_by_attributes(root, protected, _BOILERPLATE_SHARE * total)
-    remove_nodes(doomed)
-
-
-def _is_boilerplate_form(form: LexborNode) -> bool:
-    descriptor = f"{class_and_id(form)} {attr(form, 'action').lower()}"
-    return form.css_first("input[type=email], input[type=search]") is not None or bool(
-        _FORM_HINT.search(descriptor)
-    )
-
-
-def _boilerplate_by_attributes(
-    root: LexborNode, protected: set[int], max_text: float
-) -> list[LexborNode]:
-    """Elements of ``root`` that are boilerplate by ARIA role (exact: the nine
-    ``[role=...]`` selectors are one ``[role]`` selector and a set look-up) or by a
-    class/id token, unless ``protected`` or holding ``max_text`` characters or more.
-
-    One pass over class/id holders with a token regex: 90 "[class*=...]" selectors
-    cost lexbor several times more. Class names repeat within a page, so each
-    distinct class/id pair is searched once."""
-    found: list[LexborNode] = []
-    verdicts: dict[tuple[str | None, str | None], bool] = {}
-    previous = -1
-    for node in root.css("[class], [id], [role]"):
-        mem_id = node.mem_id
-        if mem_id == previous or mem_id in protected:
-            continue  # lexbor lists an element once per selector it matches, in a row
-        previous = mem_id
-        attributes = node.attributes
-        if attributes.get("role") in BOILERPLATE_ROLES:
-            found.append(node)
-            continue
-        names = (attributes.get("class"), attributes.get("id"))
-        verdict = verdicts.get(names)
-        if verdict is None:
-            verdict = verdicts[names] = _is_boilerplate_name(*names)
-        if verdict and len(node.text(deep=True)) < max_text:
-            found.append(node)
-    return found
-
-
-def _is_boilerplate_name(classes: str | None, element_id: str | None) -> bool:
-    """``BOILERPLATE_TOKEN`` in ``class_and_id`` of an element with these attributes."""
-    return BOILERPLATE_TOKEN.search(f"{classes or ''} {element_id or ''}".lower()) is not None
+    sweep = BoilerplateSweep(protected, _BOILERPLATE_SHARE * total)
+    sweep.sweep(root)
+    for node in sweep.doomed:  # none inside another: the sweep does not enter them
+        node.decompose()
 
 
 @dataclass

@@ -1,0 +1,104 @@
+"""Boilerplate inside the main column, found in one walk of its elements.
+
+The walk applies by hand what were three css passes over the column (form
+controls, ``STRUCTURAL_BOILERPLATE``, ``[class], [id], [role]``) and does not go
+into an element it has doomed: what lies inside goes with it, so its class names
+are never searched (tests/test_boilerplate_walk.py pins the selectors it mirrors).
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+from pagevault.extract._tag_ids import tag_id, tag_ids
+from pagevault.extract.dom import Attributes, attr, class_and_id
+from pagevault.extract.selectors import BOILERPLATE_ROLES, BOILERPLATE_TOKEN, FORM_CONTROLS
+
+_FORM_HINT = re.compile(
+    r"newsletter|subscribe|inscri|search|recherche|suche|buscar|don|spende|"
+    r"donat|login|connexion"
+)
+_FORM_CONTROLS = tag_ids(FORM_CONTROLS)
+_FORM = tag_id("form")
+# STRUCTURAL_BOILERPLATE: its element names, then "header:not(article header)"
+# and the ARIA states, tested in ``_is_structural``.
+_STRUCTURAL_TAGS = tag_ids("nav, aside, footer, figcaption")
+_HEADER = tag_id("header")
+_ARTICLE = tag_id("article")
+
+
+class BoilerplateSweep:
+    """Collects the outermost boilerplate elements of a column, unless ``protected``
+    (a ``mem_id`` set) or, for class/id/role hits, holding ``max_text`` characters."""
+
+    def __init__(self, protected: set[int], max_text: float) -> None:
+        self.doomed: list[LexborNode] = []
+        self._protected = protected
+        self._max_text = max_text
+        # Class names repeat within a page: each class/id pair is searched once.
+        self._verdicts: dict[tuple[str | None, str | None], bool] = {}
+
+    def sweep(self, root: LexborNode) -> None:
+        """Visit ``root`` itself and everything under it (a stack, not recursion:
+        inline tags can nest thousands deep, as the nesting guard leaves them)."""
+        stack = [(root, _inside_article(root))]
+        while stack:
+            node, in_article = stack.pop()
+            if self._is_doomed(node, in_article):
+                self.doomed.append(node)
+                continue
+            in_article = in_article or node.tag_id == _ARTICLE
+            stack.extend((child, in_article) for child in node.iter())
+
+    def _is_doomed(self, node: LexborNode, in_article: bool) -> bool:
+        tag = node.tag_id
+        if tag in _FORM_CONTROLS:  # unprotected: a form control is never text
+            return True
+        if tag == _FORM and _is_boilerplate_form(node):
+            return True
+        attributes = node.attributes
+        if not attributes and tag not in _STRUCTURAL_TAGS and tag != _HEADER:
+            return False  # the common plain element: no hint to test
+        hinted = _is_structural(tag, attributes, in_article) or self._is_named(node, attributes)
+        return hinted and node.mem_id not in self._protected
+
+    def _is_named(self, node: LexborNode, attributes: Attributes) -> bool:
+        """Boilerplate by ARIA role (exact) or by a class/id token and short text."""
+        if attributes.get("role") in BOILERPLATE_ROLES:
+            return True
+        names = (attributes.get("class"), attributes.get("id"))
+        verdict = self._verdicts.get(names)
+        if verdict is None:
+            verdict = self._verdicts[names] = _is_boilerplate_name(*names)
+        return verdict and len(node.text(deep=True)) < self._max_text
+
+
+def _is_structural(tag: int, attributes: Attributes, in_article: bool) -> bool:
+    if tag in _STRUCTURAL_TAGS or (tag == _HEADER and not in_article):
+        return True
+    hidden = attributes.get("aria-hidden") == "true" or "hidden" in attributes
+    return hidden or attributes.get("aria-modal") == "true"
+
+
+def _inside_article(node: LexborNode) -> bool:
+    """Whether ``node`` is an <article> or inside one ("article header")."""
+    current: LexborNode | None = node
+    while current is not None:
+        if current.tag_id == _ARTICLE:
+            return True
+        current = current.parent
+    return False
+
+
+def _is_boilerplate_form(form: LexborNode) -> bool:
+    descriptor = f"{class_and_id(form)} {attr(form, 'action').lower()}"
+    return form.css_first("input[type=email], input[type=search]") is not None or bool(
+        _FORM_HINT.search(descriptor)
+    )
+
+
+def _is_boilerplate_name(classes: str | None, element_id: str | None) -> bool:
+    """``BOILERPLATE_TOKEN`` in ``class_and_id`` of an element with these attributes."""
+    return BOILERPLATE_TOKEN.search(f"{classes or ''} {element_id or ''}".lower()) is not None

@@ -1,0 +1,18 @@
+"""lexbor's numeric tag ids, for comparing ``node.tag_id`` (an int read in C, about
+half the cost of ``node.tag``, which builds a string) instead of tag names."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+_FACTORY = LexborHTMLParser("")
+
+
+def tag_id(name: str) -> int:
+    """lexbor's id for the HTML element ``name`` (fixed for the standard elements)."""
+    return _FACTORY.create_node(name).tag_id
+
+
+def tag_ids(names: str) -> frozenset[int]:
+    """Ids of the elements named in ``names``, a comma-separated list ("p, li")."""
+    return frozenset(tag_id(name.strip()) for name in names.split(","))

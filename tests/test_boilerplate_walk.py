@@ -1,0 +1,88 @@
+"""The boilerplate sweep (one walk) finds what the css passes it replaced found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from pagevault.extract._ancestry import lineage
+from pagevault.extract._boilerplate import BoilerplateSweep, _is_boilerplate_form
+from pagevault.extract.sections import find_main
+from pagevault.extract.selectors import (
+    BOILERPLATE_ROLES,
+    BOILERPLATE_TOKEN,
+    FORM_CONTROLS,
+    NON_CONTENT_TAGS,
+    STRUCTURAL_BOILERPLATE,
+)
+from tests.corpus import corpus_dir
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_structural_selector_is_the_one_the_sweep_mirrors() -> None:
+    # _boilerplate._is_structural applies this selector by hand: change both together.
+    assert STRUCTURAL_BOILERPLATE == (
+        "nav, aside, footer, header:not(article header), figcaption, "
+        "[aria-hidden=true], [hidden], [aria-modal=true]"
+    )
+
+
+def _by_css(root: LexborNode, protected: set[int], max_text: float) -> set[int]:
+    """The former implementation: three css passes, then the outermost matches."""
+    doomed = [n for n in root.css(f"{FORM_CONTROLS}, form") if n.tag != "form"]
+    doomed += [n for n in root.css("form") if _is_boilerplate_form(n)]
+    doomed += [n for n in root.css(STRUCTURAL_BOILERPLATE) if n.mem_id not in protected]
+    for node in root.css("[class], [id], [role]"):
+        if node.mem_id in protected:
+            continue
+        attributes = node.attributes
+        names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower()
+        if attributes.get("role") in BOILERPLATE_ROLES or (
+            BOILERPLATE_TOKEN.search(names) and len(node.text(deep=True)) < max_text
+        ):
+            doomed.append(node)
+    found = {node.mem_id for node in doomed}
+    return {n.mem_id for n in doomed if not (lineage(n) - {n.mem_id}) & found}
+
+
+def _sweep(root: LexborNode, protected: set[int], max_text: float) -> set[int]:
+    sweep = BoilerplateSweep(protected, max_text)
+    sweep.sweep(root)
+    return {node.mem_id for node in sweep.doomed}
+
+
+def _pages() -> list[Path]:
+    return sorted([*FIXTURES.glob("*.html"), *corpus_dir().glob("*.html")])
+
+
+@pytest.mark.parametrize("page", _pages(), ids=lambda page: page.name)
+def test_sweep_dooms_what_the_css_passes_doomed(page: Path) -> None:
+    tree = LexborHTMLParser(page.read_bytes().decode("utf-8", "replace"))
+    tree.strip_tags(NON_CONTENT_TAGS)
+    main = find_main(tree)
+    assert main is not None
+    h1 = main.css_first("h1")
+    protected = (lineage(h1) if h1 is not None else set()) | {main.mem_id}
+    for max_text in (1e9, len(main.text(deep=True)) / 2):
+        assert _sweep(main, protected, max_text) == _by_css(main, protected, max_text)
+
+
+HOSTILE = [
+    "<main><header>kept in article?</header><article><div><header>x</header></div></article>"
+    "<p aria-hidden=TRUE>case</p><p hidden>h</p><div ARIA-MODAL=true>m</div></main>",
+    "<main role=navigation><form class=search><label>l</label><input></form>"
+    "<div class='a share_b'>s</div><div id=Share>S</div></main>",
+    "<main>" + "<span>" * 3000 + "<div class=social>deep</div>" + "</span>" * 3000 + "</main>",
+]
+
+
+@pytest.mark.parametrize("html", HOSTILE)
+def test_sweep_matches_css_on_odd_markup(html: str) -> None:
+    for prefix in ("", "<!DOCTYPE html>"):
+        main = LexborHTMLParser(prefix + html).css_first("main")
+        assert main is not None
+        protected = {main.mem_id}
+        assert _sweep(main, protected, 1e9) == _by_css(main, protected, 1e9)
