@@ -43,16 +43,15 @@ class BoilerplateSweep:
     def sweep(self, root: LexborNode) -> None:
         """Visit ``root`` itself and everything under it (a stack, not recursion:
         inline tags can nest thousands deep, as the nesting guard leaves them)."""
-        stack = [(root, _inside_article(root))]
+        stack = [root]
         while stack:
-            node, in_article = stack.pop()
-            if self._is_doomed(node, in_article):
+            node = stack.pop()
+            if self._is_doomed(node):
                 self.doomed.append(node)
-                continue
-            in_article = in_article or node.tag_id == _ARTICLE
-            stack.extend((child, in_article) for child in node.iter())
+            else:
+                stack.extend(node.iter())
 
-    def _is_doomed(self, node: LexborNode, in_article: bool) -> bool:
+    def _is_doomed(self, node: LexborNode) -> bool:
         tag = node.tag_id
         if tag in _FORM_CONTROLS:  # unprotected: a form control is never text
             return True
@@ -61,7 +60,7 @@ class BoilerplateSweep:
         attributes = node.attributes
         if not attributes and tag not in _STRUCTURAL_TAGS and tag != _HEADER:
             return False  # the common plain element: no hint to test
-        hinted = _is_structural(tag, attributes, in_article) or self._is_named(node, attributes)
+        hinted = _is_structural(node, tag, attributes) or self._is_named(node, attributes)
         return hinted and node.mem_id not in self._protected
 
     def _is_named(self, node: LexborNode, attributes: Attributes) -> bool:
@@ -75,16 +74,17 @@ class BoilerplateSweep:
         return verdict and len(node.text(deep=True)) < self._max_text
 
 
-def _is_structural(tag: int, attributes: Attributes, in_article: bool) -> bool:
-    if tag in _STRUCTURAL_TAGS or (tag == _HEADER and not in_article):
+def _is_structural(node: LexborNode, tag: int, attributes: Attributes) -> bool:
+    if tag in _STRUCTURAL_TAGS or (tag == _HEADER and not _inside_article(node)):
         return True
     hidden = attributes.get("aria-hidden") == "true" or "hidden" in attributes
     return hidden or attributes.get("aria-modal") == "true"
 
 
 def _inside_article(node: LexborNode) -> bool:
-    """Whether ``node`` is an <article> or inside one ("article header")."""
-    current: LexborNode | None = node
+    """Whether ``node`` lies inside an <article> ("article header"): a walk up, as
+    headers are few in a main column."""
+    current = node.parent
     while current is not None:
         if current.tag_id == _ARTICLE:
             return True
