@@ -16,3 +16,14 @@ def tag_id(name: str) -> int:
 def tag_ids(names: str) -> frozenset[int]:
     """Ids of the elements named in ``names``, a comma-separated list ("p, li")."""
     return frozenset(tag_id(name.strip()) for name in names.split(","))
+
+
+def _text_id() -> int:
+    text = LexborHTMLParser("<p>x</p>").css_first("p")
+    if text is None or text.first_child is None:
+        raise RuntimeError("lexbor parsed no text node in <p>x</p>")
+    return text.first_child.tag_id
+
+
+# The id of text nodes (``node.tag`` "-text").
+TEXT = _text_id()

@@ -8,7 +8,6 @@ widgets, newsletter forms, photo captions, cookie notices...) is removed first.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -17,6 +16,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pagevault.extract._ancestry import lineage
 from pagevault.extract._boilerplate import BoilerplateSweep
+from pagevault.extract._tag_ids import TEXT as _TEXT
+from pagevault.extract._tag_ids import tag_id, tag_ids
 from pagevault.extract.dom import (
     attr,
     element_id,
@@ -30,52 +31,24 @@ from pagevault.extract.selectors import (
 from pagevault.model import Section
 from pagevault.text import KeyAllocator, clean_text, slugify
 
-_HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_PARAGRAPH_TAGS = frozenset(
-    {"p", "blockquote", "pre", "dd", "dt", "address", "figcaption", "summary", "caption"}
+_HEADINGS = {tag_id(f"h{level}"): level for level in range(1, 7)}
+_PARAGRAPHS = tag_ids("p, blockquote, pre, dd, dt, address, figcaption, summary, caption")
+_LISTS = tag_ids("ul, ol, dl, menu")
+_LIST_ENTRIES = tag_ids("li, dd, dt")
+_INLINE = tag_ids(
+    "a, abbr, b, bdi, bdo, cite, code, data, dfn, em, font, i, kbd, mark, q, s, samp, small, "
+    "span, strong, sub, sup, time, u, var, wbr, del, ins, nobr, big, tt, img, picture"
 )
-_LIST_TAGS = frozenset({"ul", "ol", "dl", "menu"})
-_INLINE_TAGS = frozenset(
-    {
-        "a",
-        "abbr",
-        "b",
-        "bdi",
-        "bdo",
-        "cite",
-        "code",
-        "data",
-        "dfn",
-        "em",
-        "font",
-        "i",
-        "kbd",
-        "mark",
-        "q",
-        "s",
-        "samp",
-        "small",
-        "span",
-        "strong",
-        "sub",
-        "sup",
-        "time",
-        "u",
-        "var",
-        "wbr",
-        "del",
-        "ins",
-        "nobr",
-        "big",
-        "tt",
-        "img",
-        "picture",
-        "-text",
-    }
-)
+_SKIPPED = tag_ids("hr, img, picture, video, audio, source, track, map")
+_BOLD = tag_ids("strong, b")
+_LINK_OR_SPAN = tag_ids("a, span")
+_A = tag_id("a")
+_P = tag_id("p")
+_BR = tag_id("br")
+_LI = tag_id("li")
+_TABLE = tag_id("table")
 # What clean_text maps to "" when a text is made of nothing else.
 _ASCII_BLANKS = " \t\n\r\f\v"
-_SKIPPED_TAGS = frozenset({"hr", "img", "picture", "video", "audio", "source", "track", "map"})
 _MAX_STYLED_HEADING = 120
 _MAX_LONE_LINK = 40
 _MIN_MAIN_TEXT = 200
@@ -222,34 +195,34 @@ class _BlockCollector:
     """Headings, paragraphs and list items under a node, in page order.
 
     Appends to one list while walking: generators chained through every level of
-    nested ``<div>`` cost a frame per level for each block passed up."""
+    nested ``<div>`` cost a frame per level for each block passed up. Tags are
+    compared by lexbor id (``tag_id``, an int, half the cost of the ``tag`` string)."""
 
     def __init__(self) -> None:
         self.blocks: list[_Block] = []
-        # Sole children already found: a <p> is asked twice, by the bold-phrase
-        # test (a heading?) and by the lone-link test (navigation?).
-        self._sole_children: dict[int, LexborNode | None] = {}
 
     def walk(self, node: LexborNode) -> None:
         pending: list[str] = []
         for child in node.iter(include_text=True):
-            tag = child.tag
-            if tag == "-text":
+            tag = child.tag_id
+            if tag == _TEXT:
                 pending.append(child.text_content or "")
-            elif tag in _INLINE_TAGS:  # element names only: other nodes' tags start with "-"
+            elif tag in _INLINE:
                 self._inline(child, tag, pending)
-            elif tag == "br":
+            elif tag == _BR:
                 if pending and pending[-1] == "\n":
                     self._flush(pending)
                 else:
                     pending.append("\n")
             elif child.is_element_node:  # not a comment, CDATA or processing instruction
-                self._flush(pending)
-                self._element(child, tag)
-        self._flush(pending)
+                if pending:
+                    self._flush(pending)
+                self._block(child, tag, _styled_heading_level(child, tag))
+        if pending:
+            self._flush(pending)
 
-    def _inline(self, element: LexborNode, tag: str, pending: list[str]) -> None:
-        level = _styled_heading_level(element, tag, self._sole_child)
+    def _inline(self, element: LexborNode, tag: int, pending: list[str]) -> None:
+        level = _styled_heading_level(element, tag)
         if _holds_blocks(element):
             self._flush(pending)
             self._block(element, tag, level)
@@ -259,24 +232,21 @@ class _BlockCollector:
         else:
             pending.append(element.text(deep=True))
 
-    def _element(self, element: LexborNode, tag: str | None) -> None:
-        self._block(element, tag, _styled_heading_level(element, tag, self._sole_child))
-
-    def _block(self, element: LexborNode, tag: str | None, styled_level: int) -> None:
+    def _block(self, element: LexborNode, tag: int, styled_level: int) -> None:
         """An element that is not inline text; ``styled_level`` from ``_styled_heading_level``."""
-        if tag in _HEADING_TAGS:
-            self._heading(element, _HEADING_TAGS[tag])
+        if tag in _HEADINGS:
+            self._heading(element, _HEADINGS[tag])
         elif styled_level:
             self._heading(element, styled_level)
-        elif tag in _LIST_TAGS:
+        elif tag in _LISTS:
             self._list(element)
-        elif tag == "li":  # a list entry outside any list, as broken pages have
+        elif tag == _LI:  # a list entry outside any list, as broken pages have
             self._list_entry(element)
-        elif tag in _PARAGRAPH_TAGS and not _holds_blocks(element):
+        elif tag in _PARAGRAPHS and not _holds_blocks(element):
             self._paragraph(element)
-        elif tag == "table":
+        elif tag == _TABLE:
             self._table(element)
-        elif tag not in _SKIPPED_TAGS:
+        elif tag not in _SKIPPED:
             self.walk(element)
 
     def _heading(self, element: LexborNode, level: int) -> None:
@@ -286,22 +256,16 @@ class _BlockCollector:
 
     def _paragraph(self, element: LexborNode) -> None:
         text = node_text(element)
-        if not _is_lone_link(self._sole_child(element), text):
+        if not _is_lone_link(_sole_element(element), text):
             self._add("paragraph", text)
-
-    def _sole_child(self, element: LexborNode) -> LexborNode | None:
-        mem_id = element.mem_id
-        if mem_id not in self._sole_children:
-            self._sole_children[mem_id] = _sole_child(element)
-        return self._sole_children[mem_id]
 
     def _list(self, element: LexborNode) -> None:
         for child in element.iter():
-            tag = child.tag
-            if tag in ("li", "dd", "dt"):
+            tag = child.tag_id
+            if tag in _LIST_ENTRIES:
                 self._list_entry(child)
             elif child.is_element_node:
-                self._element(child, tag)
+                self._block(child, tag, _styled_heading_level(child, tag))
 
     def _list_entry(self, entry: LexborNode) -> None:
         if _holds_blocks(entry):
@@ -328,17 +292,16 @@ class _BlockCollector:
             self.blocks.append((kind, text, 0, ""))
 
 
-def _styled_heading_level(
-    element: LexborNode, tag: str | None, sole_child: Callable[[LexborNode], LexborNode | None]
-) -> int:
+def _styled_heading_level(element: LexborNode, tag: int) -> int:
     """Level of an element a reader sees as a heading though it is no <hN>: role=heading,
     a title class ('p.h2', 'p.titulo'), or a paragraph that is one short bold phrase.
-    ``tag`` is ``element.tag``, which every caller has already read; ``sole_child``
-    finds an element's ``_sole_child``."""
-    if tag in _HEADING_TAGS:
+    ``tag`` is ``element.tag_id``, which every caller has already read."""
+    if tag in _HEADINGS:
         return 0
     # Called on every element of the body: one attribute dict serves every read.
     attributes = element.attributes
+    if not attributes:  # most elements: neither a role nor a class
+        return 3 if tag == _P and _is_bold_phrase(element) else 0
     role = attributes.get("role")
     if role and role.strip() == "heading":
         level = attr(element, "aria-level")
@@ -346,8 +309,8 @@ def _styled_heading_level(
     classes = attributes.get("class")
     class_level = _title_class_level(classes) if classes else 0
     if not class_level:
-        return 3 if tag == "p" and _is_bold_phrase(element, sole_child(element)) else 0
-    if tag in ("a", "span") and not _is_bold_phrase(element, sole_child(element)):
+        return 3 if tag == _P and _is_bold_phrase(element) else 0
+    if tag in _LINK_OR_SPAN and not _is_bold_phrase(element):
         return 0
     if _holds_blocks(element):
         return 0
@@ -371,8 +334,8 @@ def _title_class_level(classes: str) -> int:
 def _is_lone_link(child: LexborNode | None, text: str) -> bool:
     """A short paragraph that is only a link ('Zurück zur Übersicht', 'Read more'):
     navigation, not text (corpus traf__cdu-fraktion-erfurt.de.waldorfschule.html).
-    ``child`` is the paragraph's ``_sole_child``, ``text`` its ``node_text``."""
-    if child is None or child.tag != "a":
+    ``child`` is the paragraph's ``_sole_element``, ``text`` its ``node_text``."""
+    if child is None or child.tag_id != _A:
         return False
     # An address or a URL written out is content ("write to x@y.org").
     href = attr(child, "href").lower()
@@ -380,26 +343,31 @@ def _is_lone_link(child: LexborNode | None, text: str) -> bool:
     return len(text) <= _MAX_LONE_LINK and not written_out
 
 
-def _is_bold_phrase(paragraph: LexborNode, child: LexborNode | None) -> bool:
-    """``child`` is the paragraph's ``_sole_child``."""
-    if child is None or child.tag not in ("strong", "b"):
+def _is_bold_phrase(element: LexborNode) -> bool:
+    """Whether ``element`` is one short bold phrase: a sole <strong> or <b>."""
+    child = _sole_element(element)
+    if child is None or child.tag_id not in _BOLD:
         return False
-    text = node_text(paragraph)
+    text = node_text(element)
     return 0 < len(text) <= _MAX_STYLED_HEADING and not text.endswith((".", ",", ";", ":"))
 
 
-def _sole_child(element: LexborNode) -> LexborNode | None:
-    """The only child of ``element`` that is not blank text, if it has exactly one.
+def _sole_element(element: LexborNode) -> LexborNode | None:
+    """The only child of ``element`` that is not blank text, if it has exactly one
+    and it is no text (callers look for a <strong> or an <a>).
 
-    Stops at the second such child: most paragraphs have many. ``skip_empty`` drops
-    ASCII-blank text nodes in C; other blank ones (no-break spaces) are checked here."""
+    Most paragraphs start with text: answered at their first child."""
     sole = None
-    for child in element.iter(include_text=True, skip_empty=True):
-        if child.tag == "-text" and not (child.text_content or "").strip():
-            continue
-        if sole is not None:
+    child = element.first_child
+    while child is not None:
+        if child.tag_id == _TEXT:
+            if (child.text_content or "").strip():
+                return None
+        elif sole is not None:
             return None
-        sole = child
+        else:
+            sole = child
+        child = child.next
     return sole
 
 
@@ -407,7 +375,7 @@ def _holds_blocks(element: LexborNode) -> bool:
     """Whether a child of ``element`` is a block (one level deep: inline elements
     wrapping blocks two levels down are rare, and their text is kept anyway)."""
     for child in element.iter():
-        tag = child.tag
-        if tag not in _INLINE_TAGS and tag != "br" and child.is_element_node:
+        tag = child.tag_id
+        if tag not in _INLINE and tag != _BR and child.is_element_node:
             return True
     return False
