@@ -256,7 +256,7 @@ class _BlockCollector:
 
     def _paragraph(self, element: LexborNode) -> None:
         text = node_text(element)
-        if not _is_lone_link(_sole_element(element), text):
+        if not _is_lone_link(element, text):
             self._add("paragraph", text)
 
     def _list(self, element: LexborNode) -> None:
@@ -331,16 +331,19 @@ def _title_class_level(classes: str) -> int:
     return int(match.group(1)) if match.group(1) else 2
 
 
-def _is_lone_link(child: LexborNode | None, text: str) -> bool:
+def _is_lone_link(paragraph: LexborNode, text: str) -> bool:
     """A short paragraph that is only a link ('Zurück zur Übersicht', 'Read more'):
     navigation, not text (corpus traf__cdu-fraktion-erfurt.de.waldorfschule.html).
-    ``child`` is the paragraph's ``_sole_element``, ``text`` its ``node_text``."""
+    ``text`` is the paragraph's ``node_text``: its length is tested first, as most
+    paragraphs are longer than a link's label."""
+    if len(text) > _MAX_LONE_LINK:
+        return False
+    child = _sole_element(paragraph)
     if child is None or child.tag_id != _A:
         return False
     # An address or a URL written out is content ("write to x@y.org").
     href = attr(child, "href").lower()
-    written_out = "@" in text or "://" in text or href.startswith(("mailto:", "tel:"))
-    return len(text) <= _MAX_LONE_LINK and not written_out
+    return not ("@" in text or "://" in text or href.startswith(("mailto:", "tel:")))
 
 
 def _is_bold_phrase(element: LexborNode) -> bool:
