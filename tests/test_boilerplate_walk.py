@@ -8,7 +8,13 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pagevault.extract._ancestry import lineage
-from pagevault.extract._boilerplate import BoilerplateSweep, _is_boilerplate_form
+from pagevault.extract._boilerplate import (
+    LEADING_WORDS,
+    BoilerplateSweep,
+    _is_boilerplate_form,
+    _is_boilerplate_name,
+)
+from pagevault.extract._word_list import expand
 from pagevault.extract.sections import find_main
 from pagevault.extract.selectors import (
     BOILERPLATE_ROLES,
@@ -86,3 +92,42 @@ def test_sweep_matches_css_on_odd_markup(html: str) -> None:
         assert main is not None
         protected = {main.mem_id}
         assert _sweep(main, protected, 1e9) == _by_css(main, protected, 1e9)
+
+
+def test_word_list_expansion() -> None:
+    assert expand("(?:image|photo)-caption(?:-text)?|cookies?") == {
+        "image-caption",
+        "image-caption-text",
+        "photo-caption",
+        "photo-caption-text",
+        "cookie",
+        "cookies",
+    }
+    for not_plain in ("a+", "[ab]", "a|(?:b", "a)", r"\w"):
+        with pytest.raises(ValueError):
+            expand(not_plain)
+
+
+def test_boilerplate_token_is_a_plain_word_list() -> None:
+    # Otherwise the set test is off and every class/id pair is searched (slower).
+    assert LEADING_WORDS is not None
+    assert {"share", "cookie", "cookies", "sign", "image", "skip"} <= LEADING_WORDS
+
+
+@pytest.mark.parametrize("page", _pages(), ids=lambda page: page.name)
+def test_leading_words_keep_every_class_match(page: Path) -> None:
+    tree = LexborHTMLParser(page.read_bytes().decode("utf-8", "replace"))
+    for node in tree.css("[class], [id]"):
+        classes, element_id = node.attributes.get("class"), node.attributes.get("id")
+        names = f"{classes or ''} {element_id or ''}".lower()
+        expected = BOILERPLATE_TOKEN.search(names) is not None
+        assert _is_boilerplate_name(classes, element_id) is expected, names
+
+
+@pytest.mark.parametrize(
+    "names",
+    ["a--share", "x_sign-up", "sign_up", "sign-upx", "\u2003photo-credit\u00a0", "Cookies", "wp"],
+)
+def test_leading_words_on_odd_separators(names: str) -> None:
+    expected = BOILERPLATE_TOKEN.search(names.lower()) is not None
+    assert _is_boilerplate_name(names, None) is expected
