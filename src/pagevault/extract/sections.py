@@ -82,12 +82,25 @@ def find_main(tree: LexborHTMLParser) -> LexborNode | None:
     """The element holding the page's main text."""
     for selector in _MAIN_CANDIDATES:  # css_first stops at the first match: cheap
         node = tree.css_first(selector)
-        if node is None or len(node.text(deep=True)) < _MIN_MAIN_TEXT:
+        if node is None or not _holds_text(node, _MIN_MAIN_TEXT):
             continue
         if node.tag == "article" and len(tree.css("article")) > 1:
             continue
         return node
     return _densest_block(tree)
+
+
+def _holds_text(node: LexborNode, length: int) -> bool:
+    """Whether ``len(node.text(deep=True)) >= length``, reading text nodes only until
+    it is: a main column holds thousands of characters, and its whole text cost
+    ~10-60 µs to build (~2-3 times what ``find_main`` spends besides)."""
+    held = 0
+    for child in node.traverse(include_text=True):
+        if child.tag_id == _TEXT:
+            held += len(child.text_content or "")
+            if held >= length:
+                return True
+    return held >= length
 
 
 def _densest_block(tree: LexborHTMLParser) -> LexborNode | None:
