@@ -36,8 +36,9 @@ def test_structural_selector_is_the_one_the_sweep_mirrors() -> None:
     )
 
 
-def _by_css(root: LexborNode, protected: set[int], max_text: float) -> set[int]:
+def _by_css(root: LexborNode, protected: set[int], share: float) -> set[int]:
     """The former implementation: three css passes, then the outermost matches."""
+    max_text = share * max(len(root.text(deep=True)), 1)
     doomed = [n for n in root.css(f"{FORM_CONTROLS}, form") if n.tag != "form"]
     doomed += [n for n in root.css("form") if _is_boilerplate_form(n)]
     doomed += [n for n in root.css(STRUCTURAL_BOILERPLATE) if n.mem_id not in protected]
@@ -54,9 +55,9 @@ def _by_css(root: LexborNode, protected: set[int], max_text: float) -> set[int]:
     return {n.mem_id for n in doomed if not (lineage(n) - {n.mem_id}) & found}
 
 
-def _sweep(root: LexborNode, protected: set[int], max_text: float) -> set[int]:
-    sweep = BoilerplateSweep(protected, max_text)
-    sweep.sweep(root)
+def _sweep(root: LexborNode, protected: set[int], share: float) -> set[int]:
+    sweep = BoilerplateSweep(root, protected, share)
+    sweep.sweep()
     return {node.mem_id for node in sweep.doomed}
 
 
@@ -72,8 +73,8 @@ def test_sweep_dooms_what_the_css_passes_doomed(page: Path) -> None:
     assert main is not None
     h1 = main.css_first("h1")
     protected = (lineage(h1) if h1 is not None else set()) | {main.mem_id}
-    for max_text in (1e9, len(main.text(deep=True)) / 2):
-        assert _sweep(main, protected, max_text) == _by_css(main, protected, max_text)
+    for share in (1e9, 0.5, 0.05):
+        assert _sweep(main, protected, share) == _by_css(main, protected, share)
 
 
 HOSTILE = [

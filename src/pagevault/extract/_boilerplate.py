@@ -35,20 +35,23 @@ _ARTICLE = tag_id("article")
 
 class BoilerplateSweep:
     """Collects the outermost boilerplate elements of a column, unless ``protected``
-    (a ``mem_id`` set) or, for class/id/role hits, holding ``max_text`` characters."""
+    (a ``mem_id`` set) or, for class/id hits, holding ``share`` of its text or more."""
 
-    def __init__(self, protected: set[int], max_text: float) -> None:
+    def __init__(self, root: LexborNode, protected: set[int], share: float) -> None:
         self.doomed: list[LexborNode] = []
+        self._root = root
         self._protected = protected
-        self._max_text = max_text
+        self._share = share
+        self._max_text: float | None = None  # share * the column's text length, once needed
         # Class names repeat within a page: each class/id pair is searched once.
         self._verdicts: dict[tuple[str | None, str | None], bool] = {}
 
-    def sweep(self, root: LexborNode) -> None:
-        """Visit ``root`` itself and everything under it, in one ``traverse`` (an
+    def sweep(self) -> None:
+        """Visit the column itself and everything under it, in one ``traverse`` (an
         iterator in C: an ``iter()`` per element cost twice the walk), skipping
         what follows a doomed element up to the end of its subtree."""
         resume: int | None = None  # mem_id of the node after the last doomed subtree
+        root = self._root
         for node in root.traverse():
             if resume is not None:
                 if node.mem_id != resume:
@@ -80,7 +83,14 @@ class BoilerplateSweep:
         verdict = self._verdicts.get(names)
         if verdict is None:
             verdict = self._verdicts[names] = _is_boilerplate_name(*names)
-        return verdict and len(node.text(deep=True)) < self._max_text
+        return verdict and len(node.text(deep=True)) < self._text_limit()
+
+    def _text_limit(self) -> float:
+        """``share`` of the column's text length: its whole text is built only on a
+        page with a class/id hit (removal waits for the end of the sweep)."""
+        if self._max_text is None:
+            self._max_text = self._share * max(len(self._root.text(deep=True)), 1)
+        return self._max_text
 
 
 def _is_structural(node: LexborNode, tag: int, attributes: Attributes) -> bool:

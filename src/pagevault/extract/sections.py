@@ -127,13 +127,12 @@ def _densest_block(tree: LexborHTMLParser) -> LexborNode | None:
 
 def remove_boilerplate(root: LexborNode, keep: LexborNode | None) -> None:
     """Remove what is not body text from ``root``; never an element holding ``keep``."""
-    total = max(len(root.text(deep=True)), 1)
     # An element holds ``keep`` when it is ``keep`` or one of its ancestors: one walk
     # up instead of one per candidate.
     protected = lineage(keep) if keep is not None else set()
     protected.add(root.mem_id)
-    sweep = BoilerplateSweep(protected, _BOILERPLATE_SHARE * total)
-    sweep.sweep(root)
+    sweep = BoilerplateSweep(root, protected, _BOILERPLATE_SHARE)
+    sweep.sweep()
     for node in sweep.doomed:  # none inside another: the sweep does not enter them
         node.decompose()
 
