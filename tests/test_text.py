@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -32,3 +34,27 @@ def test_cleaned_text_has_no_runs_controls_or_padding(value: str) -> None:
     assert cleaned == cleaned.strip(" \u00a0\u202f")
     dropped = " \u00a0\u202f\n\t\r\u2003\u200b\x1b"
     assert [c for c in cleaned if c not in dropped] == [c for c in value if c not in dropped]
+
+
+_SPACING_RUN = re.compile(r"[ \t\n\r\f\v\u2000-\u200a\u2028\u2029\u3000]+")
+
+
+def _reference_clean(value: str) -> str:
+    """clean_text spelled the slow, obvious way: controls out, whitespace runs (but
+    U+00A0 / U+202F) made one space, padding stripped."""
+    value = re.sub(
+        "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]", "", value
+    )
+    return _SPACING_RUN.sub(" ", value).strip(" \u00a0\u202f")
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=24).map("".join))
+def test_every_fast_path_agrees_with_the_plain_rule(value: str) -> None:
+    # Samples hit each path: printable text, indented text, indented text with no-break
+    # spaces (French figures), and text with controls or other spaces.
+    assert clean_text(value) == _reference_clean(value)
+
+
+def test_indented_french_figures_keep_their_no_break_spaces() -> None:
+    indented = "\n\t\t29\u00a0000  personnes,\n\t 83\u202f%\u00a0\n"
+    assert clean_text(indented) == "29\u00a0000 personnes, 83\u202f%"
