@@ -9,14 +9,13 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pagevault.extract._ancestry import lineage
 from pagevault.extract._boilerplate import (
-    LEADING_WORDS,
     BoilerplateSweep,
     _is_boilerplate_form,
     _is_boilerplate_name,
 )
-from pagevault.extract._word_list import expand
 from pagevault.extract.sections import find_main
 from pagevault.extract.selectors import (
+    BOILERPLATE_LEADING_WORDS,
     BOILERPLATE_ROLES,
     BOILERPLATE_TOKEN,
     FORM_CONTROLS,
@@ -95,24 +94,11 @@ def test_sweep_matches_css_on_odd_markup(html: str) -> None:
         assert _sweep(main, protected, 1e9) == _by_css(main, protected, 1e9)
 
 
-def test_word_list_expansion() -> None:
-    assert expand("(?:image|photo)-caption(?:-text)?|cookies?") == {
-        "image-caption",
-        "image-caption-text",
-        "photo-caption",
-        "photo-caption-text",
-        "cookie",
-        "cookies",
-    }
-    for not_plain in ("a+", "[ab]", "a|(?:b", "a)", r"\w"):
-        with pytest.raises(ValueError):
-            expand(not_plain)
-
-
-def test_boilerplate_token_is_a_plain_word_list() -> None:
-    # Otherwise the set test is off and every class/id pair is searched (slower).
-    assert LEADING_WORDS is not None
-    assert {"share", "cookie", "cookies", "sign", "image", "skip"} <= LEADING_WORDS
+def test_leading_words_are_the_first_words_of_the_tokens() -> None:
+    assert {"share", "cookie", "cookies", "sign", "image", "skip"} <= BOILERPLATE_LEADING_WORDS
+    assert "caption" not in BOILERPLATE_LEADING_WORDS  # only ever after "image-", "wp-"...
+    assert BOILERPLATE_TOKEN.search("wp-caption-text") is not None
+    assert BOILERPLATE_TOKEN.search("captions") is None
 
 
 @pytest.mark.parametrize("page", _pages(), ids=lambda page: page.name)

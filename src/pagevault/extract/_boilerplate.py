@@ -13,17 +13,18 @@ import re
 from selectolax.lexbor import LexborNode
 
 from pagevault.extract._tag_ids import TEXT, tag_id, tag_ids
-from pagevault.extract._word_list import leading_words
 from pagevault.extract.dom import Attributes, attr, class_and_id
-from pagevault.extract.selectors import BOILERPLATE_ROLES, BOILERPLATE_TOKEN, FORM_CONTROLS
+from pagevault.extract.selectors import (
+    BOILERPLATE_LEADING_WORDS,
+    BOILERPLATE_ROLES,
+    BOILERPLATE_TOKEN,
+    FORM_CONTROLS,
+)
 
 _FORM_HINT = re.compile(
     r"newsletter|subscribe|inscri|search|recherche|suche|buscar|don|spende|"
     r"donat|login|connexion"
 )
-# The words that can start a BOILERPLATE_TOKEN match; None if it ceased to be a
-# plain word list between separators (then every class/id pair is searched).
-LEADING_WORDS = leading_words(BOILERPLATE_TOKEN, r"(?:^|[\s_-])(?:", r")(?:$|[\s_-])")
 _FORM_CONTROLS = tag_ids(FORM_CONTROLS)
 _FORM = tag_id("form")
 # STRUCTURAL_BOILERPLATE: its element names, then "header:not(article header)"
@@ -138,10 +139,9 @@ def _is_boilerplate_form(form: LexborNode) -> bool:
 def _is_boilerplate_name(classes: str | None, element_id: str | None) -> bool:
     """``BOILERPLATE_TOKEN`` in ``class_and_id`` of an element with these attributes."""
     names = f"{classes or ''} {element_id or ''}".lower()
-    if LEADING_WORDS is not None:
-        # A match starts with a whole word between [\s_-] separators (str.split's
-        # whitespace is the regex's \s): without a leading word, there is none.
-        words = names.replace("_", " ").replace("-", " ").split()
-        if LEADING_WORDS.isdisjoint(words):
-            return False
+    # A match starts with a whole word between [\s_-] separators (str.split's
+    # whitespace is the regex's \s): without a leading word, there is none.
+    words = names.replace("_", " ").replace("-", " ").split()
+    if BOILERPLATE_LEADING_WORDS.isdisjoint(words):
+        return False
     return BOILERPLATE_TOKEN.search(names) is not None

@@ -54,19 +54,26 @@ BOILERPLATE_ROLES = frozenset(
     }
 )
 
-# Class/id tokens of boilerplate blocks ("donation-widget", "share-bar", "newsletter-modal").
-BOILERPLATE_TOKEN = re.compile(
-    r"(?:^|[\s_-])(?:cookies?|consent|gdpr|rgpd|newsletters?|subscribe|subscription|signup|"
-    r"sign-up|share|sharing|social|socials|donation|donations|donate|don|dons|spende|spenden|"
-    r"donar|dona|urgent|urgence|urgencia|alert|alerts|modal|popup|pop-up|overlay|"
-    r"breadcrumbs?|fil-ariane|related|voir-aussi|see-also|pagination|pager|comments?|"
-    r"sidebar|advert|advertisement|ads|promo|sponsor|skip|skip-link|sr-only|"
-    r"visually-hidden|visuallyhidden|screen-reader-text|element-invisible|"
-    r"(?:image|photo|img|media|figure|wp|video)-caption(?:-text)?|photo-credits?|credits?|"
-    r"copyright|image-copyright|toolbar|menu|tags|tag-list|author-bio|byline|print|masthead|"
-    r"eyebrow|kicker|surtitle|overline|forum|reactions|placeholder|third-party|contactbox|"
-    r"contact-box|meta|submitted|dateline|posted-on)(?:$|[\s_-])"
-)
+# Class/id tokens of boilerplate blocks ("donation-widget", "share-bar", "newsletter-modal"):
+# whole words between separators (start, end, whitespace, "_" or "-").
+BOILERPLATE_WORDS = """
+    cookie cookies consent gdpr rgpd newsletter newsletters subscribe subscription signup
+    sign-up share sharing social socials donation donations donate don dons spende spenden
+    donar dona urgent urgence urgencia alert alerts modal popup pop-up overlay breadcrumb
+    breadcrumbs fil-ariane related voir-aussi see-also pagination pager comment comments
+    sidebar advert advertisement ads promo sponsor skip skip-link sr-only visually-hidden
+    visuallyhidden screen-reader-text element-invisible image-caption image-caption-text
+    photo-caption photo-caption-text img-caption img-caption-text media-caption
+    media-caption-text figure-caption figure-caption-text wp-caption wp-caption-text
+    video-caption video-caption-text photo-credit photo-credits credit credits copyright
+    image-copyright toolbar menu tags tag-list author-bio byline print masthead eyebrow kicker
+    surtitle overline forum reactions placeholder third-party contactbox contact-box meta
+    submitted dateline posted-on
+""".split()
+BOILERPLATE_TOKEN = re.compile(r"(?:^|[\s_-])(?:" + "|".join(BOILERPLATE_WORDS) + r")(?:$|[\s_-])")
+# The first word (up to a "-") of each token: a class/id holding none of them, split at
+# the separators, cannot match BOILERPLATE_TOKEN (a set test, cheaper than the search).
+BOILERPLATE_LEADING_WORDS = frozenset(word.split("-")[0] for word in BOILERPLATE_WORDS)
 
 # Section titles of tag lists and share bars, which are no body sections
 # (corpus traf__umweltbundesamt.de-atomkraft.html "Schlagworte").
