@@ -22,6 +22,7 @@ from pagevault.text import strip_controls
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+    from typer._click import Command
 
     from pagevault.isolation import IsolatedParser
     from pagevault.isolation_spawn import Spawned
@@ -244,7 +245,11 @@ def _run(context: dict[str, Any]) -> NoReturn:
     debug = "--debug" in sys.argv[1:]
     try:
         defaults = load_config()
-        code = app(prog_name="pagevault", standalone_mode=False, default_map=defaults, obj=context)
+        command = typer.main.get_command(app)
+        _coerce_plain_values(command)
+        code = command(
+            prog_name="pagevault", standalone_mode=False, default_map=defaults, obj=context
+        )
     except PagevaultError as error:
         _fail(str(error), error.exit_code, debug)
     except (KeyboardInterrupt, typer.Abort):
@@ -262,6 +267,16 @@ def _run(context: dict[str, Any]) -> NoReturn:
     if code == ExitCode.INTERRUPTED:  # typer turns Ctrl-C into Exit(130)
         _fail("interrupted", ExitCode.INTERRUPTED, debug)
     sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+def _coerce_plain_values(command: Command) -> None:
+    """Plain option values coerced without typer's pydantic adapters (~120 ms of CPU at
+    each start; ``pagevault.cli_coercion``), where this typer's internals allow it."""
+    try:
+        from pagevault.cli_coercion import coerce_plain_values
+    except ImportError:
+        return
+    coerce_plain_values(command)
 
 
 def _fail(message: str, code: ExitCode, debug: bool) -> NoReturn:
