@@ -1,4 +1,5 @@
-"""Plain option values coerced without pydantic give what typer's own coercion gives."""
+"""The command line's start-up shortcuts: plain option values coerced without pydantic
+(as typer's own coercion would), and only the command being run built."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import typer
 from typer._adapters import try_build_adapter
 from typer.models import OptionInfo
 
-from pagevault.cli import app
+from pagevault.cli import _app_to_run, app
 from pagevault.cli_coercion import (
     LEFT_TO_TYPER,
     PlainRuntimeParam,
@@ -62,3 +63,25 @@ def test_a_fetch_command_line_is_read_without_pydantic(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert b"concurrency must be positive" in result.stderr
     assert b"pydantic" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("arguments", "commands"),
+    [
+        (["fetch", "--delay", "0", "https://example.test/"], ["fetch"]),
+        (["--debug", "list", "--json"], ["list"]),
+        (["fetch", "--help"], None),
+        (["--help", "fetch"], None),
+        (["fetc", "https://example.test/"], None),
+        (["--version"], None),
+        ([], None),
+    ],
+)
+def test_only_the_command_being_run_is_built(
+    arguments: list[str], commands: list[str] | None
+) -> None:
+    built = typer.main.get_command(_app_to_run(arguments))
+    every = typer.main.get_command(app)
+    expected = commands if commands is not None else list(getattr(every, "commands", {}))
+    assert list(getattr(built, "commands", {})) == expected
+    assert [param.name for param in built.params] == [param.name for param in every.params]
