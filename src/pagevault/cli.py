@@ -6,6 +6,7 @@ Every error is turned into one line on stderr and an exit code in ``main``
 
 from __future__ import annotations
 
+import copy
 import gc
 import json
 import os
@@ -22,6 +23,8 @@ from pagevault.text import strip_controls
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+    from typer._click import Command
+    from typer.models import CommandInfo
 
     from pagevault.isolation import IsolatedParser
     from pagevault.isolation_spawn import Spawned
@@ -244,7 +247,11 @@ def _run(context: dict[str, Any]) -> NoReturn:
     debug = "--debug" in sys.argv[1:]
     try:
         defaults = load_config()
-        code = app(prog_name="pagevault", standalone_mode=False, default_map=defaults, obj=context)
+        command = typer.main.get_command(_app_to_run(sys.argv[1:]))
+        _coerce_plain_values(command)
+        code = command(
+            prog_name="pagevault", standalone_mode=False, default_map=defaults, obj=context
+        )
     except PagevaultError as error:
         _fail(str(error), error.exit_code, debug)
     except (KeyboardInterrupt, typer.Abort):
@@ -262,6 +269,37 @@ def _run(context: dict[str, Any]) -> NoReturn:
     if code == ExitCode.INTERRUPTED:  # typer turns Ctrl-C into Exit(130)
         _fail("interrupted", ExitCode.INTERRUPTED, debug)
     sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+def _app_to_run(arguments: list[str]) -> typer.Typer:
+    """``app`` with only the command the arguments run, when they name one of its commands
+    and ask for no help: typer builds every command's parameters (from signatures and type
+    hints) before parsing, ~55 M instructions for the eleven, ~6% of a one-page fetch. Only
+    the root's help and usage errors list the commands, and these get the whole app."""
+    from pagevault.entry import command_to_run
+
+    name = command_to_run(arguments)
+    chosen = [info for info in app.registered_commands if _command_name(info) == name]
+    if not chosen:
+        return app
+    narrowed = copy.copy(app)
+    narrowed.registered_commands = chosen
+    return narrowed
+
+
+def _command_name(info: CommandInfo) -> str:
+    assert info.callback is not None  # every command here is a decorated function
+    return info.name or typer.main.get_command_name(info.callback.__name__)
+
+
+def _coerce_plain_values(command: Command) -> None:
+    """Plain option values coerced without typer's pydantic adapters (~120 ms of CPU at
+    each start; ``pagevault.cli_coercion``), where this typer's internals allow it."""
+    try:
+        from pagevault.cli_coercion import coerce_plain_values
+    except ImportError:
+        return
+    coerce_plain_values(command)
 
 
 def _fail(message: str, code: ExitCode, debug: bool) -> NoReturn:

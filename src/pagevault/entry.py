@@ -28,12 +28,18 @@ def main() -> None:
 
 
 def early_worker(arguments: list[str]) -> Spawned | None:
-    """A fetch's first parse worker, started now; None for any other command. The root
-    options take no value, so the first argument that is not an option is the command."""
-    command = next((argument for argument in arguments if not argument.startswith("-")), None)
-    if command != "fetch" or "--help" in arguments:
+    """A fetch's first parse worker, started now; None for any other command."""
+    if command_to_run(arguments) != "fetch":
         return None
     try:
         return spawn(DEFAULT_TARGET, DEFAULT_MEMORY_BUDGET, KEEP_OWN_PATH, warm_up=True)
     except OSError:  # started again, and reported, when the fetch needs it
         return None
+
+
+def command_to_run(arguments: list[str]) -> str | None:
+    """The command the arguments run, None when they ask for help. The root options take
+    no value, so the first argument that is not an option is the command."""
+    if "--help" in arguments:
+        return None
+    return next((argument for argument in arguments if not argument.startswith("-")), None)

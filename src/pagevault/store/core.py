@@ -50,7 +50,6 @@ from pagevault.store.snapfiles import (
     latest_record,
     read_document,
 )
-from pagevault.store.verify import verify_store
 
 if TYPE_CHECKING:
     from pagevault.model import Snapshot
@@ -403,6 +402,8 @@ class Store:
 
     def verify(self) -> VerifyReport:
         """Re-hash objects, read snapshots and check logs, resolve index rows (rule 12)."""
+        from pagevault.store.verify import verify_store  # not loaded by the other commands
+
         return verify_store(self.root, self.root / INDEX)
 
     def sweep_temp_files(self) -> int:
