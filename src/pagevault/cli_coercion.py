@@ -13,6 +13,7 @@ module: ``pagevault.cli`` then leaves typer's coercion alone.)
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args, get_origin
@@ -41,9 +42,15 @@ def coerce_plain_values(command: Command) -> None:
 
 
 def _install(param: Parameter) -> None:
-    if isinstance(param, _TyperParameter) and param.type_descriptor.file_annotation is None:
+    """Give ``param`` the plain coercion; a typer whose parameters are shaped otherwise
+    (attributes renamed) keeps its own coercion for it."""
+    if not isinstance(param, _TyperParameter):
+        return
+    with contextlib.suppress(AttributeError):
         descriptor = param.type_descriptor
-        param._runtime_param = PlainRuntimeParam(descriptor.parameter_info, descriptor.annotation)
+        if descriptor.file_annotation is None:
+            plain = PlainRuntimeParam(descriptor.parameter_info, descriptor.annotation)
+            param._runtime_param = plain
 
 
 def _install_on_help_option(command: Command) -> None:
@@ -53,7 +60,7 @@ def _install_on_help_option(command: Command) -> None:
 
     def get_help_option(ctx: Context) -> TyperOption | None:
         option = make_help_option(ctx)
-        if option is not None and option._runtime_param is None:
+        if option is not None and getattr(option, "_runtime_param", None) is None:
             _install(option)
         return option
 
