@@ -199,6 +199,9 @@ def test_pacer_spaces_slots_start_to_start() -> None:
         {"attempts": 0},
         {"max_body_bytes": 0},
         {"user_agent": "two\nlines"},
+        {"deadline": float("nan")},  # compares false with everything: once let through
+        {"delay": float("inf")},  # "--delay 1e400": a run that never ends
+        {"retry_budget": float("nan")},
     ],
 )
 def test_invalid_options_raise_a_config_error(bad: dict[str, object]) -> None:

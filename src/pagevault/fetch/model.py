@@ -7,6 +7,7 @@ them without importing httpx.
 from __future__ import annotations
 
 import importlib.util
+import math
 from dataclasses import dataclass, field, fields
 from typing import Literal
 
@@ -64,6 +65,8 @@ def options_problem(options: FetchOptions) -> str | None:
                 "max_wire_bytes", "max_body_bytes")  # fmt: skip
     for option in fields(options):
         value = getattr(options, option.name)
+        if isinstance(value, float) and not math.isfinite(value):  # nan passes every test
+            return f"fetch option {option.name} must be a finite number, got {value}"
         if option.name in positive and value <= 0:
             return f"fetch option {option.name} must be positive, got {value}"
         if option.name in ("delay", "max_redirects", "retry_budget") and value < 0:
