@@ -8,7 +8,7 @@ en-campaign-keyfacts.html (a list), de-kampagne.html and es-campana.html (teaser
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import TypeAdapter
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -41,6 +41,7 @@ _HEADINGS = "h2, h3, h4, h5, h6, strong, [class*=title]"
 _MAX_HEADING_LENGTH = 60
 _CARD_SELECTORS = ("article", "li", "[class*=card]", "[class*=teaser]", "[class*=item]")
 _MAX_KIND_LENGTH = 40
+_FEW_CANDIDATES = 8
 
 
 def find_related_blocks(
@@ -108,6 +109,29 @@ def _outermost(blocks: list[LexborNode], within: LexborNode | None = None) -> li
     return [blocks[index] for index in kept]
 
 
+class _Roles(NamedTuple):
+    """Card parts a class/id names: label (kind), date, tag list."""
+
+    kind: bool
+    date: bool
+    tags: bool
+
+
+def _link_holders(block: LexborNode) -> set[int]:
+    """``mem_id`` of the links of ``block`` and of their ancestors up to ``block``.
+    A walk up stops where an earlier one passed."""
+    holders: set[int] = set()
+    block_id = block.mem_id
+    for link in block.css("a[href]"):
+        node: LexborNode | None = link
+        while node is not None and node.mem_id not in holders:
+            holders.add(node.mem_id)
+            if node.mem_id == block_id:
+                break
+            node = node.parent
+    return holders
+
+
 # One validation for the whole list: pydantic's per-instance overhead is about
 # half the cost of a model built item by item.
 _RELATED_LINKS = TypeAdapter(tuple[RelatedLink, ...])
@@ -137,6 +161,8 @@ class _CardReader:
         self.lang = lang
         self.allocator = KeyAllocator()
         self._names: dict[int, str] = {}
+        self._roles: dict[str, _Roles] = {}
+        self._link_holders: dict[int, set[int]] = {}
 
     def names(self, node: LexborNode) -> str:
         """``class_and_id`` of ``node``."""
@@ -146,19 +172,42 @@ class _CardReader:
             found = self._names[mem_id] = class_and_id(node)
         return found
 
+    def roles(self, names: str) -> _Roles:
+        """Which card parts a ``class_and_id`` names. Cards of a block repeat the same
+        classes: each distinct string meets the three regexes once."""
+        found = self._roles.get(names)
+        if found is None:
+            found = self._roles[names] = _Roles(
+                kind=CARD_KIND_TOKEN.search(names) is not None,
+                date=CARD_DATE_TOKEN.search(names) is not None,
+                tags=CARD_TAGS_TOKEN.search(names) is not None,
+            )
+        return found
+
     def cards_of(self, block: LexborNode) -> list[LexborNode]:
         for selector in _CARD_SELECTORS:
-            cards = [c for c in block.css(selector) if c.css_first("a[href]") is not None]
+            cards = self.holding_links(block.css(selector), block)
             cards = [c for c in cards if not self.is_tag_list_part(c, block)]
             outer = _outermost(cards, within=block)
             if len(outer) >= 1:
                 return outer
         return [a for a in block.css("a[href]") if not self.is_tag_list_part(a, block)]
 
+    def holding_links(self, candidates: list[LexborNode], block: LexborNode) -> list[LexborNode]:
+        """``candidates`` (in ``block``) holding a link: a ``css_first`` call each
+        (~3 µs) when they are few, one walk up from each link of the block when they
+        are many (blog.campact.de: 87 teaser parts; 1.6 -> 0.7 ms for the block)."""
+        if len(candidates) <= _FEW_CANDIDATES:
+            return [c for c in candidates if c.css_first("a[href]") is not None]
+        holders = self._link_holders.get(block.mem_id)
+        if holders is None:
+            holders = self._link_holders[block.mem_id] = _link_holders(block)
+        return [c for c in candidates if c.mem_id in holders]
+
     def is_tag_list_part(self, node: LexborNode, block: LexborNode) -> bool:
         current: LexborNode | None = node
         while current is not None and current.mem_id != block.mem_id:
-            if CARD_TAGS_TOKEN.search(self.names(current)):
+            if self.roles(self.names(current)).tags:
                 return True
             current = current.parent
         return False
@@ -174,7 +223,7 @@ class _CardReader:
             return None
         url = resolve_url(attr(title_link, "href"), self.base_url)
         key = element_id(card) or slugify(title) or slugify(url or "")
-        classed = [(node, self.names(node)) for node in descendants(card, "[class]")]
+        classed = [(node, self.roles(self.names(node))) for node in descendants(card, "[class]")]
         return {
             "key": self.allocator.allocate(key),
             "title": title,
@@ -196,13 +245,13 @@ class _CardReader:
         return max(links, key=lambda a: len(node_text(a)), default=None)
 
 
-# ``classed``: a card's descendants having a class attribute, with their class_and_id.
-_Classed = list[tuple[LexborNode, str]]
+# ``classed``: a card's descendants having a class attribute, with their roles.
+_Classed = list[tuple[LexborNode, _Roles]]
 
 
 def _card_kind(classed: _Classed) -> str | None:
-    for node, names in classed:
-        if CARD_KIND_TOKEN.search(names) and not CARD_TAGS_TOKEN.search(names):
+    for node, roles in classed:
+        if roles.kind and not roles.tags:
             text = node_text(node)
             if 0 < len(text) <= _MAX_KIND_LENGTH:
                 return text
@@ -214,8 +263,8 @@ def _card_date(card: LexborNode, classed: _Classed, lang: str | None) -> str | N
         iso = normalize_iso_date(attr(node, "datetime")) or parse_text_date(node_text(node), lang)
         if iso:
             return iso[:10]  # a card's date is a day; the clock time adds only noise
-    for node, names in classed:
-        if CARD_DATE_TOKEN.search(names):
+    for node, roles in classed:
+        if roles.date:
             iso = parse_text_date(node_text(node), lang)
             if iso:
                 return iso
@@ -223,8 +272,8 @@ def _card_date(card: LexborNode, classed: _Classed, lang: str | None) -> str | N
 
 
 def _card_tags(classed: _Classed) -> tuple[str, ...]:
-    for node, names in classed:
-        if CARD_TAGS_TOKEN.search(names):
+    for node, roles in classed:
+        if roles.tags:
             entries = descendants(node, "a, li") or [node]
             tags = [node_text(e) for e in entries if first_descendant(e, "a, li") is None]
             return tuple(dict.fromkeys(tag for tag in tags if tag))
