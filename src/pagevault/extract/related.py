@@ -8,6 +8,7 @@ en-campaign-keyfacts.html (a list), de-kampagne.html and es-campana.html (teaser
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from pydantic import TypeAdapter
@@ -16,10 +17,12 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from pagevault.extract._ancestry import lineage
 from pagevault.extract.dates import normalize_iso_date, parse_text_date
 from pagevault.extract.dom import (
+    Attributes,
     attr,
     class_and_id,
     contains,
     descendants,
+    descriptor_of,
     element_id,
     first_descendant,
     node_text,
@@ -239,21 +242,46 @@ class _CardReader:
         title_link = self.title_link(card)
         if title_link is None:
             return None
-        title_node = card.css_first("h2, h3, h4, h5, h6, [class*=title]")
-        title = node_text(title_node) if title_node is not None else node_text(title_link)
+        parts = self.parts(card)
+        title = node_text(parts.title if parts.title is not None else title_link)
         if not title:
             return None
         url = resolve_url(attr(title_link, "href"), self.base_url)
         key = element_id(card) or slugify(title) or slugify(url or "")
-        classed = [(node, self.roles(self.names(node))) for node in descendants(card, "[class]")]
         return {
             "key": self.allocator.allocate(key),
             "title": title,
             "url": url,
-            "kind": _card_kind(classed),
-            "date": _card_date(card, classed, self.lang),
-            "tags": _card_tags(classed),
+            "kind": _card_kind(parts.classed),
+            "date": _card_date(parts, self.lang),
+            "tags": _card_tags(parts.classed),
         }
+
+    def parts(self, card: LexborNode) -> _CardParts:
+        """The title, ``<time>`` and classed elements of a card, from one lexbor query
+        instead of three (each ~3 µs fixed and a walk of the card)."""
+        parts = _CardParts(title=None, times=[], classed=[])
+        previous = -1
+        for node in card.css(_CARD_PARTS):
+            if node.mem_id == previous:
+                continue  # lexbor lists an element once per selector it matches, in a row
+            previous = node.mem_id
+            attributes = node.attributes
+            tag = node.tag
+            if parts.title is None and _is_card_title(tag, attributes):
+                parts.title = node
+            if tag == "time":
+                parts.times.append((node, attributes))
+            if "class" in attributes and node.mem_id != card.mem_id:
+                parts.classed.append((node, self.roles(self.descriptor(node, attributes))))
+        return parts
+
+    def descriptor(self, node: LexborNode, attributes: Attributes) -> str:
+        """``class_and_id`` of ``node``, whose attributes are at hand."""
+        found = self._names.get(node.mem_id)
+        if found is None:
+            found = self._names[node.mem_id] = descriptor_of(attributes)
+        return found
 
     def title_link(self, card: LexborNode) -> LexborNode | None:
         if card.tag == "a":
@@ -270,6 +298,23 @@ class _CardReader:
 # ``classed``: a card's descendants having a class attribute, with their roles.
 _Classed = list[tuple[LexborNode, _Roles]]
 
+# A card's parts: the first of its titles (``h2``-``h6`` or ``[class*=title]``, the
+# card itself included), its ``<time>`` elements, its classed descendants.
+_CARD_PARTS = "h2, h3, h4, h5, h6, time, [class]"
+_TITLE_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+
+
+@dataclass
+class _CardParts:
+    title: LexborNode | None
+    times: list[tuple[LexborNode, Attributes]]
+    classed: _Classed
+
+
+def _is_card_title(tag: str | None, attributes: Attributes) -> bool:
+    """Whether an element matches ``h2, h3, h4, h5, h6, [class*=title]``."""
+    return tag in _TITLE_TAGS or "title" in (attributes.get("class") or "")
+
 
 def _card_kind(classed: _Classed) -> str | None:
     for node, roles in classed:
@@ -280,17 +325,24 @@ def _card_kind(classed: _Classed) -> str | None:
     return None
 
 
-def _card_date(card: LexborNode, classed: _Classed, lang: str | None) -> str | None:
-    for node in card.css("time"):
-        iso = normalize_iso_date(attr(node, "datetime")) or parse_text_date(node_text(node), lang)
+def _card_date(parts: _CardParts, lang: str | None) -> str | None:
+    for node, attributes in parts.times:
+        iso = normalize_iso_date(_stripped(attributes.get("datetime"))) or parse_text_date(
+            node_text(node), lang
+        )
         if iso:
             return iso[:10]  # a card's date is a day; the clock time adds only noise
-    for node, roles in classed:
+    for node, roles in parts.classed:
         if roles.date:
             iso = parse_text_date(node_text(node), lang)
             if iso:
                 return iso
     return None
+
+
+def _stripped(value: str | None) -> str:
+    """An attribute value as ``dom.attr`` reads it."""
+    return value.strip() if value else ""
 
 
 def _card_tags(classed: _Classed) -> tuple[str, ...]:
