@@ -61,6 +61,16 @@ def _assert_verified_or_never_created(store: Path) -> None:
     assert verified.returncode == 0 or never_created, verified.stderr
 
 
+def _wait_for_store(store: Path, process: subprocess.Popen[bytes]) -> None:
+    """Until the run has made its store (its start-up takes seconds on a loaded machine,
+    longer than the random wait), or ended, or 30 s passed."""
+    deadline = time.monotonic() + 30
+    while not (store / "objects").is_dir() and process.poll() is None:
+        if time.monotonic() > deadline:
+            return
+        time.sleep(0.01)
+
+
 def test_kill_9_at_random_points_then_verify_and_rerun(
     httpserver: HTTPServer, tmp_path: Path
 ) -> None:
@@ -68,8 +78,10 @@ def test_kill_9_at_random_points_then_verify_and_rerun(
     url_file.write_text("\n".join(_serve_pages(httpserver)))
     store = tmp_path / "store"
     chance = random.Random(20261126)
-    for _ in range(KILLS):
+    for kill in range(KILLS):
         process = _start(store, url_file)
+        if kill:  # the first kill may land before the store exists; the others land in it
+            _wait_for_store(store, process)
         time.sleep(chance.uniform(0.05, 1.5))
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=10)
