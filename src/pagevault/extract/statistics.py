@@ -8,6 +8,7 @@ its context; the caption's repetition of it is not counted again.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -165,11 +166,13 @@ def _content_words(tokens: list[str], count: int, backwards: bool = False) -> li
     ~15x faster than the regex reads it (~400 instructions a character, measured).
     The count is reached after a few words: the rest of the window is not read."""
     content: list[str] = []
+    if count <= 0:
+        return content
     for token in tokens:
-        words = [token] if token.isalpha() else _WORD.findall(token)
+        words: Sequence[str] = (token,) if token.isalpha() else _WORD.findall(token)
         for word in reversed(words) if backwards else words:
-            if len(content) < count and word.lower() not in _KEY_STOP_WORDS:
+            if word.lower() not in _KEY_STOP_WORDS:
                 content.append(word)
-        if len(content) >= count:
-            break
+                if len(content) == count:
+                    return content
     return content
