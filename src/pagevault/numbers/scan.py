@@ -113,7 +113,7 @@ class _Candidate:
 
     @property
     def has_unit(self) -> bool:
-        return any((self.cur1, self.cur2, self.pct, self.scale, self.suffix))
+        return bool(self.cur1 or self.cur2 or self.pct or self.scale or self.suffix)
 
 
 def scan_figures(text: str, language: str) -> tuple[list[Figure], list[Rejected]]:
