@@ -1,6 +1,6 @@
 """Dates as written on cards and in metadata -> ISO 8601 (pure).
 
-Month names come from babel's CLDR data for fr/en/de/es, so "5 janvier, 2026",
+Month names are CLDR's for fr/en/de/es (``pagevault.cldr``), so "5 janvier, 2026",
 "January 5, 2026", "5. Januar 2026" and "5 de enero de 2026" all read as 2026-01-05.
 """
 
@@ -10,12 +10,13 @@ import re
 from datetime import date, datetime
 from functools import cache
 
+from pagevault.cldr import MONTH_NAMES
+
 _ISO_DATE = re.compile(
     r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)"
     r"\s*(Z|[+-]\d{2}:?\d{2})?)?"
 )
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")
-_LOCALES = ("fr", "en", "de", "es")
 
 
 def normalize_iso_date(value: str) -> str | None:
@@ -66,20 +67,9 @@ def _valid(year: int, month: int, day: int) -> bool:
     return 1800 <= year <= 2200
 
 
-@cache
 def month_names() -> dict[str, int]:
     """Lower-cased month names and abbreviations of fr/en/de/es -> month number."""
-    from babel import Locale  # lazy: babel's locale data is only needed for text dates
-
-    names: dict[str, int] = {}
-    for code in _LOCALES:
-        months = Locale.parse(code).months
-        for width in ("wide", "abbreviated"):
-            for context in ("format", "stand-alone"):
-                for number, name in months[context][width].items():
-                    names[name.lower().rstrip(".")] = number
-    names.update({"sept": 9, "juil": 7, "févr": 2, "sep": 9, "mär": 3, "märz": 3})
-    return names
+    return MONTH_NAMES
 
 
 @cache

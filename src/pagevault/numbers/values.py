@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pagevault.cldr import SEPARATORS
 from pagevault.numbers.vocabulary import CURRENCY_CODES, SCALE_FACTORS, SPACE
 
 _NOT_DIGIT = re.compile(r"\D")
@@ -14,8 +15,13 @@ _SPACES = " \u00a0\u202f\u2009"
 
 @cache
 def separators(language: str) -> tuple[str, str]:
-    """The decimal mark and thousands separator of a language, from CLDR (babel);
-    every kind of space counts as the space separator."""
+    """The decimal mark and thousands separator of a language, from CLDR; every kind
+    of space counts as the space separator."""
+    return SEPARATORS.get(language) or babel_separators(language)
+
+
+def babel_separators(language: str) -> tuple[str, str]:
+    """``separators`` asked of babel (languages ``pagevault.cldr`` does not list)."""
     from babel import Locale, UnknownLocaleError  # lazy: CLDR data loads on first use
     from babel.numbers import get_decimal_symbol, get_group_symbol
 
