@@ -110,16 +110,58 @@ def extract_breadcrumbs(
 
 
 def _crumbs_of(node: LexborNode, base_url: str | None) -> list[Breadcrumb]:
-    entries = [li for li in node.css("li") if first_descendant(li, "li") is None] or [node]
-    crumbs: list[Breadcrumb] = []
-    for entry in entries:
-        links = entry.css("a[href]") if entry is node else entry.css("a[href]")[:1]
-        if entry is node:
-            crumbs.extend(_crumb(link, base_url) for link in links)
-            crumbs.extend(_trailing_crumb(node, links))
-        else:
-            crumbs.append(_crumb(links[0] if links else entry, base_url))
+    """The crumbs of a candidate trail: one per innermost ``<li>`` (its first link,
+    else its text), else one per link and the text after the last one."""
+    entries = _innermost_items(node)
+    if entries:
+        links = _first_links(node, entries)
+        crumbs = [_crumb(links.get(entry.mem_id, entry), base_url) for entry in entries]
+    else:
+        trail_links = node.css("a[href]")
+        crumbs = [_crumb(link, base_url) for link in trail_links]
+        crumbs.extend(_trailing_crumb(node, trail_links))
     return [crumb for crumb in crumbs if crumb.label]
+
+
+def _innermost_items(node: LexborNode) -> list[LexborNode]:
+    """The ``<li>`` of ``node`` holding no other ``<li>``: one query and a short walk
+    up from each, instead of two queries an item (~3 µs each)."""
+    items = node.css("li")
+    item_ids = {item.mem_id for item in items}
+    node_id = node.mem_id
+    holders: set[int] = set()
+    for item in items:
+        if item.mem_id != node_id:
+            holder = _nearest_above(item, item_ids, node_id)
+            if holder is not None:
+                holders.add(holder)
+    return [item for item in items if item.mem_id not in holders]
+
+
+def _first_links(node: LexborNode, entries: list[LexborNode]) -> dict[int, LexborNode]:
+    """The first ``a[href]`` of each entry (by ``mem_id``), from one query over
+    ``node`` instead of one query an entry."""
+    entry_ids = {entry.mem_id for entry in entries}
+    first: dict[int, LexborNode] = {}
+    for link in node.css("a[href]"):
+        entry_id = _nearest_above(link, entry_ids, node.mem_id)
+        if entry_id is not None and entry_id not in first:
+            first[entry_id] = link
+    return first
+
+
+def _nearest_above(node: LexborNode, ids: set[int], top_id: int) -> int | None:
+    """The ``mem_id`` of the nearest ancestor of ``node`` among ``ids``, looking no
+    higher than the element ``top_id``."""
+    current = node.parent
+    while current is not None:
+        current_id = current.mem_id
+        if current_id in ids:
+            return current_id
+        if current_id == top_id:
+            return None
+        current = current.parent
+    return None
 
 
 def _crumb(node: LexborNode, base_url: str | None) -> Breadcrumb:
