@@ -261,7 +261,14 @@ def _root_candidates(tree: LexborHTMLParser) -> tuple[list[LexborNode], list[Lex
     lexbor walks the whole tree once per selector; the roles are then read here."""
     navigations: list[LexborNode] = []
     frames: list[LexborNode] = []
+    seen: set[int] = set()
     for node in tree.css(_ROOT_CANDIDATES):
+        # lexbor lists an element once per selector it matches (<nav role=navigation>,
+        # <header role=banner>): a repeat would only be read and dropped again.
+        node_id = node.mem_id
+        if node_id in seen:
+            continue
+        seen.add(node_id)
         tag = node.tag
         # Other elements matched ``[role]``: ``attrs[...]`` reads a present attribute ~2x
         # cheaper than ``attributes``, which is cheaper when it may be absent.
