@@ -71,6 +71,19 @@ _FRAME_ROLES = frozenset({"banner", "contentinfo"})
 _PAGINATION = re.compile(r"paginat|pager")
 
 
+# BREADCRUMB_CANDIDATES as (attribute, substring) pairs: every selector of it is an
+# ``[attribute*=substring]``.
+_BREADCRUMB_PARTS = tuple(re.findall(r"\[([\w-]+)\*=(\w+)\]", BREADCRUMB_CANDIDATES))
+if ", ".join(f"[{name}*={part}]" for name, part in _BREADCRUMB_PARTS) != BREADCRUMB_CANDIDATES:
+    raise ImportError("BREADCRUMB_CANDIDATES holds a selector _breadcrumb_candidates cannot read")
+_BREADCRUMB_QUERY = ", ".join(
+    dict.fromkeys(
+        "[aria-label]" if name == "aria-label" else f"[{name}*={part}]"
+        for name, part in _BREADCRUMB_PARTS
+    )
+)
+
+
 class _ItemFields(TypedDict):
     """A menu entry's fields. Entries stay plain dicts until the page's menus are kept:
     pydantic then builds every ``Menu`` and ``NavItem`` in one call, ~1.3 µs an entry
@@ -96,7 +109,7 @@ def extract_breadcrumbs(
     tree: LexborHTMLParser, base_url: str | None, source: str
 ) -> tuple[tuple[Breadcrumb, ...], LexborNode | None]:
     """The breadcrumb trail and the element holding it (so it is not read as a menu)."""
-    candidates = tree.css(BREADCRUMB_CANDIDATES)
+    candidates = _breadcrumb_candidates(tree)
     # No trail either without a hint in the source. Checked after the query: most pages
     # without a trail have no candidate, and the query costs less than scanning the
     # whole source for every hint (0.3 ms on a 300 kB page).
@@ -109,17 +122,78 @@ def extract_breadcrumbs(
     return (), None
 
 
+def _breadcrumb_candidates(tree: LexborHTMLParser) -> list[LexborNode]:
+    """The elements matching ``BREADCRUMB_CANDIDATES``, in page order, each once.
+
+    Its ``[aria-label*=...]`` selectors are asked as one ``[aria-label]`` and the
+    substrings are checked here: lexbor walks the whole page once per selector of a
+    list, and few elements carry an ``aria-label`` (breadcrumbs -10–15% per page)."""
+    found: list[LexborNode] = []
+    seen: set[int] = set()
+    for node in tree.css(_BREADCRUMB_QUERY):
+        node_id = node.mem_id
+        if node_id in seen:
+            continue  # lexbor lists an element once per selector it matches
+        seen.add(node_id)
+        attributes = node.attributes
+        if any(part in (attributes.get(name) or "") for name, part in _BREADCRUMB_PARTS):
+            found.append(node)
+    return found
+
+
 def _crumbs_of(node: LexborNode, base_url: str | None) -> list[Breadcrumb]:
-    entries = [li for li in node.css("li") if first_descendant(li, "li") is None] or [node]
-    crumbs: list[Breadcrumb] = []
-    for entry in entries:
-        links = entry.css("a[href]") if entry is node else entry.css("a[href]")[:1]
-        if entry is node:
-            crumbs.extend(_crumb(link, base_url) for link in links)
-            crumbs.extend(_trailing_crumb(node, links))
-        else:
-            crumbs.append(_crumb(links[0] if links else entry, base_url))
+    """The crumbs of a candidate trail: one per innermost ``<li>`` (its first link,
+    else its text), else one per link and the text after the last one."""
+    entries = _innermost_items(node)
+    if entries:
+        links = _first_links(node, entries)
+        crumbs = [_crumb(links.get(entry.mem_id, entry), base_url) for entry in entries]
+    else:
+        trail_links = node.css("a[href]")
+        crumbs = [_crumb(link, base_url) for link in trail_links]
+        crumbs.extend(_trailing_crumb(node, trail_links))
     return [crumb for crumb in crumbs if crumb.label]
+
+
+def _innermost_items(node: LexborNode) -> list[LexborNode]:
+    """The ``<li>`` of ``node`` holding no other ``<li>``: one query and a short walk
+    up from each, instead of two queries an item (~3 µs each)."""
+    items = node.css("li")
+    item_ids = {item.mem_id for item in items}
+    node_id = node.mem_id
+    holders: set[int] = set()
+    for item in items:
+        if item.mem_id != node_id:
+            holder = _nearest_above(item, item_ids, node_id)
+            if holder is not None:
+                holders.add(holder)
+    return [item for item in items if item.mem_id not in holders]
+
+
+def _first_links(node: LexborNode, entries: list[LexborNode]) -> dict[int, LexborNode]:
+    """The first ``a[href]`` of each entry (by ``mem_id``), from one query over
+    ``node`` instead of one query an entry."""
+    entry_ids = {entry.mem_id for entry in entries}
+    first: dict[int, LexborNode] = {}
+    for link in node.css("a[href]"):
+        entry_id = _nearest_above(link, entry_ids, node.mem_id)
+        if entry_id is not None and entry_id not in first:
+            first[entry_id] = link
+    return first
+
+
+def _nearest_above(node: LexborNode, ids: set[int], top_id: int) -> int | None:
+    """The ``mem_id`` of the nearest ancestor of ``node`` among ``ids``, looking no
+    higher than the element ``top_id``."""
+    current = node.parent
+    while current is not None:
+        current_id = current.mem_id
+        if current_id in ids:
+            return current_id
+        if current_id == top_id:
+            return None
+        current = current.parent
+    return None
 
 
 def _crumb(node: LexborNode, base_url: str | None) -> Breadcrumb:
@@ -187,7 +261,14 @@ def _root_candidates(tree: LexborHTMLParser) -> tuple[list[LexborNode], list[Lex
     lexbor walks the whole tree once per selector; the roles are then read here."""
     navigations: list[LexborNode] = []
     frames: list[LexborNode] = []
+    seen: set[int] = set()
     for node in tree.css(_ROOT_CANDIDATES):
+        # lexbor lists an element once per selector it matches (<nav role=navigation>,
+        # <header role=banner>): a repeat would only be read and dropped again.
+        node_id = node.mem_id
+        if node_id in seen:
+            continue
+        seen.add(node_id)
         tag = node.tag
         # Other elements matched ``[role]``: ``attrs[...]`` reads a present attribute ~2x
         # cheaper than ``attributes``, which is cheaper when it may be absent.
