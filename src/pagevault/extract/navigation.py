@@ -29,7 +29,7 @@ from pagevault.extract.dom import (
     node_text,
 )
 from pagevault.extract.selectors import (
-    BREADCRUMB_CANDIDATES,
+    BREADCRUMB_ATTRIBUTES,
     BREADCRUMB_HINTS,
     MOBILE_TOKEN,
     UTILITY_TOKEN,
@@ -71,15 +71,11 @@ _FRAME_ROLES = frozenset({"banner", "contentinfo"})
 _PAGINATION = re.compile(r"paginat|pager")
 
 
-# BREADCRUMB_CANDIDATES as (attribute, substring) pairs: every selector of it is an
-# ``[attribute*=substring]``.
-_BREADCRUMB_PARTS = tuple(re.findall(r"\[([\w-]+)\*=(\w+)\]", BREADCRUMB_CANDIDATES))
-if ", ".join(f"[{name}*={part}]" for name, part in _BREADCRUMB_PARTS) != BREADCRUMB_CANDIDATES:
-    raise ImportError("BREADCRUMB_CANDIDATES holds a selector _breadcrumb_candidates cannot read")
+# BREADCRUMB_CANDIDATES with its [aria-label*=...] selectors asked as one [aria-label].
 _BREADCRUMB_QUERY = ", ".join(
     dict.fromkeys(
         "[aria-label]" if name == "aria-label" else f"[{name}*={part}]"
-        for name, part in _BREADCRUMB_PARTS
+        for name, part in BREADCRUMB_ATTRIBUTES
     )
 )
 
@@ -136,7 +132,7 @@ def _breadcrumb_candidates(tree: LexborHTMLParser) -> list[LexborNode]:
             continue  # lexbor lists an element once per selector it matches
         seen.add(node_id)
         attributes = node.attributes
-        if any(part in (attributes.get(name) or "") for name, part in _BREADCRUMB_PARTS):
+        if any(part in (attributes.get(name) or "") for name, part in BREADCRUMB_ATTRIBUTES):
             found.append(node)
     return found
 

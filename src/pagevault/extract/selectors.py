@@ -99,10 +99,18 @@ MOBILE_TOKEN = re.compile(r"mobile|offcanvas|off-canvas|responsive|drawer|burger
 # check of their own ("riane" and "readcrumb" are in them).
 BREADCRUMB_HINTS = ("readcrumb", "riane", "rotkr", "miga")
 RELATED_CONTAINER_HINTS = ("rela", "aussi", "see-also", "mehr-zum")
-BREADCRUMB_CANDIDATES = (
-    "[class*=readcrumb], [id*=readcrumb], [aria-label*=readcrumb], [class*=ariane], "
-    "[aria-label*=riane], [aria-label*=rotkr], [class*=miga], [itemtype*=BreadcrumbList]"
+# Breadcrumb trails: (attribute, substring) - elements whose attribute holds it.
+BREADCRUMB_ATTRIBUTES = (
+    ("class", "readcrumb"),
+    ("id", "readcrumb"),
+    ("aria-label", "readcrumb"),
+    ("class", "ariane"),
+    ("aria-label", "riane"),
+    ("aria-label", "rotkr"),
+    ("class", "miga"),
+    ("itemtype", "BreadcrumbList"),
 )
+BREADCRUMB_CANDIDATES = ", ".join(f"[{name}*={part}]" for name, part in BREADCRUMB_ATTRIBUTES)
 
 # "See also" block titles in fr/en/de/es (fixtures amnesty-fr-refugies.html,
 # en-campaign-keyfacts.html, de-kampagne.html, es-campana.html).

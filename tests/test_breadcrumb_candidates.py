@@ -1,0 +1,42 @@
+"""The breadcrumb candidates read with one [aria-label] query are those the plain
+BREADCRUMB_CANDIDATES selector finds, on every fixture and corpus page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from pagevault.extract.navigation import _breadcrumb_candidates
+from pagevault.extract.selectors import BREADCRUMB_CANDIDATES
+from tests.corpus import corpus_dir
+
+FIXTURES = Path(__file__).parent / "fixtures"
+_ODD = (
+    '<nav aria-label="Breadcrumb" class="breadcrumb"><a href="/">Home</a></nav>'
+    '<div aria-label="Fil d\'Ariane"></div><div aria-label="Brotkrumen"></div>'
+    '<ol itemtype="https://schema.org/BreadcrumbList"></ol><div aria-label="menu"></div>'
+    '<div aria-label="BREADCRUMB"></div><p id="main-breadcrumbs" class="migas"></p>'
+)
+
+
+def _pages() -> list[Path]:
+    return sorted([*FIXTURES.glob("*.html"), *corpus_dir().glob("*.html")])
+
+
+def _by_selector(tree: LexborHTMLParser) -> list[int]:
+    return list(dict.fromkeys(node.mem_id for node in tree.css(BREADCRUMB_CANDIDATES)))
+
+
+@pytest.mark.parametrize("page", _pages(), ids=lambda page: page.name)
+def test_candidates_are_the_selectors_matches(page: Path) -> None:
+    tree = LexborHTMLParser(page.read_bytes().decode("utf-8", "replace"))
+    assert [node.mem_id for node in _breadcrumb_candidates(tree)] == _by_selector(tree)
+
+
+def test_candidates_on_odd_attributes() -> None:
+    tree = LexborHTMLParser(_ODD)
+    found = [node.mem_id for node in _breadcrumb_candidates(tree)]
+    assert found == _by_selector(tree)
+    assert len(found) == 5  # not "menu", not the upper-case label (lexbor is case-sensitive)
