@@ -139,6 +139,19 @@ def has_ancestor_in(node: LexborNode, mem_ids: set[int]) -> bool:
     return False
 
 
+def unique_matches(node: LexborNode | LexborHTMLParser, selector: str) -> list[LexborNode]:
+    """``node.css(selector)`` with each element once, in page order: for a comma list,
+    lexbor lists an element once per selector it matches, the repeats in a row."""
+    found: list[LexborNode] = []
+    previous = -1
+    for match in node.css(selector):
+        match_id = match.mem_id
+        if match_id != previous:
+            found.append(match)
+            previous = match_id
+    return found
+
+
 def descendants(node: LexborNode, selector: str) -> list[LexborNode]:
     """Matches of ``selector`` inside ``node``; lexbor's ``node.css`` also matches
     ``node`` itself."""

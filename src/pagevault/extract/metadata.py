@@ -9,7 +9,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from pagevault.extract.dates import normalize_iso_date
-from pagevault.extract.dom import Attributes, attr, node_text
+from pagevault.extract.dom import Attributes, attr, node_text, unique_matches
 from pagevault.extract.urls import resolve_url
 from pagevault.model import Metadata
 from pagevault.text import clean_text
@@ -109,11 +109,7 @@ def _scan_head_elements(tree: LexborHTMLParser) -> _HeadElements:
     'datePublished'/'dateModified': the two kinds of entries cannot collide, so
     reading them in one pass fills ``meta`` as two passes did."""
     found = _HeadElements()
-    previous = -1
-    for node in tree.css(_HEAD_ELEMENTS):
-        if node.mem_id == previous:
-            continue  # lexbor lists an element once per selector it matches, in a row
-        previous = node.mem_id
+    for node in unique_matches(tree, _HEAD_ELEMENTS):
         attributes = node.attributes
         tag = node.tag
         if tag == "meta" and "content" in attributes:

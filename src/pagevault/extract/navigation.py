@@ -27,6 +27,7 @@ from pagevault.extract.dom import (
     has_ancestor_in,
     hidden_by,
     node_text,
+    unique_matches,
 )
 from pagevault.extract.selectors import (
     BREADCRUMB_ATTRIBUTES,
@@ -125,12 +126,7 @@ def _breadcrumb_candidates(tree: LexborHTMLParser) -> list[LexborNode]:
     substrings are checked here: lexbor walks the whole page once per selector of a
     list, and few elements carry an ``aria-label`` (breadcrumbs -10–15% per page)."""
     found: list[LexborNode] = []
-    seen: set[int] = set()
-    for node in tree.css(_BREADCRUMB_QUERY):
-        node_id = node.mem_id
-        if node_id in seen:
-            continue  # lexbor lists an element once per selector it matches
-        seen.add(node_id)
+    for node in unique_matches(tree, _BREADCRUMB_QUERY):
         attributes = node.attributes
         if any(part in (attributes.get(name) or "") for name, part in BREADCRUMB_ATTRIBUTES):
             found.append(node)
@@ -257,14 +253,8 @@ def _root_candidates(tree: LexborHTMLParser) -> tuple[list[LexborNode], list[Lex
     lexbor walks the whole tree once per selector; the roles are then read here."""
     navigations: list[LexborNode] = []
     frames: list[LexborNode] = []
-    seen: set[int] = set()
-    for node in tree.css(_ROOT_CANDIDATES):
-        # lexbor lists an element once per selector it matches (<nav role=navigation>,
-        # <header role=banner>): a repeat would only be read and dropped again.
-        node_id = node.mem_id
-        if node_id in seen:
-            continue
-        seen.add(node_id)
+    # each once: <nav role=navigation> or <header role=banner> match two selectors
+    for node in unique_matches(tree, _ROOT_CANDIDATES):
         tag = node.tag
         # Other elements matched ``[role]``: ``attrs[...]`` reads a present attribute ~2x
         # cheaper than ``attributes``, which is cheaper when it may be absent.

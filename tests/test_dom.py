@@ -1,0 +1,27 @@
+"""DOM helpers over selectolax (lexbor)."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from pagevault.extract.dom import unique_matches
+
+_PAGE = (
+    '<nav role="navigation" class="a" id="x"><p class="a" id="y"></p></nav>'
+    '<span class="a"></span><header role="banner"></header>'
+)
+
+
+def test_lexbor_repeats_an_element_matching_several_selectors() -> None:
+    # What unique_matches is for: if lexbor stops repeating, it is a plain css().
+    tree = LexborHTMLParser(_PAGE)
+    assert [node.tag for node in tree.css("nav, [role]")] == ["nav", "nav", "header"]
+
+
+def test_unique_matches_lists_each_element_once_in_page_order() -> None:
+    tree = LexborHTMLParser(_PAGE)
+    assert [node.tag for node in unique_matches(tree, ".a, [id], nav")] == ["nav", "p", "span"]
+    assert [node.tag for node in unique_matches(tree, "nav, header, [role]")] == ["nav", "header"]
+    nav = tree.css_first("nav")
+    assert nav is not None
+    assert [node.tag for node in unique_matches(nav, ".a, [id]")] == ["nav", "p"]
