@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from pagevault import parse_html
 from pagevault.extract._ancestry import lineage
 from pagevault.extract._boilerplate import (
     BoilerplateSweep,
@@ -36,10 +37,11 @@ def test_structural_selector_is_the_one_the_sweep_mirrors() -> None:
 
 
 def _by_css(root: LexborNode, protected: set[int], share: float) -> set[int]:
-    """The former implementation: three css passes, then the outermost matches."""
+    """The former implementation: three css passes, then the outermost matches (and,
+    since, a protected form is kept)."""
     max_text = share * max(len(root.text(deep=True)), 1)
     doomed = [n for n in root.css(f"{FORM_CONTROLS}, form") if n.tag != "form"]
-    doomed += [n for n in root.css("form") if _is_boilerplate_form(n)]
+    doomed += [n for n in root.css("form") if _is_boilerplate_form(n) and n.mem_id not in protected]
     doomed += [n for n in root.css(STRUCTURAL_BOILERPLATE) if n.mem_id not in protected]
     for node in root.css("[class], [id], [role]"):
         if node.mem_id in protected:
@@ -118,3 +120,21 @@ def test_leading_words_keep_every_class_match(page: Path) -> None:
 def test_leading_words_on_odd_separators(names: str) -> None:
     expected = BOILERPLATE_TOKEN.search(names.lower()) is not None
     assert _is_boilerplate_name(names, None) is expected
+
+
+ASPNET_PAGE = """<html lang="en"><body>
+<form method="post" action="./default.aspx" id="aspnetForm">
+  <input type="search" name="q"><nav><a href="/">Home</a><a href="/a">About</a></nav>
+  <h1>Refugee figures</h1>
+  <p>More than 29,000 people crossed the border this year, a number never seen before.</p>
+  <p>The agency counts 83 % of them as fleeing conflict, according to its latest report.</p>
+</form></body></html>"""
+
+
+def test_a_page_wrapped_in_one_search_form_keeps_its_body() -> None:
+    # ASP.NET WebForms pages put everything in one <form> holding a search box: the
+    # form is the main column, or holds the h1, and is not a newsletter/search widget.
+    snapshot = parse_html(ASPNET_PAGE, url="https://agency.example/default.aspx")
+    paragraphs = [text for section in snapshot.sections for text in section.paragraphs]
+    assert any("29,000 people" in text for text in paragraphs)
+    assert 29000 in [statistic.value for statistic in snapshot.statistics]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from pagevault.extract._tag_ids import tag_id, tag_ids
 from pagevault.extract.dom import unique_matches
 
 _PAGE = (
@@ -25,3 +27,10 @@ def test_unique_matches_lists_each_element_once_in_page_order() -> None:
     nav = tree.css_first("nav")
     assert nav is not None
     assert [node.tag for node in unique_matches(nav, ".a, [id]")] == ["nav", "p"]
+
+
+def test_tag_ids_are_lexbors_and_refuse_what_is_not_an_element_name() -> None:
+    tree = LexborHTMLParser("<p>x</p><form></form>")
+    assert tag_ids("p, form") == {node.tag_id for node in tree.css("p, form")}
+    with pytest.raises(ValueError, match="not a standard HTML element"):
+        tag_id("[role=button]")

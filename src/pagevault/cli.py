@@ -275,7 +275,8 @@ def _app_to_run(arguments: list[str]) -> typer.Typer:
     """``app`` with only the command the arguments run, when they name one of its commands
     and ask for no help: typer builds every command's parameters (from signatures and type
     hints) before parsing, ~55 M instructions for the eleven, ~6% of a one-page fetch. Only
-    the root's help and usage errors list the commands, and these get the whole app."""
+    the root's help and usage errors list the commands, and these get the whole app.
+    (``app`` has a callback, so typer keeps a group even with one command left.)"""
     from pagevault.entry import command_to_run
 
     name = command_to_run(arguments)
@@ -297,9 +298,10 @@ def _coerce_plain_values(command: Command) -> None:
     each start; ``pagevault.cli_coercion``), where this typer's internals allow it."""
     try:
         from pagevault.cli_coercion import coerce_plain_values
-    except ImportError:
+
+        coerce_plain_values(command)
+    except Exception:  # another typer's internals: its own coercion stays in place
         return
-    coerce_plain_values(command)
 
 
 def _fail(message: str, code: ExitCode, debug: bool) -> NoReturn:

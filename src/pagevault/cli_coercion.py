@@ -46,7 +46,7 @@ def _install(param: Parameter) -> None:
     (attributes renamed) keeps its own coercion for it."""
     if not isinstance(param, _TyperParameter):
         return
-    with contextlib.suppress(AttributeError):
+    with contextlib.suppress(AttributeError, TypeError):
         descriptor = param.type_descriptor
         if descriptor.file_annotation is None:
             plain = PlainRuntimeParam(descriptor.parameter_info, descriptor.annotation)

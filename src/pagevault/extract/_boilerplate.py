@@ -68,13 +68,16 @@ class BoilerplateSweep:
         tag = node.tag_id
         if tag in _FORM_CONTROLS:  # unprotected: a form control is never text
             return True
-        if tag == _FORM and _is_boilerplate_form(node):
+        # Not the column itself nor a form holding the h1: ASP.NET pages wrap the whole
+        # page in one <form> (with a search box), which may be the column.
+        if tag == _FORM and node.mem_id not in self._protected and _is_boilerplate_form(node):
             return True
         attributes = node.attributes
         if not attributes and tag not in _STRUCTURAL_TAGS and tag != _HEADER:
             return False  # the common plain element: no hint to test
-        hinted = _is_structural(node, tag, attributes) or self._is_named(node, attributes)
-        return hinted and node.mem_id not in self._protected
+        if node.mem_id in self._protected:
+            return False  # before the tests: a hint on the column would read its text
+        return _is_structural(node, tag, attributes) or self._is_named(node, attributes)
 
     def _is_named(self, node: LexborNode, attributes: Attributes) -> bool:
         """Boilerplate by ARIA role (exact) or by a class/id token and short text."""

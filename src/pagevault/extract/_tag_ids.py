@@ -9,8 +9,12 @@ _FACTORY = LexborHTMLParser("")
 
 
 def tag_id(name: str) -> int:
-    """lexbor's id for the HTML element ``name`` (fixed for the standard elements)."""
-    return _FACTORY.create_node(name).tag_id
+    """lexbor's id for the HTML element ``name`` (fixed for the standard elements; a
+    name lexbor does not know, such as a selector, gets a per-parser id: refused)."""
+    found = _FACTORY.create_node(name).tag_id
+    if LexborHTMLParser("").create_node(name).tag_id != found:
+        raise ValueError(f"{name!r} is not a standard HTML element name")
+    return found
 
 
 def tag_ids(names: str) -> frozenset[int]:
