@@ -8,9 +8,9 @@ number separators are still asked of babel (``pagevault.numbers.values.separator
 
 from __future__ import annotations
 
-# Month number and its names: babel's wide and abbreviated names, format and
-# stand-alone, of fr/en/de/es, lower-cased without a final ".", plus the short forms
-# pages use that CLDR does not list (sept, juil, févr, sep, mär, märz).
+# Month number and its names: CLDR's wide and abbreviated names (babel 2.18), format and
+# stand-alone, of fr/en/de/es, lower-cased without a final "." - which include the short
+# forms pages write (sept, juil, févr, mär, märz).
 _NAMES_BY_MONTH = (
     (1, "ene enero jan januar january janv janvier"),
     (2, "feb febrero februar february févr février"),
@@ -28,7 +28,6 @@ _NAMES_BY_MONTH = (
 MONTH_NAMES: dict[str, int] = {
     name: month for month, names in _NAMES_BY_MONTH for name in names.split()
 }
-EXTRA_MONTH_NAMES: dict[str, int] = {"sept": 9, "juil": 7, "févr": 2, "sep": 9, "mär": 3, "märz": 3}
 
 # Decimal mark and thousands separator (any space is " ").
 SEPARATORS: dict[str, tuple[str, str]] = {

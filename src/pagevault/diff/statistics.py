@@ -101,12 +101,14 @@ def _pair_change(pair: Pair[Fields]) -> Change | None:
     return Change("statistic", kind, b["key"], _dump(a), _dump(b), detail)
 
 
-def _dump(statistic: Fields) -> dict[str, Any] | None:
+def _dump(statistic: Fields) -> dict[str, Any]:
     """``dump()`` of the statistic: a validated statistic's fields are already of JSON
     types, in order, so a copy of them is its dump, at a tenth of the serializer's cost.
     A value not held as a float (``model_construct``) is left to the serializer."""
     if type(statistic["value"]) is not float:
-        return dump(Statistic.model_construct(**statistic))
+        dumped = dump(Statistic.model_construct(**statistic))
+        assert dumped is not None  # dump() is None only for None
+        return dumped
     return dict(statistic)
 
 
