@@ -141,3 +141,9 @@ def test_text_whose_lower_case_is_longer_reads_as_before() -> None:
     assert find_figures("İ" * 20 + " mil", "en") == ([], [])
     figures, _ = find_figures("İ un in 5 ", "en")
     assert [figure.text for figure in figures] == ["un in 5"]
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f", "\u2009"])
+def test_word_ratios_read_whatever_space_stands_between_the_words(space: str) -> None:
+    figures, _ = find_figures(f"Aujourd’hui, une{space}personne{space}sur 69 est déplacée.", "fr")
+    assert [(figure.kind, round(figure.value, 6)) for figure in figures] == [("ratio", 0.014493)]

@@ -122,8 +122,9 @@ def scan_figures(text: str, language: str) -> tuple[list[Figure], list[Rejected]
     has_scale_word = _holds_any(lowered, SCALE_HINTS)
     # A ratio written with words ('one in five') needs a first word and a separator.
     # " in " is in most English paragraphs: the first words are what lets them skip.
-    may_hold_word_ratio = _holds_any(lowered, _RATIO_FIRST_WORDS) and _holds_any(
-        lowered, _RATIO_SEPARATOR_WORDS
+    spaced = _plain_spaces(lowered)
+    may_hold_word_ratio = _holds_any(spaced, _RATIO_FIRST_WORDS) and _holds_any(
+        spaced, _RATIO_SEPARATOR_WORDS
     )
     if first_digit is None and not has_scale_word and not may_hold_word_ratio:
         return [], []  # most paragraphs: nothing below could find a figure
@@ -143,6 +144,14 @@ def scan_figures(text: str, language: str) -> tuple[list[Figure], list[Rejected]
 
 _START = attrgetter("start")
 _RATIO_SEPARATOR_WORDS = tuple(f" {separator} " for separator in RATIO_SEPARATORS)
+
+
+def _plain_spaces(text: str) -> str:
+    """``text`` with the no-break and thin spaces _SP also accepts made plain spaces,
+    for the fragment tests ("une personne\u00a0sur 69"); most texts hold none."""
+    if "\u00a0" in text or "\u202f" in text or "\u2009" in text:
+        return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+    return text
 
 
 def _holds_any(text: str, fragments: tuple[str, ...]) -> bool:
