@@ -80,7 +80,12 @@ Attributes = dict[str, str | None]
 
 
 def attr(node: LexborNode, name: str) -> str:
-    value = node.attributes.get(name)
+    return attribute(node.attributes, name)
+
+
+def attribute(attributes: Attributes, name: str) -> str:
+    """``attr`` from attributes already read: the value stripped, '' if absent or empty."""
+    value = attributes.get(name)
     return value.strip() if value else ""
 
 

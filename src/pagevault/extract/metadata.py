@@ -9,7 +9,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from pagevault.extract.dates import normalize_iso_date
-from pagevault.extract.dom import Attributes, attr, node_text, unique_matches
+from pagevault.extract.dom import Attributes, attr, attribute, node_text, unique_matches
 from pagevault.extract.urls import resolve_url
 from pagevault.model import Metadata
 from pagevault.text import clean_text
@@ -121,9 +121,9 @@ def _scan_head_elements(tree: LexborHTMLParser) -> _HeadElements:
         elif "href" not in attributes:
             continue
         elif tag == "base" and found.base_href is None:
-            found.base_href = _stripped(attributes["href"])
+            found.base_href = attribute(attributes, "href")
         elif tag == "link" and found.canonical_href is None and _is_canonical(attributes):
-            found.canonical_href = _stripped(attributes["href"])
+            found.canonical_href = attribute(attributes, "href")
     return found
 
 
@@ -135,11 +135,6 @@ def _lowered(attributes: Attributes, name: str) -> str:
     """An attribute value lower-cased, as lexbor compares ``type``/``rel`` values (ASCII
     case-insensitively: no other character lower-cases to the ASCII letters compared)."""
     return (attributes.get(name) or "").lower()
-
-
-def _stripped(value: str | None) -> str:
-    """An attribute value as ``dom.attr`` reads it."""
-    return value.strip() if value else ""
 
 
 def _add_meta(values: dict[str, str], attributes: Attributes) -> None:
@@ -157,7 +152,7 @@ def _add_meta(values: dict[str, str], attributes: Attributes) -> None:
 
 def _add_itemprop_date(values: dict[str, str], attributes: Attributes) -> None:
     key = attributes["itemprop"] or ""
-    value = _stripped(attributes.get("datetime")) or _stripped(attributes.get("content"))
+    value = attribute(attributes, "datetime") or attribute(attributes, "content")
     if value and key not in values:
         values[key] = value
 

@@ -19,6 +19,7 @@ from pagevault.extract.dates import normalize_iso_date, parse_text_date
 from pagevault.extract.dom import (
     Attributes,
     attr,
+    attribute,
     class_and_id,
     contains,
     descendants,
@@ -320,7 +321,7 @@ def _card_kind(classed: _Classed) -> str | None:
 
 def _card_date(parts: _CardParts, lang: str | None) -> str | None:
     for node, attributes in parts.times:
-        iso = normalize_iso_date(_stripped(attributes.get("datetime"))) or parse_text_date(
+        iso = normalize_iso_date(attribute(attributes, "datetime")) or parse_text_date(
             node_text(node), lang
         )
         if iso:
@@ -331,11 +332,6 @@ def _card_date(parts: _CardParts, lang: str | None) -> str | None:
             if iso:
                 return iso
     return None
-
-
-def _stripped(value: str | None) -> str:
-    """An attribute value as ``dom.attr`` reads it."""
-    return value.strip() if value else ""
 
 
 def _card_tags(classed: _Classed) -> tuple[str, ...]:

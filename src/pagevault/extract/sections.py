@@ -227,11 +227,9 @@ class _BlockCollector:
                 else:
                     pending.append("\n")
             elif child.is_element_node:  # not a comment, CDATA or processing instruction
-                if pending:
-                    self._flush(pending)
+                self._flush(pending)
                 self._block(child, tag, _styled_heading_level(child, tag))
-        if pending:
-            self._flush(pending)
+        self._flush(pending)
 
     def _inline(self, element: LexborNode, tag: int, pending: list[str]) -> None:
         level = _styled_heading_level(element, tag)
