@@ -19,6 +19,7 @@ from pagevault.extract.selectors import (
     BOILERPLATE_ROLES,
     BOILERPLATE_TOKEN,
     FORM_CONTROLS,
+    STRUCTURAL_TAGS,
 )
 
 _FORM_HINT = re.compile(
@@ -27,9 +28,10 @@ _FORM_HINT = re.compile(
 )
 _FORM_CONTROLS = tag_ids(FORM_CONTROLS)
 _FORM = tag_id("form")
-# STRUCTURAL_BOILERPLATE: its element names, then "header:not(article header)"
-# and the ARIA states, tested in ``_is_structural``.
-_STRUCTURAL_TAGS = tag_ids("nav, aside, footer, figcaption")
+# STRUCTURAL_BOILERPLATE: its element names; "header:not(article header)" and
+# STRUCTURAL_STATES are tested in ``_is_structural`` (tests/test_boilerplate_walk.py
+# checks the sweep against the selector on every page).
+_STRUCTURAL_TAGS = tag_ids(", ".join(STRUCTURAL_TAGS))
 _HEADER = tag_id("header")
 _ARTICLE = tag_id("article")
 

@@ -35,10 +35,12 @@ MAIN_CANDIDATES = (
     "article",
 )
 
-# Regions that are never body text, by tag, ARIA state or (exact) ARIA role.
+# Regions that are never body text: these elements, a <header> outside an <article>,
+# hidden or modal elements (the ARIA states below), and the (exact) ARIA roles after.
+STRUCTURAL_TAGS = ("nav", "aside", "footer", "figcaption")
+STRUCTURAL_STATES = "[aria-hidden=true], [hidden], [aria-modal=true]"
 STRUCTURAL_BOILERPLATE = (
-    "nav, aside, footer, header:not(article header), figcaption, "
-    "[aria-hidden=true], [hidden], [aria-modal=true]"
+    f"{', '.join(STRUCTURAL_TAGS)}, header:not(article header), {STRUCTURAL_STATES}"
 )
 BOILERPLATE_ROLES = frozenset(
     {
