@@ -8,7 +8,7 @@ one process, and ``to_json`` is all the renderers need. Every ``old``, ``new`` a
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 from pydantic import BaseModel
@@ -37,7 +37,7 @@ class Change:
     key: str
     old: Any
     new: Any
-    detail: dict[str, Any] = field(default_factory=dict)
+    detail: dict[str, Any]
 
     def __init__(
         self,

@@ -139,13 +139,13 @@ def _lowered(attributes: Attributes, name: str) -> str:
 
 def _add_meta(values: dict[str, str], attributes: Attributes) -> None:
     name = (
-        (attributes.get("property") or "").strip()
-        or (attributes.get("name") or "").strip()
-        or (attributes.get("itemprop") or "").strip()
+        attribute(attributes, "property")
+        or attribute(attributes, "name")
+        or attribute(attributes, "itemprop")
     )
     key = name if name.startswith(("og:", "article:")) else name.lower()
     if key and key not in values:  # the first of duplicates wins
-        content = clean_text((attributes.get("content") or "").strip())
+        content = clean_text(attribute(attributes, "content"))
         if content:
             values[key] = content
 

@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from pagevault.extract.dom import (
     Attributes,
     attr,
+    attribute,
     class_and_id,
     contains,
     descriptor_of,
@@ -360,7 +361,7 @@ class _Places:
         """The facts of an element, from its parent's and its own tag and attributes."""
         footer, aside, hidden, in_main = above
         tag = node.tag
-        role = (attributes.get("role") or "").strip()
+        role = attribute(attributes, "role")
         return (
             footer or tag == "footer" or role == "contentinfo",
             aside or tag == "aside" or role == "complementary",
@@ -378,7 +379,7 @@ class _Places:
 
 def _region_by_name(descriptors: list[str], nearest: list[Attributes]) -> Region | None:
     """The region the class, id or label of the root or a near parent names."""
-    labels = [(attributes.get("aria-label") or "").strip().lower() for attributes in nearest]
+    labels = [attribute(attributes, "aria-label").lower() for attributes in nearest]
     named = " ".join(
         f"{descriptor} {label}" for descriptor, label in zip(descriptors, labels, strict=True)
     )
@@ -514,7 +515,7 @@ class _ListRead:
             label, url = self._fallback_label(entry)
             if not label and not children:
                 return
-        key_base = (element.id or "").strip() or slugify(label) or slugify(url or "")
+        key_base = element_id(element) or slugify(label) or slugify(url or "")
         self.labels.add(label.casefold())
         found.append({"key": key_base, "label": label, "url": url, "children": children})
 
@@ -602,10 +603,10 @@ def _holds_list_item(node: LexborNode) -> bool:
 def _menu_name(root: LexborNode, attributes: Attributes) -> str:
     """The menu's ARIA label, else the text its ``aria-labelledby`` points to, else
     its first heading (``attributes``: the root's)."""
-    label = (attributes.get("aria-label") or "").strip()
+    label = attribute(attributes, "aria-label")
     if label:
         return label
-    labelled_by = (attributes.get("aria-labelledby") or "").strip()
+    labelled_by = attribute(attributes, "aria-labelledby")
     if labelled_by:
         safe_id = labelled_by.split()[0].replace('"', "").replace("\\", "")
         target = root.parser.css_first(f'[id="{safe_id}"]')

@@ -94,6 +94,7 @@ _BLOCKERS: tuple[tuple[re.Pattern[str], RejectReason, int, str], ...] = (
     (_TIME, "time", 2, ":hH \u00a0\u202f"),
     (_PHONE, "phone", 4, " .-)"),
 )
+_ANY_BLOCKER_FOLLOWER = "".join(followers for *_, followers in _BLOCKERS)
 
 
 @dataclass(slots=True)
@@ -334,7 +335,7 @@ class _Scan:
     def _blocked_at(self, start: int, end: int) -> bool:
         text = self.text
         following = text[end : end + 1]
-        if not following or following not in "./-:h \u00a0\u202f)H":
+        if not following or following not in _ANY_BLOCKER_FOLLOWER:
             return False
         after = text[end + 1 : end + 2]
         for pattern, reason, longest_run, followers in _BLOCKERS:
