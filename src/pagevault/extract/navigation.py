@@ -268,17 +268,8 @@ def _root_candidates(tree: LexborHTMLParser) -> tuple[list[LexborNode], list[Lex
 
 
 def _frame_lists(frame: LexborNode, taken: set[int]) -> list[LexborNode]:
-    """The lists of a page frame not nested in another list, nor inside a ``taken``
-    element (the lists found are added to ``taken``)."""
-    if has_ancestor_in(frame, taken):
-        return []
-    candidates = [frame] if frame.tag in _LIST_TAGS else frame.css("ul, ol, menu")
-    found: list[LexborNode] = []
-    for candidate in candidates:
-        if not _taken_below(candidate, frame, taken):
-            found.append(candidate)
-            taken.add(candidate.mem_id)
-    return found
+    """The top lists of a page frame, unless it lies inside a ``taken`` element."""
+    return [] if has_ancestor_in(frame, taken) else _top_lists(frame, taken)
 
 
 def _taken_below(node: LexborNode, top: LexborNode, taken: set[int]) -> bool:
@@ -424,17 +415,18 @@ def _drafts_of(root: LexborNode, place: _Place, base_url: str | None) -> Iterato
         yield _MenuDraft(name, element_id(root), region, items, labels, deferred)
 
 
-def _top_lists(root: LexborNode) -> list[LexborNode]:
-    """Lists of ``root`` that are not nested inside another list of ``root``."""
-    if root.tag in _LIST_TAGS:
-        return [root]
-    tops: list[LexborNode] = []
-    top_ids: set[int] = set()
-    for candidate in root.css("ul, ol, menu"):
-        if not _taken_below(candidate, root, top_ids):
-            tops.append(candidate)
-            top_ids.add(candidate.mem_id)
-    return tops
+def _top_lists(root: LexborNode, taken: set[int] | None = None) -> list[LexborNode]:
+    """The lists of ``root`` (``root`` itself if it is one) not nested inside another
+    list of ``root`` nor inside a ``taken`` element below it; the lists found are
+    added to ``taken``."""
+    taken = set() if taken is None else taken
+    candidates = [root] if root.tag in _LIST_TAGS else root.css("ul, ol, menu")
+    found: list[LexborNode] = []
+    for candidate in candidates:
+        if not _taken_below(candidate, root, taken):
+            found.append(candidate)
+            taken.add(candidate.mem_id)
+    return found
 
 
 class _Entry:
