@@ -7,6 +7,7 @@ Deadlines, delays and backoff budgets are small so the file runs in a few second
 from __future__ import annotations
 
 import asyncio
+import gzip
 import importlib.util
 import ssl
 import sys
@@ -186,6 +187,19 @@ def test_robots_server_error_is_unavailable_but_allowed(httpserver: HTTPServer) 
     httpserver.expect_request("/robots.txt").respond_with_data("", status=503)
     httpserver.expect_request("/p").respond_with_data("page")
     result = fetch_one(httpserver.url_for("/p"), FetchOptions(delay=0.0, deadline=5.0))
+    assert (result.status, result.robots) == ("ok", "unavailable")
+
+
+def test_robots_txt_cut_short_is_unavailable_not_its_first_lines(httpserver: HTTPServer) -> None:
+    # The lines kept would allow /private: a robots.txt cut short may have lost its rules.
+    rules = "User-agent: *\nAllow: /\n" + "".join(f"Disallow: /x{n}\n" for n in range(2000))
+    rules += "Disallow: /private\n"
+    body = gzip.compress(rules.encode())[:-50]
+    httpserver.expect_request("/robots.txt").respond_with_data(
+        body, headers={"Content-Encoding": "gzip"}, content_type="text/plain"
+    )
+    httpserver.expect_request("/private").respond_with_data("page")
+    result = fetch_one(httpserver.url_for("/private"), FetchOptions(delay=0.0, deadline=5.0))
     assert (result.status, result.robots) == ("ok", "unavailable")
 
 

@@ -25,6 +25,7 @@ from pagevault.fetch.decoding import (
     BodyDecoder,
     CappedBuffer,
     DecodingError,
+    IncompleteCoding,
     accept_encoding,
     parse_codings,
 )
@@ -142,6 +143,35 @@ def test_stacked_codings_are_undone_in_reverse_order() -> None:
 def test_corrupt_stream_is_a_decoding_error() -> None:
     with pytest.raises(DecodingError, match="gzip decoding failed"):
         _decode(["gzip"], b"\x1f\x8b\x08\x00garbage-garbage-garbage")
+
+
+def _raw_deflate(data: bytes) -> bytes:
+    raw = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+    return raw.compress(data) + raw.flush()
+
+
+CODERS = {
+    "gzip": gzip.compress,
+    "deflate": zlib.compress,
+    "raw deflate": _raw_deflate,
+    "br": brotli.compress,
+}
+
+
+@pytest.mark.parametrize("name", sorted(CODERS))
+@pytest.mark.parametrize("kept", [0.5, 0.9, -1])
+def test_a_stream_cut_short_is_incomplete(name: str, kept: float) -> None:
+    coding = name.split()[-1]
+    stream = CODERS[name](TEXT)
+    end = len(stream) - 1 if kept == -1 else int(len(stream) * kept)  # -1: all but one byte
+    with pytest.raises(IncompleteCoding, match=f"^{coding} stream ends before its end marker$"):
+        _decode([coding], stream[:end])
+    assert _decode([coding], stream) == TEXT  # the whole stream is complete
+
+
+@pytest.mark.parametrize("coding", ["gzip", "deflate", "br", "zstd"])
+def test_an_empty_coded_body_is_empty_not_incomplete(coding: str) -> None:
+    assert _decode([coding], b"") == b""
 
 
 def test_cap_stops_at_exactly_the_limit() -> None:

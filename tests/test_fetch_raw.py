@@ -140,6 +140,19 @@ def test_gzip_then_br_is_decoded() -> None:
     assert server.requests[0].headers["accept-encoding"] == "gzip, deflate, br, zstd"
 
 
+def test_gzip_stream_cut_short_is_kept_as_truncated() -> None:
+    """A server that cuts the gzip stream but sends a matching Content-Length: the
+    transfer ends cleanly, yet the page is only a prefix of itself."""
+    page = "".join(f"<p>{n} réfugiés</p>" for n in range(3000)).encode()
+    body = gzip.compress(page)[:-100]
+    head = response_head(200, {"Content-Encoding": "gzip", "Content-Length": str(len(body))})
+    with serving(_one_response(head, body)) as server:  # type: ignore[arg-type]
+        result = fetch_one(server.url("/"), FAST)
+    assert (result.status, result.truncation) == ("truncated", "incomplete-coding")
+    assert result.error == "gzip stream ends before its end marker"
+    assert 0 < len(result.body) < len(page) and page.startswith(result.body)
+
+
 def test_three_codings_are_refused() -> None:
     body = gzip.compress(gzip.compress(gzip.compress(b"deep")))
     head = response_head(200, {"Content-Encoding": "gzip, gzip, gzip"})

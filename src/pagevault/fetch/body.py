@@ -1,7 +1,8 @@
 """Reading one 2xx body: raw chunks under the wire cap, decoded under the body cap.
 
 RELIABILITY.md rule 5 (our own bounded decoding) and rule 9 (truncation recorded:
-"wire-cap", "body-cap", "disconnect"; the deadline is handled by the caller).
+"wire-cap", "body-cap", "disconnect", "incomplete-coding"; the deadline is handled by
+the caller).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pagevault.fetch.decoding import (
     BodyDecoder,
     CappedBuffer,
     DecodingError,
+    IncompleteCoding,
     parse_codings,
 )
 from pagevault.fetch.model import FetchResult
@@ -38,6 +40,8 @@ async def read_body(reply: Reply, trace: Trace) -> FetchResult:
     except BodyCapReached:
         cap = limits.max_body_bytes
         return trace.result("truncated", f"body cut at {cap} decoded bytes", "body-cap")
+    except IncompleteCoding as exc:
+        return trace.cut_short("incomplete-coding", str(exc))
     except DecodingError as exc:
         return trace.failed(str(exc))
     except TransferFailure as exc:

@@ -35,6 +35,11 @@ class DecodingError(Exception):
     """The body's content coding is refused, unsupported or corrupt."""
 
 
+class IncompleteCoding(DecodingError):
+    """The coded body ended before its coding's end marker: what was decoded is only the
+    start of the body (a server that cut the stream but sent a matching Content-Length)."""
+
+
 @functools.cache  # looking the modules up costs ~0.6 M instructions, 2-3 times per URL
 def supported_codings() -> tuple[str, ...]:
     """Codings this installation can decode, in order of preference."""
@@ -126,8 +131,10 @@ class _ZlibStage:
         self._sink, self._name, self._wbits = sink, name, wbits
         self._inflater = zlib.decompressobj(wbits)
         self._done = False
+        self._started = False  # any coded byte received
 
     def write(self, data: bytes) -> None:
+        self._started = self._started or bool(data)
         try:
             self._drain(data)
         except zlib.error as exc:
@@ -135,6 +142,8 @@ class _ZlibStage:
 
     def finish(self) -> None:
         self.write(b"")
+        if self._started and not self._done:  # an empty body is no stream at all
+            raise IncompleteCoding(f"{self._name} stream ends before its end marker")
 
     def _drain(self, data: bytes) -> None:
         pending = data
@@ -199,10 +208,12 @@ class _BrotliStage:
         self._sink = sink
         self._decoder: Any = brotli.Decompressor()
         self._error: type[Exception] = brotli.error
+        self._started = False  # any coded byte received
 
     def write(self, data: bytes) -> None:
         if self._decoder.is_finished():
             return
+        self._started = self._started or bool(data)
         try:
             self._emit(self._decoder.process(data, output_buffer_limit=PIECE))
             while not self._decoder.can_accept_more_data():
@@ -216,6 +227,8 @@ class _BrotliStage:
 
     def finish(self) -> None:
         self.write(b"")
+        if self._started and not self._decoder.is_finished():
+            raise IncompleteCoding("br stream ends before its end marker")
 
 
 class _SinkWriter:
@@ -256,4 +269,6 @@ class _ZstdStage:
             raise DecodingError(f"zstd decoding failed: {exc}") from None
 
     def finish(self) -> None:
+        # A zstd stream cut short is not detected: zstandard's stream_writer (the one
+        # API here that bounds its output) does not tell whether the frame ended.
         return None

@@ -69,7 +69,7 @@ class Session:
 
 def _robots_rules(result: FetchResult) -> RobotsRules:
     # A cut-off robots.txt may have lost its Disallow lines: only size caps are parsed.
-    if result.truncation in ("deadline", "disconnect"):
+    if result.truncation in ("deadline", "disconnect", "incomplete-coding"):
         return UNAVAILABLE
     if result.status == "failed" and result.http_status and 200 <= result.http_status < 300:
         return UNAVAILABLE

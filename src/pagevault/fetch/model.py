@@ -15,7 +15,7 @@ from pagevault.__about__ import __version__
 from pagevault.errors import FetchConfigError
 
 FetchStatus = Literal["ok", "not_modified", "failed", "truncated", "disallowed"]
-Truncation = Literal["wire-cap", "body-cap", "deadline", "disconnect"]
+Truncation = Literal["wire-cap", "body-cap", "deadline", "disconnect", "incomplete-coding"]
 RobotsOutcome = Literal["allowed", "ignored", "unavailable"]
 
 DEFAULT_USER_AGENT = f"pagevault/{__version__} (+https://github.com/pagevault/pagevault)"
