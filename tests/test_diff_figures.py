@@ -14,7 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pagevault.diff.figures import figure_word_diff, windows, windows_between
+from pagevault.diff.figures import _is_one_piece, figure_word_diff, windows, windows_between
+from pagevault.diff.tokens import PIECE
 from pagevault.diff.words import token_word_diff, word_diff
 
 FRAGMENTS = ["de", "la", "l’", "qu’", "puis", "et", ",", ".", "(", ")", "%", "«", "»", "n°"]
@@ -110,3 +111,11 @@ def test_windows_between_refuses_other_gaps() -> None:
     assert windows_between("plus de 12 personnes.", gaps) is None
     assert windows_between("près de 12 personnes", gaps) is None
     assert windows_between("plus de x personnes", gaps) is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="0123456789\u0663\u0967 \u00a0\u202f\t\n,.%", min_size=1, max_size=12))
+def test_a_window_told_one_piece_is_one_piece(window: str) -> None:
+    # Arabic-Indic and Devanagari digits: \\d and isdecimal() agree on them too.
+    if _is_one_piece(window):
+        assert PIECE.findall(window) == [window]
