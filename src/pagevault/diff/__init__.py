@@ -25,6 +25,7 @@ from pagevault.diff.sections import diff_sections
 from pagevault.diff.statistics import diff_statistics
 from pagevault.diff.tokens import tokenize
 from pagevault.diff.words import word_diff
+from pagevault.gcpause import gc_paused
 from pagevault.model import Snapshot
 
 __all__ = [
@@ -42,13 +43,14 @@ __all__ = [
 
 def diff_snapshots(old: Snapshot, new: Snapshot) -> DiffResult:
     """Every change from ``old`` to ``new``, grouped by area in page order."""
-    section_changes, section_map = diff_sections(old.sections, new.sections)
-    changes = [
-        *diff_metadata(old, new),
-        *diff_navigation(old.navigation, new.navigation),
-        *diff_breadcrumbs(old.breadcrumbs, new.breadcrumbs),
-        *section_changes,
-        *diff_statistics(old.statistics, new.statistics, section_map),
-        *diff_related(old.related, new.related),
-    ]
+    with gc_paused():
+        section_changes, section_map = diff_sections(old.sections, new.sections)
+        changes = [
+            *diff_metadata(old, new),
+            *diff_navigation(old.navigation, new.navigation),
+            *diff_breadcrumbs(old.breadcrumbs, new.breadcrumbs),
+            *section_changes,
+            *diff_statistics(old.statistics, new.statistics, section_map),
+            *diff_related(old.related, new.related),
+        ]
     return DiffResult(tuple(changes))

@@ -9,9 +9,7 @@ boilerplate they live in is removed from the tree.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 from selectolax.lexbor import SelectolaxError
 
@@ -25,6 +23,7 @@ from pagevault.extract.related import extract_related, find_related_blocks
 from pagevault.extract.sections import extract_sections, find_main, remove_boilerplate
 from pagevault.extract.selectors import NON_CONTENT_TAGS
 from pagevault.extract.statistics import extract_statistics
+from pagevault.gcpause import gc_paused
 from pagevault.model import Encoding, Section, Snapshot
 
 __all__ = ["parse_html"]
@@ -48,22 +47,8 @@ def parse_html(
         if isinstance(html, bytes)
         else DecodedText(html, "utf-8", "text")
     )
-    with _gc_paused():
+    with gc_paused():
         return _extract(decoded, url, ignore)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Extraction allocates tens of thousands of short-lived objects and builds no
-    reference cycles; the cyclic collector running in the middle of it cost ~20% of
-    the time (bench/extract.py). It is switched back on afterwards, if it was on."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _extract(decoded: DecodedText, url: str | None, ignore: Sequence[str] = ()) -> Snapshot:
