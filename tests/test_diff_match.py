@@ -15,7 +15,7 @@ from pagevault import parse_html
 from pagevault.diff.match import Pair, Pairing, fuzzy_pairs, pair_items
 from pagevault.diff.model import Change, dump
 from pagevault.diff.normalise import comparable_text
-from pagevault.diff.statistics import _context_scorer
+from pagevault.diff.statistics import CONTEXT_THRESHOLD, _ContextScores
 from pagevault.model import Snapshot
 
 FIXTURES = Path(__file__).parent / "fixtures" / "diff"
@@ -106,8 +106,26 @@ def test_change_is_a_frozen_dataclass() -> None:
         ("", "Une phrase."),
     ],
 )
-def test_context_scorer_is_rapidfuzz(old: str, new: str) -> None:
-    score = _context_scorer()
+def test_context_score_is_rapidfuzz(old: str, new: str) -> None:
+    contexts = _ContextScores({"s": "s"})
+    a = {"kind": "count", "unit": "personnes", "section": "s", "context": old}
+    b = {**a, "context": new}
     expected = fuzz.token_set_ratio(comparable_text(old), comparable_text(new))
-    assert score(old, new) == expected
-    assert score(old, new) == expected  # from memory
+    assert contexts.score(a, b) == expected
+    assert contexts.score(a, b) == expected  # from memory
+    assert contexts.alike(a, b) is (old == new or expected >= CONTEXT_THRESHOLD)
+
+
+def test_context_score_is_zero_across_sections_kinds_or_units() -> None:
+    contexts = _ContextScores({"s": "t"})
+    a = {
+        "kind": "count",
+        "unit": "personnes",
+        "section": "s",
+        "context": "Plus de 12 000 personnes.",
+    }
+    assert contexts.score(a, {**a, "section": "t"}) == 100.0  # s was paired with t
+    assert contexts.score(a, {**a, "section": "s"}) == 0.0
+    assert contexts.score(a, {**a, "section": "t", "kind": "money"}) == 0.0
+    assert contexts.score(a, {**a, "section": "t", "unit": "%"}) == 0.0
+    assert contexts.alike(a, {**a, "section": "s"})  # the same sentence is always alike

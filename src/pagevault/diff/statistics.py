@@ -10,7 +10,7 @@ tests/fixtures/diff/statistic-value-rewritten.*.html).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from operator import itemgetter
 from typing import Any
 
@@ -34,25 +34,14 @@ def diff_statistics(
     old: tuple[Statistic, ...], new: tuple[Statistic, ...], section_map: Mapping[str, str]
 ) -> list[Change]:
     """``section_map``: old section key -> new section key, from the section pairing."""
-    context_score = _context_scorer()
-
-    def scorer(a: Fields, b: Fields) -> float:
-        if not _same_place_and_unit(a, b, section_map):
-            return 0.0
-        return context_score(a["context"], b["context"])
-
-    def same_statistic(a: Fields, b: Fields) -> bool:
-        # Keys of figures in like sentences get suffixes (…-ont, …-ont-2) that shift
-        # when an earlier one disappears: a key pair must still stand in a like sentence.
-        return a["context"] == b["context"] or scorer(a, b) >= CONTEXT_THRESHOLD
-
+    contexts = _ContextScores(section_map)
     pairing = pair_items(
         [vars(s) for s in old],
         [vars(s) for s in new],
         itemgetter("key"),
-        scorer,
+        contexts.score,
         CONTEXT_THRESHOLD,
-        accept=same_statistic,
+        accept=contexts.alike,
     )
     changes = [Change("statistic", "removed", s["key"], _dump(s), None) for s in pairing.removed]
     changes += [change for pair in pairing.pairs if (change := _pair_change(pair)) is not None]
@@ -60,18 +49,29 @@ def diff_statistics(
     return changes
 
 
-def _context_scorer() -> Callable[[str, str], float]:
-    """How alike two sentences are; each pair of sentences is scored once, though a
-    sentence often holds several figures."""
-    scores: dict[tuple[str, str], float] = {}
+class _ContextScores:
+    """How alike the sentences of two statistics are, for statistics standing in the same
+    (paired) section with the same kind and unit (0 otherwise). Each pair of sentences is
+    scored once, though a sentence often holds several figures."""
 
-    def score(old: str, new: str) -> float:
-        pair = (old, new)
-        if pair not in scores:
-            scores[pair] = fuzz.token_set_ratio(comparable_text(old), comparable_text(new))
-        return scores[pair]
+    def __init__(self, section_map: Mapping[str, str]) -> None:
+        self._section_map = section_map
+        self._scores: dict[tuple[str, str], float] = {}
 
-    return score
+    def score(self, a: Fields, b: Fields) -> float:
+        if not _same_place_and_unit(a, b, self._section_map):
+            return 0.0
+        sentences = (a["context"], b["context"])
+        score = self._scores.get(sentences)
+        if score is None:
+            old, new = map(comparable_text, sentences)
+            score = self._scores[sentences] = fuzz.token_set_ratio(old, new)
+        return score
+
+    def alike(self, a: Fields, b: Fields) -> bool:
+        """Whether a key pair stands in like sentences: keys of figures in like sentences
+        get suffixes (…-ont, …-ont-2) that shift when an earlier one disappears."""
+        return a["context"] == b["context"] or self.score(a, b) >= CONTEXT_THRESHOLD
 
 
 def _same_place_and_unit(a: Fields, b: Fields, section_map: Mapping[str, str]) -> bool:
