@@ -3,9 +3,9 @@
 Before every request it assigns, and after every response it closes, httpcore's pool asks
 each idle connection whether its socket is readable (a readable idle socket means the
 server closed it). anyio answers by building a dict of socket attributes, which calls
-``getpeername`` each time, before the one ``poll`` that answers: about a third of the
-pool's time in a run of 500 URLs (~20 such checks per URL). Here the socket is looked up
-once per connection and only the ``poll`` is made. Reading, writing, timeouts and TLS are
+``getpeername`` each time, before the one ``poll`` that answers: ~20 checks per URL, 8%
+of the event loop's time in a run of 500 URLs (py-spy). Here the socket is looked up once
+per connection and only the ``poll`` is made. Reading, writing, timeouts and TLS are
 anyio's, unchanged. Imported with `client`, the only module that imports httpx.
 """
 
