@@ -98,3 +98,46 @@ def test_a_pool_uses_a_parser_started_earlier_as_its_first_worker() -> None:
         outcome = asyncio.run(pool.parse(PAGE, None))
     assert isinstance(outcome, SnapshotJson)
     assert started._worker is None  # the pool stopped it
+
+
+def test_a_pool_parses_on_the_event_loop_and_survives_a_crash() -> None:
+    async def parse_three(pool: ParserPool) -> list[SnapshotJson | ParseFailure]:
+        return [await pool.parse(PAGE, f"https://example.org/{n}") for n in range(3)]
+
+    with ParserPool(1) as pool:
+        assert all(isinstance(o, SnapshotJson) for o in asyncio.run(parse_three(pool)))
+    crashing = IsolatedParser(target="tests.isolation_targets:crash")
+    with ParserPool(1, started=crashing) as pool:
+        outcomes = asyncio.run(parse_three(pool))
+    assert all(isinstance(o, ParseFailure) and "crashed" in o.reason for o in outcomes)
+
+
+def test_on_the_event_loop_a_hang_ends_at_the_time_budget() -> None:
+    hanging = IsolatedParser(target="tests.isolation_targets:hang")
+    with ParserPool(1, time_budget=1.0, started=hanging) as pool:
+        started = time.monotonic()
+        outcome = asyncio.run(pool.parse(PAGE, None))
+        elapsed = time.monotonic() - started
+    assert outcome == ParseFailure("time budget of 1s exceeded")
+    assert elapsed < 3.0
+
+
+def test_a_page_larger_than_the_pipe_goes_through_on_the_event_loop() -> None:
+    page = PAGE.replace(b"</html>", b"<p>" + b"mot " * 1_000_000 + b"</p></html>")  # 4 MB
+    with IsolatedParser() as parser:
+        outcome = asyncio.run(parser.parse_async(page, None))
+        assert isinstance(outcome, SnapshotJson)
+        assert isinstance(parser.parse(PAGE, None), SnapshotJson)  # then in a thread again
+
+
+def test_a_cancelled_parse_stops_its_worker() -> None:
+    async def cancel_halfway(parser: IsolatedParser) -> None:
+        task = asyncio.create_task(parser.parse_async(PAGE, None))
+        await asyncio.sleep(0.5)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    with IsolatedParser(target="tests.isolation_targets:hang") as parser:
+        asyncio.run(cancel_halfway(parser))
+        assert parser._worker is None  # its pipes may hold half an exchange: not reused
