@@ -4,12 +4,14 @@ worker comes back for the next page."""
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import json
 import time
 
 import pytest
 
 from pagevault.isolation import IsolatedParser, ParseFailure, ParserPool
+from pagevault.isolation_spawn import PIPE_BYTES
 from pagevault.model import Snapshot
 from pagevault.snapshot_json import SnapshotJson
 
@@ -141,3 +143,10 @@ def test_a_cancelled_parse_stops_its_worker() -> None:
     with IsolatedParser(target="tests.isolation_targets:hang") as parser:
         asyncio.run(cancel_halfway(parser))
         assert parser._worker is None  # its pipes may hold half an exchange: not reused
+
+
+def test_the_pipes_to_a_worker_hold_a_whole_page() -> None:
+    with IsolatedParser() as parser:
+        worker = parser.start()
+        for pipe in (worker._requests, worker._answers):
+            assert fcntl.fcntl(pipe, fcntl.F_GETPIPE_SZ) == PIPE_BYTES
