@@ -85,7 +85,10 @@ def test_a_cut_off_or_garbled_answer_is_not_a_snapshot() -> None:
     assert isinstance(parsed, SnapshotJson)
     message = parsed.to_message()
     assert SnapshotJson.from_message(message) == parsed
-    for broken in (message[:-1], message.split(b"\n", 1)[1], b"[]\n{}", b"\xff\n{}"):
+    head = b'{"parser_version": "1", "encoding": {}}'
+    not_utf8 = head + b'\n{"title": "\xe9"}'
+    assert SnapshotJson.from_message(head + b'\n{"title": "\xc3\xa9"}').text == '{"title": "é"}'
+    for broken in (message[:-1], message.split(b"\n", 1)[1], b"[]\n{}", b"\xff\n{}", not_utf8):
         with pytest.raises(ValueError):
             SnapshotJson.from_message(broken)
 
