@@ -157,17 +157,19 @@ class _Worker:
         return await self._read_async(size)
 
     async def _read_async(self, size: int) -> bytes:
-        data = bytearray()
-        while len(data) < size:
+        chunks: list[bytes] = []  # one, mostly (the pipe holds 1 MiB): no copy then
+        missing = size
+        while missing:
             try:
-                chunk = os.read(self._answers, min(size - len(data), 1 << 20))
+                chunk = os.read(self._answers, min(missing, 1 << 20))
             except BlockingIOError:
                 await _ready(self._answers, for_writing=False)
                 continue
             if not chunk:
                 raise await self._ended_async()
-            data += chunk
-        return bytes(data)
+            chunks.append(chunk)
+            missing -= len(chunk)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
     async def _ended_async(self) -> _WorkerLost:
         """``_ended``, sleeping on the event loop while the worker finishes dying."""
@@ -198,8 +200,7 @@ class _Worker:
 
 def _write_frame(fd: int, parts: tuple[bytes, ...]) -> None:
     """One frame made of ``parts`` (not joined first: a body can be tens of megabytes)."""
-    size = sum(len(part) for part in parts)
-    for part in (size.to_bytes(LENGTH_BYTES, "big"), *parts):
+    for part in _framed(parts):
         view = memoryview(part)
         while view:
             view = view[os.write(fd, view) :]
@@ -207,14 +208,20 @@ def _write_frame(fd: int, parts: tuple[bytes, ...]) -> None:
 
 async def _write_frame_async(fd: int, parts: tuple[bytes, ...]) -> None:
     """``_write_frame`` to a non-blocking pipe, waiting on the event loop when it is full."""
-    size = sum(len(part) for part in parts)
-    for part in (size.to_bytes(LENGTH_BYTES, "big"), *parts):
+    for part in _framed(parts):
         view = memoryview(part)
         while view:
             try:
                 view = view[os.write(fd, view) :]
             except BlockingIOError:
                 await _ready(fd, for_writing=True)
+
+
+def _framed(parts: tuple[bytes, ...]) -> tuple[bytes, ...]:
+    """The parts with the frame's length prefixed to the first, a short head (a write, and
+    a wake-up of the worker, fewer per page)."""
+    size = sum(len(part) for part in parts)
+    return (size.to_bytes(LENGTH_BYTES, "big") + parts[0], *parts[1:])
 
 
 async def _ready(fd: int, for_writing: bool) -> None:
@@ -252,7 +259,7 @@ async def _within(seconds: float, overdue: str) -> AsyncIterator[None]:
 
 def _request(body: bytes, url: str | None, content_type: str | None) -> tuple[bytes, ...]:
     head = json.dumps({"url": url, "content_type": content_type}).encode("utf-8")
-    return head, b"\n", body
+    return head + b"\n", body
 
 
 def _reading(answer: bytes) -> SnapshotJson | ParseFailure:
