@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import fcntl
 import json
+import threading
 import time
 
 import pytest
@@ -153,3 +154,24 @@ def test_the_pipes_to_a_worker_hold_a_whole_page() -> None:
         worker = parser.start()
         for pipe in (worker._requests, worker._answers):
             assert fcntl.fcntl(pipe, fcntl.F_GETPIPE_SZ) == PIPE_BYTES
+
+
+def test_on_the_event_loop_a_parser_that_cannot_load_fails_in_one_line() -> None:
+    broken = IsolatedParser(target="tests.no_such_module:parse")
+    with ParserPool(1, started=broken) as pool:
+        outcome = asyncio.run(pool.parse(PAGE, None))
+    assert isinstance(outcome, ParseFailure)
+    assert outcome.reason.startswith("cannot load the parser tests.no_such_module:parse: ")
+
+
+def test_a_pool_starts_no_thread() -> None:
+    """Each page's exchange runs on the event loop: no executor thread is started."""
+    before = set(threading.enumerate())
+
+    async def parse_two(pool: ParserPool) -> set[threading.Thread]:
+        outcomes = await asyncio.gather(pool.parse(PAGE, None), pool.parse(PAGE, None))
+        assert all(isinstance(outcome, SnapshotJson) for outcome in outcomes)
+        return set(threading.enumerate())  # before asyncio.run ends the executor's threads
+
+    with ParserPool(2) as pool:
+        assert asyncio.run(parse_two(pool)) == before
