@@ -124,8 +124,8 @@ def read_frame(stream: FileIO) -> bytearray | None:
 
 def _read_exactly(stream: FileIO, size: int) -> bytearray | None:
     """``size`` bytes read into one buffer of that size: growing a buffer as pieces come,
-    then copying it out, cost ~0.3 ms for a 140 KB page (fresh pages from the allocator
-    at each step)."""
+    then copying it out, costs up to ~0.3 ms for a 140 KB page (a micro-benchmark; the
+    allocator hands back fresh pages at each step)."""
     data = bytearray(size)
     with memoryview(data) as view:
         filled = 0
