@@ -6,6 +6,7 @@ function (`check_target`) tested with address values (RELIABILITY.md rule 7).
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import importlib.util
 import zlib
@@ -21,6 +22,7 @@ from hypothesis import strategies as st
 from pagevault.errors import FetchConfigError
 from pagevault.fetch import FetchOptions, check_target
 from pagevault.fetch.decoding import (
+    BLOCK,
     BodyCapReached,
     BodyDecoder,
     CappedBuffer,
@@ -180,6 +182,31 @@ def test_cap_stops_at_exactly_the_limit() -> None:
     with pytest.raises(BodyCapReached):
         decoder.write(gzip.compress(bytes(10**6)))
     assert len(buffer.data) == 1000
+
+
+@settings(max_examples=200, deadline=None)
+@given(sizes=st.lists(st.integers(0, 3 * BLOCK), max_size=20), limit=st.integers(0, 20 * BLOCK))
+def test_a_capped_buffer_keeps_pieces_of_any_size_in_order(sizes: list[int], limit: int) -> None:
+    pieces = [bytes([n % 251]) * size for n, size in enumerate(sizes)]
+    buffer = CappedBuffer(limit)
+    with contextlib.suppress(BodyCapReached):
+        for piece in pieces:
+            buffer.write(piece)
+    expected = b"".join(pieces)[:limit]
+    assert buffer.size == len(expected)
+    assert buffer.data == expected
+    assert buffer.data is buffer.data  # joined once
+    with contextlib.suppress(BodyCapReached):
+        buffer.write(b"more")
+    assert buffer.data == (expected + b"more")[:limit]
+
+
+def test_a_body_of_tiny_pieces_is_held_in_few_blocks() -> None:
+    buffer = CappedBuffer(2**20)
+    for _ in range(100_000):
+        buffer.write(b"x")
+    assert len(buffer._blocks) <= 100_000 // BLOCK + 1
+    assert buffer.data == b"x" * 100_000
 
 
 @settings(max_examples=200, deadline=None)

@@ -4,12 +4,15 @@ worker comes back for the next page."""
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import json
+import threading
 import time
 
 import pytest
 
 from pagevault.isolation import IsolatedParser, ParseFailure, ParserPool
+from pagevault.isolation_spawn import PIPE_BYTES
 from pagevault.model import Snapshot
 from pagevault.snapshot_json import SnapshotJson
 
@@ -83,7 +86,10 @@ def test_a_cut_off_or_garbled_answer_is_not_a_snapshot() -> None:
     assert isinstance(parsed, SnapshotJson)
     message = parsed.to_message()
     assert SnapshotJson.from_message(message) == parsed
-    for broken in (message[:-1], message.split(b"\n", 1)[1], b"[]\n{}", b"\xff\n{}"):
+    head = b'{"parser_version": "1", "encoding": {}}'
+    not_utf8 = head + b'\n{"title": "\xe9"}'
+    assert SnapshotJson.from_message(head + b'\n{"title": "\xc3\xa9"}').text == '{"title": "é"}'
+    for broken in (message[:-1], message.split(b"\n", 1)[1], b"[]\n{}", b"\xff\n{}", not_utf8):
         with pytest.raises(ValueError):
             SnapshotJson.from_message(broken)
 
@@ -98,3 +104,74 @@ def test_a_pool_uses_a_parser_started_earlier_as_its_first_worker() -> None:
         outcome = asyncio.run(pool.parse(PAGE, None))
     assert isinstance(outcome, SnapshotJson)
     assert started._worker is None  # the pool stopped it
+
+
+def test_a_pool_parses_on_the_event_loop_and_survives_a_crash() -> None:
+    async def parse_three(pool: ParserPool) -> list[SnapshotJson | ParseFailure]:
+        return [await pool.parse(PAGE, f"https://example.org/{n}") for n in range(3)]
+
+    with ParserPool(1) as pool:
+        assert all(isinstance(o, SnapshotJson) for o in asyncio.run(parse_three(pool)))
+    crashing = IsolatedParser(target="tests.isolation_targets:crash")
+    with ParserPool(1, started=crashing) as pool:
+        outcomes = asyncio.run(parse_three(pool))
+    assert all(isinstance(o, ParseFailure) and "crashed" in o.reason for o in outcomes)
+
+
+def test_on_the_event_loop_a_hang_ends_at_the_time_budget() -> None:
+    hanging = IsolatedParser(target="tests.isolation_targets:hang")
+    with ParserPool(1, time_budget=1.0, started=hanging) as pool:
+        started = time.monotonic()
+        outcome = asyncio.run(pool.parse(PAGE, None))
+        elapsed = time.monotonic() - started
+    assert outcome == ParseFailure("time budget of 1s exceeded")
+    assert elapsed < 3.0
+
+
+def test_a_page_larger_than_the_pipe_goes_through_on_the_event_loop() -> None:
+    page = PAGE.replace(b"</html>", b"<p>" + b"mot " * 1_000_000 + b"</p></html>")  # 4 MB
+    with IsolatedParser() as parser:
+        outcome = asyncio.run(parser.parse_async(page, None))
+        assert isinstance(outcome, SnapshotJson)
+        assert isinstance(parser.parse(PAGE, None), SnapshotJson)  # then in a thread again
+
+
+def test_a_cancelled_parse_stops_its_worker() -> None:
+    async def cancel_halfway(parser: IsolatedParser) -> None:
+        task = asyncio.create_task(parser.parse_async(PAGE, None))
+        await asyncio.sleep(0.5)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    with IsolatedParser(target="tests.isolation_targets:hang") as parser:
+        asyncio.run(cancel_halfway(parser))
+        assert parser._worker is None  # its pipes may hold half an exchange: not reused
+
+
+def test_the_pipes_to_a_worker_hold_a_whole_page() -> None:
+    with IsolatedParser() as parser:
+        worker = parser.start()
+        for pipe in (worker._requests, worker._answers):
+            assert fcntl.fcntl(pipe, fcntl.F_GETPIPE_SZ) == PIPE_BYTES
+
+
+def test_on_the_event_loop_a_parser_that_cannot_load_fails_in_one_line() -> None:
+    broken = IsolatedParser(target="tests.no_such_module:parse")
+    with ParserPool(1, started=broken) as pool:
+        outcome = asyncio.run(pool.parse(PAGE, None))
+    assert isinstance(outcome, ParseFailure)
+    assert outcome.reason.startswith("cannot load the parser tests.no_such_module:parse: ")
+
+
+def test_a_pool_starts_no_thread() -> None:
+    """Each page's exchange runs on the event loop: no executor thread is started."""
+    before = set(threading.enumerate())
+
+    async def parse_two(pool: ParserPool) -> set[threading.Thread]:
+        outcomes = await asyncio.gather(pool.parse(PAGE, None), pool.parse(PAGE, None))
+        assert all(isinstance(outcome, SnapshotJson) for outcome in outcomes)
+        return set(threading.enumerate())  # before asyncio.run ends the executor's threads
+
+    with ParserPool(2) as pool:
+        assert asyncio.run(parse_two(pool)) == before

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from pagevault.errors import InputError, StoreError
+from pagevault.snapshot_json import SnapshotJson
 from pagevault.store import CheckRecord, Store, normalize_url, page_key
 from tests.test_store_support import at, capture, make_snapshot
 
@@ -129,6 +130,21 @@ def test_snapshot_file_holds_model_and_provenance(store: Store) -> None:
     assert store.snapshot(str(outcome.snapshot_path))[0] == snapshot
     with pytest.raises(InputError, match="no snapshot"):
         store.snapshot("000000000000-20260115T083000Z-000000000000")
+
+
+def test_a_snapshot_from_a_worker_is_written_as_it_came(store: Store) -> None:
+    """The worker's JSON bytes go into the file unchanged, one level deeper (no decoding
+    and encoding again on the way): the file is what the model itself would give."""
+    snapshot = make_snapshot(URL, "Réfugiés – 43,7 millions")
+    sha = store.put_raw(b"body")
+    check = CheckRecord(url=URL, fetched_at=at(0), status="ok", raw_sha256=sha)
+    sent = SnapshotJson.from_message(SnapshotJson.from_model(snapshot).to_message())
+    outcome = store.record_check(check, sent)
+    assert outcome.snapshot_path is not None
+    written = outcome.snapshot_path.read_bytes()
+    nested = snapshot.model_dump_json(indent=2).replace("\n", "\n  ").encode("utf-8")
+    assert written.startswith(b'{\n  "snapshot": ' + nested + b',\n  "provenance": {')
+    assert store.snapshot(outcome.snapshot or "")[0] == snapshot
 
 
 def test_validators_come_from_the_newest_successful_check(store: Store) -> None:

@@ -29,7 +29,8 @@ import os
 import resource
 import sys
 from collections.abc import Callable
-from typing import Any, BinaryIO
+from io import FileIO
+from typing import Any
 
 from pagevault.isolation_spawn import KEEP_OWN_PATH
 from pagevault.snapshot_json import SnapshotJson
@@ -69,7 +70,7 @@ def serve() -> None:
     _answer_pages(requests, answers, parse_html)
 
 
-def _private_channel() -> tuple[BinaryIO, BinaryIO]:
+def _private_channel() -> tuple[FileIO, FileIO]:
     """The pipes to the parent, moved off fds 0 and 1: whatever a library prints goes to
     stderr instead of into the answers."""
     requests = os.fdopen(os.dup(0), "rb", buffering=0)
@@ -87,10 +88,11 @@ def _load(target: str) -> Callable[..., Any]:
     return function
 
 
-def _answer_pages(requests: BinaryIO, answers: BinaryIO, parse_html: Callable[..., Any]) -> None:
+def _answer_pages(requests: FileIO, answers: FileIO, parse_html: Callable[..., Any]) -> None:
     while (request := read_frame(requests)) is not None:
-        head, _, body = request.partition(b"\n")
-        page = json.loads(head)
+        head_end = request.index(b"\n")
+        page = json.loads(request[:head_end])
+        body = bytes(memoryview(request)[head_end + 1 :])  # the one copy of the page
         write_frame(answers, _parse(parse_html, body, page["url"], page["content_type"]))
 
 
@@ -112,7 +114,7 @@ def _one_line(label: str, error: BaseException) -> bytes:
     return line.encode("utf-8", "replace")
 
 
-def read_frame(stream: BinaryIO) -> bytes | None:
+def read_frame(stream: FileIO) -> bytearray | None:
     """One frame, or None at the end of the stream (the parent went away)."""
     head = _read_exactly(stream, LENGTH_BYTES)
     if head is None:
@@ -120,17 +122,22 @@ def read_frame(stream: BinaryIO) -> bytes | None:
     return _read_exactly(stream, int.from_bytes(head, "big"))
 
 
-def _read_exactly(stream: BinaryIO, size: int) -> bytes | None:
-    data = bytearray()
-    while len(data) < size:
-        chunk = stream.read(size - len(data))
-        if not chunk:
-            return None
-        data += chunk
-    return bytes(data)
+def _read_exactly(stream: FileIO, size: int) -> bytearray | None:
+    """``size`` bytes read into one buffer of that size: growing a buffer as pieces come,
+    then copying it out, costs up to ~0.3 ms for a 140 KB page (a micro-benchmark; the
+    allocator hands back fresh pages at each step)."""
+    data = bytearray(size)
+    with memoryview(data) as view:
+        filled = 0
+        while filled < size:
+            count = stream.readinto(view[filled:])
+            if not count:
+                return None
+            filled += count
+    return data
 
 
-def write_frame(stream: BinaryIO, payload: bytes) -> None:
+def write_frame(stream: FileIO, payload: bytes) -> None:
     stream.write(len(payload).to_bytes(LENGTH_BYTES, "big"))
     view = memoryview(payload)
     while view:

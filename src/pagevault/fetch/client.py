@@ -16,7 +16,10 @@ import sys
 from collections.abc import AsyncGenerator, AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 
+import httpcore
 import httpx
+
+from pagevault.fetch.backend import QuickIdleCheckBackend
 
 
 class ConnectFailure(Exception):
@@ -74,9 +77,7 @@ class Connections:
         """
         if tls not in self._transports:
             context = ssl.create_default_context() if tls else _trusting_nothing()
-            self._transports[tls] = httpx.AsyncHTTPTransport(
-                verify=context, http2=self._http2, limits=self._limits, trust_env=False
-            )
+            self._transports[tls] = _Transport(context, self._http2, self._limits)
         return self._transports[tls]
 
     def conversation(self, connect_timeout: float, read_timeout: float) -> Conversation:
@@ -85,6 +86,24 @@ class Connections:
     async def aclose(self) -> None:
         for transport in self._transports.values():
             await transport.aclose()
+
+
+class _Transport(httpx.AsyncHTTPTransport):
+    """httpx's transport over a pool of httpcore's whose idle-connection check is cheap
+    (``QuickIdleCheckBackend``): httpx takes no network backend, so the pool it made is
+    replaced, by one made with the same settings."""
+
+    def __init__(self, context: ssl.SSLContext, http2: bool, limits: httpx.Limits) -> None:
+        super().__init__(verify=context, http2=http2, limits=limits, trust_env=False)
+        self._pool = httpcore.AsyncConnectionPool(
+            ssl_context=context,
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            http1=True,
+            http2=http2,
+            network_backend=QuickIdleCheckBackend(),
+        )
 
 
 def _trusting_nothing() -> ssl.SSLContext:
@@ -137,7 +156,8 @@ class Conversation:
             request = httpx.Request(
                 "GET", url, headers=dict(headers), extensions={"timeout": self._timeout.as_dict()}
             )
-            self._cookies.set_cookie_header(request)
+            if self._cookies:  # jar and cookie-less response still cost ~60 us a request
+                self._cookies.set_cookie_header(request)
             transport = self._connections.transport(request.url.scheme == "https")
             response = await transport.handle_async_request(request)
         except httpx.ConnectTimeout:
@@ -153,7 +173,8 @@ class Conversation:
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
             raise RequestFailure(f"request failed: {_describe(exc)}") from None
         response.request = request
-        self._cookies.extract_cookies(response)
+        if "set-cookie" in response.headers:  # the jar takes nothing else (no RFC 2965)
+            self._cookies.extract_cookies(response)
         return response
 
 

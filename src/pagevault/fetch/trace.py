@@ -93,7 +93,7 @@ class Trace:
             status=status,
             http_status=self.http_status,
             headers=dict(self.headers),
-            body=bytes(self.body.data) if keep and self.body else b"",
+            body=self.body.data if keep and self.body else b"",
             body_coding=self.coding,
             truncation=truncation,
             error=None if error is None else one_line(error),
@@ -106,7 +106,7 @@ class Trace:
 
     def cut_short(self, reason: Truncation, error: str) -> FetchResult:
         """The body stopped early: keep what arrived, or fail if nothing did."""
-        if self.body is not None and self.body.data:
+        if self.body is not None and self.body.size:
             return self.result("truncated", error, truncation=reason)
         return self.failed(error)
 

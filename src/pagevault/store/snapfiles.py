@@ -34,11 +34,11 @@ RAW_BYTES = "entity body after content-decoding, before charset decoding (raw_sh
 
 def encode_document(snapshot: SnapshotJson, provenance: dict[str, Any]) -> bytes:
     """The bytes of a snapshot file: ``{"snapshot": ..., "provenance": ...}`` indented by 2,
-    non-ASCII kept. The snapshot's text goes in as the worker wrote it, one level deeper
+    non-ASCII kept. The snapshot's JSON goes in as the worker wrote it, one level deeper
     (JSON strings hold no raw newline, so every newline in it is indentation)."""
     parts = (
         b'{\n  "snapshot": ',
-        _nested(snapshot.text.encode("utf-8")),
+        _nested(snapshot.data),
         b',\n  "provenance": ',
         _nested(encode_json(provenance, indent=2)),
         b"\n}\n",
