@@ -151,8 +151,8 @@ _RATIO_SEPARATOR_WORDS = tuple(f" {separator} " for separator in RATIO_SEPARATOR
 # Most texts are Latin-1 (no curly quote, dash or narrow space): their bytes are
 # cheaper to read than the str. There the only decimal digits are 0-9, so a digit
 # table marks them ('0', anything else ' ') and bytes.find walks the runs with
-# memchr: ~10 instructions a character, against ~90 for the \\d search (cachegrind;
-# the \\d search was a sixth of extract_statistics). And bytes.lower() changes the
+# memchr: ~10 instructions a character, against ~90 for the \d search (cachegrind;
+# the \d search was a sixth of extract_statistics). And bytes.lower() changes the
 # ASCII letters only, ~4x cheaper than str.lower(): enough for the fragment tests,
 # whose letters are all ASCII (no other letter lower-cases to an ASCII one in Latin-1).
 _DIGIT_MARKS = bytes(ord("0") if char in b"0123456789" else ord(" ") for char in range(256))
@@ -586,8 +586,6 @@ _QUALIFIER_LAST_WORDS = frozenset(phrase.split()[-1] for phrase in QUALIFIERS)
 # The characters that may end _WORD_BEFORE_SCALE's window: a space, or the newline "$"
 # may stand before. (A set: a slice past the end of the text, "", is in no set.)
 _SPACE_OR_NEWLINE = frozenset(" \u00a0\u202f\u2009\n")
-# Every first word of _WORD_RATIO starts with one of these (une?, uno, una; one; eine?).
-_RATIO_WORD_STARTS = ("un", "one", "ein")
 # The only characters that lower-case to more than one character (İ) or that the
 # regex engine reads as a letter of those words case-insensitively (İ, ı): with
 # neither in a text, positions in the lower-cased text are positions in the text.
@@ -601,13 +599,16 @@ def _word_ratio_starts(text: str, lowered: str) -> list[int] | None:
     character makes positions in ``lowered`` unreliable."""
     if _holds_any(text, _CASE_SPECIALS):
         return None
+    # A first word and the space after it: "un" alone is in "une", "fund", "under"
+    # (~700 regex calls over the corpus, for 2 matches).
+    spaced = _plain_spaces(lowered)
     starts = []
-    for prefix in _RATIO_WORD_STARTS:
-        position = lowered.find(prefix)
+    for first_word in _RATIO_FIRST_WORDS:
+        position = spaced.find(first_word)
         while position >= 0:
             if position == 0 or not _is_word_character(text[position - 1]):
                 starts.append(position)
-            position = lowered.find(prefix, position + 1)
+            position = spaced.find(first_word, position + 1)
     return sorted(starts)
 
 
