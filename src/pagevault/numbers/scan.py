@@ -119,7 +119,7 @@ class _Candidate:
 
 def scan_figures(text: str, language: str) -> tuple[list[Figure], list[Rejected]]:
     latin = _latin_1(text)
-    lowered = text.lower() if latin is None else latin.lower().decode("latin-1")
+    lowered = _ascii_lowered(text, latin)
     has_scale_word = _holds_any(lowered, SCALE_HINTS)
     # A ratio written with words ('one in five') needs a first word and a separator.
     # " in " is in most English paragraphs: the first words are what lets them skip.
@@ -132,8 +132,8 @@ def scan_figures(text: str, language: str) -> tuple[list[Figure], list[Rejected]
         return [], []  # most paragraphs: nothing below could find a figure
     scan = _Scan(text, language)
     scan.block_urls()
-    if latin is not None and (has_scale_word or may_hold_word_ratio):
-        lowered = text.lower()  # the letters past ASCII too, as the readers expect
+    if latin is None and (has_scale_word or may_hold_word_ratio):
+        lowered = text.lower()  # the readers' positions, as ever ("İ" lower-cases to two)
     if may_hold_word_ratio:
         scan.read_word_ratios(lowered)
     for start, end in runs or ():
@@ -152,9 +152,7 @@ _RATIO_SEPARATOR_WORDS = tuple(f" {separator} " for separator in RATIO_SEPARATOR
 # cheaper to read than the str. There the only decimal digits are 0-9, so a digit
 # table marks them ('0', anything else ' ') and bytes.find walks the runs with
 # memchr: ~10 instructions a character, against ~90 for the \d search (cachegrind;
-# the \d search was a sixth of extract_statistics). And bytes.lower() changes the
-# ASCII letters only, ~4x cheaper than str.lower(): enough for the fragment tests,
-# whose letters are all ASCII (no other letter lower-cases to an ASCII one in Latin-1).
+# the \d search was a sixth of extract_statistics).
 _DIGIT_MARKS = bytes(ord("0") if char in b"0123456789" else ord(" ") for char in range(256))
 
 
@@ -162,6 +160,17 @@ def _latin_1(text: str) -> bytes | None:
     """The Latin-1 bytes of ``text``, one a character; None if it has others."""
     latin = text.encode("latin-1", "ignore")
     return latin if len(latin) == len(text) else None
+
+
+def _ascii_lowered(text: str, latin: bytes | None) -> str:
+    """``text`` with its ASCII letters lower-cased, one character for one, past
+    Latin-1 "?" and the narrow spaces plain: what the fragment tests need, all their
+    letters ASCII (no other letter lower-cases to an ASCII one but the Kelvin sign and
+    "İ", whose "i" ends no fragment). bytes.lower is ~10x cheaper than str.lower."""
+    if latin is None:
+        spaced = text.replace("\u202f", " ").replace("\u2009", " ")
+        latin = spaced.encode("latin-1", "replace")
+    return latin.lower().decode("latin-1")
 
 
 def _digit_runs(text: str, latin: bytes | None) -> Iterator[tuple[int, int]] | None:
