@@ -132,8 +132,8 @@ def scan_figures(text: str, language: str) -> tuple[list[Figure], list[Rejected]
         return [], []  # most paragraphs: nothing below could find a figure
     scan = _Scan(text, language)
     scan.block_urls()
-    if latin is None and (has_scale_word or may_hold_word_ratio):
-        lowered = text.lower()  # the readers' positions, as ever ("İ" lower-cases to two)
+    if (has_scale_word or may_hold_word_ratio) and "\u0130" in text:
+        lowered = text.lower()  # "İ" lower-cases to two characters: positions as ever
     if may_hold_word_ratio:
         scan.read_word_ratios(lowered)
     for start, end in runs or ():
@@ -164,9 +164,10 @@ def _latin_1(text: str) -> bytes | None:
 
 def _ascii_lowered(text: str, latin: bytes | None) -> str:
     """``text`` with its ASCII letters lower-cased, one character for one, past
-    Latin-1 "?" and the narrow spaces plain: what the fragment tests need, all their
-    letters ASCII (no other letter lower-cases to an ASCII one but the Kelvin sign and
-    "İ", whose "i" ends no fragment). bytes.lower is ~10x cheaper than str.lower."""
+    Latin-1 "?" and the narrow spaces plain: what the fragment tests and the readers
+    of words look for, all in ASCII letters (no other letter lower-cases to an ASCII
+    one but the Kelvin sign and "İ", whose "i" ends no fragment). bytes.lower is ~10x
+    cheaper than str.lower."""
     if latin is None:
         spaced = text.replace("\u202f", " ").replace("\u2009", " ")
         latin = spaced.encode("latin-1", "replace")
