@@ -149,9 +149,10 @@ def test_word_ratios_read_whatever_space_stands_between_the_words(space: str) ->
     assert [(figure.kind, round(figure.value, 6)) for figure in figures] == [("ratio", 0.014493)]
 
 
-@pytest.mark.parametrize("quote", ["'", "\u2019"])
+@pytest.mark.parametrize("quote", ["'", "\u2019", "\u2032"])
 def test_texts_read_alike_within_latin_1_or_past_it(quote: str) -> None:
-    """A Latin-1 text is pre-checked on its bytes, another on its str: same figures."""
+    """A text is read through its Latin-1 bytes, its curly quotes made ASCII for
+    that, or else through its str: the same figures."""
     text = f"L{quote}ONG compte 12 000 bénévoles, une personne sur 3 et quatre millions de dons."
     figures, _ = find_figures(text, "fr")
     assert [(figure.text, figure.kind) for figure in figures] == [

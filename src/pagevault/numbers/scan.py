@@ -157,9 +157,33 @@ _DIGIT_MARKS = bytes(ord("0") if char in b"0123456789" else ord(" ") for char in
 
 
 def _latin_1(text: str) -> bytes | None:
-    """The Latin-1 bytes of ``text``, one a character; None if it has others."""
+    """The Latin-1 bytes of ``text``, one a character, its curly quotes, dashes and
+    narrow spaces made ASCII (nine texts past Latin-1 in ten hold no other); None if
+    it holds other characters past Latin-1."""
+    latin = text.encode("latin-1", "ignore")
+    if len(latin) == len(text):
+        return latin
+    for fancy, plain in _PLAIN_PUNCTUATION:
+        text = text.replace(fancy, plain)
     latin = text.encode("latin-1", "ignore")
     return latin if len(latin) == len(text) else None
+
+
+# No digit, letter or word boundary among them: where the scan looks for those, the
+# ASCII look-alikes read the same. Replacing them costs ~2 instructions a character
+# each; reading the text as bytes then saves ~90 (the \d search).
+_PLAIN_PUNCTUATION = (
+    ("\u2019", "'"),  # ’
+    ("\u2018", "'"),  # ‘
+    ("\u201c", '"'),  # “
+    ("\u201d", '"'),  # ”
+    ("\u201e", '"'),  # „
+    ("\u2013", "-"),  # –
+    ("\u2014", "-"),  # —
+    ("\u2026", "."),  # …
+    ("\u202f", " "),  # narrow no-break space
+    ("\u2009", " "),  # thin space
+)
 
 
 def _ascii_lowered(text: str, latin: bytes | None) -> str:
