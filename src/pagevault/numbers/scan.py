@@ -488,26 +488,24 @@ class _Scan:
 
     def _candidate(self, start: int, number: re.Match[str]) -> _Candidate:
         text, end = self.text, number.end()
-        units: dict[str, str | None] = {}
-        if _may_have_unit_after(text, end):
-            after = _AFTER_NUMBER.match(text, end)
-            assert after is not None  # every part of it is optional
-            units = after.groupdict()
-            units["suffix"] = units["suffix"] or units.pop("spaced_suffix")
-            units.pop("spaced_suffix", None)
-            end = after.end()
         currency = None
         if start and text[max(0, start - 5) : start].rstrip(" \u00a0")[-1:] in _CURRENCY_ENDINGS:
             currency = _CURRENCY_BEFORE.search(text, max(0, start - 5), start)
-        return _Candidate(
-            start=currency.start() if currency else start,
-            number_start=start,
-            number_end=number.end(),
-            end=end,
-            raw=number.group(),
-            cur1=currency.group("cur1") if currency else None,
-            **units,
+        candidate = _Candidate(
+            currency.start() if currency else start,
+            start,
+            end,
+            end,
+            number.group(),
+            currency.group("cur1") if currency else None,
         )
+        if _may_have_unit_after(text, end):  # most numbers have no unit
+            after = _AFTER_NUMBER.match(text, end)
+            assert after is not None  # every part of it is optional
+            candidate.suffix = after.group("suffix") or after.group("spaced_suffix")
+            candidate.scale, candidate.pct, candidate.cur2 = after.group("scale", "pct", "cur2")
+            candidate.end = after.end()
+        return candidate
 
     def _reject_reason(self, candidate: _Candidate) -> RejectReason | None:
         text, raw = self.text, candidate.raw
@@ -576,15 +574,11 @@ class _Scan:
             kind, noun = "money", currency
         elif noun and noun.lower() in DURATION_NOUNS:
             kind = "duration"
+        text = self.text[candidate.start : candidate.end].strip()
+        qualifier = self._qualifier_before(candidate.start)
+        # Positional: a NamedTuple's __new__ takes keywords ~2x slower (measured).
         return Figure(
-            start=candidate.start,
-            end=candidate.end,
-            text=self.text[candidate.start : candidate.end].strip(),
-            value=round(value, 6),
-            unit=noun,
-            kind=kind,
-            qualifier=self._qualifier_before(candidate.start),
-            ambiguous=ambiguous,
+            candidate.start, candidate.end, text, round(value, 6), noun, kind, qualifier, ambiguous
         )
 
     def _qualifier_before(self, start: int) -> str | None:
