@@ -147,3 +147,22 @@ def test_text_whose_lower_case_is_longer_reads_as_before() -> None:
 def test_word_ratios_read_whatever_space_stands_between_the_words(space: str) -> None:
     figures, _ = find_figures(f"Aujourd’hui, une{space}personne{space}sur 69 est déplacée.", "fr")
     assert [(figure.kind, round(figure.value, 6)) for figure in figures] == [("ratio", 0.014493)]
+
+
+@pytest.mark.parametrize("quote", ["'", "\u2019", "\u2032"])
+def test_texts_read_alike_within_latin_1_or_past_it(quote: str) -> None:
+    """A text is read through its Latin-1 bytes, its curly quotes made ASCII for
+    that, or else through its str: the same figures."""
+    text = f"L{quote}ONG compte 12 000 bénévoles, une personne sur 3 et quatre millions de dons."
+    figures, _ = find_figures(text, "fr")
+    assert [(figure.text, figure.kind) for figure in figures] == [
+        ("12 000", "count"),
+        ("une personne sur 3", "ratio"),
+        ("quatre millions", "count"),
+    ]
+
+
+@pytest.mark.parametrize("end", ["", "\u2019"])
+def test_digits_past_ascii_are_read(end: str) -> None:
+    figures, _ = find_figures(f"Plus de \u0663\u0664 personnes{end}", "fr")
+    assert [(figure.value, figure.qualifier) for figure in figures] == [(34.0, "plus de")]
