@@ -166,3 +166,15 @@ def test_texts_read_alike_within_latin_1_or_past_it(quote: str) -> None:
 def test_digits_past_ascii_are_read(end: str) -> None:
     figures, _ = find_figures(f"Plus de \u0663\u0664 personnes{end}", "fr")
     assert [(figure.value, figure.qualifier) for figure in figures] == [(34.0, "plus de")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Millions de gens le savent : deux millions sont partis.", "fr"),
+        ("Millions know it: two million have left.", "en"),
+    ],
+)
+def test_a_scale_word_opening_the_text_hides_none_after_it(text: str, lang: str) -> None:
+    figures, _ = find_figures(text, lang)
+    assert [(figure.value, figure.kind) for figure in figures] == [(2_000_000.0, "count")]

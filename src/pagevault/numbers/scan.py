@@ -288,7 +288,8 @@ class _Scan:
     def read_word_figures(self, lowered: str) -> None:
         """'quatre millions', 'two billion': found from the scale word back."""
         for hint in SCALE_HINTS:
-            position = lowered.find(hint)
+            # From 1: a scale word opening the text has no number word before it.
+            position = lowered.find(hint, 1)
             while position > 0:
                 self._read_word_figure_at(position)
                 position = lowered.find(hint, position + 1)
