@@ -101,6 +101,14 @@ def test_text_format_shows_menus_sections_statistics_related() -> None:
     assert "\x1b[" not in out  # not a terminal: no colour codes
 
 
+def test_text_before_any_heading_is_shown_without_an_empty_heading() -> None:
+    result = run("parse", "-", "--format", "text", stdin=b"<p>Plus de 43,7 millions</p>")
+    assert result.returncode == 0, result.stderr
+    lines = [line.strip() for line in result.stdout.decode().splitlines()]
+    assert "Plus de 43,7 millions" in lines
+    assert "#" not in lines
+
+
 def test_page_text_is_not_interpreted_as_markup_or_escapes() -> None:
     page = b"<h1>[bold]Title[/bold]</h1><p>[link=http://evil.example]click[/link] \x1b[2J ok</p>"
     result = run(

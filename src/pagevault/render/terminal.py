@@ -92,9 +92,10 @@ def _breadcrumbs(snapshot: Snapshot) -> Text:
 def _sections(sections: Iterable[Section]) -> list[RenderableType]:
     parts: list[RenderableType] = []
     for section in sections:
-        heading = page_text("#" * section.level + " ", "bold cyan")
-        heading.append(page_text(section.heading, "bold"))
-        parts.append(heading)
+        if section.heading:  # the text before a page's first heading has none
+            heading = page_text("#" * section.level + " ", "bold cyan")
+            heading.append(page_text(section.heading, "bold"))
+            parts.append(heading)
         parts.extend(page_text(paragraph) for paragraph in section.paragraphs)
         parts.extend(page_text(f"  • {item}") for item in section.items)
         parts.append(Text(""))
