@@ -197,3 +197,26 @@ def test_kill_9_during_batches_leaves_an_index_the_next_writer_catches_up(
         assert not [w for w in report.warnings if "behind" in w], report.warnings
         checks = sum(len(store.history(url)) for url in URLS)
         assert sum(page.checks for page in store.pages()) == checks > 0
+
+
+def test_make_dirs_creates_missing_parents_and_syncs_each_new_entry(tmp_path: Path) -> None:
+    """A directory whose parents are missing: each is created, and the directory that
+    gained each new entry is to be synced (and nothing for what already existed)."""
+    leaf = tmp_path / "a" / "b" / "c"
+    changed = store_files.Barrier()
+    store_files.make_dirs(leaf, changed)
+    assert leaf.is_dir()
+    assert set(changed._paths) == {tmp_path, tmp_path / "a", tmp_path / "a" / "b"}
+    again = store_files.Barrier()
+    store_files.make_dirs(leaf, again)
+    assert not again._paths
+
+
+def test_make_dirs_under_a_file_names_the_file(tmp_path: Path) -> None:
+    """A file where a parent directory should be: the one-line error names that file, as
+    when every parent was looked at first."""
+    (tmp_path / "a").write_bytes(b"not a directory")
+    with pytest.raises(StoreError, match=r"cannot write \S*/a: File exists"):
+        store_files.make_dirs(tmp_path / "a" / "b" / "c", store_files.Barrier())
+    with pytest.raises(StoreError, match=r"cannot write \S*/a: File exists"):
+        store_files.make_dirs(tmp_path / "a", store_files.Barrier())

@@ -70,9 +70,14 @@ def make_dirs(path: Path, changed: Barrier) -> None:
     ``changed`` (whose sync makes the new entries durable)."""
     if path.is_dir():
         return
-    make_dirs(path.parent, changed)
     try:
-        path.mkdir(exist_ok=True)
+        try:
+            path.mkdir(exist_ok=True)
+        except (FileNotFoundError, NotADirectoryError):
+            # The parent is looked at only now, when it is missing (or no directory): a
+            # stat less for each directory created (two a new page).
+            make_dirs(path.parent, changed)
+            path.mkdir(exist_ok=True)
     except OSError as error:
         raise write_failure(path, error) from error
     changed.add(path.parent)

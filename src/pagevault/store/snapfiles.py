@@ -105,7 +105,11 @@ def free_path(directory: Path, moment: datetime, sha256: str) -> Path:
 
 def latest_record(root: Path, key: str, bound: datetime | None = None) -> SnapshotRecord | None:
     """The page's newest readable snapshot, or the newest fetched at or before ``bound``."""
-    directory = snapshots_dir(root, key)
+    return latest_in(snapshots_dir(root, key), key, bound)
+
+
+def latest_in(directory: Path, key: str, bound: datetime | None = None) -> SnapshotRecord | None:
+    """``latest_record`` of the page ``key`` whose snapshots directory is ``directory``."""
     names = snapshot_names(directory)
     if bound is not None:
         names = [name for name in names if name[:16] <= name_stamp(bound)]
