@@ -12,11 +12,12 @@ import signal
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from pagevault.errors import StoreError
-from pagevault.store import CheckRecord, Store, page_key
+from pagevault.store import CheckRecord, Store, page_key, snapfiles
 from pagevault.store import files as store_files
 from pagevault.store.core import CheckInput
 from tests.test_store_support import at, capture, make_snapshot
@@ -220,3 +221,61 @@ def test_make_dirs_under_a_file_names_the_file(tmp_path: Path) -> None:
         store_files.make_dirs(tmp_path / "a" / "b" / "c", store_files.Barrier())
     with pytest.raises(StoreError, match=r"cannot write \S*/a: File exists"):
         store_files.make_dirs(tmp_path / "a", store_files.Barrier())
+
+
+def _count_snapshot_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The snapshot files read (and validated) from now on, in order."""
+    reads: list[Path] = []
+    real = snapfiles.read_document
+
+    def counted(path: Path) -> Any:
+        reads.append(path)
+        return real(path)
+
+    monkeypatch.setattr(snapfiles, "read_document", counted)
+    return reads
+
+
+def test_a_recheck_reads_the_latest_snapshot_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The latest snapshot read before the check (was the body seen already?) is the one
+    the check is decided against: the file is not read a second time."""
+    url = URLS[0]
+    with Store(tmp_path) as store:
+        first = store.record_checks(_inputs(store, [(url, b"one")], at(0)))[0]
+        reads = _count_snapshot_reads(monkeypatch)
+        items = _inputs(store, [(url, b"one")], at(1))
+        latest = store.latest_before_recording(url)
+        assert latest is not None and latest.id == first.snapshot
+        assert store.record_checks(items)[0].status == "unchanged"
+        assert reads == [first.snapshot_path]
+
+
+def test_a_latest_read_before_recording_is_used_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A check decided against the record read before it writes a new snapshot; the
+    page's next check, or its second one in the same batch, reads the files again and
+    sees that snapshot (the record read earlier is stale by then)."""
+    url = URLS[0]
+    with Store(tmp_path) as store:
+        store.record_checks(_inputs(store, [(url, b"one")], at(0)))
+        store.latest_before_recording(url)
+        items = _inputs(store, [(url, b"two"), (url, b"two")], at(1))
+        outcomes = store.record_checks(items)
+        assert [o.status for o in outcomes] == ["changed", "unchanged"]
+        assert outcomes[1].snapshot == outcomes[0].snapshot
+        reads = _count_snapshot_reads(monkeypatch)
+        again = store.record_checks(_inputs(store, [(url, b"two")], at(2)))[0]
+        assert again.status == "unchanged" and again.snapshot == outcomes[0].snapshot
+        assert reads == [outcomes[0].snapshot_path]
+        assert store.verify().ok
+
+
+def test_a_page_never_snapshotted_is_read_before_recording_as_none(tmp_path: Path) -> None:
+    url = URLS[0]
+    with Store(tmp_path) as store:
+        items = _inputs(store, [(url, b"one")], at(0))
+        assert store.latest_before_recording(url) is None
+        assert store.record_checks(items)[0].status == "new"

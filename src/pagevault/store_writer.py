@@ -99,7 +99,7 @@ def keep_raws(store: Store, results: Sequence[FetchResult]) -> list[RawKept]:
 
 
 def _kept(store: Store, result: FetchResult, sha256: str | None) -> RawKept:
-    latest = store.latest(result.requested_url) if sha256 is not None else None
+    latest = store.latest_before_recording(result.requested_url) if sha256 is not None else None
     return RawKept(sha256, latest is not None and latest.raw_sha256 == sha256)
 
 

@@ -41,6 +41,13 @@ from pagevault.store.snapfiles import (
 )
 
 
+class Unread:
+    """The page's latest snapshot is not known yet: read it from the files."""
+
+
+UNREAD = Unread()
+
+
 @dataclass(frozen=True)
 class Entry:
     """One check to record: validated, with its page key and its provenance built."""
@@ -49,6 +56,7 @@ class Entry:
     check: CheckRecord
     snapshot: SnapshotJson | None
     provenance: dict[str, Any] | None  # given by the fetcher; completed when written
+    latest: SnapshotRecord | Unread | None = UNREAD  # the page's latest, if read already
 
 
 @dataclass(frozen=True)
@@ -105,9 +113,9 @@ def _decide(entry: Entry, page: _PageFiles) -> CheckOutcome:
     """The check's status, and the snapshot that holds its content if it writes none."""
     check = entry.check
     if check.status != "ok":
-        same = latest_in(page.snapshots, entry.key) if check.status == "not_modified" else None
+        same = _latest(entry, page) if check.status == "not_modified" else None
         return outcome_of(check, check.status, same, written=False)
-    latest = latest_in(page.snapshots, entry.key)
+    latest = _latest(entry, page)
     if latest is not None and latest.raw_sha256 == check.raw_sha256:
         return outcome_of(check, "unchanged", latest, written=False)
     if entry.snapshot is None:
@@ -115,6 +123,12 @@ def _decide(entry: Entry, page: _PageFiles) -> CheckOutcome:
         return outcome_of(replace(check, error=error), "failed", None, written=False)
     status: CheckStatus = "new" if latest is None else "changed"
     return outcome_of(check, status, None, written=True)  # the snapshot comes in step 2
+
+
+def _latest(entry: Entry, page: _PageFiles) -> SnapshotRecord | None:
+    if isinstance(entry.latest, Unread):
+        return latest_in(page.snapshots, entry.key)
+    return entry.latest
 
 
 def _write_snapshots(
