@@ -133,7 +133,7 @@ def test_a_page_larger_than_the_pipe_goes_through_on_the_event_loop() -> None:
     with IsolatedParser() as parser:
         outcome = asyncio.run(parser.parse_async(page, None))
         assert isinstance(outcome, SnapshotJson)
-        assert isinstance(parser.parse(PAGE, None), SnapshotJson)  # then in a thread again
+        assert isinstance(parser.parse(PAGE, None), SnapshotJson)  # the same worker, again
 
 
 def test_a_cancelled_parse_stops_its_worker() -> None:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import select
 import signal
 import sys
 import time
@@ -58,16 +57,18 @@ class _WorkerLost(Exception):
 
 
 class _Worker:
-    """One worker process and the pipes to it (its stdin and stdout)."""
+    """One worker process and the pipes to it (its stdin and stdout), non-blocking: the
+    exchange waits on the running event loop, not in a thread (a thread per page, its
+    hand-offs and their GIL contention, cost the fetching process ~0.8 ms a page in a run
+    of 500)."""
 
     def __init__(self, spawned: Spawned) -> None:
         self.pid = spawned.pid
         self._requests, self._answers = spawned.requests, spawned.answers
-        self._poller = select.poll()  # not select(): it fails on descriptors above 1023
-        self._poller.register(self._answers, select.POLLIN)
+        os.set_blocking(self._requests, False)
+        os.set_blocking(self._answers, False)
         self.ready = False
         self.exit_code: int | None = None
-        self._blocking = True
 
     @classmethod
     def start(cls, target: str, memory_budget: int) -> _Worker:
@@ -75,24 +76,19 @@ class _Worker:
         path = KEEP_OWN_PATH if target == DEFAULT_TARGET else json.dumps(sys.path)
         return cls(spawn(target, memory_budget, path, warm_up=target == DEFAULT_TARGET))
 
-    def answer(self, request: tuple[bytes, ...], budget: float) -> bytes:
-        """Send one request; its answer within ``budget`` seconds (once the worker is
-        ready: loading the parser has its own budget), else _WorkerLost."""
-        self._use_blocking_pipes(True)
+    async def answer(self, request: tuple[bytes, ...], budget: float) -> bytes:
+        """Send one request; its answer within ``budget`` seconds, sending included (once
+        the worker is ready: loading the parser has its own budget), else _WorkerLost."""
         if not self.ready:
-            self._wait_until_ready()
-        deadline = time.monotonic() + budget
-        try:
-            _write_frame(self._requests, request)
-        except OSError as error:  # BrokenPipeError: it died since its last answer
-            raise self._ended() from error
-        return self._read_frame(deadline, f"time budget of {budget:g}s exceeded")
-
-    def _wait_until_ready(self) -> None:
-        deadline = time.monotonic() + START_BUDGET
-        greeting = self._read_frame(deadline, f"parser did not start within {START_BUDGET:g}s")
-        self._check_greeting(greeting)
-        self.ready = True
+            async with _within(START_BUDGET, f"parser did not start within {START_BUDGET:g}s"):
+                self._check_greeting(await self._read_frame())
+            self.ready = True
+        async with _within(budget, f"time budget of {budget:g}s exceeded"):
+            try:
+                await _write_frame(self._requests, request)
+            except OSError as error:  # BrokenPipeError: it died since its last answer
+                raise await self._ended() from error
+            return await self._read_frame()
 
     @staticmethod
     def _check_greeting(greeting: bytes) -> None:
@@ -101,62 +97,13 @@ class _Worker:
         if greeting != READY:
             raise _WorkerLost("parser did not start (unreadable greeting)")
 
-    def _read_frame(self, deadline: float, overdue: str) -> bytes:
-        size = int.from_bytes(self._read(LENGTH_BYTES, deadline, overdue), "big")
+    async def _read_frame(self) -> bytes:
+        size = int.from_bytes(await self._read(LENGTH_BYTES), "big")
         if size > MAX_ANSWER_BYTES:
             raise _WorkerLost(f"unreadable result from the parser ({size} bytes)")
-        return self._read(size, deadline, overdue)
+        return await self._read(size)
 
-    def _read(self, size: int, deadline: float, overdue: str) -> bytes:
-        data = bytearray()
-        while len(data) < size:
-            left = deadline - time.monotonic()
-            if left <= 0 or not self._poller.poll(left * 1000):
-                raise _WorkerLost(overdue)
-            chunk = os.read(self._answers, min(size - len(data), 1 << 20))
-            if not chunk:
-                raise self._ended()
-            data += chunk
-        return bytes(data)
-
-    def _ended(self) -> _WorkerLost:
-        """The worker closed its pipe: it is dying; how it ended, once it has."""
-        deadline = time.monotonic() + _EXIT_WAIT
-        while not self._reaped(os.WNOHANG) and time.monotonic() < deadline:
-            time.sleep(0.01)
-        return _WorkerLost(f"parser crashed (exit code {self.exit_code})")
-
-    async def answer_async(self, request: tuple[bytes, ...], budget: float) -> bytes:
-        """``answer`` on the running event loop, without a thread: the pipes are made
-        non-blocking and waited on by the loop (a thread per page, its hand-offs and their
-        GIL contention, cost the fetching process ~0.8 ms a page in a run of 500). The
-        budget also bounds sending the page."""
-        self._use_blocking_pipes(False)
-        if not self.ready:
-            async with _within(START_BUDGET, f"parser did not start within {START_BUDGET:g}s"):
-                self._check_greeting(await self._read_frame_async())
-            self.ready = True
-        async with _within(budget, f"time budget of {budget:g}s exceeded"):
-            try:
-                await _write_frame_async(self._requests, request)
-            except OSError as error:  # BrokenPipeError: it died since its last answer
-                raise await self._ended_async() from error
-            return await self._read_frame_async()
-
-    def _use_blocking_pipes(self, blocking: bool) -> None:
-        """Blocking pipes for ``answer`` (in a thread), non-blocking for ``answer_async``."""
-        if self._blocking != blocking:
-            os.set_blocking(self._requests, blocking)
-            os.set_blocking(self._answers, blocking)
-            self._blocking = blocking
-
-    async def _read_frame_async(self) -> bytes:
-        size = int.from_bytes(await self._read_async(LENGTH_BYTES), "big")
-        if size > MAX_ANSWER_BYTES:
-            raise _WorkerLost(f"unreadable result from the parser ({size} bytes)")
-        return await self._read_async(size)
-
-    async def _read_async(self, size: int) -> bytes:
+    async def _read(self, size: int) -> bytes:
         chunks: list[bytes] = []  # one, mostly (the pipe holds 1 MiB): no copy then
         missing = size
         while missing:
@@ -166,13 +113,13 @@ class _Worker:
                 await _ready(self._answers, for_writing=False)
                 continue
             if not chunk:
-                raise await self._ended_async()
+                raise await self._ended()
             chunks.append(chunk)
             missing -= len(chunk)
         return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
-    async def _ended_async(self) -> _WorkerLost:
-        """``_ended``, sleeping on the event loop while the worker finishes dying."""
+    async def _ended(self) -> _WorkerLost:
+        """The worker closed its pipe: it is dying; how it ended, once it has."""
         import asyncio
 
         deadline = time.monotonic() + _EXIT_WAIT
@@ -198,16 +145,9 @@ class _Worker:
                 os.close(fd)
 
 
-def _write_frame(fd: int, parts: tuple[bytes, ...]) -> None:
-    """One frame made of ``parts`` (not joined first: a body can be tens of megabytes)."""
-    for part in _framed(parts):
-        view = memoryview(part)
-        while view:
-            view = view[os.write(fd, view) :]
-
-
-async def _write_frame_async(fd: int, parts: tuple[bytes, ...]) -> None:
-    """``_write_frame`` to a non-blocking pipe, waiting on the event loop when it is full."""
+async def _write_frame(fd: int, parts: tuple[bytes, ...]) -> None:
+    """One frame made of ``parts`` (not joined first: a body can be tens of megabytes), to
+    a non-blocking pipe, waiting on the event loop while it is full."""
     for part in _framed(parts):
         view = memoryview(part)
         while view:
@@ -302,23 +242,20 @@ class IsolatedParser:
     def parse(
         self, body: bytes, url: str | None, content_type: str | None = None
     ) -> SnapshotJson | ParseFailure:
-        """The page's snapshot, or why there is none (the worker is replaced if it was lost)."""
-        worker = self.start()
-        try:
-            answer = worker.answer(_request(body, url, content_type), self.time_budget)
-        except _WorkerLost as lost:
-            self.close()
-            return ParseFailure(str(lost))
-        return _reading(answer)
+        """``parse_async`` for a caller with no event loop running."""
+        import asyncio  # not at the top: the command line imports this module early
+
+        return asyncio.run(self.parse_async(body, url, content_type))
 
     async def parse_async(
         self, body: bytes, url: str | None, content_type: str | None = None
     ) -> SnapshotJson | ParseFailure:
-        """``parse`` on the running event loop (see ``_Worker.answer_async``). Cancelled
-        halfway, the worker is stopped: its pipes may hold half a page or an answer."""
+        """The page's snapshot, or why there is none (the worker is replaced if it was
+        lost). Cancelled halfway, the worker is stopped: its pipes may hold half a page or
+        an answer."""
         worker = self.start()
         try:
-            answer = await worker.answer_async(_request(body, url, content_type), self.time_budget)
+            answer = await worker.answer(_request(body, url, content_type), self.time_budget)
         except _WorkerLost as lost:
             self.close()
             return ParseFailure(str(lost))
