@@ -6,14 +6,22 @@ from __future__ import annotations
 import asyncio
 import socket
 import time
+from ipaddress import ip_address
 
 import httpcore
 
-from pagevault.fetch.backend import QuickIdleCheckBackend, is_readable
+from pagevault.fetch.backend import QuickIdleCheckBackend, VettedAddresses, is_readable
 from tests.loopback import Seen, response_head, send, serving
 
 # A response that lets the client keep the connection (response_head says "close").
 KEPT_ALIVE_OK = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+
+
+def loopback_backend(port: int) -> QuickIdleCheckBackend:
+    """The backend with 127.0.0.1:port vetted, as the fetcher records it before a request."""
+    vetted = VettedAddresses()
+    vetted.record("127.0.0.1", port, [ip_address("127.0.0.1")])
+    return QuickIdleCheckBackend(vetted)
 
 
 def test_a_socket_is_readable_once_data_or_the_end_of_stream_waits() -> None:
@@ -39,17 +47,17 @@ def test_a_connection_the_server_closed_is_not_reused() -> None:
     async def answer(seen: Seen, writer: asyncio.StreamWriter) -> None:
         await send(writer, KEPT_ALIVE_OK)  # then the server closes the connection
 
-    async def two_requests(url: str) -> list[bytes]:
+    async def two_requests(port: int) -> list[bytes]:
         bodies = []
-        async with httpcore.AsyncConnectionPool(network_backend=QuickIdleCheckBackend()) as pool:
+        async with httpcore.AsyncConnectionPool(network_backend=loopback_backend(port)) as pool:
             for _ in range(2):
-                response = await pool.request("GET", url)
+                response = await pool.request("GET", f"http://127.0.0.1:{port}/page")
                 bodies.append(response.content)
                 time.sleep(0.1)  # the server's close arrives while the connection is idle
         return bodies
 
     with serving(answer) as server:
-        assert asyncio.run(two_requests(server.url("/page"))) == [b"ok", b"ok"]
+        assert asyncio.run(two_requests(server.port)) == [b"ok", b"ok"]
         assert len(server.requests) == 2
 
 
@@ -58,7 +66,7 @@ def test_other_stream_information_comes_from_anyio() -> None:
         await send(writer, response_head(200, {"Content-Length": "2"}) + b"ok")
 
     async def look(port: int) -> tuple[object, bool]:
-        stream = await QuickIdleCheckBackend().connect_tcp("127.0.0.1", port, timeout=5.0)
+        stream = await loopback_backend(port).connect_tcp("127.0.0.1", port, timeout=5.0)
         try:
             await stream.write(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
             await stream.read(1024)

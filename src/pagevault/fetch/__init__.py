@@ -19,6 +19,7 @@ importing this package stays cheap for commands that never fetch):
     pacing     per-host spacing, backoff, Retry-After
     robots     robots.txt rules and their per-run cache
     client     httpx: connections, requests, raw body chunks
+    backend    httpcore network backend: connects only to vetted addresses
     trace      per-URL bounds and state; builds every FetchResult
     body       one 2xx body under the wire and decoded-size caps
     exchange   one URL: robots, redirects, retries, deadline

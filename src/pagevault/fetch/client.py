@@ -13,13 +13,14 @@ from __future__ import annotations
 import importlib.util
 import ssl
 import sys
-from collections.abc import AsyncGenerator, AsyncIterator, Mapping
+from collections.abc import AsyncGenerator, AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 
 import httpcore
 import httpx
 
-from pagevault.fetch.backend import QuickIdleCheckBackend
+from pagevault.fetch.backend import AddressRefused, QuickIdleCheckBackend, VettedAddresses
+from pagevault.fetch.policy import IPAddress
 
 
 class ConnectFailure(Exception):
@@ -59,13 +60,15 @@ class Reply:
 
 class Connections:
     """The run's connection pools, one for http and one for https, each made when a URL
-    first needs it; hands out one `Conversation` per URL."""
+    first needs it; hands out one `Conversation` per URL. Both pools connect only to the
+    addresses in `vetted` (see `backend`)."""
 
     def __init__(self, http2: bool, pool_size: int) -> None:
         _remember_sniffio_is_missing()
         self._http2 = http2
         self._limits = httpx.Limits(max_connections=pool_size, max_keepalive_connections=pool_size)
         self._transports: dict[bool, httpx.AsyncHTTPTransport] = {}
+        self.vetted = VettedAddresses()
 
     def transport(self, tls: bool) -> httpx.AsyncHTTPTransport:
         """The pool for https (``tls``) or http URLs.
@@ -77,7 +80,7 @@ class Connections:
         """
         if tls not in self._transports:
             context = ssl.create_default_context() if tls else _trusting_nothing()
-            self._transports[tls] = _Transport(context, self._http2, self._limits)
+            self._transports[tls] = _Transport(context, self._http2, self._limits, self.vetted)
         return self._transports[tls]
 
     def conversation(self, connect_timeout: float, read_timeout: float) -> Conversation:
@@ -90,10 +93,17 @@ class Connections:
 
 class _Transport(httpx.AsyncHTTPTransport):
     """httpx's transport over a pool of httpcore's whose idle-connection check is cheap
-    (``QuickIdleCheckBackend``): httpx takes no network backend, so the pool it made is
-    replaced, by one made with the same settings."""
+    and which connects only to vetted addresses (``QuickIdleCheckBackend``): httpx takes
+    no network backend, so the pool it made is replaced, by one made with the same settings.
+    """
 
-    def __init__(self, context: ssl.SSLContext, http2: bool, limits: httpx.Limits) -> None:
+    def __init__(
+        self,
+        context: ssl.SSLContext,
+        http2: bool,
+        limits: httpx.Limits,
+        vetted: VettedAddresses,
+    ) -> None:
         super().__init__(verify=context, http2=http2, limits=limits, trust_env=False)
         self._pool = httpcore.AsyncConnectionPool(
             ssl_context=context,
@@ -102,7 +112,7 @@ class _Transport(httpx.AsyncHTTPTransport):
             keepalive_expiry=limits.keepalive_expiry,
             http1=True,
             http2=http2,
-            network_backend=QuickIdleCheckBackend(),
+            network_backend=QuickIdleCheckBackend(vetted),
         )
 
 
@@ -143,23 +153,36 @@ class Conversation:
         self._read_timeout = read_timeout
 
     @asynccontextmanager
-    async def get(self, url: str, headers: Mapping[str, str]) -> AsyncIterator[Reply]:
-        """Send a GET; yield the reply with its body unread; close it (unread or not) after."""
-        response = await self._send(url, headers)
+    async def get(
+        self, url: str, headers: Mapping[str, str], addresses: Sequence[IPAddress]
+    ) -> AsyncIterator[Reply]:
+        """Send a GET; yield the reply with its body unread; close it (unread or not) after.
+
+        `addresses`: those the address policy accepted for the URL's host; a new
+        connection for this request goes to one of them.
+        """
+        response = await self._send(url, headers, addresses)
         try:
             yield Reply(response, self._read_timeout)
         finally:
             await response.aclose()
 
-    async def _send(self, url: str, headers: Mapping[str, str]) -> httpx.Response:
+    async def _send(
+        self, url: str, headers: Mapping[str, str], addresses: Sequence[IPAddress]
+    ) -> httpx.Response:
         try:
             request = httpx.Request(
                 "GET", url, headers=dict(headers), extensions={"timeout": self._timeout.as_dict()}
             )
             if self._cookies:  # jar and cookie-less response still cost ~60 us a request
                 self._cookies.set_cookie_header(request)
-            transport = self._connections.transport(request.url.scheme == "https")
-            response = await transport.handle_async_request(request)
+            tls = request.url.scheme == "https"
+            # Recorded for every request (retries too), right before it: the entry a new
+            # connection reads is the latest vetting of its host (see VettedAddresses).
+            self._connections.vetted.record(*_target_of(request.url, tls), addresses)
+            response = await self._connections.transport(tls).handle_async_request(request)
+        except AddressRefused as exc:
+            raise RequestFailure(str(exc)) from None
         except httpx.ConnectTimeout:
             raise ConnectFailure(f"connect timeout after {self._connect_timeout:g}s") from None
         except httpx.TimeoutException:
@@ -176,6 +199,11 @@ class Conversation:
         if "set-cookie" in response.headers:  # the jar takes nothing else (no RFC 2965)
             self._cookies.extract_cookies(response)
         return response
+
+
+def _target_of(url: httpx.URL, tls: bool) -> tuple[str, int]:
+    """(host, port) as httpcore's pool will hand them to the network backend."""
+    return url.raw_host.decode("ascii"), url.port or (443 if tls else 80)
 
 
 def _is_tls_error(exc: BaseException) -> bool:

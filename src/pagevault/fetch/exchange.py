@@ -3,8 +3,9 @@
 For each URL: check it; ask its origin's robots.txt; wait for the host's slot; then,
 under one wall-clock deadline (RELIABILITY.md rule 4, httpx timeouts are per read),
 send GETs, following redirects by hand (rule 6) with the address policy re-checked on
-every hop (rule 7), retrying connect errors, 429 and 5xx, and reading the body raw
-through the bounded decoder (rule 5). Every outcome is a FetchResult; nothing raises.
+every hop and connections made only to the addresses it accepted (rule 7), retrying
+connect errors, 429 and 5xx, and reading the body raw through the bounded decoder
+(rule 5). Every outcome is a FetchResult; nothing raises.
 """
 
 from __future__ import annotations
@@ -141,7 +142,7 @@ async def _follow(trace: Trace, session: Session, validators: Validators) -> Fet
     while True:
         if refusal is not None:
             return trace.failed(refusal)
-        step = await _request_with_retries(conversation, trace, session, headers, conditional)
+        step = await _request_with_retries(conversation, trace, session, headers, conditional, ips)
         if isinstance(step, FetchResult):
             return step
         came_from_public = all(is_public(ip) for ip in ips)
@@ -193,13 +194,15 @@ async def _request_with_retries(
     session: Session,
     headers: dict[str, str],
     conditional: bool,
+    addresses: list[IPAddress],
 ) -> FetchResult | _Redirect:
-    """One request to trace.url, tried again on connect errors, 429 and 5xx."""
+    """One request to trace.url (connecting only to `addresses`, vetted for it), tried
+    again on connect errors, 429 and 5xx."""
     host = urlsplit(trace.url).hostname or ""
     attempt = 0
     while True:
         attempt += 1
-        step = await _request_once(conversation, trace, headers, conditional)
+        step = await _request_once(conversation, trace, headers, conditional, addresses)
         if not isinstance(step, _Retry):
             return step
         if attempt >= trace.limits.attempts:
@@ -234,10 +237,14 @@ def _plan_retry(step: _Retry, attempt: int, trace: Trace) -> tuple[float, str | 
 
 
 async def _request_once(
-    conversation: Conversation, trace: Trace, headers: dict[str, str], conditional: bool
+    conversation: Conversation,
+    trace: Trace,
+    headers: dict[str, str],
+    conditional: bool,
+    addresses: list[IPAddress],
 ) -> FetchResult | _Redirect | _Retry:
     try:
-        async with conversation.get(trace.url, headers) as reply:
+        async with conversation.get(trace.url, headers, addresses) as reply:
             trace.take_reply(reply)
             return await _handle_reply(reply, trace, conditional)
     except ConnectFailure as exc:

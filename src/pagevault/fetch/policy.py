@@ -3,9 +3,10 @@
 `check_target` is a pure function so the policy can be tested without a public host;
 `resolve_host` is the only I/O here. Every hop of a redirect chain goes through both.
 
-Known gap: the address is checked on our own resolution and httpx resolves the name
-again when it connects, so a DNS server answering differently within those
-milliseconds (DNS rebinding) is not caught.
+The addresses checked are the ones connected to: the network backend (`backend`)
+connects only to the addresses a hop's check accepted, without resolving the name
+again, so a DNS server answering differently to a second question (DNS rebinding) is
+never asked one; it also checks the connected peer with `is_always_refused`.
 """
 
 from __future__ import annotations
@@ -108,7 +109,11 @@ def _views(ip: IPAddress) -> list[IPAddress]:
 
 
 async def resolve_host(host: str, port: int) -> list[IPAddress]:
-    """The addresses a connection to host:port may use; raises OSError when the name fails."""
+    """The addresses a connection to host:port may use; raises OSError when the name fails.
+
+    In the resolver's order (the order connections try them). IPv6 scope ids
+    ("fe80::1%eth0") are dropped: only link-local addresses carry one, never connected to.
+    """
     try:
         return [ip_address(host)]
     except ValueError:
