@@ -34,27 +34,27 @@ FAKE_PUBLIC = "127.0.0.2"  # counted as public by `fake_public_address`
 OPTIONS = FetchOptions(delay=0.0, deadline=5.0, connect_timeout=2.0, ignore_robots=True)
 
 # A self-signed certificate for the name pin.test only (no IP address in it), ECDSA
-# P-256, valid from 2026-11-26 to 2126: made with `openssl req -x509 -newkey ec ...
-# -subj /CN=pin.test -addext subjectAltName=DNS:pin.test`.
+# P-256, valid from 2000 to 2126 (a machine whose clock is off still accepts it): made
+# with the `cryptography` package, subject and subjectAltName DNS:pin.test, server auth.
 PIN_TEST_CERT = """\
 -----BEGIN CERTIFICATE-----
-MIIBtTCCAVygAwIBAgIUd67WGZl/HySzTmyLJvXQjPu2zn0wCgYIKoZIzj0EAwIw
-EzERMA8GA1UEAwwIcGluLnRlc3QwIBcNMjYxMTI2MTcxNTEzWhgPMjEyNjExMDIx
-NzE1MTNaMBMxETAPBgNVBAMMCHBpbi50ZXN0MFkwEwYHKoZIzj0CAQYIKoZIzj0D
-AQcDQgAESWQEtm8U9SulSFwjLmJ4R1RH/KZcoEztp1M7n+urSc+wpyzsyWdifVCA
-7sQKu8j1YDSXMAjeNfn5xSmP+nVkW6OBizCBiDAdBgNVHQ4EFgQU0aL8VQcfr5Rh
-YBpJrpgNOCkJVCEwHwYDVR0jBBgwFoAU0aL8VQcfr5RhYBpJrpgNOCkJVCEwEwYD
+MIIBtTCCAVygAwIBAgIUan6Y8LxJUKs/vM7vpB23vS+dxGMwCgYIKoZIzj0EAwIw
+EzERMA8GA1UEAwwIcGluLnRlc3QwIBcNMDAwMTAxMDAwMDAwWhgPMjEyNjAxMDEw
+MDAwMDBaMBMxETAPBgNVBAMMCHBpbi50ZXN0MFkwEwYHKoZIzj0CAQYIKoZIzj0D
+AQcDQgAE4XuilJo4O+CVGVtFv8wnFmCChFs6eDmWYaCXSGu1Uf7SzbnZrVRpZNvg
+OLpl6a13nklrrcQcvE43JsKAwgaMIaOBizCBiDAdBgNVHQ4EFgQUyXcb4S85Pk1s
+CwVHRfyhUcYsXDQwHwYDVR0jBBgwFoAUyXcb4S85Pk1sCwVHRfyhUcYsXDQwEwYD
 VR0RBAwwCoIIcGluLnRlc3QwDAYDVR0TAQH/BAIwADAOBgNVHQ8BAf8EBAMCB4Aw
-EwYDVR0lBAwwCgYIKwYBBQUHAwEwCgYIKoZIzj0EAwIDRwAwRAIgLzr4U9fy9DOe
-h3+B9h2M6snkhBHKYFWyJJgyA02QK08CIHHG33nsc+0bGUj1+rcoJFyIeQiK+ePH
-ufFMtmSdRf/K
+EwYDVR0lBAwwCgYIKwYBBQUHAwEwCgYIKoZIzj0EAwIDRwAwRAIfF3QlRGpuANAb
+2iYyCVmkev2zhAazr/zRGjDG+YRFiwIhALvb/dFTHy59dSokGJJ3J2IXaXw95JLa
+O0MHAUMj2Or/
 -----END CERTIFICATE-----
 """
 PIN_TEST_KEY = """\
 -----BEGIN PRIVATE KEY-----
-MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgnodPmdLjiRnKyPU+
-HlUfgLRiNejfgZVeImWdw2+CFXqhRANCAARJZAS2bxT1K6VIXCMuYnhHVEf8plyg
-TO2nUzuf66tJz7CnLOzJZ2J9UIDuxAq7yPVgNJcwCN41+fnFKY/6dWRb
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg02KNDlltByCXeWQS
+31lCX6uoRba8I0maiO+R5byEOMuhRANCAAThe6KUmjg74JUZW0W/zCcWYIKEWzp4
+OZZhoJdIa7VR/tLNudmtVGlk2+A4umXprXeeSWutxBy8TjcmwoDCBowh
 -----END PRIVATE KEY-----
 """
 
