@@ -178,3 +178,20 @@ def test_digits_past_ascii_are_read(end: str) -> None:
 def test_a_scale_word_opening_the_text_hides_none_after_it(text: str, lang: str) -> None:
     figures, _ = find_figures(text, lang)
     assert [(figure.value, figure.kind) for figure in figures] == [(2_000_000.0, "count")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("PLUS DE 5 MILLIONS DE PERSONNES DÉPLACÉES", "fr", 5e6),
+        ("43,7 Millions de personnes", "fr", 43.7e6),
+        ("OVER 2 BILLION PEOPLE", "en", 2e9),
+        ("3 MILLIARDEN MENSCHEN", "de", 3e9),
+        ("12 MIL MILLONES DE EUROS", "es", 12e9),
+        ("DEUX MILLIONS DE PERSONNES", "fr", 2e6),
+    ],
+)
+def test_a_scale_word_in_capitals_is_read(text: str, lang: str, value: float) -> None:
+    """A headline or banner written in capitals keeps its scale ("5 MILLIONS")."""
+    figures, _ = find_figures(text, lang)
+    assert [figure.value for figure in figures] == [value]

@@ -49,7 +49,7 @@ DIGITS = re.compile(r"\d\d*")
 NUMBER = re.compile(rf"\d{{1,3}}(?:{_GROUP_SEP}\d{{3}}(?!\d))+(?:[.,]\d+(?!\d))?|\d+(?:[.,]\d+)?")
 _AFTER_NUMBER = re.compile(
     rf"(?:(?P<suffix>{SUFFIXES})(?!\w)|{_SP}(?P<spaced_suffix>Mds|Md|Mio|Mrd|M|k|K)(?=[€$£]))?"
-    rf"(?:{_SP}*(?P<scale>{SCALE_WORDS})(?!\w))?"
+    rf"(?:{_SP}*(?P<scale>(?i:{SCALE_WORDS}))(?!\w))?"
     rf"(?:{_SP}*(?P<pct>{PERCENT_WORDS})(?!\w))?"
     rf"(?:{_SP}*(?P<cur2>{CURRENCY_AFTER})(?!\w))?"
 )
