@@ -22,6 +22,7 @@ from pagevault.extract.dom import (
     attribute,
     class_and_id,
     contains,
+    descendants,
     descriptor_of,
     element_id,
     first_descendant,
@@ -216,13 +217,15 @@ def extract_menus(
 ) -> tuple[Menu, ...]:
     """Every menu of the page, desktop before mobile, duplicates dropped."""
     places = _Places(main)
-    roots = [(root, places.of(root)) for root in _menu_roots(tree, list(skip))]
+    found, bare_footers = _menu_roots(tree, list(skip), main)
+    roots = [(root, places.of(root)) for root in found]
     roots.sort(key=lambda pair: pair[1].deferred)  # stable: page order within each group
     registry = _MenuRegistry()
     for root, place in roots:
         if place.deferred and registry.knows(_link_labels(root), deferred=True, region=None):
             continue  # a mobile copy: skip it before building its items
-        for draft in _drafts_of(root, place, base_url):
+        read = _bare_footer_drafts if root.mem_id in bare_footers else _drafts_of
+        for draft in read(root, place, base_url):
             registry.add(draft)
     return registry.menus()
 
@@ -231,9 +234,12 @@ def _link_labels(root: LexborNode) -> set[str]:
     return {clean_text(link.text(deep=True)).casefold() for link in root.css("a")} - {""}
 
 
-def _menu_roots(tree: LexborHTMLParser, skipped: list[LexborNode]) -> list[LexborNode]:
+def _menu_roots(
+    tree: LexborHTMLParser, skipped: list[LexborNode], main: LexborNode | None
+) -> tuple[list[LexborNode], set[int]]:
     """Navigation elements, then the top lists of the page's header and footer, each
-    once: none inside another root or inside a ``skipped`` element."""
+    once: none inside another root or inside a ``skipped`` element; with the ids of
+    the page footers among them that hold bare links only (see ``_is_bare_footer``)."""
     navigations, frames = _root_candidates(tree)
     roots: list[LexborNode] = []
     taken = {node.mem_id for node in skipped}
@@ -242,9 +248,15 @@ def _menu_roots(tree: LexborHTMLParser, skipped: list[LexborNode]) -> list[Lexbo
             continue
         roots.append(node)
         taken.add(node.mem_id)
+    bare_footers: set[int] = set()
     for frame in frames:
-        roots.extend(_frame_lists(frame, taken))
-    return roots
+        lists = _frame_lists(frame, taken)
+        roots.extend(lists)
+        if not lists and _is_bare_footer(frame, taken, skipped, main):
+            roots.append(frame)
+            taken.add(frame.mem_id)
+            bare_footers.add(frame.mem_id)
+    return roots, bare_footers
 
 
 def _root_candidates(tree: LexborHTMLParser) -> tuple[list[LexborNode], list[LexborNode]]:
@@ -270,6 +282,35 @@ def _root_candidates(tree: LexborHTMLParser) -> tuple[list[LexborNode], list[Lex
 def _frame_lists(frame: LexborNode, taken: set[int]) -> list[LexborNode]:
     """The top lists of a page frame, unless it lies inside a ``taken`` element."""
     return [] if has_ancestor_in(frame, taken) else _top_lists(frame, taken)
+
+
+def _is_bare_footer(
+    frame: LexborNode, taken: set[int], skipped: list[LexborNode], main: LexborNode | None
+) -> bool:
+    """Whether ``frame`` is the page's footer holding links but no list and no menu
+    (corpus traf__malteser.de-Bevolkerungsschutz.html: "Wir Malteser" over links parted
+    by ``<br>``): not the footer of an article or card, nor inside the main column,
+    another root, or a skipped block (a trail, "see also"), and holding none of these."""
+    if frame.tag != "footer" and frame.attributes.get("role") != "contentinfo":
+        return False
+    if has_ancestor_in(frame, taken) or _inside_content(frame, main):
+        return False
+    if frame.css_first("ul, ol, menu, nav") is not None or frame.css_first("a[href]") is None:
+        return False
+    return not any(contains(frame, node) for node in skipped)
+
+
+def _inside_content(node: LexborNode, main: LexborNode | None) -> bool:
+    """Whether ``node`` lies in the main column (unless that is the whole page, as
+    when no column was found), an ``<article>`` or an ``<aside>``."""
+    if main is not None and main.tag not in ("body", "html") and contains(main, node):
+        return True
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in ("article", "aside"):
+            return True
+        parent = parent.parent
+    return False
 
 
 def _taken_below(node: LexborNode, top: LexborNode, taken: set[int]) -> bool:
@@ -413,6 +454,100 @@ def _drafts_of(root: LexborNode, place: _Place, base_url: str | None) -> Iterato
         title = titles[0] if len(lists) == 1 else ""
         name = _menu_name(root, place.attributes) or title or f"{region} menu"
         yield _MenuDraft(name, element_id(root), region, items, labels, deferred)
+
+
+def _bare_footer_drafts(
+    footer: LexborNode, place: _Place, base_url: str | None
+) -> Iterator[_MenuDraft]:
+    """The menus of a footer of bare links: one per titled group when there are
+    several ("Wir Malteser", "Informationen"), else one of all its labelled links."""
+    region, deferred = place.region, place.deferred
+    groups = [
+        (title, block, items)
+        for title, block, links in _headed_link_groups(footer)
+        if len(items := _link_items(links, base_url)) >= 2
+    ]
+    if len(groups) > 1:
+        for title, block, items in groups:
+            labels = {item["label"].casefold() for item in items}
+            yield _MenuDraft(title, element_id(block), region, items, labels, deferred)
+        return
+    items = _link_items(footer.css("a[href]"), base_url)
+    if len(items) >= 2:
+        name = _menu_name(footer, place.attributes) or f"{region} menu"
+        labels = {item["label"].casefold() for item in items}
+        yield _MenuDraft(name, element_id(footer), region, items, labels, deferred)
+
+
+_HEADINGS = "h2, h3, h4, h5, h6"
+# Bounds on the grouping (RELIABILITY.md rule 1): a footer with more headings is read
+# as one menu; a group's block lies a few levels above its title (corpus: two, an <h3>
+# in a <header> in the group's <div>).
+_MAX_GROUP_HEADINGS = 40
+_MAX_BLOCK_LEVELS = 4
+
+
+def _headed_link_groups(root: LexborNode) -> list[tuple[str, LexborNode, list[LexborNode]]]:
+    """The links of ``root`` grouped under their titles: for each heading, the
+    smallest block around it holding links and no other heading, with those links
+    (the heading's own excepted) and the heading's text. A heading with no such block
+    (a title over a row of icons) gives no group."""
+    headings = descendants(root, _HEADINGS)
+    if len(headings) > _MAX_GROUP_HEADINGS:
+        return []
+    held = _headings_held(headings, root)
+    groups = []
+    for heading in headings:
+        title = node_text(heading)
+        block = _block_of(heading, root, held) if 0 < len(title) <= _MAX_GROUP_TITLE else None
+        if block is not None:
+            links = [link for link in block.css("a[href]") if not contains(heading, link)]
+            groups.append((title, block, links))
+    return groups
+
+
+def _headings_held(headings: list[LexborNode], root: LexborNode) -> dict[int, int]:
+    """How many of ``headings`` each element below ``root`` holds (by ``mem_id``): one
+    walk up from each heading, instead of a query per element looked at."""
+    held: dict[int, int] = {}
+    root_id = root.mem_id
+    for heading in headings:
+        node = heading.parent
+        while node is not None and node.mem_id != root_id:
+            held[node.mem_id] = held.get(node.mem_id, 0) + 1
+            node = node.parent
+    return held
+
+
+def _block_of(heading: LexborNode, root: LexborNode, held: dict[int, int]) -> LexborNode | None:
+    """The smallest element between ``heading`` and ``root`` (both excluded), at most
+    ``_MAX_BLOCK_LEVELS`` up, that holds a link outside the heading and no other
+    heading (``held``: the headings each element holds)."""
+    root_id = root.mem_id
+    node = heading.parent
+    for _ in range(_MAX_BLOCK_LEVELS):
+        if node is None or node.mem_id == root_id or held.get(node.mem_id, 0) > 1:
+            return None
+        if _holds_link_outside(node, heading):
+            return node
+        node = node.parent
+    return None
+
+
+def _holds_link_outside(node: LexborNode, heading: LexborNode) -> bool:
+    first = node.css_first("a[href]")
+    if first is None:
+        return False
+    if not contains(heading, first):
+        return True
+    return any(not contains(heading, link) for link in node.css("a[href]"))
+
+
+def _link_items(links: list[LexborNode], base_url: str | None) -> tuple[_ItemFields, ...]:
+    """Entries for bare links, those without a label (an icon) left out, keyed among
+    themselves."""
+    items = [item for item in (_link_item(link, base_url) for link in links) if item["label"]]
+    return _keyed(items)
 
 
 def _top_lists(root: LexborNode, taken: set[int] | None = None) -> list[LexborNode]:
