@@ -8,7 +8,7 @@ known (fixture amnesty-fr-refugies.html, whose mobile menu flattens the main one
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain, repeat
 from typing import NamedTuple, TypedDict
@@ -31,6 +31,7 @@ from pagevault.extract.dom import (
     node_text,
     unique_matches,
 )
+from pagevault.extract.legacy_roots import legacy_root_candidates, names_footer, names_sidebar
 from pagevault.extract.selectors import (
     BREADCRUMB_ATTRIBUTES,
     BREADCRUMB_HINTS,
@@ -216,8 +217,12 @@ def extract_menus(
     skip: Iterable[LexborNode] = (),
 ) -> tuple[Menu, ...]:
     """Every menu of the page, desktop before mobile, duplicates dropped."""
-    places = _Places(main)
-    found, bare_footers = _menu_roots(tree, list(skip), main)
+    navigations, frames = _root_candidates(tree)
+    named_only = not navigations and not frames
+    if named_only:  # a page without <nav>, <header>, <footer> or landmarks
+        navigations, frames = legacy_root_candidates(tree)
+    places = _Places(main, footers_by_name=named_only)
+    found, bare_footers = _menu_roots(navigations, frames, list(skip), main, named_only)
     roots = [(root, places.of(root)) for root in found]
     roots.sort(key=lambda pair: pair[1].deferred)  # stable: page order within each group
     registry = _MenuRegistry()
@@ -235,12 +240,16 @@ def _link_labels(root: LexborNode) -> set[str]:
 
 
 def _menu_roots(
-    tree: LexborHTMLParser, skipped: list[LexborNode], main: LexborNode | None
+    navigations: list[LexborNode],
+    frames: list[LexborNode],
+    skipped: list[LexborNode],
+    main: LexborNode | None,
+    footers_by_name: bool,
 ) -> tuple[list[LexborNode], set[int]]:
     """Navigation elements, then the top lists of the page's header and footer, each
     once: none inside another root or inside a ``skipped`` element; with the ids of
-    the page footers among them that hold bare links only (see ``_is_bare_footer``)."""
-    navigations, frames = _root_candidates(tree)
+    the page footers among them that hold bare links only (see ``_is_bare_footer``;
+    ``footers_by_name``: a footer may be told by its class or id)."""
     roots: list[LexborNode] = []
     taken = {node.mem_id for node in skipped}
     for node in navigations:
@@ -252,7 +261,7 @@ def _menu_roots(
     for frame in frames:
         lists = _frame_lists(frame, taken)
         roots.extend(lists)
-        if not lists and _is_bare_footer(frame, taken, skipped, main):
+        if not lists and _is_bare_footer(frame, taken, skipped, main, footers_by_name):
             roots.append(frame)
             taken.add(frame.mem_id)
             bare_footers.add(frame.mem_id)
@@ -285,13 +294,19 @@ def _frame_lists(frame: LexborNode, taken: set[int]) -> list[LexborNode]:
 
 
 def _is_bare_footer(
-    frame: LexborNode, taken: set[int], skipped: list[LexborNode], main: LexborNode | None
+    frame: LexborNode,
+    taken: set[int],
+    skipped: list[LexborNode],
+    main: LexborNode | None,
+    footers_by_name: bool,
 ) -> bool:
     """Whether ``frame`` is the page's footer holding links but no list and no menu
     (corpus traf__malteser.de-Bevolkerungsschutz.html: "Wir Malteser" over links parted
     by ``<br>``): not the footer of an article or card, nor inside the main column,
     another root, or a skipped block (a trail, "see also"), and holding none of these."""
-    if frame.tag != "footer" and frame.attributes.get("role") != "contentinfo":
+    attributes = frame.attributes
+    named = footers_by_name and names_footer(descriptor_of(attributes))
+    if frame.tag != "footer" and attributes.get("role") != "contentinfo" and not named:
         return False
     if has_ancestor_in(frame, taken) or _inside_content(frame, main):
         return False
@@ -350,10 +365,13 @@ class _Places:
     (a footer's columns...): each ancestor's attributes and facts are read once, and
     the walk up from a root stops at the first ancestor already read."""
 
-    def __init__(self, main: LexborNode | None) -> None:
+    def __init__(self, main: LexborNode | None, *, footers_by_name: bool = False) -> None:
         self._main = main
         self._main_id = main.mem_id if main is not None else None
         self._seen: dict[int, tuple[Attributes, _Facts]] = {}
+        # a page without <footer> nor landmarks: an element named "footer" is one (and
+        # one named "sidebar" a side column)
+        self._by_name = footers_by_name
 
     def of(self, root: LexborNode) -> _Place:
         path = self._learn(_path_up(root, self._seen))
@@ -395,11 +413,20 @@ class _Places:
         tag = node.tag
         role = attribute(attributes, "role")
         return (
-            footer or tag == "footer" or role == "contentinfo",
-            aside or tag == "aside" or role == "complementary",
+            footer
+            or tag == "footer"
+            or role == "contentinfo"
+            or self._named(attributes, names_footer),
+            aside
+            or tag == "aside"
+            or role == "complementary"
+            or self._named(attributes, names_sidebar),
             hidden or hidden_by(attributes),
             in_main or node_id == self._main_id,
         )
+
+    def _named(self, attributes: Attributes, names: Callable[[str], bool]) -> bool:
+        return self._by_name and names(descriptor_of(attributes))
 
     def _facts_above(self, top: LexborNode) -> _Facts:
         """The facts of ``<body>`` (or whatever holds the top of a path): only whether
