@@ -9,7 +9,21 @@ from hypothesis import strategies as st
 
 from pagevault.text import clean_text
 
-_PIECES = [" ", "\n", "\t", "\r", "\u00a0", "\u202f", "\u2003", "\u200b", "\x1b", "a", "é", "43"]
+_PIECES = [
+    " ",
+    "\n",
+    "\t",
+    "\r",
+    "\u00a0",
+    "\u202f",
+    "\u2003",
+    "\u200b",
+    "\u00ad",
+    "\x1b",
+    "a",
+    "é",
+    "43",
+]
 
 
 def test_indented_source_text_collapses_to_single_spaces() -> None:
@@ -26,13 +40,18 @@ def test_controls_and_zero_width_characters_are_removed() -> None:
     assert clean_text("a\x1b[2Jb\u200bc\n d") == "a[2Jbc d"
 
 
+def test_soft_hyphens_are_removed() -> None:
+    """ "&shy;" marks where a word may break; a reader sees the whole word."""
+    assert clean_text("Künst\u00adliche In\u00adtel\u00adli\u00adgenz") == "Künstliche Intelligenz"
+
+
 @given(st.lists(st.sampled_from(_PIECES), max_size=16).map("".join))
 def test_cleaned_text_has_no_runs_controls_or_padding(value: str) -> None:
     cleaned = clean_text(value)
     assert "  " not in cleaned
-    assert not any(char in cleaned for char in "\n\t\r\u2003\u200b\x1b")
+    assert not any(char in cleaned for char in "\n\t\r\u2003\u200b\u00ad\x1b")
     assert cleaned == cleaned.strip(" \u00a0\u202f")
-    dropped = " \u00a0\u202f\n\t\r\u2003\u200b\x1b"
+    dropped = " \u00a0\u202f\n\t\r\u2003\u200b\u00ad\x1b"
     assert [c for c in cleaned if c not in dropped] == [c for c in value if c not in dropped]
 
 
@@ -43,7 +62,9 @@ def _reference_clean(value: str) -> str:
     """clean_text spelled the slow, obvious way: controls out, whitespace runs (but
     U+00A0 / U+202F) made one space, padding stripped."""
     value = re.sub(
-        "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]", "", value
+        "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]",
+        "",
+        value,
     )
     return _SPACING_RUN.sub(" ", value).strip(" \u00a0\u202f")
 

@@ -7,8 +7,13 @@ import unicodedata
 from functools import lru_cache
 
 # Control and format characters: C0/C1 controls (ESC starts terminal sequences),
-# zero-width and bidi controls (they reorder or hide text), BOM.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+# zero-width and bidi controls (they reorder or hide text), BOM, and the soft hyphen
+# (U+00AD, "&shy;": a place a word may break, unseen otherwise; German pages put one in
+# every long word, "Künst\u00adliche", which would split words for search, diff and the
+# statistics' key words).
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
+)
 # Collapse ordinary whitespace runs; keep U+00A0 / U+202F, which carry meaning in
 # French figures ("29 000") and punctuation ("83 %"). Only the runs that change are
 # matched (two or more spaces, or one that is not U+0020): a pattern matching every
