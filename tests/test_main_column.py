@@ -1,26 +1,48 @@
-"""Shortcuts of the main-column search agree with what they stand for."""
+"""Which element holds the page's main text when no <main>, role=main, known id or
+<article> says so: the block its paragraphs are written in."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from pagevault import parse_html
+from pagevault.extract.dom import parse_tree
+from pagevault.extract.sections import find_main
 
-import pytest
-from selectolax.lexbor import LexborHTMLParser
+# A 1990s page (corpus edgi-wb__nasa-gov-1996.html): paragraphs straight in <body>,
+# tables of bold cells under <h3> titles.
+OLD_PAGE = """<HTML><BODY><H1>Welcome to the Mars Pathfinder Mission!</H1>
+<P>This is a substitute for the usual home page. In an effort to help the millions trying
+to get information, we have put this list of reflector sites on our top-level page.</P>
+<P>This page will remain up for the next several days; once net traffic subsides, the
+regular home page will be reposted.</P>
+<H3>Corporate Mirror Sites</H3>
+<TABLE><TR><TD><P><B>Site</B></TD><TD><P><B>Load Capacity (Hits/Day)</B></TD></TR>
+<TR><TD><B>Silicon Graphics, Inc. - USA</B></TD><TD><P><B>20,000,000</B></TD></TR></TABLE>
+</BODY></HTML>"""
 
-from pagevault.extract.sections import _holds_text
-from tests.corpus import corpus_dir
 
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def _pages() -> list[Path]:
-    return sorted([*FIXTURES.glob("*.html"), *corpus_dir().glob("*.html")])
+def test_paragraphs_written_in_body_make_body_the_main_column() -> None:
+    main = find_main(parse_tree(OLD_PAGE))
+    assert main is not None and main.tag == "body"
 
 
-@pytest.mark.parametrize("page", _pages(), ids=lambda page: page.name)
-def test_holds_text_is_a_text_length_test(page: Path) -> None:
-    tree = LexborHTMLParser(page.read_bytes().decode("utf-8", "replace"))
-    for node in tree.css("main, article, section, [role=main], [id], body"):
-        length = len(node.text(deep=True))
-        for wanted in (0, 1, 200, length, length + 1):
-            assert _holds_text(node, wanted) is (length >= wanted)
+def test_an_old_page_keeps_its_lead_and_reads_its_table_as_rows() -> None:
+    snapshot = parse_html(OLD_PAGE, url="https://www.nasa.example/")
+    lead, mirrors = snapshot.sections
+    assert lead.heading == "Welcome to the Mars Pathfinder Mission!"
+    assert lead.paragraphs[0].startswith("This is a substitute for the usual home page.")
+    assert len(lead.paragraphs) == 2
+    assert mirrors.heading == "Corporate Mirror Sites"
+    assert mirrors.paragraphs == (
+        "Site | Load Capacity (Hits/Day)",
+        "Silicon Graphics, Inc. - USA | 20,000,000",
+    )
+
+
+def test_a_div_holding_the_article_still_wins_over_a_short_body_line() -> None:
+    html = (
+        "<html><body><p>Short line in body, long enough to count.</p><div class=x>"
+        + "<p>A long paragraph of the article that carries the page's text. </p>" * 5
+        + "</div></body></html>"
+    )
+    main = find_main(parse_tree(html))
+    assert main is not None and main.tag == "div"

@@ -105,7 +105,9 @@ def _holds_text(node: LexborNode, length: int) -> bool:
 
 def _densest_block(tree: LexborHTMLParser) -> LexborNode | None:
     """Readability's idea, cheaply: credit each paragraph's length to its parent
-    (and half to the grandparent); the best-credited element wins."""
+    (and half to the grandparent); the best-credited element wins. ``<body>`` is
+    credited too, for the paragraphs written straight in it (pages from before
+    layout divs, whose only other blocks are tables)."""
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
     for paragraph in tree.css("p, pre, td, blockquote"):
@@ -114,7 +116,7 @@ def _densest_block(tree: LexborHTMLParser) -> LexborNode | None:
             continue
         parent = paragraph.parent
         for share in (1.0, 0.5):
-            if parent is None or parent.tag in ("body", "html"):
+            if parent is None or parent.tag == "html":
                 break
             scores[parent.mem_id] = scores.get(parent.mem_id, 0.0) + length * share
             nodes[parent.mem_id] = parent
