@@ -69,9 +69,17 @@ def find_related_blocks(
         else []
     )
     for node in containers:
+        if node.tag in _PAGE_TAGS:
+            continue  # Squarespace's <body class="... tweak-v1-related-products-...">
         if RELATED_CONTAINER_TOKEN.search(class_and_id(node)) and node.css_first("a[href]"):
             blocks.append(node)
     return _outermost(blocks), loose_titles
+
+
+# Elements that hold the whole page or its main column, never a "see also" block,
+# whatever their classes say (corpus traf__pamelaandersonfoundation.org.yellow.html:
+# its <body> was removed as one, and the article with it).
+_PAGE_TAGS = frozenset({"html", "body", "main"})
 
 
 # The first two characters of every RELATED_HEADING phrase, lower-cased
