@@ -6,7 +6,8 @@ from pagevault import parse_html
 
 # Squarespace writes its theme settings as classes of <body>, "related" among them
 # (corpus traf__pamelaandersonfoundation.org.yellow.html).
-SQUARESPACE_LIKE = """<html><body class="collection-type-blog tweak-v1-related-products-image-aspect-ratio-11-square">
+BODY_CLASSES = "collection-type-blog tweak-v1-related-products-image-aspect-ratio-11-square"
+SQUARESPACE_LIKE = f"""<html><body class="{BODY_CLASSES}">
 <main class="content"><article><h1>Yellow Vests and I</h1>
 <p>I am glad that the media noticed my brief take on the situation in France.</p>
 <p>Lots of media see the protesters as criminals causing destruction.</p></article>
