@@ -24,3 +24,29 @@ def test_a_body_with_a_related_class_is_no_related_block() -> None:
         "Lots of media see the protesters as criminals causing destruction.",
     ]
     assert [card.title for card in snapshot.related] == ["One story", "Another story"]
+
+
+# Teaser cards as greenpeace.de writes them: the label and the date are list entries of a
+# meta list, the date's class naming no date (corpus traf__greenpeace.de.nachhaltigleben.html).
+TEASERS = """<html lang="de"><body><main><h1>Nachhaltig leben</h1>
+<p>Politik und Wirtschaft haben in Sachen Klimaschutz noch viel zu tun, und wir alle auch.</p>
+<section><h2>{title}</h2>
+<article class="Teaser"><h3 class="Teaser-headline"><a href="/verpackung">Verpackungsmüll und
+Klimakrise</a></h3><ul class="Teaser-metaInfo"><li class="Teaser-metaItem u-typo-label-small">
+<a href="#">Nachricht</a></li><li class="Teaser-metaItem u-typo-copy-small">09.07.2021</li></ul>
+<p class="Teaser-copy">Ölunternehmen tauschen am 01.02.2020 ein Übel gegen das andere.</p></article>
+<article class="Teaser"><h3 class="Teaser-headline"><a href="/overshoot">Was ist der Earth
+Overshoot Day?</a></h3><ul class="Teaser-metaInfo"><li class="Teaser-metaItem u-typo-label-small">
+<a href="#">Überblick</a></li><li class="Teaser-metaItem u-typo-copy-small">28.07.2022</li></ul>
+</article></section></main></body></html>"""
+
+
+def test_german_see_also_titles_make_teasers_related_cards_with_label_and_date() -> None:
+    for title in ("Mehr zu Klima und Konsum", "Zum Weiterlesen"):
+        snapshot = parse_html(TEASERS.format(title=title), url="https://www.gp.example/leben")
+        cards = [(card.title, card.kind, card.date) for card in snapshot.related]
+        assert cards == [
+            ("Verpackungsmüll und Klimakrise", "Nachricht", "2021-07-09"),
+            ("Was ist der Earth Overshoot Day?", "Überblick", "2022-07-28"),
+        ]
+        assert title not in [section.heading for section in snapshot.sections]

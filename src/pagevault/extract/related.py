@@ -46,6 +46,7 @@ _HEADINGS = "h2, h3, h4, h5, h6, strong, [class*=title]"
 _MAX_HEADING_LENGTH = 60
 _CARD_SELECTORS = ("article", "li", "[class*=card]", "[class*=teaser]", "[class*=item]")
 _MAX_KIND_LENGTH = 40
+_MAX_DATE_LENGTH = 30  # "Mercredi 12 septembre 2024" fits; a card's summary does not
 _FEW_CANDIDATES = 8
 
 
@@ -86,7 +87,7 @@ _PAGE_TAGS = frozenset({"html", "body", "main"})
 # (tests/test_related_openings.py derives them from the regex).
 _PHRASE_OPENINGS = frozenset(
     {"vo", "à ", "a ", "li", "su", "po", "ar", "co", "se", "re", "mo", "yo", "fu", "me", "le"}
-    | {"au", "da", "we", "ve", "no", "te", "ta"}
+    | {"au", "da", "we", "ve", "no", "te", "ta", "zu"}
 )
 
 
@@ -337,6 +338,21 @@ def _card_date(parts: _CardParts, lang: str | None) -> str | None:
     for node, roles in parts.classed:
         if roles.date:
             iso = parse_text_date(node_text(node), lang)
+            if iso:
+                return iso
+    return _short_text_date(parts.classed, lang)
+
+
+def _short_text_date(classed: _Classed, lang: str | None) -> str | None:
+    """The date of an element whose whole (short) text is one, whatever its class:
+    '<li class="Teaser-metaItem">09.07.2021</li>' (corpus greenpeace.de). A card's
+    summary may mention dates too: it is longer than ``_MAX_DATE_LENGTH``."""
+    for node, roles in classed:
+        if roles.tags or first_descendant(node, "[class]") is not None:
+            continue  # only the innermost classed elements: their text is their own
+        text = node_text(node)
+        if 6 <= len(text) <= _MAX_DATE_LENGTH and any(char.isdigit() for char in text):
+            iso = parse_text_date(text, lang)
             if iso:
                 return iso
     return None

@@ -115,13 +115,15 @@ BREADCRUMB_ATTRIBUTES = (
 BREADCRUMB_CANDIDATES = ", ".join(f"[{name}*={part}]" for name, part in BREADCRUMB_ATTRIBUTES)
 
 # "See also" block titles in fr/en/de/es (fixtures amnesty-fr-refugies.html,
-# en-campaign-keyfacts.html, de-kampagne.html, es-campana.html).
+# en-campaign-keyfacts.html, de-kampagne.html, es-campana.html; "Mehr zu Klima und
+# Konsum", "Zum Weiterlesen": corpus traf__greenpeace.de.nachhaltigleben.html).
 RELATED_HEADING = re.compile(
     r"^(?:voir aussi|à lire aussi|a lire aussi|lire aussi|sur le même (?:sujet|thème)|"
     r"pour aller plus loin|articles? (?:liés|similaires|connexes)|contenus? (?:liés|associés)|"
     r"see also|related(?: content| articles?| stories| news| reading| resources| posts)?|"
     r"more on this(?: topic)?|you may also like|further reading|"
-    r"mehr zum thema|mehr dazu|lesen sie auch|auch interessant|das könnte sie auch interessieren|"
+    r"mehr zum thema|mehr dazu|mehr zu [^.!?:]{1,40}|zum weiterlesen|weiterlesen|"
+    r"lesen sie auch|auch interessant|das könnte sie auch interessieren|"
     r"weitere (?:artikel|beiträge|informationen|themen)|verwandte (?:artikel|themen)|"
     r"relacionad[oa]s?|contenidos? relacionados?|noticias relacionadas|"
     r"artículos relacionados|te puede interesar|también te puede interesar|"
