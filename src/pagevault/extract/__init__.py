@@ -1,7 +1,8 @@
 """HTML -> Snapshot: the extraction pipeline (pure: text in, model out).
 
-    decode -> parse (nesting guarded) -> head -> breadcrumbs -> related -> menus
-           -> main column -> boilerplate removed -> sections -> statistics
+    decode -> parse (nesting guarded) -> head -> main column (and the date shown by
+           its title, if the head has none) -> breadcrumbs -> related -> menus
+           -> boilerplate removed -> sections -> statistics
 
 Order matters: menus, breadcrumbs and "see also" blocks are read before the
 boilerplate they live in is removed from the tree.
@@ -16,13 +17,14 @@ from selectolax.lexbor import SelectolaxError
 from pagevault.__about__ import PARSER_VERSION
 from pagevault.decode import DecodedText, decode_html
 from pagevault.errors import InputError
-from pagevault.extract.dom import node_text, parse_tree, remove_nodes
+from pagevault.extract.dom import contains, node_text, parse_tree, remove_nodes
 from pagevault.extract.metadata import read_head
 from pagevault.extract.navigation import extract_breadcrumbs, extract_menus
 from pagevault.extract.related import extract_related, find_related_blocks
 from pagevault.extract.sections import extract_sections, find_main, remove_boilerplate
 from pagevault.extract.selectors import NON_CONTENT_TAGS
 from pagevault.extract.statistics import extract_statistics
+from pagevault.extract.visible_dates import date_near_title
 from pagevault.gcpause import gc_paused
 from pagevault.model import Encoding, Section, Snapshot
 
@@ -64,6 +66,9 @@ def _extract(decoded: DecodedText, url: str | None, ignore: Sequence[str] = ()) 
     h1 = (main.css_first("h1") if main is not None else None) or tree.css_first("h1")
     title = (node_text(h1) if h1 is not None else "") or head.title or ""
     lang = head.lang
+    published = head.published
+    if published is None and main is not None and h1 is not None and contains(main, h1):
+        published = date_near_title(main, h1, lang)  # before bylines go as boilerplate
 
     breadcrumbs, breadcrumb_node = extract_breadcrumbs(tree, head.base_url, decoded.text)
     related_blocks, related_titles = find_related_blocks(tree, decoded.text)
@@ -84,7 +89,7 @@ def _extract(decoded: DecodedText, url: str | None, ignore: Sequence[str] = ()) 
         lang=lang,
         canonical=head.canonical,
         description=head.description,
-        published=head.published,
+        published=published,
         modified=head.modified,
         encoding=Encoding(name=decoded.encoding, source=decoded.source),
         metadata=head.metadata,

