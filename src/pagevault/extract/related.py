@@ -348,13 +348,14 @@ def _short_text_date(classed: _Classed, lang: str | None) -> str | None:
     '<li class="Teaser-metaItem">09.07.2021</li>' (corpus greenpeace.de). A card's
     summary may mention dates too: it is longer than ``_MAX_DATE_LENGTH``."""
     for node, roles in classed:
-        if roles.tags or first_descendant(node, "[class]") is not None:
-            continue  # only the innermost classed elements: their text is their own
+        if roles.tags:
+            continue
         text = node_text(node)
-        if 6 <= len(text) <= _MAX_DATE_LENGTH and any(char.isdigit() for char in text):
-            iso = parse_text_date(text, lang)
-            if iso:
-                return iso
+        if not 6 <= len(text) <= _MAX_DATE_LENGTH or not any(char.isdigit() for char in text):
+            continue
+        # the innermost classed element holding the date: its text is its own
+        if first_descendant(node, "[class]") is None and (iso := parse_text_date(text, lang)):
+            return iso
     return None
 
 
