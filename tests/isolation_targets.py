@@ -22,3 +22,11 @@ def hang(body: bytes, url: str | None = None, content_type: str | None = None) -
 
 def explode(body: bytes, url: str | None = None, content_type: str | None = None) -> Snapshot:
     raise ValueError("broken page")
+
+
+def slow(body: bytes, url: str | None = None, content_type: str | None = None) -> Snapshot:
+    """A parse that takes a while: its answer finds the parent gone."""
+    from pagevault import parse_html
+
+    time.sleep(0.5)
+    return parse_html(body, url=url, content_type=content_type)

@@ -6,13 +6,17 @@ from __future__ import annotations
 import asyncio
 import fcntl
 import json
+import os
+import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
 from pagevault.isolation import IsolatedParser, ParseFailure, ParserPool
-from pagevault.isolation_spawn import PIPE_BYTES
+from pagevault.isolation_spawn import PIPE_BYTES, spawn
+from pagevault.isolation_worker import READY, read_frame, write_frame
 from pagevault.model import Snapshot
 from pagevault.snapshot_json import SnapshotJson
 
@@ -175,3 +179,25 @@ def test_a_pool_starts_no_thread() -> None:
 
     with ParserPool(2) as pool:
         assert asyncio.run(parse_two(pool)) == before
+
+
+def test_a_worker_whose_parent_is_gone_ends_quietly(tmp_path: Path) -> None:
+    """kill -9 of `pagevault fetch` mid-parse: the worker's answer finds no reader; it
+    exits 0 without printing a traceback on the terminal it shares with the parent."""
+    errors = tmp_path / "worker-stderr"
+    saved_stderr = os.dup(2)
+    with errors.open("wb") as stream:
+        os.dup2(stream.fileno(), 2)  # the worker inherits the parent's stderr
+    try:
+        worker = spawn("tests.isolation_targets:slow", 2**31, json.dumps(sys.path), False)
+    finally:
+        os.dup2(saved_stderr, 2)
+        os.close(saved_stderr)
+    answers = os.fdopen(worker.answers, "rb", buffering=0)
+    requests = os.fdopen(worker.requests, "wb", buffering=0)
+    assert read_frame(answers) == READY
+    write_frame(requests, b'{"url": null, "content_type": null}\n<html><h1>T</h1></html>')
+    answers.close()  # the parent goes away while the page is parsed
+    requests.close()
+    _, status = os.waitpid(worker.pid, 0)
+    assert (os.waitstatus_to_exitcode(status), errors.read_bytes()) == (0, b"")

@@ -47,7 +47,16 @@ LENGTH_BYTES = 4
 
 def serve() -> None:
     """The worker's main: load the parser named on the command line, then answer pages
-    until the parent closes the pipe."""
+    until the parent closes the pipe, or is gone: a parent killed while a page was
+    parsed (kill -9, a cron job's timeout) leaves a pipe with no reader, and the worker
+    then ends quietly (a traceback would land on the parent's terminal)."""
+    try:
+        _serve()
+    except (BrokenPipeError, ConnectionResetError):
+        return
+
+
+def _serve() -> None:
     # Loading allocates much and frees little: no collections until it is done (they
     # cost ~3% of the instructions of a worker's start).
     gc.disable()
