@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import TypeVar
 
 from pagevault.numbers.model import Figure, FigureKind, Rejected, RejectReason
 from pagevault.numbers.values import currency_code, number_value, scale_factor
@@ -39,6 +40,7 @@ from pagevault.numbers.vocabulary import (
 )
 
 _SP = SPACE
+_Found = TypeVar("_Found", Figure, Rejected)
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _RATIO_SEPARATOR = "|".join(RATIO_SEPARATORS)
 _GROUP_SEP = "[ \u00a0\u202f\u2009.,'’]"
@@ -141,11 +143,17 @@ def scan_figures(text: str, language: str) -> tuple[list[Figure], list[Rejected]
             scan.read_at(start, end)
     if has_scale_word:
         scan.read_word_figures(lowered)
-    figures = sorted(scan.figures, key=_START)
-    return figures, sorted(scan.rejected, key=_START)
+    return _in_page_order(scan.figures), _in_page_order(scan.rejected)
 
 
 _START = attrgetter("start")
+
+
+def _in_page_order(found: list[_Found]) -> list[_Found]:
+    """``found`` sorted by start; most texts hold none or one (no sort to call)."""
+    return found if len(found) < 2 else sorted(found, key=_START)
+
+
 _RATIO_SEPARATOR_WORDS = tuple(f" {separator} " for separator in RATIO_SEPARATORS)
 
 # Most texts are Latin-1 (no curly quote, dash or narrow space): their bytes are
