@@ -28,8 +28,9 @@ _SENTENCE_BOUNDARY = re.compile(r"[.!?…]([\s\u00a0]+)(?=[^\s\da-zà-ÿ])")
 _FULL_STOP_BOUNDARY = re.compile(r"\.([\s\u00a0]+)(?=[^\s\da-zà-ÿ])")
 _KEY_WORDS = 4
 # The words of a key are looked for in this many characters next to the figure first,
-# not in the whole sentence (fewer tokens to read).
-_KEY_WINDOW = 60
+# not in the whole sentence (fewer tokens to read; 30 split fewer tokens than 60 for a
+# few more retries: -1M instructions over the corpus, measured).
+_KEY_WINDOW = 30
 _MAX_CARD_FIGURE = 24
 _WORD = re.compile(r"[^\W\d_][\w’'·-]*")
 # Punctuation that no _WORD starts or goes on with.
