@@ -195,3 +195,33 @@ def test_a_scale_word_in_capitals_is_read(text: str, lang: str, value: float) ->
     """A headline or banner written in capitals keeps its scale ("5 MILLIONS")."""
     figures, _ = find_figures(text, lang)
     assert [figure.value for figure in figures] == [value]
+
+
+def _sentences_by_any_mark(text: str, positions: list[int]) -> list[str]:
+    """The sentence around each position, every boundary found by _SENTENCE_BOUNDARY."""
+    from pagevault.extract.statistics import _SENTENCE_BOUNDARY
+
+    spans, start = [], 0
+    for boundary in _SENTENCE_BOUNDARY.finditer(text):
+        spans.append((start, boundary.start(1)))
+        start = boundary.end()
+    spans.append((start, len(text)))
+    return [
+        next(text[a:b].strip() for a, b in spans if position <= b or (a, b) == spans[-1])
+        for position in positions
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=" .\u00a0\nAaé1x!?…", max_size=40),
+    st.lists(st.integers(0, 40), max_size=4),
+)
+def test_sentences_read_alike_whatever_marks_end_them(text: str, positions: list[int]) -> None:
+    """A text whose sentences end with full stops only is read with the full-stop
+    pattern: the same sentences as with every mark."""
+    from pagevault.extract.statistics import _Sentences
+
+    positions = sorted(min(position, len(text)) for position in positions)
+    sentences = _Sentences(text)
+    assert [sentences.around(p) for p in positions] == _sentences_by_any_mark(text, positions)

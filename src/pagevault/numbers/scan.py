@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import TypeVar
 
 from pagevault.numbers.model import Figure, FigureKind, Rejected, RejectReason
 from pagevault.numbers.values import currency_code, number_value, scale_factor
@@ -39,6 +40,7 @@ from pagevault.numbers.vocabulary import (
 )
 
 _SP = SPACE
+_Found = TypeVar("_Found", Figure, Rejected)
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _RATIO_SEPARATOR = "|".join(RATIO_SEPARATORS)
 _GROUP_SEP = "[ \u00a0\u202f\u2009.,'’]"
@@ -141,11 +143,17 @@ def scan_figures(text: str, language: str) -> tuple[list[Figure], list[Rejected]
             scan.read_at(start, end)
     if has_scale_word:
         scan.read_word_figures(lowered)
-    figures = sorted(scan.figures, key=_START)
-    return figures, sorted(scan.rejected, key=_START)
+    return _in_page_order(scan.figures), _in_page_order(scan.rejected)
 
 
 _START = attrgetter("start")
+
+
+def _in_page_order(found: list[_Found]) -> list[_Found]:
+    """``found`` sorted by start; most texts hold none or one (no sort to call)."""
+    return found if len(found) < 2 else sorted(found, key=_START)
+
+
 _RATIO_SEPARATOR_WORDS = tuple(f" {separator} " for separator in RATIO_SEPARATORS)
 
 # Most texts are Latin-1 (no curly quote, dash or narrow space): their bytes are
@@ -267,7 +275,8 @@ class _Scan:
             self.cursor = end
 
     def reject(self, start: int, end: int, reason: RejectReason) -> None:
-        self.consume(end)
+        if end > self.cursor:  # self.consume, inline: ~3 calls a digit run
+            self.cursor = end
         self.rejected.append(Rejected(start, end, self.text[start:end], reason))
 
     def block_urls(self) -> None:
@@ -319,7 +328,8 @@ class _Scan:
 
     def read_at(self, start: int, end: int) -> None:
         text = self.text
-        self.consume(end)
+        if end > self.cursor:  # self.consume, inline
+            self.cursor = end
         if self.taken and self.is_taken(start, end):
             return
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,_"):
@@ -340,7 +350,8 @@ class _Scan:
 
     def _number_at(self, start: int, number: re.Match[str]) -> None:
         candidate = self._candidate(start, number)
-        self.consume(candidate.end)
+        if candidate.end > self.cursor:  # self.consume, inline
+            self.cursor = candidate.end
         reason = self._reject_reason(candidate)
         if reason is not None:
             self.reject(start, candidate.number_end, reason)
@@ -350,10 +361,10 @@ class _Scan:
 
     def _reference_at(self, start: int) -> bool:
         """'SIRET 784 263 414 00039', 'Article 3', 'VR 12345 B', 'NY 10017', '00039'."""
-        words = self._words_before(start, 3)
+        words = self._words_before(start)
         last = words[-1] if words else ""
         if last in NUMBERING_WORDS or (
-            last in _NUMBERING_PHRASE_ENDS and " ".join(words).endswith(NUMBERING_PHRASES)
+            last in _NUMBERING_PHRASE_ENDS and " ".join(words[-3:]).endswith(NUMBERING_PHRASES)
         ):
             self.reject(start, self._code_run_end(start), "numbering")
             return True
@@ -465,7 +476,7 @@ class _Scan:
         if not join.group().strip(" \u00a0\u202f-–—"):
             opener_ok = True
         else:
-            words = self._words_before(start, 1)
+            words = self._words_before(start)
             opener_ok = bool(words) and words[-1] in RANGE_OPENERS
         second = NUMBER.match(text, join.end()) if opener_ok else None
         if second is None:
@@ -515,11 +526,12 @@ class _Scan:
         before = text[max(0, start - 40) : start]
         if before.endswith(("[", "(")) and after.startswith(("]", ")")) and len(raw) <= 3:
             return "footnote"
-        if after[:1].isalpha() and not candidate.has_unit:
+        has_unit = candidate.has_unit
+        if after[:1].isalpha() and not has_unit:
             return "ordinal" if _ORDINAL_SUFFIX.match(after) else "code"
         if len(before) >= 2 and before[-1] in "-/" and before[-2].isalpha():
             return "code"
-        if candidate.has_unit:
+        if has_unit:
             return None
         return self._reject_bare_number(candidate, before, after)
 
@@ -527,7 +539,7 @@ class _Scan:
         self, candidate: _Candidate, before: str, after: str
     ) -> RejectReason | None:
         raw, text = candidate.raw, self.text
-        words = self._words_before(candidate.start, 1)
+        words = self._words_before(candidate.start)
         last_word = words[-1] if words else ""
         if after.startswith((". ", ") ")) and not text[: candidate.start].strip():
             return "numbering"
@@ -583,7 +595,7 @@ class _Scan:
         )
 
     def _qualifier_before(self, start: int) -> str | None:
-        words = self._words_before(start, 3)
+        words = self._words_before(start)
         if not words or words[-1] not in _QUALIFIER_LAST_WORDS:
             return None  # most numbers: decided without joining words
         for count in (3, 2, 1):
@@ -592,12 +604,13 @@ class _Scan:
                 return phrase
         return None
 
-    def _words_before(self, start: int, count: int) -> list[str]:
-        """The last ``count`` words before ``start``, lower-cased."""
+    def _words_before(self, start: int) -> list[str]:
+        """The words of the 32 characters before ``start``, lower-cased (the first may
+        be cut): the last few are what the checks read. Not to be changed by callers."""
         words = self._words_at.get(start)
         if words is None:
             words = self._words_at[start] = self.text[max(0, start - 32) : start].lower().split()
-        return words[-count:]
+        return words
 
     def _counted_noun(self, end: int) -> str | None:
         if end not in self._noun_at:
