@@ -225,3 +225,36 @@ def test_sentences_read_alike_whatever_marks_end_them(text: str, positions: list
     positions = sorted(min(position, len(text)) for position in positions)
     sentences = _Sentences(text)
     assert [sentences.around(p) for p in positions] == _sentences_by_any_mark(text, positions)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "reason"),
+    [
+        ("Nach dem Sturmtief im Sommer 2021 engagierten sich viele Helferinnen.", "de", "year"),
+        ("Wie die Jungfrau zum Kind kam Helga Honsell 1974 ins THW.", "de", "year"),
+        ("Die Statistik verzeichnet für 2020 erneut einen Rückgang.", "de", "year"),
+        ("Data Transparency 2016 will include additional tracks.", "en", "year"),
+        ("Le festival revient à l'été 2024 dans toute la ville.", "fr", "year"),
+        ("Der 11.10. eines jeden Jahres ist Weltmädchentag.", "de", "date"),
+        ("Pressestelle Tel.: 0228-999582-5777 E-Mail: presse@bsi.bund.de", "de", "phone"),
+    ],
+)
+def test_years_dates_and_phone_numbers_are_no_figures(text: str, lang: str, reason: str) -> None:
+    figures, rejected = find_figures(text, lang)
+    assert figures == []
+    assert reason in {rejection.reason for rejection in rejected}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("Im Jahr gab es 2021 Anträge auf Asyl in der Stadt.", "de", 2021.0),
+        ("Der Preis stieg auf 11,10 Euro.", "de", 11.1),
+        ("About 2016 people signed the petition.", "en", 2016.0),
+    ],
+)
+def test_counts_that_look_like_years_or_dates_stay_figures(
+    text: str, lang: str, value: float
+) -> None:
+    figures, _ = find_figures(text, lang)
+    assert [figure.value for figure in figures] == [value]

@@ -86,7 +86,9 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _VERSION = re.compile(r"\d+\.\d{1,2}\.\d+(?:\.\d+)*(?![\w])")
-_PHONE = re.compile(r"(?:\(?\d{1,4}\)?[ .-]){2,}\d{2,10}(?![\w])")
+# Groups of up to 6 digits: German numbers with an extension ("0228-999582-5777").
+_PHONE = re.compile(r"(?:\(?\d{1,6}\)?[ .-]){2,}\d{2,10}(?![\w])")
+_DAY_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])")
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:([ .,])\d{3})(?:\1\d{3})*")
 # Each with the longest digit run it may start with and the characters that may
 # follow that run: a run that fits none is not matched against them (~2 µs a run).
@@ -550,9 +552,15 @@ class _Scan:
             and last_word in DE_ORDINAL_WORDS
         ):
             return "ordinal"
+        if self.language == "de" and after.startswith(".") and _DAY_MONTH.fullmatch(raw):
+            return "date"  # "Der 11.10. eines jeden Jahres": a day and month, no year
         noun = self._counted_noun(candidate.end)
         if _looks_like_year(raw) and (
-            noun is None or last_word in DATE_PREPOSITIONS or before.rstrip().endswith(("-", "–"))
+            noun is None
+            or last_word in DATE_PREPOSITIONS
+            or before.rstrip().endswith(("-", "–"))
+            # German nouns are capitalised: "1974 ins THW", "2021 engagierten sich"
+            or (self.language == "de" and noun[0].islower())
         ):
             return "year"
         if self._is_postcode(candidate):

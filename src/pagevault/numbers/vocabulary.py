@@ -99,6 +99,7 @@ FUNCTION_WORDS = frozenset(
     depuis avant après entre chez avec sans selon contre vers
     and or of the a an in on at to for from by with is are was were be been has have had that
     which who this these those it its as than per each every into over under more less not
+    will would can could should may might must shall
     und oder der die das den dem des ein eine einer eines in im an am auf für von vom zu zum
     zur mit ist sind war waren hat haben wurde wurden nicht mehr als wie bei aus nach seit
     y o el la los las un una unos unas en de del al por para con sin son es fue han ha que
@@ -128,6 +129,8 @@ DATE_PREPOSITIONS = frozenset(
     """
     en depuis dès avant après jusqu'en jusqu’en in since by from until before after during im
     seit bis ab vor nach ende anfang mitte jahr jahres year année desde hasta año del de
+    sommer winter frühjahr frühling herbst summer spring autumn fall été hiver printemps
+    automne verano invierno otoño primavera
     """.split()
 )
 # "der 3. Platz": a German number with a dot after an article is an ordinal.
