@@ -237,6 +237,10 @@ def test_sentences_read_alike_whatever_marks_end_them(text: str, positions: list
         ("Le festival revient à l'été 2024 dans toute la ville.", "fr", "year"),
         ("Der 11.10. eines jeden Jahres ist Weltmädchentag.", "de", "date"),
         ("Pressestelle Tel.: 0228-999582-5777 E-Mail: presse@bsi.bund.de", "de", "phone"),
+        ("Pressekontakt: Tel. 030 / 2325 955, E-Mail: presse@asb.de", "de", "phone"),
+        ("Telefon 030/23 25 955", "de", "phone"),
+        ("Johanniter-Unfall-Hilfe, Tel. 030 / 269 97- 361", "de", "phone"),
+        ("Deutsche Lebens-Rettungs-Gesellschaft, Tel. 05723 / 955-440", "de", "phone"),
     ],
 )
 def test_years_dates_and_phone_numbers_are_no_figures(text: str, lang: str, reason: str) -> None:
@@ -258,3 +262,17 @@ def test_counts_that_look_like_years_or_dates_stay_figures(
 ) -> None:
     figures, _ = find_figures(text, lang)
     assert [figure.value for figure in figures] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "reason"),
+    [
+        ("Die Erderhitzung könnte bis 2100 auf über vier Grad steigen.", "de", "year"),
+        ("Bug 1879739: a crash fixed in this release.", "en", "numbering"),
+    ],
+)
+def test_the_year_2100_and_bug_numbers_are_no_figures(text: str, lang: str, reason: str) -> None:
+    figures, rejected = find_figures(text, lang)
+    assert 2100.0 not in [figure.value for figure in figures]
+    assert 1879739.0 not in [figure.value for figure in figures]
+    assert reason in {rejection.reason for rejection in rejected}

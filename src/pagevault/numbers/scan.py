@@ -86,8 +86,9 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _VERSION = re.compile(r"\d+\.\d{1,2}\.\d+(?:\.\d+)*(?![\w])")
-# Groups of up to 6 digits: German numbers with an extension ("0228-999582-5777").
-_PHONE = re.compile(r"(?:\(?\d{1,6}\)?[ .-]){2,}\d{2,10}(?![\w])")
+# Groups of up to 6 digits: German numbers with an extension ("0228-999582-5777"), an
+# area code after a slash ("030 / 2325 955"), spaced dashes ("030 / 269 97- 361").
+_PHONE = re.compile(r"(?:\(?\d{1,6}\)?(?: ?[./\-–] ?| )){2,}\d{2,10}(?![\w])")
 _DAY_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])")
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:([ .,])\d{3})(?:\1\d{3})*")
 # Each with the longest digit run it may start with and the characters that may
@@ -96,7 +97,7 @@ _BLOCKERS: tuple[tuple[re.Pattern[str], RejectReason, int, str], ...] = (
     (_NUMERIC_DATE, "date", 4, "./-"),
     (_VERSION, "version", 1_000, "."),
     (_TIME, "time", 2, ":hH \u00a0\u202f"),
-    (_PHONE, "phone", 4, " .-)"),
+    (_PHONE, "phone", 6, " .-)/–"),
 )
 _ANY_BLOCKER_FOLLOWER = "".join(followers for *_, followers in _BLOCKERS)
 
@@ -703,7 +704,7 @@ def _may_go_on(reason: RejectReason, following: str, after: str) -> bool:
     if reason == "time" and following in " \u00a0\u202f":
         return after != "" and after in "hHuUaApP"
     if reason == "phone" and following in " .-":
-        return after == "(" or after.isdecimal()
+        return after in ("(", "/", "-", "–") or after.isdecimal()
     return True
 
 
@@ -769,7 +770,8 @@ def _word_or_number(raw: str) -> float | None:
 
 
 def _looks_like_year(raw: str) -> bool:
-    return raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2099
+    """1900-2100: climate pages write "by 2100" ("bis 2100") often."""
+    return raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100
 
 
 def _units_of(candidate: _Candidate) -> dict[str, str | None]:

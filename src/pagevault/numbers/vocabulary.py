@@ -113,7 +113,7 @@ NUMBERING_WORDS = frozenset(
     n° nº n.º n.° no. nr. nr núm. núm num. art. article artikel artículo § chapitre chapter
     kapitel capítulo section page p. seite s. página tome vol. volume édition edition ausgabe
     étape step schritt paso # numéro number nummer número siret siren iban rna ust-idnr.
-    ust-idnr
+    ust-idnr bug ticket issue
     """.split()
 )
 NUMBERING_PHRASES = (
