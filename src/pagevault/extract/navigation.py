@@ -568,10 +568,9 @@ class _Entry:
     """A list entry being read: its label element and its sub-entries (kept ones).
     A plain slotted class: a dataclass with a ``default_factory`` is slower to create."""
 
-    __slots__ = ("children", "element", "fallback", "fallback_holds_entries", "label")
+    __slots__ = ("children", "fallback", "fallback_holds_entries", "label")
 
-    def __init__(self, element: LexborNode) -> None:
-        self.element = element
+    def __init__(self) -> None:
         self.label: LexborNode | None = None
         self.fallback: LexborNode | None = None
         self.fallback_holds_entries = False
@@ -631,7 +630,7 @@ class _ListRead:
 
     def _read_entry(self, element: LexborNode, found: list[_ItemFields], depth: int) -> None:
         self._entries_met += 1
-        entry = _Entry(element)
+        entry = _Entry()
         self._walk(element, entry, entry.children, depth)
         children = _keyed(entry.children) if entry.children else ()
         link = entry.label
@@ -642,7 +641,9 @@ class _ListRead:
             label, url = self._fallback_label(entry)
             if not label and not children:
                 return
-        key_base = element_id(element) or slugify(label) or slugify(url or "")
+        # ``element.id``, not ``element_id``: an <li> is an element (-10 M instructions
+        # over the corpus, one call and one check less an entry)
+        key_base = (element.id or "").strip() or slugify(label) or slugify(url or "")
         self.labels.add(label.casefold())
         found.append({"key": key_base, "label": label, "url": url, "children": children})
 
