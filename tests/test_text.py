@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pagevault.text import clean_text
+from pagevault.text import _slug_of, clean_text, slugify
 
 _PIECES = [
     " ",
@@ -79,3 +80,37 @@ def test_every_fast_path_agrees_with_the_plain_rule(value: str) -> None:
 def test_indented_french_figures_keep_their_no_break_spaces() -> None:
     indented = "\n\t\t29\u00a0000  personnes,\n\t 83\u202f%\u00a0\n"
     assert clean_text(indented) == "29\u00a0000 personnes, 83\u202f%"
+
+
+_SLUG_LABELS = [
+    "Home",
+    "About us",
+    "Get Involved 2024",
+    " padded  label ",
+    "a\tb",
+    "snake_case",
+    "L'association",
+    "Réfugiés et migrants",
+    "Nos combats · Agir",
+    "Don’t miss",
+    "数据",
+    "",
+    " ",
+    "x" * 60,
+    "x" * 61,
+    "word " * 12 + "end",
+    "ab" * 30 + " c",
+    "C++ & Co.",
+    "3 500 personnes",
+    "ÉQUIPE",
+]
+
+
+@pytest.mark.parametrize("label", _SLUG_LABELS)
+def test_the_plain_ascii_slug_is_the_normalizing_one(label: str) -> None:
+    assert slugify(label) == _slug_of(label, 60)
+
+
+@given(st.text(alphabet=st.sampled_from("aZ09 _-'é·"), max_size=70))
+def test_every_label_gets_the_normalizing_slug(label: str) -> None:
+    assert slugify(label) == _slug_of(label, 60)

@@ -63,7 +63,6 @@ _GROUP_TITLE_TAGS = (
 _DUPLICATE_SHARE = 0.8
 _MAX_MENU_DEPTH = 100  # element levels read below a menu list (RecursionError guard)
 _MAX_GROUP_TITLE = 60
-_MAX_PLAIN_SLUG = 60  # slugify's length limit: longer labels are cut by slugify
 _BREADCRUMB_SEPARATORS = re.compile(r"^[\s›»>/|·•:\\-]+|[\s›»>/|·•:\\-]+$")
 _LABEL_TAGS = frozenset({"button", "span", "p", "strong", "b", "div", "summary", "h2", "h3", "h4"})
 
@@ -698,7 +697,7 @@ class _ListRead:
                 return
         # ``element.id``, not ``element_id``: an <li> is an element (one call and one
         # check less an entry)
-        key_base = (element.id or "").strip() or _label_slug(label) or slugify(url or "")
+        key_base = (element.id or "").strip() or slugify(label) or slugify(url or "")
         self.labels.add(label.casefold())
         found.append({"key": key_base, "label": label, "url": url, "children": children})
 
@@ -720,16 +719,6 @@ def _keyed(entries: list[_ItemFields]) -> tuple[_ItemFields, ...]:
         for entry, base in zip(entries, bases, strict=True):
             entry["key"] = allocator.allocate(base)
     return tuple(entries)
-
-
-def _label_slug(label: str) -> str:
-    """``slugify(label)``, computed directly for a label of plain ASCII words (two
-    corpus labels in three), where the slug is the words lower-cased and joined by
-    hyphens; ``slugify`` normalizes and runs a regex (~15 k instructions when its
-    cache misses, as for most labels of a page parsed once; this ~2 k)."""
-    if len(label) <= _MAX_PLAIN_SLUG and label.isascii() and label.replace(" ", "").isalnum():
-        return "-".join(label.lower().split())
-    return slugify(label)
 
 
 def _link_href(link: LexborNode) -> str:
