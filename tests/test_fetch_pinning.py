@@ -268,34 +268,31 @@ def test_connect_tcp_refuses_a_host_with_no_vetted_address(dns: FakeDns, host: s
     assert dns.questions == []
 
 
-def test_connect_tcp_takes_the_vetted_addresses_in_order(dns: FakeDns) -> None:
-    """Nothing listens on 127.0.0.2 at that port: the next vetted address is tried."""
+def _connected_address(host: str, *vetted: str) -> object:
+    """The server address a pinned connection to ``host`` (vetted as ``vetted``) reaches,
+    a loopback site listening."""
 
     async def connect() -> object:
         async with running(Site({}), LOOPBACK) as port:
-            pinned = _backend_with("two.test", port, FAKE_PUBLIC, LOOPBACK)
-            stream = await pinned.connect_tcp("two.test", port, timeout=2.0)
+            pinned = _backend_with(host, port, *vetted)
+            stream = await pinned.connect_tcp(host, port, timeout=2.0)
             try:
                 return stream.get_extra_info("server_addr")
             finally:
                 await stream.aclose()
 
-    address = asyncio.run(connect())
+    return asyncio.run(connect())
+
+
+def test_connect_tcp_takes_the_vetted_addresses_in_order(dns: FakeDns) -> None:
+    """Nothing listens on 127.0.0.2 at that port: the next vetted address is tried."""
+    address = _connected_address("two.test", FAKE_PUBLIC, LOOPBACK)
     assert isinstance(address, tuple) and address[0] == LOOPBACK
     assert dns.questions == []
 
 
 def test_connect_tcp_reaches_an_ipv4_mapped_address(dns: FakeDns) -> None:
-    async def connect() -> object:
-        async with running(Site({}), LOOPBACK) as port:
-            pinned = _backend_with("mapped.test", port, "::ffff:127.0.0.1")
-            stream = await pinned.connect_tcp("mapped.test", port, timeout=2.0)
-            try:
-                return stream.get_extra_info("server_addr")
-            finally:
-                await stream.aclose()
-
-    address = asyncio.run(connect())
+    address = _connected_address("mapped.test", "::ffff:127.0.0.1")
     assert isinstance(address, tuple) and address[0] == "::ffff:127.0.0.1"
     assert dns.questions == []
 
