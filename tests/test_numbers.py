@@ -239,6 +239,8 @@ def test_sentences_read_alike_whatever_marks_end_them(text: str, positions: list
         ("Pressestelle Tel.: 0228-999582-5777 E-Mail: presse@bsi.bund.de", "de", "phone"),
         ("Pressekontakt: Tel. 030 / 2325 955, E-Mail: presse@asb.de", "de", "phone"),
         ("Telefon 030/23 25 955", "de", "phone"),
+        ("Unser Beratungstelefon ist 24/7 erreichbar.", "de", "code"),
+        ("Our helpline answers 24/7.", "en", "code"),
         ("Johanniter-Unfall-Hilfe, Tel. 030 / 269 97- 361", "de", "phone"),
         ("Deutsche Lebens-Rettungs-Gesellschaft, Tel. 05723 / 955-440", "de", "phone"),
     ],

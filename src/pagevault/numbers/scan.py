@@ -89,6 +89,7 @@ _VERSION = re.compile(r"\d+\.\d{1,2}\.\d+(?:\.\d+)*(?![\w])")
 # Groups of up to 6 digits: German numbers with an extension ("0228-999582-5777"), an
 # area code after a slash ("030 / 2325 955"), spaced dashes ("030 / 269 97- 361").
 _PHONE = re.compile(r"(?:\(?\d{1,6}\)?(?: ?[./\-–] ?| )){2,}\d{2,10}(?![\w])")
+_ROUND_THE_CLOCK = re.compile(r"24/7(?![\d/])")  # "erreichbar 24/7": no figure, no ratio
 _DAY_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])")
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:([ .,])\d{3})(?:\1\d{3})*")
 # Each with the longest digit run it may start with and the characters that may
@@ -98,6 +99,7 @@ _BLOCKERS: tuple[tuple[re.Pattern[str], RejectReason, int, str], ...] = (
     (_VERSION, "version", 1_000, "."),
     (_TIME, "time", 2, ":hH \u00a0\u202f"),
     (_PHONE, "phone", 6, " .-)/–"),
+    (_ROUND_THE_CLOCK, "code", 2, "/"),
 )
 _ANY_BLOCKER_FOLLOWER = "".join(followers for *_, followers in _BLOCKERS)
 
