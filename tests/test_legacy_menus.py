@@ -66,13 +66,15 @@ def test_a_page_with_a_nav_element_is_not_read_by_class_names() -> None:
 
 
 @pytest.mark.parametrize(
-    ("descriptor", "words"),
+    ("attributes", "words"),
     [
-        ("navPrimary", {"nav", "primary"}),
-        ("portal-globalnav", {"portal", "globalnav"}),
-        ("menu menu_rubriques", {"menu", "rubriques"}),
-        ("  ", set()),
+        ({"id": "navPrimary"}, {"nav", "primary"}),
+        ({"id": "portal-globalnav"}, {"portal", "globalnav"}),
+        ({"class": "menu menu_rubriques"}, {"menu", "rubriques"}),
+        ({"class": "siteFooter", "id": "pied"}, {"site", "footer", "pied"}),
+        ({"class": "  "}, set()),
+        ({}, set()),
     ],
 )
-def test_class_and_id_words(descriptor: str, words: set[str]) -> None:
-    assert name_words(descriptor) == words
+def test_class_and_id_words(attributes: dict[str, str | None], words: set[str]) -> None:
+    assert name_words(attributes) == words

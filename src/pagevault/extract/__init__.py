@@ -17,7 +17,7 @@ from selectolax.lexbor import SelectolaxError
 from pagevault.__about__ import PARSER_VERSION
 from pagevault.decode import DecodedText, decode_html
 from pagevault.errors import InputError
-from pagevault.extract.dom import contains, node_text, parse_tree, remove_nodes
+from pagevault.extract.dom import node_text, parse_tree, remove_nodes
 from pagevault.extract.metadata import read_head
 from pagevault.extract.navigation import extract_breadcrumbs, extract_menus
 from pagevault.extract.related import extract_related, find_related_blocks
@@ -63,12 +63,13 @@ def _extract(decoded: DecodedText, url: str | None, ignore: Sequence[str] = ()) 
     head = read_head(tree, url)
     tree.strip_tags(NON_CONTENT_TAGS)
     main = find_main(tree)
-    h1 = (main.css_first("h1") if main is not None else None) or tree.css_first("h1")
+    main_h1 = main.css_first("h1") if main is not None else None
+    h1 = main_h1 or tree.css_first("h1")
     title = (node_text(h1) if h1 is not None else "") or head.title or ""
     lang = head.lang
     published = head.published
-    if published is None and main is not None and h1 is not None and contains(main, h1):
-        published = date_near_title(main, h1, lang)  # before bylines go as boilerplate
+    if published is None and main is not None and main_h1 is not None:
+        published = date_near_title(main, main_h1, lang)  # before bylines go as boilerplate
 
     breadcrumbs, breadcrumb_node = extract_breadcrumbs(tree, head.base_url, decoded.text)
     related_blocks, related_titles = find_related_blocks(tree, decoded.text)

@@ -49,6 +49,14 @@ def parse_text_date(text: str, lang: str | None = None) -> str | None:
     return None
 
 
+def short_text_date(text: str, lang: str | None, max_length: int) -> str | None:
+    """``parse_text_date`` for a text of at most ``max_length`` characters holding a
+    digit: a byline or a card's date line, not a sentence that mentions a date."""
+    if not text or len(text) > max_length or not any(char.isdigit() for char in text):
+        return None
+    return parse_text_date(text, lang)
+
+
 def _month_first(lang: str | None) -> bool:
     """Whether numeric dates of a page in ``lang`` put the month first ("en-GB" pages
     write the day first, like the other languages)."""

@@ -19,7 +19,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from pagevault.extract.dom import has_ancestor_in, unique_matches
+from pagevault.extract.dom import Attributes, has_ancestor_in, unique_matches
 
 # Case-sensitive substrings (as lexbor compares values) that every name below holds.
 _CANDIDATES = ", ".join(
@@ -79,8 +79,7 @@ def legacy_root_candidates(
     for node in unique_matches(tree, _CANDIDATES):
         if node.tag not in _CONTAINER_TAGS:
             continue
-        attributes = node.attributes
-        words = name_words(f"{attributes.get('class') or ''} {attributes.get('id') or ''}")
+        words = name_words(node.attributes)
         if not words or not words.isdisjoint(_OTHER_WORDS):
             continue
         if _names_menu(words):
@@ -93,20 +92,22 @@ def legacy_root_candidates(
     return menus, frames
 
 
-def name_words(descriptor: str) -> set[str]:
-    """The lower-cased words of a class/id descriptor ("navPrimary" -> nav, primary)."""
+def name_words(attributes: Attributes) -> set[str]:
+    """The lower-cased words of an element's class and id ("navPrimary" -> nav,
+    primary): split before lower-casing, which would hide the case change."""
+    descriptor = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
     return {word.lower() for word in _WORD_BREAK.split(descriptor) if word}
 
 
-def names_footer(descriptor: str) -> bool:
-    """Whether a class/id descriptor names a page footer ("footer", "pied")."""
-    words = name_words(descriptor)
+def names_footer(attributes: Attributes) -> bool:
+    """Whether an element's class or id names a page footer ("footer", "pageFooter")."""
+    words = name_words(attributes)
     return not words.isdisjoint(_FOOTER_WORDS) and words.isdisjoint(_OTHER_WORDS)
 
 
-def names_sidebar(descriptor: str) -> bool:
-    """Whether a class/id descriptor names a side column ("aside", "sidebar")."""
-    return not name_words(descriptor).isdisjoint(_SIDEBAR_WORDS)
+def names_sidebar(attributes: Attributes) -> bool:
+    """Whether an element's class or id names a side column ("aside", "sidebar")."""
+    return not name_words(attributes).isdisjoint(_SIDEBAR_WORDS)
 
 
 def _names_menu(words: set[str]) -> bool:
@@ -120,6 +121,5 @@ def _holds_menu_list(node: LexborNode) -> bool:
 
 
 def _is_menu_list(element: LexborNode) -> bool:
-    attributes = element.attributes
-    words = name_words(f"{attributes.get('class') or ''} {attributes.get('id') or ''}")
+    words = name_words(element.attributes)
     return words.isdisjoint(_NOT_MENU_LIST_WORDS) and element.css_first("a[href]") is not None

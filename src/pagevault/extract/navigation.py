@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pagevault.extract.dom import (
     Attributes,
+    ancestors,
     attr,
     attribute,
     class_and_id,
@@ -229,11 +230,11 @@ def extract_menus(
 ) -> tuple[Menu, ...]:
     """Every menu of the page, desktop before mobile, duplicates dropped."""
     navigations, frames = _root_candidates(tree)
-    named_only = not navigations and not frames
-    if named_only:  # a page without <nav>, <header>, <footer> or landmarks
+    by_class_name = not navigations and not frames
+    if by_class_name:  # a page without <nav>, <header>, <footer> or landmarks
         navigations, frames = legacy_root_candidates(tree)
-    places = _Places(main, footers_by_name=named_only)
-    found, bare_footers = _menu_roots(navigations, frames, list(skip), main, named_only)
+    places = _Places(main, by_class_name=by_class_name)
+    found, bare_footers = _menu_roots(navigations, frames, list(skip), main, by_class_name)
     roots = [(root, places.of(root)) for root in found]
     roots.sort(key=lambda pair: pair[1].deferred)  # stable: page order within each group
     registry = _MenuRegistry()
@@ -255,12 +256,12 @@ def _menu_roots(
     frames: list[LexborNode],
     skipped: list[LexborNode],
     main: LexborNode | None,
-    footers_by_name: bool,
+    by_class_name: bool,
 ) -> tuple[list[LexborNode], set[int]]:
     """Navigation elements, then the top lists of the page's header and footer, each
     once: none inside another root or inside a ``skipped`` element; with the ids of
     the page footers among them that hold bare links only (see ``_is_bare_footer``;
-    ``footers_by_name``: a footer may be told by its class or id)."""
+    ``by_class_name``: a footer may be told by its class or id)."""
     roots: list[LexborNode] = []
     taken = {node.mem_id for node in skipped}
     for node in navigations:
@@ -272,7 +273,7 @@ def _menu_roots(
     for frame in frames:
         lists = _frame_lists(frame, taken)
         roots.extend(lists)
-        if not lists and _is_bare_footer(frame, taken, skipped, main, footers_by_name):
+        if not lists and _is_bare_footer(frame, taken, skipped, main, by_class_name):
             roots.append(frame)
             taken.add(frame.mem_id)
             bare_footers.add(frame.mem_id)
@@ -309,14 +310,14 @@ def _is_bare_footer(
     taken: set[int],
     skipped: list[LexborNode],
     main: LexborNode | None,
-    footers_by_name: bool,
+    by_class_name: bool,
 ) -> bool:
     """Whether ``frame`` is the page's footer holding links but no list and no menu
     (corpus traf__malteser.de-Bevolkerungsschutz.html: "Wir Malteser" over links parted
     by ``<br>``): not the footer of an article or card, nor inside the main column,
     another root, or a skipped block (a trail, "see also"), and holding none of these."""
     attributes = frame.attributes
-    named = footers_by_name and names_footer(descriptor_of(attributes))
+    named = by_class_name and names_footer(attributes)
     if frame.tag != "footer" and attributes.get("role") != "contentinfo" and not named:
         return False
     if has_ancestor_in(frame, taken) or _inside_content(frame, main):
@@ -331,12 +332,7 @@ def _inside_content(node: LexborNode, main: LexborNode | None) -> bool:
     when no column was found), an ``<article>`` or an ``<aside>``."""
     if main is not None and main.tag not in ("body", "html") and contains(main, node):
         return True
-    parent = node.parent
-    while parent is not None:
-        if parent.tag in ("article", "aside"):
-            return True
-        parent = parent.parent
-    return False
+    return any(parent.tag in ("article", "aside") for parent in ancestors(node))
 
 
 class _Place(NamedTuple):
@@ -361,13 +357,13 @@ class _Places:
     (a footer's columns...): each ancestor's attributes and facts are read once, and
     the walk up from a root stops at the first ancestor already read."""
 
-    def __init__(self, main: LexborNode | None, *, footers_by_name: bool = False) -> None:
+    def __init__(self, main: LexborNode | None, *, by_class_name: bool = False) -> None:
         self._main = main
         self._main_id = main.mem_id if main is not None else None
         self._seen: dict[int, tuple[Attributes, _Facts]] = {}
         # a page without <footer> nor landmarks: an element named "footer" is one (and
         # one named "sidebar" a side column)
-        self._by_name = footers_by_name
+        self._by_class_name = by_class_name
 
     def of(self, root: LexborNode) -> _Place:
         path = self._learn(_path_up(root, self._seen))
@@ -421,8 +417,8 @@ class _Places:
             in_main or node_id == self._main_id,
         )
 
-    def _named(self, attributes: Attributes, names: Callable[[str], bool]) -> bool:
-        return self._by_name and names(descriptor_of(attributes))
+    def _named(self, attributes: Attributes, names: Callable[[Attributes], bool]) -> bool:
+        return self._by_class_name and names(attributes)
 
     def _facts_above(self, top: LexborNode) -> _Facts:
         """The facts of ``<body>`` (or whatever holds the top of a path): only whether
@@ -472,7 +468,7 @@ def _drafts_of(root: LexborNode, place: _Place, base_url: str | None) -> Iterato
     labels = set().union(*(read.labels for read in lists))
     if not lists:
         items = tuple(_link_item(link, base_url) for link in root.css("a[href]"))
-        labels = {item["label"].casefold() for item in items}
+        labels = _labels_of(items)
     if len(items) >= 2 or any(item["children"] for item in items):
         title = titles[0] if len(lists) == 1 else ""
         name = _menu_name(root, place.attributes) or title or f"{region} menu"
@@ -492,14 +488,12 @@ def _bare_footer_drafts(
     ]
     if len(groups) > 1:
         for title, block, items in groups:
-            labels = {item["label"].casefold() for item in items}
-            yield _MenuDraft(title, element_id(block), region, items, labels, deferred)
+            yield _MenuDraft(title, element_id(block), region, items, _labels_of(items), deferred)
         return
     items = _link_items(footer.css("a[href]"), base_url)
     if len(items) >= 2:
         name = _menu_name(footer, place.attributes) or f"{region} menu"
-        labels = {item["label"].casefold() for item in items}
-        yield _MenuDraft(name, element_id(footer), region, items, labels, deferred)
+        yield _MenuDraft(name, element_id(footer), region, items, _labels_of(items), deferred)
 
 
 _HEADINGS = "h2, h3, h4, h5, h6"
@@ -564,6 +558,11 @@ def _holds_link_outside(node: LexborNode, heading: LexborNode) -> bool:
     if not contains(heading, first):
         return True
     return any(not contains(heading, link) for link in node.css("a[href]"))
+
+
+def _labels_of(items: tuple[_ItemFields, ...]) -> set[str]:
+    """The casefolded labels of top entries, as the registry compares them."""
+    return {item["label"].casefold() for item in items}
 
 
 def _link_items(links: list[LexborNode], base_url: str | None) -> tuple[_ItemFields, ...]:

@@ -15,7 +15,7 @@ from pydantic import TypeAdapter
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pagevault.extract._ancestry import lineage
-from pagevault.extract.dates import normalize_iso_date, parse_text_date
+from pagevault.extract.dates import normalize_iso_date, parse_text_date, short_text_date
 from pagevault.extract.dom import (
     Attributes,
     attr,
@@ -350,11 +350,10 @@ def _short_text_date(classed: _Classed, lang: str | None) -> str | None:
     for node, roles in classed:
         if roles.tags:
             continue
-        text = node_text(node)
-        if not 6 <= len(text) <= _MAX_DATE_LENGTH or not any(char.isdigit() for char in text):
-            continue
-        # the innermost classed element holding the date: its text is its own
-        if first_descendant(node, "[class]") is None and (iso := parse_text_date(text, lang)):
+        iso = short_text_date(node_text(node), lang, _MAX_DATE_LENGTH)
+        # the innermost classed element holding the date: its text is its own (asked
+        # only of a date found, the query costing ~3 µs)
+        if iso and first_descendant(node, "[class]") is None:
             return iso
     return None
 

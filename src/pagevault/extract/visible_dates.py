@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
-from pagevault.extract.dates import parse_text_date
+from pagevault.extract.dates import short_text_date
 
 _TEXT_NODE = "-text"
 _BEFORE_TITLE = 150  # characters of text just above the title looked at
@@ -84,6 +84,4 @@ def _last_date(texts: list[tuple[str, bool]], lang: str | None) -> str | None:
 
 
 def _date_in(text: str, lang: str | None) -> str | None:
-    if not text or len(text) > _MAX_DATE_TEXT or not any(char.isdigit() for char in text):
-        return None
-    return parse_text_date(text, lang)
+    return short_text_date(text, lang, _MAX_DATE_TEXT)
