@@ -175,15 +175,7 @@ def _content_words(tokens: list[str], count: int, backwards: bool = False) -> li
     if count <= 0:
         return content
     for token in tokens:
-        # Most tokens are one word: tested here, not through _words_of (a call a
-        # token cost ~10% of the key, measured).
-        if token.isalpha():
-            if token.lower() not in _KEY_STOP_WORDS:
-                content.append(token)
-                if len(content) == count:
-                    return content
-            continue
-        words = _words_of(token)
+        words = (token,) if token.isalpha() else _words_of(token)  # most are one word
         for word in reversed(words) if backwards else words:
             if word.lower() not in _KEY_STOP_WORDS:
                 content.append(word)

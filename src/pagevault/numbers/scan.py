@@ -276,12 +276,12 @@ class _Scan:
         return any(start < span_end and span_start < end for span_start, span_end in spans)
 
     def consume(self, end: int) -> None:
+        """Mark the text up to ``end`` read."""
         if end > self.cursor:
             self.cursor = end
 
     def reject(self, start: int, end: int, reason: RejectReason) -> None:
-        if end > self.cursor:  # self.consume, inline: ~3 calls a digit run
-            self.cursor = end
+        self.consume(end)
         self.rejected.append(Rejected(start, end, self.text[start:end], reason))
 
     def block_urls(self) -> None:
@@ -333,8 +333,7 @@ class _Scan:
 
     def read_at(self, start: int, end: int) -> None:
         text = self.text
-        if end > self.cursor:  # self.consume, inline
-            self.cursor = end
+        self.consume(end)
         if self.taken and self.is_taken(start, end):
             return
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,_"):
@@ -355,8 +354,7 @@ class _Scan:
 
     def _number_at(self, start: int, number: re.Match[str]) -> None:
         candidate = self._candidate(start, number)
-        if candidate.end > self.cursor:  # self.consume, inline
-            self.cursor = candidate.end
+        self.consume(candidate.end)
         reason = self._reject_reason(candidate)
         if reason is not None:
             self.reject(start, candidate.number_end, reason)
