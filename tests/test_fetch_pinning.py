@@ -14,8 +14,9 @@ from __future__ import annotations
 import asyncio
 import socket
 import ssl
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+import time
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager, suppress
 from dataclasses import dataclass, field
 from ipaddress import IPv4Address, ip_address
 from pathlib import Path
@@ -289,6 +290,50 @@ def test_connect_tcp_takes_the_vetted_addresses_in_order(dns: FakeDns) -> None:
     address = _connected_address("two.test", FAKE_PUBLIC, LOOPBACK)
     assert isinstance(address, tuple) and address[0] == LOOPBACK
     assert dns.questions == []
+
+
+def test_an_address_that_never_answers_leaves_time_for_the_next(dns: FakeDns) -> None:
+    """A dead first address (a listener whose backlog is full drops the handshake, as a
+    broken route does) gets its share of the connect timeout, not all of it."""
+
+    async def connect() -> tuple[object, float]:
+        async with running(Site({}), LOOPBACK) as port:
+            with _silent_listener(FAKE_PUBLIC, port):
+                pinned = _backend_with("dead-first.test", port, FAKE_PUBLIC, LOOPBACK)
+                started = time.monotonic()
+                stream = await pinned.connect_tcp("dead-first.test", port, timeout=4.0)
+                elapsed = time.monotonic() - started
+                try:
+                    return stream.get_extra_info("server_addr"), elapsed
+                finally:
+                    await stream.aclose()
+
+    address, elapsed = asyncio.run(connect())
+    assert isinstance(address, tuple) and address[0] == LOOPBACK
+    assert 1.5 < elapsed < 3.5  # half of the 4 s went to the dead address, then connected
+    assert dns.questions == []
+
+
+@contextmanager
+def _silent_listener(host: str, port: int) -> Iterator[None]:
+    """A socket listening on host:port whose accept queue is full: new handshakes get
+    no answer (Linux drops the SYN), so a connect there waits until its timeout."""
+    listener = socket.socket()
+    fillers: list[socket.socket] = []
+    try:
+        listener.bind((host, port))
+        listener.listen(0)
+        for _ in range(3):
+            filler = socket.socket()
+            filler.setblocking(False)
+            with suppress(BlockingIOError):
+                filler.connect((host, port))
+            fillers.append(filler)
+        yield
+    finally:
+        for filler in fillers:
+            filler.close()
+        listener.close()
 
 
 def test_connect_tcp_reaches_an_ipv4_mapped_address(dns: FakeDns) -> None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from pagevault.diff.normalise import comparable_text
-from pagevault.diff.tokens import PIECE, Segment, append_equal
+from pagevault.diff.tokens import PIECE, Segment, append_equal, append_segment
 
 Span = tuple[int, int]
 
@@ -184,6 +184,5 @@ def _segments(old: str, new: str, changes: list[Change]) -> list[Segment]:
 
 
 def _append_change(segments: list[Segment], deleted: str, inserted: str) -> None:
-    """A change of tokens (never empty: a token is at least one character)."""
-    segments.append({"op": "delete", "text": deleted})
-    segments.append({"op": "insert", "text": inserted})
+    append_segment(segments, "delete", deleted)
+    append_segment(segments, "insert", inserted)

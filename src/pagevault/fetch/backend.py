@@ -35,6 +35,9 @@ import httpcore
 
 from pagevault.fetch.policy import IPAddress, is_always_refused
 
+# A connect attempt to one of several addresses gets at least this long (seconds).
+_ADDRESS_FLOOR = 0.25
+
 
 class AddressRefused(Exception):
     """A connection the address policy forbids, found at connect time; the message is
@@ -119,27 +122,30 @@ class QuickIdleCheckBackend(httpcore.AsyncNetworkBackend):
     ) -> httpcore.AsyncNetworkStream:
         """Try each address in the resolver's order, within one connect timeout.
 
-        An address that refuses or is unreachable passes to the next; a timeout ends
-        the attempt (the budget is spent). No happy eyeballs: addresses are tried one
-        after another, as most clients without it do.
+        An address that refuses, is unreachable or does not answer in its share of the
+        time left passes to the next: each but the last gets the time left divided by
+        the addresses still to try (at least ``_ADDRESS_FLOOR``), the last all of it, so
+        that one dead address (a broken IPv6 route) does not spend the whole timeout.
+        No happy eyeballs race: addresses are tried one after another.
         """
         deadline = None if timeout is None else time.monotonic() + timeout
 
-        async def connect(address: IPAddress) -> httpcore.AsyncNetworkStream:
+        async def connect(address: IPAddress, share: int) -> httpcore.AsyncNetworkStream:
             left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            budget = left if left is None else min(left, max(_ADDRESS_FLOOR, left / share))
             # str(): the plain IP literal, which anyio connects to without a lookup
             # (scope ids were dropped at resolution: only link-local addresses carry
             # one, and those are never vetted).
             return await self._anyio.connect_tcp(
-                str(address), port, left, local_address, socket_options
+                str(address), port, budget, local_address, socket_options
             )
 
-        for address in addresses[:-1]:
+        for index, address in enumerate(addresses[:-1]):
             try:
-                return await connect(address)
-            except httpcore.ConnectError:
-                continue  # refused or unreachable: the next address may answer
-        return await connect(addresses[-1])  # its failure is the one reported
+                return await connect(address, len(addresses) - index)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout):
+                continue  # the next address may answer
+        return await connect(addresses[-1], 1)  # its failure is the one reported
 
     async def sleep(self, seconds: float) -> None:
         await self._anyio.sleep(seconds)

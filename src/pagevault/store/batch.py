@@ -56,7 +56,7 @@ class Entry:
     check: CheckRecord
     snapshot: SnapshotJson | None
     provenance: dict[str, Any] | None  # given by the fetcher; completed when written
-    latest: SnapshotRecord | Unread | None = UNREAD  # the page's latest, if read already
+    latest: SnapshotRecord | Unread | None  # the page's latest, or UNREAD if not read yet
 
 
 @dataclass(frozen=True)
