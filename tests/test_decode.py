@@ -101,3 +101,16 @@ def test_unknown_charset_label_is_ignored() -> None:
 def test_invalid_bytes_never_raise() -> None:
     decoded = decode_html(b"<p>\xff\xfe\xfa broken \xc3</p>", "text/html; charset=utf-8")
     assert "broken" in decoded.text
+
+
+def test_utf8_bytes_are_kept_only_when_the_text_is_exactly_them() -> None:
+    utf8 = "<p>réfugiés – 43,7 millions</p>".encode()
+    assert decode_html(utf8, "text/html; charset=utf-8").utf8 is utf8
+    assert decode_html(utf8).utf8 is utf8  # detected
+    contradicted = '<meta charset="gb2312"><p>Ελληνικά – “quotes”</p>'.encode()
+    assert decode_html(contradicted).utf8 is contradicted  # the meta gave way to UTF-8
+    assert decode_html(CAFE_LATIN1, "text/html; charset=cp1252").utf8 is None
+    broken = b"<p>caf\xe9 " + utf8  # declared UTF-8, one stray Latin-1 byte: replaced
+    decoded = decode_html(broken, "text/html; charset=utf-8")
+    assert decoded.utf8 is None
+    assert "\ufffd" in decoded.text

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pagevault import parse_html
-from pagevault.extract.dom import MAX_BLOCK_DEPTH, guard_nesting
+from pagevault.extract.dom import MAX_BLOCK_DEPTH, guard_nesting, parse_tree
 
 
 def test_deep_nesting_is_flattened_and_text_kept() -> None:
@@ -31,6 +31,14 @@ def test_guard_caps_depth() -> None:
     guarded = guard_nesting(page)
     assert guarded.count("<div>") == MAX_BLOCK_DEPTH
     assert "x" in guarded
+
+
+def test_guarded_text_is_parsed_not_the_original_bytes() -> None:
+    page = "<div>" * (MAX_BLOCK_DEPTH * 8) + "<p>x</p>" + "</div>" * (MAX_BLOCK_DEPTH * 8)
+    tree = parse_tree(page, page.encode())
+    assert len(tree.css("div")) == MAX_BLOCK_DEPTH
+    plain = "<div><p>x</p></div>"
+    assert parse_tree(plain, plain.encode()).css_first("p") is not None
 
 
 def test_inline_nesting_in_a_menu_entry_is_read_without_recursion_error() -> None:

@@ -45,6 +45,9 @@ class DecodedText:
     text: str
     encoding: str
     source: EncodingSource
+    # The body itself when ``text`` is exactly its bytes read as strict UTF-8: the parser
+    # takes them as they are instead of encoding ``text`` again (~50 us a middle page).
+    utf8: bytes | None = None
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> DecodedText:
@@ -91,12 +94,14 @@ def _known_codec(label: str) -> str | None:
 
 def _decode_declared(body: bytes, encoding: str, source: EncodingSource) -> DecodedText:
     try:
-        return DecodedText(body.decode(encoding), encoding, source)
+        text = body.decode(encoding)
     except UnicodeDecodeError:
         pass
+    else:
+        return DecodedText(text, encoding, source, body if encoding == "utf-8" else None)
     if encoding != "utf-8":
         try:
-            return DecodedText(body.decode("utf-8"), "utf-8", "utf-8-validation")
+            return DecodedText(body.decode("utf-8"), "utf-8", "utf-8-validation", body)
         except UnicodeDecodeError:
             pass
     return DecodedText(body.decode(encoding, "replace"), encoding, source)
@@ -104,7 +109,7 @@ def _decode_declared(body: bytes, encoding: str, source: EncodingSource) -> Deco
 
 def _detect(body: bytes) -> DecodedText:
     try:
-        return DecodedText(body.decode("utf-8"), "utf-8", "detection")
+        return DecodedText(body.decode("utf-8"), "utf-8", "detection", body)
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes  # imported lazily: only undeclared legacy pages

@@ -54,7 +54,7 @@ def parse_html(
 
 
 def _extract(decoded: DecodedText, url: str | None, ignore: Sequence[str] = ()) -> Snapshot:
-    tree = parse_tree(decoded.text)
+    tree = parse_tree(decoded.text, decoded.utf8)
     for selector in ignore:
         try:
             remove_nodes(tree.css(selector))

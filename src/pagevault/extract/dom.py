@@ -55,8 +55,11 @@ def _max_depth(html: str) -> int:
     return peak
 
 
-def parse_tree(html: str) -> LexborHTMLParser:
-    return LexborHTMLParser(guard_nesting(html))
+def parse_tree(html: str, utf8: bytes | None = None) -> LexborHTMLParser:
+    """The tree of ``html``; ``utf8``: the same text as UTF-8 bytes, if at hand (lexbor
+    parses UTF-8: text would be encoded first)."""
+    guarded = guard_nesting(html)
+    return LexborHTMLParser(utf8 if utf8 is not None and guarded is html else guarded)
 
 
 def node_text(node: LexborNode) -> str:
