@@ -6,7 +6,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from pagevault.extract._tag_ids import tag_id, tag_ids
-from pagevault.extract.dom import unique_matches
+from pagevault.extract.dom import node_text, unique_matches
 
 _PAGE = (
     '<nav role="navigation" class="a" id="x"><p class="a" id="y"></p></nav>'
@@ -34,3 +34,22 @@ def test_tag_ids_are_lexbors_and_refuse_what_is_not_an_element_name() -> None:
     assert tag_ids("p, form") == {node.tag_id for node in tree.css("p, form")}
     with pytest.raises(ValueError, match="not a standard HTML element"):
         tag_id("[role=button]")
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            "<p>  Plus de\n 29&nbsp;000 <!-- hidden --><b>personnes</b> </p>",
+            "Plus de 29\u00a0000 personnes",
+        ),
+        ("<p>x<math><mi>y</mi></math>z</p>", "xyz"),
+        ("<p></p>", ""),
+    ],
+)
+def test_node_text_is_the_text_content_without_comments_whitespace_collapsed(
+    html: str, expected: str
+) -> None:
+    node = LexborHTMLParser(html).css_first("p")
+    assert node is not None
+    assert node_text(node) == expected

