@@ -216,8 +216,16 @@ class _BlockCollector:
         self.blocks: list[_Block] = []
 
     def walk(self, node: LexborNode) -> None:
+        # Blank text nodes (two text nodes in three: the indentation between blocks)
+        # are skipped in C: one matters only between two pieces of a run of text,
+        # where ``_add_skipped`` reads it back; before a run or after it, clean_text
+        # would drop it anyway.
         pending: list[str] = []
-        for child in node.iter(include_text=True):
+        previous = node
+        for child in node.iter(include_text=True, skip_empty=True):
+            if pending:
+                _add_skipped(previous, child, pending)
+            previous = child
             tag = child.tag_id
             if tag == _TEXT:
                 pending.append(child.text_content or "")
@@ -229,9 +237,11 @@ class _BlockCollector:
                 else:
                     pending.append("\n")
             elif child.is_element_node:  # not a comment, CDATA or processing instruction
-                self._flush(pending)
+                if pending:
+                    self._flush(pending)
                 self._block(child, tag, _styled_heading_level(child, tag))
-        self._flush(pending)
+        if pending:
+            self._flush(pending)
 
     def _inline(self, element: LexborNode, tag: int, pending: list[str]) -> None:
         level = _styled_heading_level(element, tag)
@@ -302,6 +312,19 @@ class _BlockCollector:
     def _add(self, kind: str, text: str) -> None:
         if text:
             self.blocks.append((kind, text, 0, ""))
+
+
+def _add_skipped(previous: LexborNode, child: LexborNode, pending: list[str]) -> None:
+    """Append to ``pending`` the text of the blank nodes between ``previous`` and
+    ``child``, siblings that ``iter(skip_empty=True)`` yielded one after the other."""
+    node = child.prev
+    if node is None or node.mem_id == previous.mem_id:
+        return
+    skipped = []
+    while node is not None and node.mem_id != previous.mem_id:
+        skipped.append(node.text_content or "")
+        node = node.prev
+    pending.extend(reversed(skipped))
 
 
 def _styled_heading_level(element: LexborNode, tag: int) -> int:
