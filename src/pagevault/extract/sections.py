@@ -268,7 +268,7 @@ class _BlockCollector:
             self._heading(element, _HEADINGS[tag])
             return
         # Only an element with a role or a title class may be a styled heading: most
-        # are told here, without calling _styled_heading_level (~5% of the walk).
+        # are told here, without a call to _styled_heading_level.
         attributes = element.attributes
         classes = attributes.get("class")
         hinted = "role" in attributes or (classes and _title_class_level(classes))
@@ -297,7 +297,7 @@ class _BlockCollector:
         """A <p> with no title class or heading role: one short bold phrase is a
         heading, as ``_styled_heading_level`` says of other elements. Its text is read
         first: most paragraphs are too long for a heading, which spares the look at
-        their children (``_sole_element`` was ~5% of extract_sections)."""
+        their children (``_sole_element``)."""
         text = node_text(paragraph)
         if _is_short_phrase(text) and _is_sole_bold(paragraph):
             self.blocks.append(("heading", text, 3, element_id(paragraph)))
