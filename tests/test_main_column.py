@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pagevault import parse_html
 from pagevault.extract.dom import parse_tree
-from pagevault.extract.sections import find_main
+from pagevault.extract.sections import _MAIN_CANDIDATES, find_main
+from pagevault.extract.selectors import MAIN_CANDIDATES
+from tests.corpus import corpus_dir
 
 # A 1990s page (corpus edgi-wb__nasa-gov-1996.html): paragraphs straight in <body>,
 # tables of bold cells under <h3> titles.
@@ -46,3 +50,29 @@ def test_a_div_holding_the_article_still_wins_over_a_short_body_line() -> None:
     )
     main = find_main(parse_tree(html))
     assert main is not None and main.tag == "div"
+
+
+GUARDED_CASES = [
+    "<div class='x Main-Content'><div id='content'>a</div></div>",
+    "<!DOCTYPE html><div class='x Main-Content'><div id='Content'>a</div></div>",
+    "<div id='primary main'><p class='content-main'>b</p></div>",
+    "<!DOCTYPE html><p class='content-main  y'>b</p><div id='main'>c</div>",
+]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        *GUARDED_CASES,
+        *(
+            page.read_bytes().decode("utf-8", "replace")
+            for page in sorted(corpus_dir().glob("*.html"))
+        ),
+    ],
+)
+def test_the_rewritten_candidates_find_what_the_selectors_find(html: str) -> None:
+    # _MAIN_CANDIDATES guards the ids with [id]:is(...): css_first must not change.
+    tree = parse_tree(html)
+    for rewritten, selector in zip(_MAIN_CANDIDATES, MAIN_CANDIDATES, strict=True):
+        found, expected = tree.css_first(rewritten), tree.css_first(selector)
+        assert (found.mem_id if found else None) == (expected.mem_id if expected else None)
