@@ -50,3 +50,26 @@ def test_german_see_also_titles_make_teasers_related_cards_with_label_and_date()
             ("Was ist der Earth Overshoot Day?", "Überblick", "2022-07-28"),
         ]
         assert title not in [section.heading for section in snapshot.sections]
+
+
+# Two titled blocks, the first titled by a <strong>, the second by an <h2> of class
+# "title" (then the other way round): the blocks come in page order, whatever the
+# tags of their titles.
+TWO_TITLED_BLOCKS = """<html><body><main><h1>Climate</h1>
+<p>The climate changes faster than the models of twenty years ago had predicted.</p>
+<div><strong>See also</strong><ul><li><a href="/a">First story</a></li>
+<li><a href="/b">Second story</a></li></ul></div>
+<p>Oceans store most of the heat that greenhouse gases keep in the atmosphere.</p>
+<div><h2 class="block-title">Related articles</h2><ul><li><a href="/c">Third story</a></li>
+</ul></div></main></body></html>"""
+
+
+def test_titled_blocks_come_in_page_order_whatever_their_title_tags() -> None:
+    snapshot = parse_html(TWO_TITLED_BLOCKS, url="https://www.example.org/climate")
+    titles = [card.title for card in snapshot.related]
+    assert titles == ["First story", "Second story", "Third story"]
+    reversed_page = TWO_TITLED_BLOCKS.replace("<strong>See also</strong>", "<h3>See also</h3>")
+    reversed_page = reversed_page.replace('<h2 class="block-title">', "<strong>")
+    reversed_page = reversed_page.replace("Related articles</h2>", "Related articles</strong>")
+    snapshot = parse_html(reversed_page, url="https://www.example.org/climate")
+    assert [card.title for card in snapshot.related] == titles

@@ -1,5 +1,5 @@
 """The heading pre-check of related.py: ``_PHRASE_OPENINGS`` must hold the first two
-characters of every RELATED_HEADING phrase, and lower-casing must fold every
+and the first three characters of every RELATED_HEADING phrase, and lower-casing must fold every
 character the regex's IGNORECASE matching takes for a phrase letter."""
 
 from __future__ import annotations
@@ -35,20 +35,21 @@ def _prefixes(items: list[Any], length: int) -> set[str]:
     raise AssertionError(f"unexpected regex item {op} {av}")
 
 
-def _openings() -> set[str]:
+def _openings(length: int) -> set[str]:
     parsed = list(_parser.parse(RELATED_HEADING.pattern, RELATED_HEADING.flags))
     assert str(parsed[0][0]) == "AT"
-    return {p.lower() for p in _prefixes(parsed[1:], 2)}
+    return {p.lower() for p in _prefixes(parsed[1:], length)}
 
 
 def test_openings_cover_every_phrase() -> None:
-    openings = _openings()
-    assert all(len(opening) == 2 for opening in openings)
-    assert openings <= _PHRASE_OPENINGS
+    for length in (2, 3):
+        openings = _openings(length)
+        assert all(len(opening) == length for opening in openings)
+        assert openings <= _PHRASE_OPENINGS
 
 
 def test_lower_folds_every_character_taken_for_a_phrase_letter() -> None:
-    letters = sorted({c for opening in _openings() for c in opening if c.isalpha()})
+    letters = sorted({c for opening in _openings(3) for c in opening if c.isalpha()})
     any_letter = re.compile(f"[{''.join(letters)}]", re.IGNORECASE)
     for code in range(sys.maxunicode + 1):
         char = chr(code)
@@ -67,3 +68,13 @@ def test_titles() -> None:
     assert not _is_related_title("Europäische Union")
     assert not _is_related_title("The related news")
     assert not _is_related_title("")
+    # the three-letter openings: a phrase, a word no phrase opens with, too short
+    assert _is_related_title("Lesen Sie auch")
+    assert _is_related_title("  LIRE AUSSI")
+    assert _is_related_title("Weiterlesen")
+    assert _is_related_title("Relacionados")
+    assert _is_related_title("Ver también")
+    assert not _is_related_title("Lecture")
+    assert not _is_related_title("Seite teilen")
+    assert not _is_related_title("Re")
+    assert not _is_related_title("S")

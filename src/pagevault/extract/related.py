@@ -70,9 +70,12 @@ def find_related_blocks(
         else []
     )
     for node in containers:
-        if node.tag in _PAGE_TAGS:
-            continue  # Squarespace's <body class="... tweak-v1-related-products-...">
-        if RELATED_CONTAINER_TOKEN.search(class_and_id(node)) and node.css_first("a[href]"):
+        # the tag test last: most matches are no block ("relative" classes of Tailwind)
+        if (
+            RELATED_CONTAINER_TOKEN.search(class_and_id(node))
+            and node.tag not in _PAGE_TAGS  # Squarespace's <body class="... tweak-v1-related-...">
+            and node.css_first("a[href]")
+        ):
             blocks.append(node)
     return _outermost(blocks), loose_titles
 
@@ -83,26 +86,31 @@ def find_related_blocks(
 _PAGE_TAGS = frozenset({"html", "body", "main"})
 
 
-# The first two characters of every RELATED_HEADING phrase, lower-cased
-# (tests/test_related_openings.py derives them from the regex).
+# The first two and the first three characters of every RELATED_HEADING phrase,
+# lower-cased (tests/test_related_openings.py derives them from the regex).
 _PHRASE_OPENINGS = frozenset(
     {"vo", "à ", "a ", "li", "su", "po", "ar", "co", "se", "re", "mo", "yo", "fu", "me", "le"}
     | {"au", "da", "we", "ve", "no", "te", "ta", "zu"}
+    | {"voi", "à l", "a l", "lir", "sur", "pou", "art", "con", "see", "rel", "mor", "you"}
+    | {"fur", "meh", "zum", "wei", "les", "auc", "das", "ver", "te ", "tam", "lee", "not"}
 )
 
 
 def _is_related_title(raw: str) -> bool:
     """Whether a heading's text (as read, uncleaned) names a 'see also' block.
 
-    Seven headings in ten open with two letters no phrase opens with: they are told
-    from ``raw`` alone, before ``clean_text`` and the regex (~3 µs together; an
-    IGNORECASE alternation of 30 phrases is slow even to fail). Exact: the letters
-    after the leading spaces are the cleaned text's first two characters, and a
-    character ``lower()`` makes ASCII matches a phrase letter only as its lower case.
+    Nine headings in ten open with three letters (or two and a non-letter) no phrase
+    opens with: they are told from ``raw`` alone, before ``clean_text`` and the regex
+    (~3 µs together; an IGNORECASE alternation of 30 phrases is slow even to fail).
+    Exact: the letters after the leading spaces are the cleaned text's first
+    characters, and a character ``lower()`` makes ASCII matches a phrase letter only
+    as its lower case.
     """
     if len(raw) > 4 * _MAX_HEADING_LENGTH:
         return False
-    opening = raw.lstrip()[:2]
+    opening = raw.lstrip()[:3]
+    if not opening.isalpha():
+        opening = opening[:2]
     if opening.isalpha() and (key := opening.lower()).isascii() and key not in _PHRASE_OPENINGS:
         return False
     text = clean_text(raw)
