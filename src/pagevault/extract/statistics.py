@@ -135,7 +135,10 @@ def _statistic_key(figure: Figure, context: str, section: Section) -> str:
         after = position + len(figure.text)
         words = before + _first_content_words(context, after, _KEY_WORDS - len(before))
     unit = [figure.unit] if figure.unit and figure.unit not in words else []
-    return f"{section.key}.{slugify('-'.join([*unit, *words]), 48) or figure.kind}"
+    # Joined by spaces, not hyphens: the same slug (both are runs of non-word
+    # characters to it), and words of ASCII letters and digits (two keys in three)
+    # take slugify's fast path instead of its Unicode normalisation.
+    return f"{section.key}.{slugify(' '.join([*unit, *words]), 48) or figure.kind}"
 
 
 def _first_content_words(text: str, start: int, count: int) -> list[str]:
