@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from pagevault.model import RejectedNumber, Section, Statistic
-from pagevault.numbers import Figure, figure_finder
+from pagevault.numbers import Figure, Rejected, figure_finder
 from pagevault.numbers.vocabulary import QUALIFIERS
 from pagevault.text import KeyAllocator, slugify
 
@@ -52,13 +52,19 @@ def extract_statistics(
     """The statistics of every section, and the numbers not read as statistics."""
     allocator = KeyAllocator()
     find_figures = figure_finder(lang)
+    # A text a page repeats (a card, a caption, one text in five over the corpus) is
+    # read once: the figures of a text depend on it and the language alone.
+    found_in: dict[str, tuple[list[Figure], list[Rejected]]] = {}
     statistics: list[dict[str, Any]] = []
     rejected: list[dict[str, Any]] = []
     for section in sections:
         texts = [*section.paragraphs, *section.items]
         skip_value: float | None = None  # a stat card's figure, repeated by its caption
         for index, text in enumerate(texts):
-            figures, refused = find_figures(text)
+            found = found_in.get(text)
+            if found is None:
+                found = found_in[text] = find_figures(text)
+            figures, refused = found
             if refused:
                 rejected.extend(
                     {"text": number.text, "reason": number.reason, "section": section.key}
