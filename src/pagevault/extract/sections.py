@@ -251,11 +251,7 @@ class _BlockCollector:
             self._flush(pending)
             self._block(element, tag)
             return
-        # As in _block: no call for an element with neither a role nor a title class.
-        attributes = element.attributes
-        classes = attributes.get("class")
-        hinted = "role" in attributes or (classes and _title_class_level(classes))
-        level = _styled_heading_level(element, tag, attributes) if hinted else 0
+        level = _styled_level(element, tag)
         if level:
             self._flush(pending)
             self._heading(element, level)
@@ -267,12 +263,7 @@ class _BlockCollector:
         if tag in _HEADINGS:
             self._heading(element, _HEADINGS[tag])
             return
-        # Only an element with a role or a title class may be a styled heading: most
-        # are told here, without a call to _styled_heading_level.
-        attributes = element.attributes
-        classes = attributes.get("class")
-        hinted = "role" in attributes or (classes and _title_class_level(classes))
-        styled_level = _styled_heading_level(element, tag, attributes) if hinted else 0
+        styled_level = _styled_level(element, tag)
         if styled_level:
             self._heading(element, styled_level)
         elif tag == _P:
@@ -353,6 +344,16 @@ def _add_skipped(previous: LexborNode, last: LexborNode, pending: list[str]) -> 
         skipped.append(node.text_content or "")
         node = node.prev
     pending.extend(reversed(skipped))
+
+
+def _styled_level(element: LexborNode, tag: int) -> int:
+    """``_styled_heading_level`` of an element that is no <hN>: only one with a role or
+    a title class may be a styled heading, and most elements are told so here."""
+    attributes = element.attributes
+    classes = attributes.get("class")
+    if "role" in attributes or (classes and _title_class_level(classes)):
+        return _styled_heading_level(element, tag, attributes)
+    return 0
 
 
 def _styled_heading_level(element: LexborNode, tag: int, attributes: Attributes) -> int:
