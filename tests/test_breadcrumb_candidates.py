@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from pagevault import parse_html
 from pagevault.extract.navigation import _breadcrumb_candidates
 from pagevault.extract.selectors import BREADCRUMB_CANDIDATES
 from tests.corpus import corpus_dir
@@ -40,3 +41,19 @@ def test_candidates_on_odd_attributes() -> None:
     found = [node.mem_id for node in _breadcrumb_candidates(tree)]
     assert found == _by_selector(tree)
     assert len(found) == 5  # not "menu", not the upper-case label (lexbor is case-sensitive)
+
+
+def test_a_trail_whose_class_is_written_with_character_references_is_read() -> None:
+    # The source holds no "readcrumb": only the parsed attribute does.
+    page = (
+        '<html><body><ol class="b&#114;eadcrumb"><li><a href="/">Accueil</a></li>'
+        '<li><a href="/combats">Nos combats</a></li><li>Réfugiés</li></ol>'
+        "<main><h1>Réfugiés</h1><p>Texte.</p></main></body></html>"
+    )
+    snapshot = parse_html(page, url="https://example.org/refugies")
+    assert [crumb.label for crumb in snapshot.breadcrumbs] == [
+        "Accueil",
+        "Nos combats",
+        "Réfugiés",
+    ]
+    assert "readcrumb" not in page

@@ -94,12 +94,11 @@ UTILITY_TOKEN = re.compile(
 )
 MOBILE_TOKEN = re.compile(r"mobile|offcanvas|off-canvas|responsive|drawer|burger|hamburger")
 
-# Substrings every BREADCRUMB_CANDIDATES / RELATED_CONTAINER selector needs in the page
-# source: without any of them the (costly) substring-selector scan cannot match.
-# lexbor compares attribute values case-sensitively, as the selectors are written.
-# Each is a full scan of the page source: "ariane" and "BreadcrumbList" need no
-# check of their own ("riane" and "readcrumb" are in them).
-BREADCRUMB_HINTS = ("readcrumb", "riane", "rotkr", "miga")
+# Substrings every RELATED_CONTAINER selector needs in the page source: without any
+# of them the (costly) substring-selector scan cannot match (lexbor compares attribute
+# values case-sensitively, as the selectors are written). Each is a full scan of the
+# page source. A class written with character references ("&#114;elated") escapes
+# them: an exact test costs more than the query it would save (measured).
 RELATED_CONTAINER_HINTS = ("rela", "aussi", "see-also", "mehr-zum")
 # Breadcrumb trails: (attribute, substring) - elements whose attribute holds it.
 BREADCRUMB_ATTRIBUTES = (
