@@ -40,7 +40,7 @@ from pagevault.extract.selectors import (
 )
 from pagevault.extract.urls import resolve_url
 from pagevault.model import Breadcrumb, Menu, Region
-from pagevault.text import KeyAllocator, clean_text, slugify
+from pagevault.text import KeyAllocator, slugify
 
 _LIST_TAGS = ("ul", "ol", "menu")
 _GROUP_TITLE_TAGS = (
@@ -828,7 +828,7 @@ class _MenuRegistry:
         labels: set[str] = set()
         new = 0
         for link in links:
-            label = clean_text(link.text(deep=True)).casefold()
+            label = node_text(link).casefold()
             if label and label not in labels:
                 labels.add(label)
                 if label not in known:
