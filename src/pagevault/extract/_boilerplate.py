@@ -113,12 +113,10 @@ class BoilerplateSweep:
                 return True
         elif not protected and (tag != _HEADER or not _inside_article(node)):
             return True
-        attributes = node.attributes
-        if protected or _HINTS.isdisjoint(attributes):
+        if protected:
             return False
-        if _is_hinted(attributes):
-            return True
-        return self._has_boilerplate_name(attributes) and self._column_text.dwarfs(node)
+        attributes = node.attributes  # a form or header kept by its tag: its hints decide
+        return not _HINTS.isdisjoint(attributes) and self._is_doomed_by_hint(node, attributes)
 
     def _has_boilerplate_name(self, attributes: Attributes) -> bool:
         """``_is_boilerplate_name`` of the element's class and id: a token lies within
