@@ -8,7 +8,7 @@ its context; the caption's repetition of it is not counted again.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -51,21 +51,14 @@ def extract_statistics(
 ) -> tuple[tuple[Statistic, ...], tuple[RejectedNumber, ...]]:
     """The statistics of every section, and the numbers not read as statistics."""
     allocator = KeyAllocator()
-    find_figures = figure_finder(lang)
-    # A text a page repeats (a card, a caption, one text in five over the corpus) is
-    # read once: the figures of a text depend on it and the language alone.
-    found_in: dict[str, tuple[list[Figure], list[Rejected]]] = {}
-    read_out_in: dict[str, _ReadOut] = {}
+    page_texts = _PageTexts(figure_finder(lang))
     statistics: list[dict[str, Any]] = []
     rejected: list[dict[str, Any]] = []
     for section in sections:
         texts = [*section.paragraphs, *section.items]
         skip_value: float | None = None  # a stat card's figure, repeated by its caption
         for index, text in enumerate(texts):
-            found = found_in.get(text)
-            if found is None:
-                found = found_in[text] = find_figures(text)
-            figures, refused = found
+            figures, refused = page_texts.figures(text)
             if refused:
                 rejected.extend(
                     {"text": number.text, "reason": number.reason, "section": section.key}
@@ -81,7 +74,7 @@ def extract_statistics(
                 statistics.append(_statistic(card_figure, caption, key_words, section, allocator))
                 skip_value = card_figure.value
                 continue
-            for figure, context, key_words in _read_out(text, figures, read_out_in):
+            for figure, context, key_words in page_texts.read_out(text, figures):
                 if figure.value != skip_value:
                     statistics.append(_statistic(figure, context, key_words, section, allocator))
             skip_value = None
@@ -93,17 +86,33 @@ def extract_statistics(
 _ReadOut = list[tuple[Figure, str, str]]
 
 
-def _read_out(text: str, figures: list[Figure], read_out_in: dict[str, _ReadOut]) -> _ReadOut:
-    """The figures of ``text`` with their sentences and key words, made once for a
-    text the page repeats (~20% of the statistics of the corpus)."""
-    read_out = read_out_in.get(text)
-    if read_out is None:
-        read_out = read_out_in[text] = []
-        sentences = _Sentences(text)
-        for figure in figures:
-            context = sentences.around(figure.start)
-            read_out.append((figure, context, _key_words(figure, context)))
-    return read_out
+class _PageTexts:
+    """What the texts of one page hold, each text read once: a text a page repeats (a
+    card, a caption, one text in five over the corpus) has the same figures, which
+    depend on it and the language alone."""
+
+    def __init__(self, find_figures: Callable[[str], tuple[list[Figure], list[Rejected]]]) -> None:
+        self._find_figures = find_figures
+        self._found: dict[str, tuple[list[Figure], list[Rejected]]] = {}
+        self._read_out: dict[str, _ReadOut] = {}
+
+    def figures(self, text: str) -> tuple[list[Figure], list[Rejected]]:
+        found = self._found.get(text)
+        if found is None:
+            found = self._found[text] = self._find_figures(text)
+        return found
+
+    def read_out(self, text: str, figures: list[Figure]) -> _ReadOut:
+        """The figures of ``text`` with their sentences and key words (~20% of the
+        statistics of the corpus come from a repeated text)."""
+        read_out = self._read_out.get(text)
+        if read_out is None:
+            read_out = self._read_out[text] = []
+            sentences = _Sentences(text)
+            for figure in figures:
+                context = sentences.around(figure.start)
+                read_out.append((figure, context, _key_words(figure, context)))
+        return read_out
 
 
 def _lone_figure(text: str, figures: list[Figure]) -> Figure | None:
