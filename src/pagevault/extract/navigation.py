@@ -16,6 +16,7 @@ from typing import NamedTuple, TypedDict
 from pydantic import TypeAdapter
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from pagevault.extract._tag_ids import tag_id
 from pagevault.extract.dom import (
     Attributes,
     ancestors,
@@ -69,15 +70,11 @@ _BREADCRUMB_SEPARATORS = re.compile(r"^[\s›»>/|·•:\\-]+|[\s›»>/|·•:\
 _LABEL_TAGS = frozenset({"button", "span", "p", "strong", "b", "div", "summary", "h2", "h3", "h4"})
 
 
-def _tag_id(name: str) -> int:
-    """lexbor's id of a tag: the list walk reads ``node.tag_id``, cheaper than
-    ``node.tag``, which builds a string (-9 M instructions for the menus of the corpus)."""
-    return LexborHTMLParser(f"<{name}></{name}>").css(name)[0].tag_id
-
-
-_LI, _A = _tag_id("li"), _tag_id("a")
-_LABEL_TAG_IDS = frozenset(map(_tag_id, _LABEL_TAGS))
-_LIST_TAG_IDS = frozenset(map(_tag_id, _LIST_TAGS))
+# The list walk reads ``node.tag_id``, cheaper than ``node.tag``, which builds a string
+# (-9 M instructions for the menus of the corpus).
+_LI, _A = tag_id("li"), tag_id("a")
+_LABEL_TAG_IDS = frozenset(map(tag_id, _LABEL_TAGS))
+_LIST_TAG_IDS = frozenset(map(tag_id, _LIST_TAGS))
 # Menu roots: <nav>, role=navigation or menubar; page frames: <header>, <footer>,
 # role=banner or contentinfo. Both are found with one query (see _root_candidates).
 _ROOT_CANDIDATES = "nav, header, footer, [role]"

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
+from pagevault.extract._tag_ids import TEXT, tag_id
 from pagevault.extract.dates import short_text_date
 
-_TEXT_NODE = "-text"
+_A = tag_id("a")
 _BEFORE_TITLE = 150  # characters of text just above the title looked at
 _AFTER_TITLE = 500  # characters of text below it
 _MAX_DATE_TEXT = 40  # "Bonn, 11.10.2021", "Veröffentlicht am 02. November 2021"
@@ -37,10 +38,10 @@ def date_near_title(main: LexborNode, title: LexborNode, lang: str | None) -> st
                 found = _last_date(seen_before, lang)
                 if found:
                     return found
-            elif node.tag == _TEXT_NODE:
+            elif node.tag_id == TEXT:
                 _keep_text(seen_before, node)
             continue
-        if node.tag != _TEXT_NODE:
+        if node.tag_id != TEXT:
             continue
         text = (node.text_content or "").strip()
         if not text:
@@ -63,7 +64,7 @@ def _in_link(node: LexborNode) -> bool:
     for _ in range(_LINK_LEVELS):
         if parent is None:
             return False
-        if parent.tag == "a":
+        if parent.tag_id == _A:
             return True
         parent = parent.parent
     return False
