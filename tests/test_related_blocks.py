@@ -26,6 +26,20 @@ def test_a_body_with_a_related_class_is_no_related_block() -> None:
     assert [card.title for card in snapshot.related] == ["One story", "Another story"]
 
 
+def test_a_wrapper_holding_the_main_column_is_no_related_block() -> None:
+    # The same page with the theme's classes on a wrapper <div>, not on <body>.
+    page = SQUARESPACE_LIKE.replace(
+        f'<body class="{BODY_CLASSES}">', f'<body><div class="site {BODY_CLASSES}">'
+    ).replace("</main></body>", "</main></div></body>")
+    snapshot = parse_html(page, url="https://www.foundation.example/news/yellow")
+    paragraphs = [text for section in snapshot.sections for text in section.paragraphs]
+    assert paragraphs == [
+        "I am glad that the media noticed my brief take on the situation in France.",
+        "Lots of media see the protesters as criminals causing destruction.",
+    ]
+    assert [card.title for card in snapshot.related] == ["One story", "Another story"]
+
+
 # Teaser cards as greenpeace.de writes them: the label and the date are list entries of a
 # meta list, the date's class naming no date (corpus traf__greenpeace.de.nachhaltigleben.html).
 TEASERS = """<html lang="de"><body><main><h1>Nachhaltig leben</h1>

@@ -72,7 +72,7 @@ def _extract(decoded: DecodedText, url: str | None, ignore: Sequence[str] = ()) 
         published = date_near_title(main, main_h1, lang)  # before bylines go as boilerplate
 
     breadcrumbs, breadcrumb_node = extract_breadcrumbs(tree, head.base_url)
-    related_blocks, related_titles = find_related_blocks(tree, decoded.text)
+    related_blocks, related_titles = find_related_blocks(tree, decoded.text, main)
     related = extract_related(related_blocks, head.base_url, lang)
     skip = [*related_blocks, *([breadcrumb_node] if breadcrumb_node is not None else [])]
     navigation = extract_menus(tree, head.base_url, main, skip)

@@ -51,10 +51,11 @@ _FEW_CANDIDATES = 8
 
 
 def find_related_blocks(
-    tree: LexborHTMLParser, source: str
+    tree: LexborHTMLParser, source: str, main: LexborNode | None = None
 ) -> tuple[list[LexborNode], list[LexborNode]]:
     """Outermost 'see also' containers of the page in page order, and the titles
-    that stand outside them (a bare ``<h2>`` followed by a list)."""
+    that stand outside them (a bare ``<h2>`` followed by a list). ``main``: the main
+    column, which no container holding it can be (nor ``<body>`` and ``<html>``)."""
     blocks: list[LexborNode] = []
     loose_titles: list[LexborNode] = []
     for heading in unique_matches(tree, _HEADINGS):
@@ -69,21 +70,26 @@ def find_related_blocks(
         if any(hint in source for hint in RELATED_CONTAINER_HINTS)
         else []
     )
+    holding_page = _holding_page(tree, main) if containers else set()
     for node in containers:
-        # the tag test last: most matches are no block ("relative" classes of Tailwind)
+        # the page test last: most matches are no block ("relative" classes of Tailwind)
         if (
             RELATED_CONTAINER_TOKEN.search(class_and_id(node))
-            and node.tag not in _PAGE_TAGS  # Squarespace's <body class="... tweak-v1-related-...">
+            and node.mem_id not in holding_page
             and node.css_first("a[href]")
         ):
             blocks.append(node)
     return _outermost(blocks), loose_titles
 
 
-# Elements that hold the whole page or its main column, never a "see also" block,
-# whatever their classes say (corpus traf__pamelaandersonfoundation.org.yellow.html:
-# its <body> was removed as one, and the article with it).
-_PAGE_TAGS = frozenset({"html", "body", "main"})
+def _holding_page(tree: LexborHTMLParser, main: LexborNode | None) -> set[int]:
+    """The elements that hold the main column (it included), or the whole page: never
+    a "see also" block, whatever their classes say - removed as one, the article would
+    go with them (corpus traf__pamelaandersonfoundation.org.yellow.html: Squarespace's
+    ``<body class="... tweak-v1-related-products-...">``)."""
+    if main is not None:
+        return lineage(main)
+    return lineage(tree.body) if tree.body is not None else set()
 
 
 # The first two and the first three characters of every RELATED_HEADING phrase,
