@@ -263,9 +263,11 @@ def _menu_roots(
         taken.add(node.mem_id)
     bare_footers: set[int] = set()
     for frame in frames:
-        lists = _frame_lists(frame, taken)
+        if has_ancestor_in(frame, taken):
+            continue  # inside another root or a skipped block
+        lists = _top_lists(frame, taken)
         roots.extend(lists)
-        if not lists and _is_bare_footer(frame, taken, skipped, main, by_class_name):
+        if not lists and _is_bare_footer(frame, skipped, main, by_class_name):
             roots.append(frame)
             taken.add(frame.mem_id)
             bare_footers.add(frame.mem_id)
@@ -292,14 +294,8 @@ def _root_candidates(tree: LexborHTMLParser) -> tuple[list[LexborNode], list[Lex
     return navigations, frames
 
 
-def _frame_lists(frame: LexborNode, taken: set[int]) -> list[LexborNode]:
-    """The top lists of a page frame, unless it lies inside a ``taken`` element."""
-    return [] if has_ancestor_in(frame, taken) else _top_lists(frame, taken)
-
-
 def _is_bare_footer(
     frame: LexborNode,
-    taken: set[int],
     skipped: list[LexborNode],
     main: LexborNode | None,
     by_class_name: bool,
@@ -307,12 +303,13 @@ def _is_bare_footer(
     """Whether ``frame`` is the page's footer holding links but no list and no menu
     (corpus traf__malteser.de-Bevolkerungsschutz.html: "Wir Malteser" over links parted
     by ``<br>``): not the footer of an article or card, nor inside the main column,
-    another root, or a skipped block (a trail, "see also"), and holding none of these."""
+    and holding no skipped block (a trail, "see also"). The caller has made sure it
+    lies inside no other root nor skipped block."""
     attributes = frame.attributes
     named = by_class_name and names_footer(attributes)
     if frame.tag != "footer" and attributes.get("role") != "contentinfo" and not named:
         return False
-    if has_ancestor_in(frame, taken) or _inside_content(frame, main):
+    if _inside_content(frame, main):
         return False
     if frame.css_first("ul, ol, menu, nav") is not None or frame.css_first("a[href]") is None:
         return False
