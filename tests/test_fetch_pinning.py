@@ -355,15 +355,16 @@ def test_connect_tcp_reports_the_last_failure_when_no_address_answers(dns: FakeD
 def test_a_peer_in_link_local_space_is_refused_after_connecting(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Belt and braces: the connected socket's peer is checked again. 127.0.0.1 plays a
-    link-local peer (for the backend's check only: the policy's vetting lets it through),
-    so the URL fails with one line, after one connection and no request."""
-    real = policy.is_always_refused
+    """Belt and braces: the connected socket's peer is checked again. 127.0.0.1 plays
+    the metadata address 169.254.169.254 (for the backend's check only: the policy's
+    vetting lets it through), so the URL fails with one line, after one connection and
+    no request."""
+    real = policy.always_refused_reason
 
-    def loopback_too(ip: IPAddress) -> bool:
-        return ip == IPv4Address(LOOPBACK) or real(ip)
+    def loopback_as_metadata(ip: IPAddress) -> str | None:
+        return real(IPv4Address("169.254.169.254") if ip == IPv4Address(LOOPBACK) else ip)
 
-    monkeypatch.setattr(backend, "is_always_refused", loopback_too)
+    monkeypatch.setattr(backend, "always_refused_reason", loopback_as_metadata)
 
     async def scenario() -> tuple[list[FetchResult], Site]:
         site = Site({"/page": _answer(200, b"page")})
@@ -372,7 +373,7 @@ def test_a_peer_in_link_local_space_is_refused_after_connecting(
 
     (result,), site = asyncio.run(scenario())
     assert (result.status, result.http_status, result.body) == ("failed", None, b"")
-    assert result.error == "refused link-local or metadata address 127.0.0.1"
+    assert result.error == "refused link-local or metadata address 169.254.169.254"
     assert site.connections == 1 and site.paths == []  # not retried, nothing sent
 
 

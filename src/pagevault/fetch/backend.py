@@ -9,7 +9,7 @@ differently to a second question (DNS rebinding) is never asked one, and a new
 connection costs no second getaddrinfo. TLS is unaffected: httpcore passes the URL's
 host name to `start_tls` (SNI and the certificate check), not the address. Belt and
 braces, the connected socket's peer is checked against the addresses never connected
-to (`policy.is_always_refused`). A refusal raises `AddressRefused`, which `client`
+to (`policy.always_refused_reason`). A refusal raises `AddressRefused`, which `client`
 turns into the URL's one-line failure.
 
 Cheap idle check. Before every request it assigns, and after every response it closes,
@@ -28,12 +28,11 @@ import select
 import ssl
 import time
 from collections.abc import Iterable, Sequence
-from ipaddress import ip_address
 from typing import Any, Protocol
 
 import httpcore
 
-from pagevault.fetch.policy import IPAddress, is_always_refused
+from pagevault.fetch.policy import IPAddress, always_refused_reason, parse_address
 
 # A connect attempt to one of several addresses gets at least this long (seconds).
 _ADDRESS_FLOOR = 0.25
@@ -156,11 +155,7 @@ def _peer_refusal(sock: HasPeer | None) -> str | None:
     the socket itself: link-local and metadata addresses, in any IPv6 form)."""
     if sock is None:
         return "refused connection: its peer address cannot be checked"
-    host = str(sock.getpeername()[0]).split("%", 1)[0]  # IPv6 link-local: "fe80::1%eth0"
-    peer = ip_address(host)
-    if is_always_refused(peer):
-        return f"refused link-local or metadata address {peer}"
-    return None
+    return always_refused_reason(parse_address(str(sock.getpeername()[0])))
 
 
 class _QuickIdleCheckStream(httpcore.AsyncNetworkStream):

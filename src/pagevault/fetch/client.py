@@ -20,7 +20,7 @@ import httpcore
 import httpx
 
 from pagevault.fetch.backend import AddressRefused, QuickIdleCheckBackend, VettedAddresses
-from pagevault.fetch.policy import IPAddress
+from pagevault.fetch.policy import IPAddress, default_port
 
 
 class ConnectFailure(Exception):
@@ -203,7 +203,7 @@ class Conversation:
 
 def _target_of(url: httpx.URL, tls: bool) -> tuple[str, int]:
     """(host, port) as httpcore's pool will hand them to the network backend."""
-    return url.raw_host.decode("ascii"), url.port or (443 if tls else 80)
+    return url.raw_host.decode("ascii"), url.port or default_port("https" if tls else "http")
 
 
 def _is_tls_error(exc: BaseException) -> bool:

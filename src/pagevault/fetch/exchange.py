@@ -22,6 +22,7 @@ from pagevault.fetch.pacing import HostPacer, backoff, parse_retry_after
 from pagevault.fetch.policy import (
     IPAddress,
     check_target,
+    default_port,
     is_public,
     origin_of,
     resolve_host,
@@ -168,7 +169,7 @@ async def _vet(
     if parts is None:
         return [], problem
     host = parts.hostname or ""
-    port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    port = parts.port or default_port(parts.scheme)
     try:
         ips = await resolve_host(host, port)
     except (OSError, UnicodeError) as exc:  # UnicodeError: a label IDNA cannot encode

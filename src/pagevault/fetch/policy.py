@@ -6,7 +6,7 @@
 The addresses checked are the ones connected to: the network backend (`backend`)
 connects only to the addresses a hop's check accepted, without resolving the name
 again, so a DNS server answering differently to a second question (DNS rebinding) is
-never asked one; it also checks the connected peer with `is_always_refused`.
+never asked one; it also checks the connected peer with `always_refused_reason`.
 """
 
 from __future__ import annotations
@@ -49,10 +49,15 @@ def split_url(url: str) -> tuple[SplitResult | None, str | None]:
     return parts, None
 
 
+def default_port(scheme: str) -> int:
+    """The port of a URL that names none: 443 for https, 80 otherwise."""
+    return 443 if scheme.lower() == "https" else 80
+
+
 def origin_of(parts: SplitResult) -> str:
     """scheme://host:port, the unit robots.txt applies to."""
     scheme = parts.scheme.lower()
-    port = parts.port or (443 if scheme == "https" else 80)
+    port = parts.port or default_port(scheme)
     host = parts.hostname or ""
     if ":" in host:
         host = f"[{host}]"
@@ -77,13 +82,18 @@ def check_target(
     if not ips:
         return f"no address for {shorten(url)}"
     for ip in ips:
-        if is_always_refused(ip):
-            return f"refused link-local or metadata address {ip}"
+        if (refusal := always_refused_reason(ip)) is not None:
+            return refusal
     if came_from_public and not allow_private:
         for ip in ips:
             if not is_public(ip):
                 return f"refused redirect to private address {ip}"
     return None
+
+
+def always_refused_reason(ip: IPAddress) -> str | None:
+    """Why ``ip`` is never connected to, whatever the options, or None."""
+    return f"refused link-local or metadata address {ip}" if is_always_refused(ip) else None
 
 
 def is_always_refused(ip: IPAddress) -> bool:
@@ -122,10 +132,15 @@ async def resolve_host(host: str, port: int) -> list[IPAddress]:
     infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     found: list[IPAddress] = []
     for info in infos:
-        address = ip_address(str(info[4][0]).split("%", 1)[0])
+        address = parse_address(str(info[4][0]))
         if address not in found:
             found.append(address)
     return found
+
+
+def parse_address(text: str) -> IPAddress:
+    """An address as sockets write it, an IPv6 scope id dropped ("fe80::1%eth0")."""
+    return ip_address(text.split("%", 1)[0])
 
 
 def shorten(text: str, limit: int = 200) -> str:
