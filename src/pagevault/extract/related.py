@@ -354,10 +354,10 @@ def _card_date(parts: _CardParts, lang: str | None) -> str | None:
             iso = parse_text_date(node_text(node), lang)
             if iso:
                 return iso
-    return _short_text_date(parts.classed, lang)
+    return _date_only_element(parts.classed, lang)
 
 
-def _short_text_date(classed: _Classed, lang: str | None) -> str | None:
+def _date_only_element(classed: _Classed, lang: str | None) -> str | None:
     """The date of an element whose whole (short) text is one, whatever its class:
     '<li class="Teaser-metaItem">09.07.2021</li>' (corpus greenpeace.de). A card's
     summary may mention dates too: it is longer than ``_MAX_DATE_LENGTH``."""
