@@ -70,3 +70,18 @@ def test_a_footer_holding_a_list_keeps_its_lists_as_menus() -> None:
     )
     menus = _footer_menus(html)
     assert [[item.label for item in menu.items] for menu in menus] == [["Impressum", "Datenschutz"]]
+
+
+def test_a_nav_of_bare_links_keys_its_entries_apart_and_leaves_out_icon_links() -> None:
+    page = (
+        '<html><body><nav aria-label="Social"><a href="/"><img src="logo.svg"></a>'
+        '<a href="https://fb.example/a">Facebook</a><a href="https://fb.example/b">Facebook</a>'
+        '<a href="https://x.example/">X</a></nav><main><h1>T</h1><p>Text.</p></main>'
+        "</body></html>"
+    )
+    (menu,) = parse_html(page, url="https://example.org/").navigation
+    assert [(item.key, item.label) for item in menu.items] == [
+        ("facebook", "Facebook"),
+        ("facebook-2", "Facebook"),
+        ("x", "X"),
+    ]

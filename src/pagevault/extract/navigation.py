@@ -455,8 +455,8 @@ def _drafts_of(root: LexborNode, place: _Place, base_url: str | None) -> Iterato
         return
     items = tuple(chain.from_iterable(read.items for read in lists))
     labels = set().union(*(read.labels for read in lists))
-    if not lists:
-        items = tuple(_link_item(link, base_url) for link in root.css("a[href]"))
+    if not lists:  # a menu of bare links: those with a label, keyed among themselves
+        items = _link_items(root.css("a[href]"), base_url)
         labels = _labels_of(items)
     if len(items) >= 2 or any(item["children"] for item in items):
         title = titles[0] if len(lists) == 1 else ""
@@ -468,7 +468,8 @@ def _bare_footer_drafts(
     footer: LexborNode, place: _Place, base_url: str | None
 ) -> Iterator[_MenuDraft]:
     """The menus of a footer of bare links: one per titled group when there are
-    several ("Wir Malteser", "Informationen"), else one of all its labelled links."""
+    several ("Wir Malteser", "Informationen"), else one of all its labelled links
+    (as ``_drafts_of`` reads any root without lists)."""
     region, deferred = place.region, place.deferred
     groups = [
         (title, block, items)
@@ -479,10 +480,7 @@ def _bare_footer_drafts(
         for title, block, items in groups:
             yield _MenuDraft(title, element_id(block), region, items, _labels_of(items), deferred)
         return
-    items = _link_items(footer.css("a[href]"), base_url)
-    if len(items) >= 2:
-        name = _menu_name(footer, place.attributes) or f"{region} menu"
-        yield _MenuDraft(name, element_id(footer), region, items, _labels_of(items), deferred)
+    yield from _drafts_of(footer, place, base_url)
 
 
 _HEADINGS = "h2, h3, h4, h5, h6"
