@@ -66,6 +66,17 @@ def test_unreadable_input_is_one_line_exit_2(
     assert "Traceback" not in result.stderr.decode()
 
 
+def test_binary_input_is_refused_in_one_line(tmp_path: Path) -> None:
+    image = tmp_path / "photo.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 16)
+    result = run("parse", str(image))
+    assert result.returncode == 2
+    assert result.stdout == b""
+    assert result.stderr.decode().splitlines() == [
+        f"pagevault: error: {image}: binary data, not an HTML page"
+    ]
+
+
 def test_debug_shows_the_traceback() -> None:
     result = run("--debug", "parse", "/nonexistent/page.html")
     assert result.returncode == 2

@@ -175,6 +175,20 @@ def test_a_parse_over_budget_keeps_the_raw_capture(httpserver: HTTPServer, tmp_p
         assert store.get_raw(outcome["raw_sha256"]) == huge
 
 
+def test_binary_data_served_as_html_is_a_parse_failure_and_kept(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    image = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 16
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/photo").respond_with_data(image, content_type="text/html")
+    code, rows = _fetch_json(tmp_path, httpserver.url_for("/photo"))
+    assert code == 2  # the only URL failed
+    assert rows[0]["status"] == "failed"
+    assert "binary data, not an HTML page" in rows[0]["error"]
+    with Store(tmp_path, writable=False) as store:
+        assert store.get_raw(rows[0]["raw_sha256"]) == image
+
+
 def test_unknown_page_history_is_a_clear_error(tmp_path: Path) -> None:
     Store(tmp_path).close()
     result = run(tmp_path, "history", "https://example.org/never")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import codecs
 
-from pagevault.decode import decode_html
+from pagevault.decode import decode_html, looks_binary
+from tests.corpus import load_manifest
 
 CAFE_LATIN1 = "<p>café à Zürich – 5 €</p>".encode("cp1252")
 
@@ -114,3 +115,24 @@ def test_utf8_bytes_are_kept_only_when_the_text_is_exactly_them() -> None:
     decoded = decode_html(broken, "text/html; charset=utf-8")
     assert decoded.utf8 is None
     assert "\ufffd" in decoded.text
+
+
+# An image's start: the PNG signature, a header chunk, then compressed bytes.
+PNG_LIKE = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 16
+
+
+def test_binary_data_is_told_from_a_page() -> None:
+    assert looks_binary(decode_html(PNG_LIKE).text)
+    assert looks_binary(decode_html(b"\x7fELF\x02\x01\x01" + b"\x00" * 500).text)
+
+
+def test_a_page_with_a_few_stray_controls_is_a_page() -> None:
+    page = b"<html><h1>Titre</h1>\x00<p>Plus de 29 000\x0b personnes\x1b.</p></html>"
+    assert not looks_binary(decode_html(page).text)
+
+
+def test_no_corpus_page_looks_binary() -> None:
+    entries = load_manifest()
+    assert entries
+    binary = [e.file for e in entries if looks_binary(decode_html(e.page.read_bytes()).text)]
+    assert binary == []

@@ -100,7 +100,11 @@ def parse(
     """Read an HTML page and print its structured snapshot."""
     from pagevault.extract import parse_html
 
-    snapshot = parse_html(read_input(source), url=url)
+    page = read_input(source)
+    try:
+        snapshot = parse_html(page, url=url)
+    except InputError as error:  # what was wrong with it: name the input
+        raise InputError(f"{_input_name(source)}: {error}") from error
     if output_format is OutputFormat.json:
         write_stdout(snapshot.to_json() + "\n")
     else:
@@ -117,8 +121,12 @@ def schema() -> None:
     write_stdout(json.dumps(snapshot_json_schema(), indent=2, ensure_ascii=False) + "\n")
 
 
+def _input_name(source: str) -> str:
+    return "standard input" if source == "-" else source
+
+
 def read_input(source: str) -> bytes:
-    name = "standard input" if source == "-" else source
+    name = _input_name(source)
     try:
         if source == "-":
             data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)

@@ -38,6 +38,13 @@ _BROWSER_ALIASES = {
     "gb2312": "gb18030",
     "gbk": "gb18030",
 }
+# Binary data read as text: C0 controls other than tab, line feed, form feed and carriage
+# return. Pages of the corpus have none in their first 4 KiB; executables, images and
+# fonts have one character in eight or more.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+_BINARY_SAMPLE = 4096
+_BINARY_SHARE = 20  # more than one character in this many: binary
+_BINARY_MIN_CONTROLS = 8  # a page with a few stray NULs is still a page
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +69,16 @@ def decode_html(body: bytes, content_type: str | None = None) -> DecodedText:
     if declared:
         return _decode_declared(body, declared, "meta")
     return _detect(body)
+
+
+def looks_binary(text: str) -> bool:
+    """Whether decoded text is binary data rather than a page (an image, a PDF, an
+    executable): control characters make up more than a twentieth of its start."""
+    sample = text[:_BINARY_SAMPLE]
+    if _CONTROL.search(sample) is None:  # every page of the corpus: one quick scan
+        return False
+    controls = len(_CONTROL.findall(sample))
+    return controls >= _BINARY_MIN_CONTROLS and controls * _BINARY_SHARE > len(sample)
 
 
 def _charset_from_header(content_type: str | None) -> str | None:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from selectolax.lexbor import SelectolaxError
 
 from pagevault.__about__ import PARSER_VERSION
-from pagevault.decode import DecodedText, decode_html
+from pagevault.decode import DecodedText, decode_html, looks_binary
 from pagevault.errors import InputError
 from pagevault.extract.dom import node_text, parse_tree, remove_nodes
 from pagevault.extract.metadata import read_head
@@ -42,13 +42,16 @@ def parse_html(
     ``html`` as bytes is decoded from ``content_type``'s charset, a BOM, the page's
     ``<meta>`` or detection (recorded in ``snapshot.encoding``); ``url`` resolves
     relative links. Elements matching the CSS selectors in ``ignore`` are removed
-    first (noise a user silences: a rotating feature, share links).
+    first (noise a user silences: a rotating feature, share links). Binary data (an
+    image, a PDF, an executable) is refused with ``InputError``.
     """
     decoded = (
         decode_html(html, content_type)
         if isinstance(html, bytes)
         else DecodedText(html, "utf-8", "text")
     )
+    if looks_binary(decoded.text):
+        raise InputError("binary data, not an HTML page")
     with gc_paused():
         return _extract(decoded, url, ignore)
 
