@@ -53,6 +53,8 @@ def test_parse_reads_stdin() -> None:
         (["parse", "/nonexistent/page.html"], None, "cannot read /nonexistent/page.html"),
         (["parse", "-"], b"   \n", "standard input is empty"),
         (["parse", "."], None, "cannot read ."),
+        (["parse", "-", "--url", "example.org/page"], b"<p>x</p>", "invalid --url"),
+        (["parse", "-", "--url", "ftp://example.org/"], b"<p>x</p>", "not an absolute http(s) URL"),
     ],
 )
 def test_unreadable_input_is_one_line_exit_2(

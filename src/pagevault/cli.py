@@ -100,6 +100,8 @@ def parse(
     """Read an HTML page and print its structured snapshot."""
     from pagevault.extract import parse_html
 
+    if url is not None:
+        _check_page_url(url)
     page = read_input(source)
     try:
         snapshot = parse_html(page, url=url)
@@ -119,6 +121,15 @@ def schema() -> None:
     from pagevault.model import snapshot_json_schema
 
     write_stdout(json.dumps(snapshot_json_schema(), indent=2, ensure_ascii=False) + "\n")
+
+
+def _check_page_url(url: str) -> None:
+    """A page URL relative links can be resolved against: absolute, http or https."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise InputError(f"invalid --url {url!r}: not an absolute http(s) URL")
 
 
 def _input_name(source: str) -> str:
