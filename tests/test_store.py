@@ -262,3 +262,11 @@ def test_long_check_lines_read_backwards(store: Store) -> None:
     capture(store, URL, b"one", at(0), etag='"' + "e" * 200_000 + '"')
     capture(store, URL, None, at(10), status="failed")
     assert store.validators(URL)[0] == '"' + "e" * 200_000 + '"'
+
+
+def test_a_file_given_as_the_store_is_a_one_line_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("not a store")
+    with pytest.raises(StoreError, match=r"cannot use .*notes\.txt as a store: not a directory"):
+        Store(path)
+    assert path.read_text() == "not a store"

@@ -100,6 +100,8 @@ class Store:
             self._lock = StoreLock(self.root / LOCK, wait=lock_wait)
 
     def _open_writer(self, lock_wait: float) -> None:
+        if self.root.exists() and not self.root.is_dir():
+            raise StoreError(f"cannot use {self.root} as a store: not a directory")
         changed = files.Barrier()
         files.make_dirs(self.root / OBJECTS, changed)
         files.make_dirs(self.root / PAGES, changed)
