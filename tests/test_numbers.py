@@ -243,6 +243,8 @@ def test_sentences_read_alike_whatever_marks_end_them(text: str, positions: list
         ("Our helpline answers 24/7.", "en", "code"),
         ("Johanniter-Unfall-Hilfe, Tel. 030 / 269 97- 361", "de", "phone"),
         ("Deutsche Lebens-Rettungs-Gesellschaft, Tel. 05723 / 955-440", "de", "phone"),
+        ("Joignez-le par téléphone au 604\u00a0662-6882.", "fr", "phone"),
+        ("Appelez le 01\u202f23\u202f45\u202f67\u202f89 en semaine.", "fr", "phone"),
     ],
 )
 def test_years_dates_and_phone_numbers_are_no_figures(text: str, lang: str, reason: str) -> None:
@@ -278,3 +280,15 @@ def test_the_year_2100_and_bug_numbers_are_no_figures(text: str, lang: str, reas
     assert 2100.0 not in [figure.value for figure in figures]
     assert 1879739.0 not in [figure.value for figure in figures]
     assert reason in {rejection.reason for rejection in rejected}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Plus de 12\u00a0345\u00a0678 personnes déplacées.", 12345678.0),
+        ("Au total 1\u202f234\u202f567\u202f890 euros.", 1234567890.0),
+    ],
+)
+def test_numbers_grouped_by_no_break_spaces_are_no_phone_numbers(text: str, value: float) -> None:
+    figures, _ = find_figures(text, "fr")
+    assert [figure.value for figure in figures] == [value]

@@ -87,18 +87,19 @@ _TIME = re.compile(
 )
 _VERSION = re.compile(r"\d+\.\d{1,2}\.\d+(?:\.\d+)*(?![\w])")
 # Groups of up to 6 digits: German numbers with an extension ("0228-999582-5777"), an
-# area code after a slash ("030 / 2325 955"), spaced dashes ("030 / 269 97- 361").
-_PHONE = re.compile(r"(?:\(?\d{1,6}\)?(?: ?[./\-–] ?| )){2,}\d{2,10}(?![\w])")
+# area code after a slash ("030 / 2325 955"), spaced dashes ("030 / 269 97- 361"),
+# groups parted by no-break spaces ("604\u00a0662-6882": corpus mercury__ici.radio-canada.ca).
+_PHONE = re.compile(rf"(?:\(?\d{{1,6}}\)?(?: ?[./\-–] ?|{_SP})){{2,}}\d{{2,10}}(?![\w])")
 _ROUND_THE_CLOCK = re.compile(r"24/7(?![\d/])")  # "erreichbar 24/7": no figure, no ratio
 _DAY_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])")
-_GROUPED_NUMBER = re.compile(r"\d{1,3}(?:([ .,])\d{3})(?:\1\d{3})*")
+_GROUPED_NUMBER = re.compile(r"\d{1,3}(?:([ .,\u00a0\u202f\u2009])\d{3})(?:\1\d{3})*")
 # Each with the longest digit run it may start with and the characters that may
 # follow that run: a run that fits none is not matched against them (~2 µs a run).
 _BLOCKERS: tuple[tuple[re.Pattern[str], RejectReason, int, str], ...] = (
     (_NUMERIC_DATE, "date", 4, "./-"),
     (_VERSION, "version", 1_000, "."),
     (_TIME, "time", 2, ":hH \u00a0\u202f"),
-    (_PHONE, "phone", 6, " .-)/–"),
+    (_PHONE, "phone", 6, " .-)/–\u00a0\u202f\u2009"),
     (_ROUND_THE_CLOCK, "code", 2, "/"),
 )
 _ANY_BLOCKER_FOLLOWER = "".join(followers for *_, followers in _BLOCKERS)
@@ -707,7 +708,7 @@ def _may_go_on(reason: RejectReason, following: str, after: str) -> bool:
     digits: "h", "Uhr", "am", "pm" after a space; a next group after a separator."""
     if reason == "time" and following in " \u00a0\u202f":
         return after != "" and after in "hHuUaApP"
-    if reason == "phone" and following in " .-":
+    if reason == "phone" and following in " .-\u00a0\u202f\u2009":
         return after in ("(", "/", "-", "–") or after.isdecimal()
     return True
 
