@@ -292,3 +292,17 @@ def test_the_year_2100_and_bug_numbers_are_no_figures(text: str, lang: str, reas
 def test_numbers_grouped_by_no_break_spaces_are_no_phone_numbers(text: str, value: float) -> None:
     figures, _ = find_figures(text, "fr")
     assert [figure.value for figure in figures] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Saisonbereinigt hat die Arbeitslosigkeit um 48.000 abgenommen.", None),
+        ("Verglichen mit dem Vorjahr ist sie um 439.000 geringer.", None),
+        ("Schon 2019 konnten zwei Millionen ihre Wohnung nicht heizen.", None),
+        ("Rund 115.000 Lehrkräfte arbeiten in Bayern.", "Lehrkräfte"),
+    ],
+)
+def test_a_german_figure_counts_a_capitalised_noun_only(text: str, unit: str | None) -> None:
+    figures, _ = find_figures(text, "de")
+    assert [figure.unit for figure in figures] == [unit]

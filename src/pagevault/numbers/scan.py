@@ -594,7 +594,7 @@ class _Scan:
             value *= scale_factor(scale_word, self.language)
         currency_symbol = candidate.cur1 or candidate.cur2
         currency = currency_code(currency_symbol) if currency_symbol else None
-        noun = None if candidate.pct or currency else self._counted_noun(candidate.end)
+        noun = None if candidate.pct or currency else self._unit_noun(candidate.end)
         kind: FigureKind = "count"
         if candidate.pct:
             kind, noun = "percent", "%"
@@ -626,6 +626,15 @@ class _Scan:
         if words is None:
             words = self._words_at[start] = self.text[max(0, start - 32) : start].lower().split()
         return words
+
+    def _unit_noun(self, end: int) -> str | None:
+        """The noun a figure counts. German nouns are capitalised: a lower-case word
+        after a German number is a verb, an adjective or a pronoun, no unit ("um 48.000
+        abgenommen", "um 439.000 geringer", "zwei Millionen ihre Wohnung")."""
+        noun = self._counted_noun(end)
+        if noun is not None and self.language == "de" and noun[0].islower():
+            return None
+        return noun
 
     def _counted_noun(self, end: int) -> str | None:
         if end not in self._noun_at:
