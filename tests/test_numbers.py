@@ -306,3 +306,25 @@ def test_numbers_grouped_by_no_break_spaces_are_no_phone_numbers(text: str, valu
 def test_a_german_figure_counts_a_capitalised_noun_only(text: str, unit: str | None) -> None:
     figures, _ = find_figures(text, "de")
     assert [figure.unit for figure in figures] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "unit"),
+    [
+        ("Sains et saufs, tandis que 393 n’ont pas encore pu être joints.", "fr", None),
+        ("Employment between the ages of 25 and 54 compared to the total.", "en", None),
+        ("About 300 volunteers stepped forward.", "en", "volunteers"),
+    ],
+)
+def test_a_verb_or_participle_after_a_figure_is_no_unit(
+    text: str, lang: str, unit: str | None
+) -> None:
+    figures, _ = find_figures(text, lang)
+    assert figures[-1].unit == unit
+
+
+def test_a_year_followed_by_a_participle_is_a_year() -> None:
+    text = "Warming returns to 1.5°C by around 2100 following an overshoot."
+    figures, rejected = find_figures(text, "en")
+    assert "2100" not in [figure.text for figure in figures]
+    assert ("2100", "year") in [(rejection.text, rejection.reason) for rejection in rejected]

@@ -767,12 +767,19 @@ def _looks_like_phone(text: str) -> bool:
     return sum(char.isdigit() for char in text) >= 8 and not _GROUPED_NUMBER.fullmatch(text)
 
 
+# French elisions that open a verb, never a counted noun ("393 n’ont pas", "qu’il").
+_ELIDED_PRONOUNS = ("n’", "n'", "s’", "s'", "qu’", "qu'", "j’", "j'", "m’", "m'", "t’", "t'")
+
+
 def _counted_noun(text: str, end: int) -> str | None:
     match = _NOUN.match(text, end)
     if match is None:
         return None
     noun = match.group("noun")
-    return None if noun.lower() in FUNCTION_WORDS or len(noun) < 3 else noun
+    lowered = noun.lower()
+    if lowered in FUNCTION_WORDS or len(noun) < 3 or lowered.startswith(_ELIDED_PRONOUNS):
+        return None
+    return noun
 
 
 def _word_or_number(raw: str) -> float | None:

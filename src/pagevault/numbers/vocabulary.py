@@ -96,14 +96,16 @@ FUNCTION_WORDS = frozenset(
     """
     et ou de des du la le les un une en à au aux dans par pour sur sont ont est sera qui que
     dont ce cette ces il elle ils elles on nous vous pas plus moins ne se sa son ses leur leurs
-    depuis avant après entre chez avec sans selon contre vers
+    depuis avant après entre chez avec sans selon contre vers était étaient avait avaient
+    serait seraient
     and or of the a an in on at to for from by with is are was were be been has have had that
     which who this these those it its as than per each every into over under more less not
-    will would can could should may might must shall
+    will would can could should may might must shall most compared following including
+    according
     und oder der die das den dem des ein eine einer eines in im an am auf für von vom zu zum
     zur mit ist sind war waren hat haben wurde wurden nicht mehr als wie bei aus nach seit
     y o el la los las un una unos unas en de del al por para con sin son es fue han ha que
-    más menos como entre desde hasta sobre
+    más menos como entre desde hasta sobre era eran había habían está están
     """.split()
 )
 
