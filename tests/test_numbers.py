@@ -328,3 +328,11 @@ def test_a_year_followed_by_a_participle_is_a_year() -> None:
     figures, rejected = find_figures(text, "en")
     assert "2100" not in [figure.text for figure in figures]
     assert ("2100", "year") in [(rejection.text, rejection.reason) for rejection in rejected]
+
+
+def test_a_four_digit_time_with_its_time_zone_is_no_figure() -> None:
+    figures, rejected = find_figures(
+        "The rocket lifted off at 0951 GMT (1451 GMT) from the base.", "en"
+    )
+    assert figures == []
+    assert [(r.text, r.reason) for r in rejected] == [("0951 GMT", "time"), ("1451 GMT", "time")]

@@ -91,6 +91,10 @@ _VERSION = re.compile(r"\d+\.\d{1,2}\.\d+(?:\.\d+)*(?![\w])")
 # groups parted by no-break spaces ("604\u00a0662-6882": corpus mercury__ici.radio-canada.ca).
 _PHONE = re.compile(rf"(?:\(?\d{{1,6}}\)?(?: ?[./\-–] ?|{_SP})){{2,}}\d{{2,10}}(?![\w])")
 _ROUND_THE_CLOCK = re.compile(r"24/7(?![\d/])")  # "erreichbar 24/7": no figure, no ratio
+# A time written as four digits and a time zone ("(1451 GMT)": corpus rdbl__yahoo-2).
+_ZONED_TIME = re.compile(
+    rf"(?:[01]\d|2[0-3])[0-5]\d{_SP}(?:GMT|UTC|CET|CEST|MEZ|MESZ|EST|EDT|PST|PDT)(?!\w)"
+)
 _DAY_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])")
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:([ .,\u00a0\u202f\u2009])\d{3})(?:\1\d{3})*")
 # Each with the longest digit run it may start with and the characters that may
@@ -101,6 +105,7 @@ _BLOCKERS: tuple[tuple[re.Pattern[str], RejectReason, int, str], ...] = (
     (_TIME, "time", 2, ":hH \u00a0\u202f"),
     (_PHONE, "phone", 6, " .-)/–\u00a0\u202f\u2009"),
     (_ROUND_THE_CLOCK, "code", 2, "/"),
+    (_ZONED_TIME, "time", 4, " \u00a0\u202f\u2009"),
 )
 _ANY_BLOCKER_FOLLOWER = "".join(followers for *_, followers in _BLOCKERS)
 
@@ -714,9 +719,10 @@ def _load_month_names() -> dict[str, int]:
 
 def _may_go_on(reason: RejectReason, following: str, after: str) -> bool:
     """Whether a time or a phone number may go on past the character after its first
-    digits: "h", "Uhr", "am", "pm" after a space; a next group after a separator."""
-    if reason == "time" and following in " \u00a0\u202f":
-        return after != "" and after in "hHuUaApP"
+    digits: "h", "Uhr", "am", "pm" or a time zone after a space; a next group after a
+    separator."""
+    if reason == "time" and following in " \u00a0\u202f\u2009":
+        return after != "" and after in "hHuUaApPGCME"
     if reason == "phone" and following in " .-\u00a0\u202f\u2009":
         return after in ("(", "/", "-", "–") or after.isdecimal()
     return True
