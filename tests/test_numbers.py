@@ -244,6 +244,8 @@ def test_sentences_read_alike_whatever_marks_end_them(text: str, positions: list
         ("Johanniter-Unfall-Hilfe, Tel. 030 / 269 97- 361", "de", "phone"),
         ("Deutsche Lebens-Rettungs-Gesellschaft, Tel. 05723 / 955-440", "de", "phone"),
         ("Joignez-le par téléphone au 604\u00a0662-6882.", "fr", "phone"),
+        ("La violencia se agravó en los años 90 en el país.", "es", "year"),
+        ("Dans les années 90, la ville a changé.", "fr", "year"),
         ("Appelez le 01\u202f23\u202f45\u202f67\u202f89 en semaine.", "fr", "phone"),
     ],
 )

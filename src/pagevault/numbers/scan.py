@@ -22,6 +22,7 @@ from pagevault.numbers.vocabulary import (
     CURRENCY_CODE_WORDS,
     DATE_PREPOSITIONS,
     DE_ORDINAL_WORDS,
+    DECADE_WORDS,
     DURATION_NOUNS,
     FUNCTION_WORDS,
     NUMBER_WORDS,
@@ -566,6 +567,8 @@ class _Scan:
             return "ordinal"
         if self.language == "de" and after.startswith(".") and _DAY_MONTH.fullmatch(raw):
             return "date"  # "Der 11.10. eines jeden Jahres": a day and month, no year
+        if last_word in DECADE_WORDS and raw.isdigit() and len(raw) in (2, 4):
+            return "year"
         noun = self._counted_noun(candidate.end)
         if _looks_like_year(raw) and (
             noun is None

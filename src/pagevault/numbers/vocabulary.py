@@ -127,6 +127,9 @@ NUMBERING_PHRASES = (
 )
 
 # A year-like number after one of these is a year ("Depuis 2014", "Ende 2019").
+# "les années 90", "los años 80": a decade, written after the word for years.
+DECADE_WORDS = frozenset({"années", "annees", "años", "anni"})
+
 DATE_PREPOSITIONS = frozenset(
     """
     en depuis dès avant après jusqu'en jusqu’en in since by from until before after during im
