@@ -83,6 +83,9 @@ _FRAME_TAGS = frozenset({"header", "footer"})
 _NAVIGATION_ROLES = frozenset({"navigation", "menubar"})
 _FRAME_ROLES = frozenset({"banner", "contentinfo"})
 _PAGINATION = re.compile(r"paginat|pager")
+# A cookie or consent banner's links (privacy policy, cookie settings) are no site menu
+# (corpus traf__greenpeace.org.artenvielfalt.html: <nav class="gp-cookie-banner--nav">).
+_CONSENT = re.compile(r"(?:^|[\s_-])(?:cookie|cookies|consent|gdpr|rgpd|cmp)(?:$|[\s_-])")
 
 
 # BREADCRUMB_CANDIDATES with its [aria-label*=...] selectors asked as one [aria-label].
@@ -231,7 +234,7 @@ def extract_menus(
         navigations, frames = legacy_root_candidates(tree)
     places = _Places(main, by_class_name=by_class_name)
     found, bare_footers = _menu_roots(navigations, frames, list(skip), main, by_class_name)
-    roots = [(root, places.of(root)) for root in found]
+    roots = [(root, place) for root in found if not (place := places.of(root)).consent]
     roots.sort(key=lambda pair: pair[1].deferred)  # stable: page order within each group
     registry = _MenuRegistry()
     for root, place in roots:
@@ -325,12 +328,14 @@ def _inside_content(node: LexborNode, main: LexborNode | None) -> bool:
 
 
 class _Place(NamedTuple):
-    """Where a menu root sits: its region, and whether it is hidden or mobile (a
-    deferred menu, read after the visible ones); with the root's attributes."""
+    """Where a menu root sits: its region, whether it is hidden or mobile (a deferred
+    menu, read after the visible ones) and whether it is part of a cookie or consent
+    banner (no menu at all); with the root's attributes."""
 
     region: Region
     deferred: bool
     attributes: Attributes
+    consent: bool  # inside a cookie or consent banner: no menu
 
 
 # What an element and its ancestors below ``<body>`` say about a menu inside them:
@@ -360,14 +365,16 @@ class _Places:
         nearest = [attributes for attributes, _ in path[:_NEAREST]]
         descriptors = [descriptor_of(attributes) for attributes in nearest]
         # one search over the joined descriptors, not one each: no token holds a space
-        mobile = MOBILE_TOKEN.search(" ".join(descriptors)) is not None
+        joined = " ".join(descriptors)
+        mobile = MOBILE_TOKEN.search(joined) is not None
+        consent = _CONSENT.search(joined) is not None
         if footer:
             region: Region = "footer"
         elif aside:
             region = "sidebar"
         else:
             region = _region_by_name(descriptors, nearest) or ("body" if in_main else "header")
-        return _Place(region, hidden or mobile, nearest[0])
+        return _Place(region, hidden or mobile, nearest[0], consent)
 
     def _learn(self, path: list[tuple[LexborNode, int]]) -> list[tuple[Attributes, _Facts]]:
         """The attributes and facts of each node of ``path`` (root first), reading
