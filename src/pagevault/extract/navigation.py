@@ -838,7 +838,9 @@ class _MenuRegistry:
 
     def add(self, draft: _MenuDraft) -> None:
         labels = draft.labels
-        if not draft.items or self.knows(labels, deferred=draft.deferred, region=draft.region):
+        if not _leads_somewhere(draft.items) or self.knows(
+            labels, deferred=draft.deferred, region=draft.region
+        ):
             return
         self._known_anywhere |= labels
         self._known_in_region.setdefault(draft.region, set()).update(labels)
@@ -850,6 +852,13 @@ class _MenuRegistry:
     def menus(self) -> tuple[Menu, ...]:
         """The menus kept, built in one pydantic call (cheaper than one call a menu)."""
         return _MENUS.validate_python(self._menus)
+
+
+def _leads_somewhere(items: tuple[_ItemFields, ...]) -> bool:
+    """Whether any entry, at any depth, links to a page: skip links ("Direkt zum
+    Inhalt" to ``#content``) and buttons ("Toggle Font Size") lead nowhere and are no
+    menu (corpus traf__be.ch-impfen.html "Sprunglinks", hdate__elmundo.es-PSOE.html)."""
+    return any(item["url"] is not None or _leads_somewhere(item["children"]) for item in items)
 
 
 _MENUS = TypeAdapter(tuple[Menu, ...])

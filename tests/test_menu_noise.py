@@ -1,4 +1,4 @@
-"""A cookie or consent banner's links are no menu of the site."""
+"""What looks like a menu but is none: a cookie banner's links, skip links, buttons."""
 
 from __future__ import annotations
 
@@ -28,3 +28,22 @@ def test_menus_inside_cookie_or_consent_banners_are_left_out() -> None:
 def test_a_class_merely_containing_cookie_letters_is_no_banner() -> None:
     page = PAGE.replace('aria-label="Hauptmenü"', 'aria-label="Hauptmenü" class="cookiecutter-nav"')
     assert [menu.name for menu in parse_html(page).navigation] == ["Hauptmenü"]
+
+
+SKIP_LINKS = """<html lang=de><body>
+<nav aria-label="Sprunglinks"><ul>
+  <li><a href="#content">Direkt zum Inhalt</a></li><li><a href="#search">Direkt zur Suche</a></li>
+</ul></nav>
+<nav aria-label="Werkzeuge"><ul><li><button>Schrift größer</button></li>
+  <li><button>Kontrast</button></li></ul></nav>
+<nav aria-label="Themen"><ul><li><span>Klima</span><ul>
+  <li><a href="/klima/co2">CO2</a></li><li><a href="/klima/wald">Wald</a></li></ul></li>
+  <li><a href="/energie">Energie</a></li></ul></nav>
+<main><h1>Impfen</h1><p>Text.</p></main></body></html>"""
+
+
+def test_a_menu_leading_to_no_page_is_left_out() -> None:
+    """Skip links to in-page anchors and a row of buttons lead nowhere; a menu whose
+    links sit below a label without one does."""
+    snapshot = parse_html(SKIP_LINKS, url="https://www.be.ch/impfen")
+    assert [menu.name for menu in snapshot.navigation] == ["Themen"]
