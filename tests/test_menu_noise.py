@@ -47,3 +47,15 @@ def test_a_menu_leading_to_no_page_is_left_out() -> None:
     links sit below a label without one does."""
     snapshot = parse_html(SKIP_LINKS, url="https://www.be.ch/impfen")
     assert [menu.name for menu in snapshot.navigation] == ["Themen"]
+
+
+def test_a_search_form_title_does_not_name_the_menu_around_it() -> None:
+    page = """<html><body><header><nav>
+      <form action="/search"><h2 class="element-invisible">Search form</h2>
+        <input name="q"></form>
+      <ul><li><a href="/science">Science &amp; Innovation</a></li>
+        <li><a href="/economy">Energy Economy</a></li></ul>
+    </nav></header><main><h1>Energy</h1></main></body></html>"""
+    (menu,) = parse_html(page, url="https://www.energy.gov/").navigation
+    assert menu.name == f"{menu.region} menu"  # unnamed, as the page leaves it
+    assert [item.label for item in menu.items] == ["Science & Innovation", "Energy Economy"]

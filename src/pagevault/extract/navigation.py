@@ -785,7 +785,7 @@ def _holds_list_item(node: LexborNode) -> bool:
 
 def _menu_name(root: LexborNode, attributes: Attributes) -> str:
     """The menu's ARIA label, else the text its ``aria-labelledby`` points to, else
-    its first heading (``attributes``: the root's)."""
+    its first heading outside a form (``attributes``: the root's)."""
     label = attribute(attributes, "aria-label")
     if label:
         return label
@@ -795,8 +795,22 @@ def _menu_name(root: LexborNode, attributes: Attributes) -> str:
         target = root.parser.css_first(f'[id="{safe_id}"]')
         if target is not None:
             return node_text(target)
-    heading = root.css_first("h1, h2, h3, h4, h5, h6")
-    return node_text(heading) if heading is not None else ""
+    for heading in root.css("h1, h2, h3, h4, h5, h6"):
+        if not _inside_form(heading, root.mem_id):
+            return node_text(heading)
+    return ""
+
+
+def _inside_form(node: LexborNode, root_id: int) -> bool:
+    """Whether ``node`` lies in a ``<form>`` below the element ``root_id``: a search
+    form's hidden title ("Search form") names no menu (corpus
+    edgi-wmd__energy-gov-home: the main menu was named "Search form")."""
+    parent = node.parent
+    while parent is not None and parent.mem_id != root_id:
+        if parent.tag == "form":
+            return True
+        parent = parent.parent
+    return False
 
 
 class _MenuRegistry:
