@@ -24,23 +24,44 @@ def _with_lower_case(*names: str) -> _MetaNames:
     return tuple((name, name.lower()) for name in names)
 
 
+# Publication names first, then the generic "date" ones: names from htmldate's and
+# trafilatura's lists that say "published" or "created" (not "gentime", "timestamp":
+# when the page was generated). be.ch's press releases carry only "publication_date".
 _PUBLISHED_META = _with_lower_case(
     "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "article:published",
+    "article.published",
     "datePublished",
-    "dcterms.date",
-    "dcterms.created",
-    "DC.date.issued",
-    "DC.date",
-    "date",
-    "pubdate",
+    "date_published",
+    "publication_date",
+    "citation_publication_date",
+    "parsely-pub-date",
+    "originalpublicationdate",
+    "publishdate",
+    "publish_date",
     "publish-date",
+    "published-date",
+    "pubdate",
+    "dcterms.issued",
+    "DC.date.issued",
+    "DC.date.created",
+    "dcterms.created",
+    "dcterms.date",
+    "DC.date",
+    "citation_date",
+    "date",
     "sailthru.date",
 )
 _MODIFIED_META = _with_lower_case(
     "article:modified_time",
+    "og:article:modified_time",
     "og:updated_time",
     "dateModified",
+    "date_modified",
     "dcterms.modified",
+    "DC.date.modified",
     "last-modified",
 )
 
