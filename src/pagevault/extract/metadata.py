@@ -8,7 +8,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from pagevault.extract.dates import normalize_iso_date
+from pagevault.extract.dates import normalize_iso_date, url_path_date
 from pagevault.extract.dom import Attributes, attr, attribute, node_text, unique_matches
 from pagevault.extract.urls import resolve_url
 from pagevault.model import Metadata
@@ -111,13 +111,15 @@ def read_head(tree: LexborHTMLParser, url: str | None) -> PageHead:
     if base_url is None:
         base_url = canonical
     opengraph = {name: value for name, value in meta.items() if name.startswith("og:")}
+    lang = _lang(tree, meta)
+    published = _first_date(meta, jsonld, _PUBLISHED_META, "datePublished")
     return PageHead(
         title=_head_title(tree, meta),
-        lang=_lang(tree, meta),
+        lang=lang,
         canonical=canonical,
         base_url=base_url,
         description=meta.get("description") or meta.get("og:description") or None,
-        published=_first_date(meta, jsonld, _PUBLISHED_META, "datePublished"),
+        published=published or _page_url_date((canonical, url), lang),
         modified=_first_date(meta, jsonld, _MODIFIED_META, "dateModified"),
         metadata=Metadata(opengraph=opengraph, jsonld=tuple(jsonld)),
     )
@@ -226,6 +228,16 @@ def _first_date(
     for value in _jsonld_values(jsonld, jsonld_key):
         if isinstance(value, str) and (iso := normalize_iso_date(value)):
             return iso
+    return None
+
+
+def _page_url_date(page_urls: tuple[str | None, ...], lang: str | None) -> str | None:
+    """The date in the page's own address, its canonical URL's first, when its metadata
+    has none: a blog's "/2016/05/22/slug", weisser-ring.de's press release
+    "/meldungen/29-10-2021" (traf__weisser-ring.de-Erfolgsgechichte.html)."""
+    for page_url in page_urls:
+        if page_url and (found := url_path_date(page_url, lang)):
+            return found
     return None
 
 
