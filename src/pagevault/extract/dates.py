@@ -17,6 +17,9 @@ _ISO_DATE = re.compile(
     r"\s*(Z|[+-]\d{2}:?\d{2})?)?"
 )
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")
+# A dotted day-first date opening a text, then a space: a press release's dateline
+# ("01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr 2022 gestartet...").
+_DATELINE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?=\s)")
 # A complete date as a URL's path writes it: year first as segments ("/2016/05/22/") or
 # dashed ("/2019-12-02-health-workers"), or a whole segment day first ("/29-10-2021").
 _URL_DATE = re.compile(
@@ -70,6 +73,16 @@ def url_path_date(url: str, lang: str | None = None) -> str | None:
         day, month = (second, first) if _month_first(lang) else (first, second)
         return _iso(int(groups["y3"]), month, day)
     year, month, day = (int(groups[f"{part}1"] or groups[f"{part}2"]) for part in "ymd")
+    return _iso(year, month, day)
+
+
+def dateline_date(text: str) -> str | None:
+    """The date a text opens with when written "dd.mm.yyyy" and followed by a space, as
+    a press release's dateline; None otherwise (a date inside a sentence is not one)."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return None
+    day, month, year = (int(group) for group in match.groups())
     return _iso(year, month, day)
 
 
