@@ -80,3 +80,11 @@ def test_a_dateline_opening_the_first_paragraph_dates_the_page() -> None:
 )
 def test_only_a_date_opening_an_unlinked_text_is_a_dateline(paragraph: str) -> None:
     assert _published(f"<h1>Arbeitsmarkt</h1>{paragraph}", lang="de") is None
+
+
+def test_a_byline_indented_over_several_source_lines_is_short() -> None:
+    """traf__bund.net-hermlin.html: the byline's text node is 58 characters in the source,
+    37 as shown."""
+    byline = "\n    01. November 2021\n    \n        |\n        Naturschutz, BUND\n    \n\n"
+    main = f'<h1>Unser Tipp im November</h1><p class="caption">{byline}</p>{BODY}'
+    assert _published(main, lang="de") == "2021-11-01"

@@ -22,6 +22,7 @@ _A = tag_id("a")
 _BEFORE_TITLE = 150  # characters of text just above the title looked at
 _AFTER_TITLE = 500  # characters of text below it
 _MAX_DATE_TEXT = 40  # "Bonn, 11.10.2021", "Veröffentlicht am 02. November 2021"
+_MAX_SPACED_DATE_TEXT = 120  # such a text as written in the source, indents included
 _LINK_LEVELS = 3  # a text this many elements below an <a> at most is the link's
 
 
@@ -87,6 +88,11 @@ def _last_date(texts: list[tuple[str, bool]], lang: str | None) -> str | None:
 
 
 def _date_in(text: str, lang: str | None) -> str | None:
+    """A short text's date, its length counted as shown: the source's line breaks and
+    indents collapse to single spaces (traf__bund.net-hermlin.html's byline
+    "01. November 2021 | Naturschutz, BUND" spans five indented lines)."""
+    if _MAX_DATE_TEXT < len(text) <= _MAX_SPACED_DATE_TEXT:
+        text = " ".join(text.split())
     return short_text_date(text, lang, _MAX_DATE_TEXT)
 
 
