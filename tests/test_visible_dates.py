@@ -54,3 +54,37 @@ def test_no_date_is_guessed_from_teasers_sentences_links_or_far_text(main: str) 
 )
 def test_numeric_dates_put_the_month_first_only_in_american_english(lang: str, iso: str) -> None:
     assert parse_text_date("05/04/2016", lang) == iso
+
+
+def test_a_dateline_opening_the_first_paragraph_dates_the_page() -> None:
+    """traf__arbeitsagentur.de-arbeitsmarkt.html: the month's report opens with its date."""
+    main = (
+        "<h1>Arbeitslosenquote 2022</h1><p>Die Bundesagentur veröffentlicht monatlich.</p>"
+        "<h2>Entwicklung 2022</h2><h3>Auf Erholungskurs</h3>"
+        "<p><strong>01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr 2022 gestartet.“, sagte"
+        "</strong> der Vorstand heute in Nürnberg.</p>"
+    )
+    assert _published(main, lang="de") == "2022-02-01"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # a date inside the sentence, not opening it
+        "<p>Seit dem 01.02.2022 ist die Zahl der arbeitslosen Menschen gestiegen.</p>",
+        # a linked text opening with a date: another page's teaser
+        '<p><a href="/meldung">01.02.2022 Der Arbeitsmarkt ist gut gestartet</a></p>',
+        # a date glued to other text is a number, not a dateline
+        "<p>01.02.2022-Bericht: der Arbeitsmarkt ist gut in das Jahr gestartet.</p>",
+    ],
+)
+def test_only_a_date_opening_an_unlinked_text_is_a_dateline(paragraph: str) -> None:
+    assert _published(f"<h1>Arbeitsmarkt</h1>{paragraph}", lang="de") is None
+
+
+def test_a_byline_indented_over_several_source_lines_is_short() -> None:
+    """traf__bund.net-hermlin.html: the byline's text node is 58 characters in the source,
+    37 as shown."""
+    byline = "\n    01. November 2021\n    \n        |\n        Naturschutz, BUND\n    \n\n"
+    main = f'<h1>Unser Tipp im November</h1><p class="caption">{byline}</p>{BODY}'
+    assert _published(main, lang="de") == "2021-11-01"

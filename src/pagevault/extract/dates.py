@@ -1,4 +1,4 @@
-"""Dates as written on cards and in metadata -> ISO 8601 (pure).
+"""Dates as written on cards, in metadata and in page URLs -> ISO 8601 (pure).
 
 Month names are CLDR's for fr/en/de/es (``pagevault.cldr``), so "5 janvier, 2026",
 "January 5, 2026", "5. Januar 2026" and "5 de enero de 2026" all read as 2026-01-05.
@@ -17,6 +17,16 @@ _ISO_DATE = re.compile(
     r"\s*(Z|[+-]\d{2}:?\d{2})?)?"
 )
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")
+# A dotted day-first date opening a text, then a space: a press release's dateline
+# ("01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr 2022 gestartet...").
+_DATELINE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?=\s)")
+# A complete date as a URL's path writes it: year first as segments ("/2016/05/22/") or
+# dashed ("/2019-12-02-health-workers"), or a whole segment day first ("/29-10-2021").
+_URL_DATE = re.compile(
+    r"/(?P<y1>\d{4})/(?P<m1>\d{1,2})/(?P<d1>\d{1,2})(?=[/._-]|$)"
+    r"|/(?P<y2>\d{4})-(?P<m2>\d{2})-(?P<d2>\d{2})(?=[/._-]|$)"
+    r"|/(?P<first>\d{1,2})-(?P<second>\d{1,2})-(?P<y3>\d{4})(?=[/.]|$)"
+)
 
 
 def normalize_iso_date(value: str) -> str | None:
@@ -47,6 +57,33 @@ def parse_text_date(text: str, lang: str | None = None) -> str | None:
         day, month = (second, first) if _month_first(lang) else (first, second)
         return _iso(year, month, day)
     return None
+
+
+def url_path_date(url: str, lang: str | None = None) -> str | None:
+    """The complete date a page's URL holds in its path ("/2016/05/22/", "/29-10-2021"),
+    else None. Only for the page's own URL: a date in a link or an image's address
+    dates that other file, not the page."""
+    path = url.split("?", 1)[0].split("#", 1)[0]  # not a query's or fragment's dates
+    match = _URL_DATE.search(path)
+    if match is None:
+        return None
+    groups = match.groupdict()
+    if groups["y3"] is not None:  # day first, as the page's numeric dates are written
+        first, second = int(groups["first"]), int(groups["second"])
+        day, month = (second, first) if _month_first(lang) else (first, second)
+        return _iso(int(groups["y3"]), month, day)
+    year, month, day = (int(groups[f"{part}1"] or groups[f"{part}2"]) for part in "ymd")
+    return _iso(year, month, day)
+
+
+def dateline_date(text: str) -> str | None:
+    """The date a text opens with when written "dd.mm.yyyy" and followed by a space, as
+    a press release's dateline; None otherwise (a date inside a sentence is not one)."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return None
+    day, month, year = (int(group) for group in match.groups())
+    return _iso(year, month, day)
 
 
 def short_text_date(text: str, lang: str | None, max_length: int) -> str | None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from pagevault.extract.dates import normalize_iso_date
+from pagevault.extract.dates import normalize_iso_date, url_path_date
 from pagevault.extract.dom import Attributes, attr, attribute, node_text, unique_matches
 from pagevault.extract.urls import resolve_url
 from pagevault.model import Metadata
@@ -24,23 +24,44 @@ def _with_lower_case(*names: str) -> _MetaNames:
     return tuple((name, name.lower()) for name in names)
 
 
+# Publication names first, then the generic "date" ones: names from htmldate's and
+# trafilatura's lists that say "published" or "created" (not "gentime", "timestamp":
+# when the page was generated). be.ch's press releases carry only "publication_date".
 _PUBLISHED_META = _with_lower_case(
     "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "article:published",
+    "article.published",
     "datePublished",
-    "dcterms.date",
-    "dcterms.created",
-    "DC.date.issued",
-    "DC.date",
-    "date",
-    "pubdate",
+    "date_published",
+    "publication_date",
+    "citation_publication_date",
+    "parsely-pub-date",
+    "originalpublicationdate",
+    "publishdate",
+    "publish_date",
     "publish-date",
+    "published-date",
+    "pubdate",
+    "dcterms.issued",
+    "DC.date.issued",
+    "DC.date.created",
+    "dcterms.created",
+    "dcterms.date",
+    "DC.date",
+    "citation_date",
+    "date",
     "sailthru.date",
 )
 _MODIFIED_META = _with_lower_case(
     "article:modified_time",
+    "og:article:modified_time",
     "og:updated_time",
     "dateModified",
+    "date_modified",
     "dcterms.modified",
+    "DC.date.modified",
     "last-modified",
 )
 
@@ -90,13 +111,15 @@ def read_head(tree: LexborHTMLParser, url: str | None) -> PageHead:
     if base_url is None:
         base_url = canonical
     opengraph = {name: value for name, value in meta.items() if name.startswith("og:")}
+    lang = _lang(tree, meta)
+    published = _first_date(meta, jsonld, _PUBLISHED_META, "datePublished")
     return PageHead(
         title=_head_title(tree, meta),
-        lang=_lang(tree, meta),
+        lang=lang,
         canonical=canonical,
         base_url=base_url,
         description=meta.get("description") or meta.get("og:description") or None,
-        published=_first_date(meta, jsonld, _PUBLISHED_META, "datePublished"),
+        published=published or _page_url_date((canonical, url), lang),
         modified=_first_date(meta, jsonld, _MODIFIED_META, "dateModified"),
         metadata=Metadata(opengraph=opengraph, jsonld=tuple(jsonld)),
     )
@@ -205,6 +228,16 @@ def _first_date(
     for value in _jsonld_values(jsonld, jsonld_key):
         if isinstance(value, str) and (iso := normalize_iso_date(value)):
             return iso
+    return None
+
+
+def _page_url_date(page_urls: tuple[str | None, ...], lang: str | None) -> str | None:
+    """The date in the page's own address, its canonical URL's first, when its metadata
+    has none: a blog's "/2016/05/22/slug", weisser-ring.de's press release
+    "/meldungen/29-10-2021" (traf__weisser-ring.de-Erfolgsgechichte.html)."""
+    for page_url in page_urls:
+        if page_url and (found := url_path_date(page_url, lang)):
+            return found
     return None
 
 
