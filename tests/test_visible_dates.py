@@ -88,3 +88,22 @@ def test_a_byline_indented_over_several_source_lines_is_short() -> None:
     byline = "\n    01. November 2021\n    \n        |\n        Naturschutz, BUND\n    \n\n"
     main = f'<h1>Unser Tipp im November</h1><p class="caption">{byline}</p>{BODY}'
     assert _published(main, lang="de") == "2021-11-01"
+
+
+def test_a_title_above_the_main_column_is_dated_by_its_intro_block() -> None:
+    """traf__bund.net-hermlin.html: the <h1> and its byline stand in an intro block
+    above the article's column."""
+    page = """<html lang=de><body>
+      <div class="intro"><h1>Unser Tipp im November: Das Hermelin</h1>
+        <p class="caption">01. November 2021 | Naturschutz, BUND</p></div>
+      <main><p>Das Hermelin ist ein kleiner Marder.</p>
+        <p>Es lebt in Hecken und Wiesen und jagt Mäuse.</p></main></body></html>"""
+    assert parse_html(page).published == "2021-11-01"
+
+
+def test_a_logo_title_in_the_page_header_is_not_dated_by_the_header() -> None:
+    page = """<html lang=fr><body>
+      <header><h1>Regards</h1><span>Dimanche 30 septembre 2018</span></header>
+      <main><h2>Enquête</h2><p>Un long texte sur le logement.</p>
+        <p>Et encore un paragraphe.</p></main></body></html>"""
+    assert parse_html(page).published is None
