@@ -9,7 +9,7 @@ import sys
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-from pagevault.extract.related import _PHRASE_OPENINGS, _is_related_title
+from pagevault.extract.related import _PHRASE_OPENINGS, _related_title
 from pagevault.extract.selectors import RELATED_HEADING
 
 
@@ -61,20 +61,20 @@ def test_lower_folds_every_character_taken_for_a_phrase_letter() -> None:
 
 
 def test_titles() -> None:
-    assert _is_related_title("\n  Voir   aussi :\n")
-    assert _is_related_title("\u200bSee also")
-    assert _is_related_title("ſee also")  # IGNORECASE takes the long s for an s
-    assert _is_related_title("À lire aussi")
-    assert not _is_related_title("Europäische Union")
-    assert not _is_related_title("The related news")
-    assert not _is_related_title("")
+    assert _related_title("\n  Voir   aussi :\n")
+    assert _related_title("\u200bSee also")
+    assert _related_title("ſee also")  # IGNORECASE takes the long s for an s
+    assert _related_title("À lire aussi")
+    assert not _related_title("Europäische Union")
+    assert not _related_title("The related news")
+    assert not _related_title("")
     # the three-letter openings: a phrase, a word no phrase opens with, too short
-    assert _is_related_title("Lesen Sie auch")
-    assert _is_related_title("  LIRE AUSSI")
-    assert _is_related_title("Weiterlesen")
-    assert _is_related_title("Relacionados")
-    assert _is_related_title("Ver también")
-    assert not _is_related_title("Lecture")
-    assert not _is_related_title("Seite teilen")
-    assert not _is_related_title("Re")
-    assert not _is_related_title("S")
+    assert _related_title("Lesen Sie auch")
+    assert _related_title("  LIRE AUSSI")
+    assert _related_title("Weiterlesen")
+    assert _related_title("Relacionados")
+    assert _related_title("Ver también")
+    assert not _related_title("Lecture")
+    assert not _related_title("Seite teilen")
+    assert not _related_title("Re")
+    assert not _related_title("S")

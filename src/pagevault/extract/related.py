@@ -1,13 +1,16 @@
 """'See also' blocks and their cards: title, link, label, date and tags.
 
 A block is found by its title ("Voir aussi", "Related content", "Mehr zum Thema",
-"Contenidos relacionados"...) or by a ``related`` class. Fixtures:
-amnesty-fr-refugies.html (article cards with type, date, title, tags),
-en-campaign-keyfacts.html (a list), de-kampagne.html and es-campana.html (teasers).
+"Contenidos relacionados"...) or by a ``related`` class. A title of a list of other
+content ("Aktuell", "Les plus lus", "Últimas noticias") names a block only when that is
+a list of teasers in the main column. Fixtures: amnesty-fr-refugies.html (article cards
+with type, date, title, tags), en-campaign-keyfacts.html (a list), de-kampagne.html and
+es-campana.html (teasers), related-latest.html (latest articles beside the article).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -48,6 +51,11 @@ _CARD_SELECTORS = ("article", "li", "[class*=card]", "[class*=teaser]", "[class*
 _MAX_KIND_LENGTH = 40
 _MAX_DATE_LENGTH = 30  # "Mercredi 12 septembre 2024" fits; a card's summary does not
 _FEW_CANDIDATES = 8
+# A block under a ``listing`` title: its fewest cards, and the most text (characters)
+# it may hold besides them and its title ("Alle Meldungen", a "more" link).
+_MIN_TEASERS = 2
+_MAX_LOOSE_TEXT = 60
+_BOILERPLATE_REGIONS = frozenset(("nav", "aside", "footer"))
 
 
 def find_related_blocks(
@@ -59,12 +67,17 @@ def find_related_blocks(
     blocks: list[LexborNode] = []
     loose_titles: list[LexborNode] = []
     for heading in unique_matches(tree, _HEADINGS):
-        if _is_related_title(heading.text(deep=True)):
-            block = _block_around(heading)
-            if block is not None:
-                blocks.append(block)
-                if not contains(block, heading):
-                    loose_titles.append(heading)
+        title = _related_title(heading.text(deep=True))
+        if title is None:
+            continue
+        block = _block_around(heading)
+        if block is None:
+            continue
+        if title.group("listing") and not _is_teaser_list(block, heading, main):
+            continue
+        blocks.append(block)
+        if not contains(block, heading):
+            loose_titles.append(heading)
     containers = (
         tree.css(RELATED_CONTAINER)
         if any(hint in source for hint in RELATED_CONTAINER_HINTS)
@@ -97,13 +110,17 @@ def _holding_page(tree: LexborHTMLParser, main: LexborNode | None) -> set[int]:
 _PHRASE_OPENINGS = frozenset(
     {"vo", "à ", "a ", "li", "su", "po", "ar", "co", "se", "re", "mo", "yo", "fu", "me", "le"}
     | {"au", "da", "we", "ve", "no", "te", "ta", "zu"}
+    | {"ac", "ak", "de", "du", "la", "lo", "má", "ne", "to", "úl"}
     | {"voi", "à l", "a l", "lir", "sur", "pou", "art", "con", "see", "rel", "mor", "you"}
     | {"fur", "meh", "zum", "wei", "les", "auc", "das", "ver", "te ", "tam", "lee", "not"}
+    | {"act", "akt", "der", "du ", "lat", "let", "lo ", "mei", "mos", "más", "neu", "rec"}
+    | {"top", "últ"}
 )
 
 
-def _is_related_title(raw: str) -> bool:
-    """Whether a heading's text (as read, uncleaned) names a 'see also' block.
+def _related_title(raw: str) -> re.Match[str] | None:
+    """The RELATED_HEADING match of a heading's text (as read, uncleaned), if it names
+    a 'see also' block (or, its ``listing`` group set, a list of other content).
 
     Nine headings in ten open with three letters (or two and a non-letter) no phrase
     opens with: they are told from ``raw`` alone, before ``clean_text`` and the regex
@@ -113,14 +130,14 @@ def _is_related_title(raw: str) -> bool:
     as its lower case.
     """
     if len(raw) > 4 * _MAX_HEADING_LENGTH:
-        return False
+        return None
     opening = raw.lstrip()[:3]
     if not opening.isalpha():
         opening = opening[:2]
     if opening.isalpha() and (key := opening.lower()).isascii() and key not in _PHRASE_OPENINGS:
-        return False
+        return None
     text = clean_text(raw)
-    return len(text) <= _MAX_HEADING_LENGTH and RELATED_HEADING.match(text) is not None
+    return RELATED_HEADING.match(text) if len(text) <= _MAX_HEADING_LENGTH else None
 
 
 def _block_around(heading: LexborNode) -> LexborNode | None:
@@ -137,6 +154,38 @@ def _block_around(heading: LexborNode) -> LexborNode | None:
     if following is not None and following.css_first("a[href]") is not None:
         return following
     return None
+
+
+def _is_teaser_list(block: LexborNode, heading: LexborNode, main: LexborNode | None) -> bool:
+    """Whether the block a ``listing`` title ("Aktuell", "Les plus lus") names is a list
+    of teasers of other pages in the main column's text: at least two titled cards and,
+    besides them and the title, hardly any text - not a section of the page's own that
+    happens to bear such a title, nor a menu or a sidebar the page's boilerplate goes
+    with (corpus traf__awo.org-Menschenrechte.html: four dated teasers under "Aktuell"
+    beside the article; fixture related-latest.html)."""
+    if main is None or not _in_body_text(block, main) or block.css_first("h1") is not None:
+        return False
+    reader = _CardReader(None, None)
+    cards = [card for card in reader.cards_of(block) if reader.read(card) is not None]
+    if len(cards) < _MIN_TEASERS:
+        return False
+    loose_text = len(node_text(block)) - sum(len(node_text(card)) for card in cards)
+    if contains(block, heading):
+        loose_text -= len(node_text(heading))
+    return loose_text <= _MAX_LOOSE_TEXT
+
+
+def _in_body_text(block: LexborNode, main: LexborNode) -> bool:
+    """Whether ``block`` lies inside ``main`` (not being it) and outside the regions
+    removed as boilerplate anyway (a menu, a sidebar, a footer)."""
+    node: LexborNode | None = block
+    while node is not None:
+        if node.mem_id == main.mem_id:
+            return node.mem_id != block.mem_id
+        if node.tag in _BOILERPLATE_REGIONS:
+            return False
+        node = node.parent
+    return False
 
 
 def _outermost(blocks: list[LexborNode], within: LexborNode | None = None) -> list[LexborNode]:
@@ -176,6 +225,19 @@ def _link_holders(block: LexborNode) -> set[int]:
                 break
             node = node.parent
     return holders
+
+
+def _wrapping_link(card: LexborNode, block: LexborNode) -> LexborNode | None:
+    """The link wrapping ``card``: its parent, if that is a link inside ``block``."""
+    parent = card.parent
+    if (
+        parent is not None
+        and parent.tag == "a"
+        and parent.mem_id != block.mem_id
+        and "href" in parent.attributes
+    ):
+        return parent
+    return None
 
 
 # One validation for the whole list: pydantic's per-instance overhead is about
@@ -240,15 +302,25 @@ class _CardReader:
         return [a for a in block.css("a[href]") if not self.is_tag_list_part(a, block)]
 
     def holding_links(self, candidates: list[LexborNode], block: LexborNode) -> list[LexborNode]:
-        """``candidates`` (in ``block``) holding a link: a ``css_first`` call each
-        (~3 µs) when they are few, one walk up from each link of the block when they
-        are many (blog.campact.de: 87 teaser parts; 1.6 -> 0.7 ms for the block)."""
+        """``candidates`` (in ``block``) holding a link, and for one a link wraps, that
+        link: ``<a href><div class="teaser">...</div></a>`` (corpus
+        traf__awo.org-Menschenrechte.html). Whether a candidate holds a link: a
+        ``css_first`` call each (~3 µs) when they are few, one walk up from each link
+        of the block when they are many (blog.campact.de: 87 teaser parts; 1.6 -> 0.7 ms
+        for the block)."""
         if len(candidates) <= _FEW_CANDIDATES:
-            return [c for c in candidates if c.css_first("a[href]") is not None]
-        holders = self._link_holders.get(block.mem_id)
-        if holders is None:
-            holders = self._link_holders[block.mem_id] = _link_holders(block)
-        return [c for c in candidates if c.mem_id in holders]
+            holding = [c.css_first("a[href]") is not None for c in candidates]
+        else:
+            holders = self._link_holders.get(block.mem_id)
+            if holders is None:
+                holders = self._link_holders[block.mem_id] = _link_holders(block)
+            holding = [c.mem_id in holders for c in candidates]
+        cards = []
+        for candidate, holds_link in zip(candidates, holding, strict=True):
+            card = candidate if holds_link else _wrapping_link(candidate, block)
+            if card is not None:
+                cards.append(card)
+        return cards
 
     def is_tag_list_part(self, node: LexborNode, block: LexborNode) -> bool:
         current: LexborNode | None = node
