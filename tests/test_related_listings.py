@@ -129,3 +129,16 @@ def test_a_block_holding_the_page_title_is_no_list_of_other_content() -> None:
     snapshot = parse_html(HEADLINE_WITH_KICKER, url="https://www.presse.example/parite")
     assert snapshot.related == ()
     assert snapshot.sections[0].heading == "Parité : la loi enfin votée"
+
+
+ONE_LINK = """<html lang="de"><body><main><h1>Mitglieder</h1>
+<p>Unser Verein zählt heute mehr als zweitausend Mitglieder in allen Teilen der Stadt.</p>
+<h2>Aktuelles</h2>
+<p><a href="/versammlung">Am 3. Mai laden wir zur Mitgliederversammlung ein</a></p>
+</main></body></html>"""
+
+
+def test_a_single_link_under_such_a_title_stays_a_section() -> None:
+    snapshot = parse_html(ONE_LINK, url="https://www.verein.example/mitglieder")
+    assert snapshot.related == ()
+    assert _paragraphs(snapshot)[-1] == "Am 3. Mai laden wir zur Mitgliederversammlung ein"

@@ -10,8 +10,8 @@ es-campana.html (teasers), related-latest.html (latest articles beside the artic
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any, NamedTuple
 
 from pydantic import TypeAdapter
@@ -40,6 +40,7 @@ from pagevault.extract.selectors import (
     RELATED_CONTAINER_HINTS,
     RELATED_CONTAINER_TOKEN,
     RELATED_HEADING,
+    RELATED_LISTING_HEADING,
 )
 from pagevault.extract.urls import resolve_url
 from pagevault.model import RelatedLink
@@ -68,12 +69,12 @@ def find_related_blocks(
     loose_titles: list[LexborNode] = []
     for heading in unique_matches(tree, _HEADINGS):
         title = _related_title(heading.text(deep=True))
-        if title is None:
-            continue
+        if title is None or (title is _Title.LISTING and not _in_body_text(heading, main)):
+            continue  # a listing's title in a menu or a sidebar: no costly _block_around
         block = _block_around(heading)
         if block is None:
             continue
-        if title.group("listing") and not _is_teaser_list(block, heading, main):
+        if title is _Title.LISTING and not _is_teaser_list(block, heading, main):
             continue
         blocks.append(block)
         if not contains(block, heading):
@@ -105,26 +106,37 @@ def _holding_page(tree: LexborHTMLParser, main: LexborNode | None) -> set[int]:
     return lineage(tree.body) if tree.body is not None else set()
 
 
-# The first two and the first three characters of every RELATED_HEADING phrase,
-# lower-cased (tests/test_related_openings.py derives them from the regex).
-_PHRASE_OPENINGS = frozenset(
+# The first two and the first three characters of every RELATED_HEADING phrase and of
+# every RELATED_LISTING_HEADING phrase, lower-cased (tests/test_related_openings.py
+# derives them from the regexes).
+_SEE_ALSO_OPENINGS = frozenset(
     {"vo", "à ", "a ", "li", "su", "po", "ar", "co", "se", "re", "mo", "yo", "fu", "me", "le"}
     | {"au", "da", "we", "ve", "no", "te", "ta", "zu"}
-    | {"ac", "ak", "de", "du", "la", "lo", "má", "ne", "to", "úl"}
     | {"voi", "à l", "a l", "lir", "sur", "pou", "art", "con", "see", "rel", "mor", "you"}
     | {"fur", "meh", "zum", "wei", "les", "auc", "das", "ver", "te ", "tam", "lee", "not"}
-    | {"act", "akt", "der", "du ", "lat", "let", "lo ", "mei", "mos", "más", "neu", "rec"}
-    | {"top", "últ"}
+)
+_LISTING_OPENINGS = frozenset(
+    {"a ", "ac", "ak", "de", "du", "la", "le", "lo", "me", "mo", "má", "ne", "re", "à "}
+    | {"úl", "a l", "act", "akt", "der", "du ", "lat", "les", "let", "lo ", "mei", "mor"}
+    | {"mos", "más", "neu", "rec", "à l", "últ"}
 )
 
 
-def _related_title(raw: str) -> re.Match[str] | None:
-    """The RELATED_HEADING match of a heading's text (as read, uncleaned), if it names
-    a 'see also' block (or, its ``listing`` group set, a list of other content).
+class _Title(Enum):
+    """What a block title names: a 'see also' block, or a list of other content."""
+
+    SEE_ALSO = "see also"
+    LISTING = "listing"
+
+
+def _related_title(raw: str) -> _Title | None:
+    """What a heading's text (as read, uncleaned) names, if a 'see also' block
+    (RELATED_HEADING) or a list of other content (RELATED_LISTING_HEADING).
 
     Nine headings in ten open with three letters (or two and a non-letter) no phrase
-    opens with: they are told from ``raw`` alone, before ``clean_text`` and the regex
-    (~3 µs together; an IGNORECASE alternation of 30 phrases is slow even to fail).
+    opens with: they are told from ``raw`` alone, before ``clean_text`` and the regexes
+    (~3 µs together; an IGNORECASE alternation of 30 phrases is slow even to fail), and
+    the others meet only the regex whose phrases share their opening.
     Exact: the letters after the leading spaces are the cleaned text's first
     characters, and a character ``lower()`` makes ASCII matches a phrase letter only
     as its lower case.
@@ -134,10 +146,20 @@ def _related_title(raw: str) -> re.Match[str] | None:
     opening = raw.lstrip()[:3]
     if not opening.isalpha():
         opening = opening[:2]
-    if opening.isalpha() and (key := opening.lower()).isascii() and key not in _PHRASE_OPENINGS:
-        return None
+    see_also = listing = True
+    if opening.isalpha() and (key := opening.lower()).isascii():
+        see_also = key in _SEE_ALSO_OPENINGS
+        listing = key in _LISTING_OPENINGS
+        if not (see_also or listing):
+            return None
     text = clean_text(raw)
-    return RELATED_HEADING.match(text) if len(text) <= _MAX_HEADING_LENGTH else None
+    if len(text) > _MAX_HEADING_LENGTH:
+        return None
+    if see_also and RELATED_HEADING.match(text) is not None:
+        return _Title.SEE_ALSO
+    if listing and RELATED_LISTING_HEADING.match(text) is not None:
+        return _Title.LISTING
+    return None
 
 
 def _block_around(heading: LexborNode) -> LexborNode | None:
@@ -163,28 +185,35 @@ def _is_teaser_list(block: LexborNode, heading: LexborNode, main: LexborNode | N
     happens to bear such a title, nor a menu or a sidebar the page's boilerplate goes
     with (corpus traf__awo.org-Menschenrechte.html: four dated teasers under "Aktuell"
     beside the article; fixture related-latest.html)."""
-    if main is None or not _in_body_text(block, main) or block.css_first("h1") is not None:
+    if not _in_body_text(block, main) or block.css_first("h1") is not None:
         return False
     reader = _CardReader(None, None)
-    cards = [card for card in reader.cards_of(block) if reader.read(card) is not None]
-    if len(cards) < _MIN_TEASERS:
+    card_lengths = [
+        len(node_text(card))
+        for card in reader.cards_of(block)
+        if reader.title_link(card) is not None
+    ]
+    if sum(1 for length in card_lengths if length) < _MIN_TEASERS:
         return False
-    loose_text = len(node_text(block)) - sum(len(node_text(card)) for card in cards)
+    loose_text = len(node_text(block)) - sum(card_lengths)
     if contains(block, heading):
         loose_text -= len(node_text(heading))
     return loose_text <= _MAX_LOOSE_TEXT
 
 
-def _in_body_text(block: LexborNode, main: LexborNode) -> bool:
-    """Whether ``block`` lies inside ``main`` (not being it) and outside the regions
+def _in_body_text(node: LexborNode, main: LexborNode | None) -> bool:
+    """Whether ``node`` lies inside ``main`` (not being it) and outside the regions
     removed as boilerplate anyway (a menu, a sidebar, a footer)."""
-    node: LexborNode | None = block
-    while node is not None:
-        if node.mem_id == main.mem_id:
-            return node.mem_id != block.mem_id
-        if node.tag in _BOILERPLATE_REGIONS:
+    if main is None:
+        return False
+    start = node.mem_id
+    current: LexborNode | None = node
+    while current is not None:
+        if current.mem_id == main.mem_id:
+            return current.mem_id != start
+        if current.tag in _BOILERPLATE_REGIONS:
             return False
-        node = node.parent
+        current = current.parent
     return False
 
 
@@ -227,17 +256,28 @@ def _link_holders(block: LexborNode) -> set[int]:
     return holders
 
 
-def _wrapping_link(card: LexborNode, block: LexborNode) -> LexborNode | None:
-    """The link wrapping ``card``: its parent, if that is a link inside ``block``."""
-    parent = card.parent
-    if (
-        parent is not None
-        and parent.tag == "a"
-        and parent.mem_id != block.mem_id
-        and "href" in parent.attributes
-    ):
-        return parent
-    return None
+def _with_wrapping_links(
+    candidates: list[LexborNode], holding: list[LexborNode], block: LexborNode
+) -> list[LexborNode]:
+    """``candidates`` holding a link (``holding``), and for each other one a link wraps,
+    that link: ``<a href><div class="teaser">...</div></a>`` (corpus
+    traf__awo.org-Menschenrechte.html, where one teaser's summary holds a link of its
+    own). Asked only when the cards holding links are too few: a parent each."""
+    holding_ids = {card.mem_id for card in holding}
+    cards = []
+    for candidate in candidates:
+        if candidate.mem_id in holding_ids:
+            cards.append(candidate)
+            continue
+        parent = candidate.parent
+        if (
+            parent is not None
+            and parent.tag == "a"
+            and parent.mem_id != block.mem_id
+            and "href" in parent.attributes
+        ):
+            cards.append(parent)
+    return cards
 
 
 # One validation for the whole list: pydantic's per-instance overhead is about
@@ -294,33 +334,31 @@ class _CardReader:
 
     def cards_of(self, block: LexborNode) -> list[LexborNode]:
         for selector in _CARD_SELECTORS:
-            cards = self.holding_links(block.css(selector), block)
-            cards = [c for c in cards if not self.is_tag_list_part(c, block)]
-            outer = _outermost(cards, within=block)
+            candidates = block.css(selector)
+            holding = self.holding_links(candidates, block)
+            outer = self.outermost_cards(holding, block)
+            if len(outer) < _MIN_TEASERS and len(holding) < len(candidates):
+                outer = self.outermost_cards(
+                    _with_wrapping_links(candidates, holding, block), block
+                )
             if len(outer) >= 1:
                 return outer
         return [a for a in block.css("a[href]") if not self.is_tag_list_part(a, block)]
 
+    def outermost_cards(self, cards: list[LexborNode], block: LexborNode) -> list[LexborNode]:
+        """``cards`` but tag lists and those inside another."""
+        return _outermost([c for c in cards if not self.is_tag_list_part(c, block)], within=block)
+
     def holding_links(self, candidates: list[LexborNode], block: LexborNode) -> list[LexborNode]:
-        """``candidates`` (in ``block``) holding a link, and for one a link wraps, that
-        link: ``<a href><div class="teaser">...</div></a>`` (corpus
-        traf__awo.org-Menschenrechte.html). Whether a candidate holds a link: a
-        ``css_first`` call each (~3 µs) when they are few, one walk up from each link
-        of the block when they are many (blog.campact.de: 87 teaser parts; 1.6 -> 0.7 ms
-        for the block)."""
+        """``candidates`` (in ``block``) holding a link: a ``css_first`` call each
+        (~3 µs) when they are few, one walk up from each link of the block when they
+        are many (blog.campact.de: 87 teaser parts; 1.6 -> 0.7 ms for the block)."""
         if len(candidates) <= _FEW_CANDIDATES:
-            holding = [c.css_first("a[href]") is not None for c in candidates]
-        else:
-            holders = self._link_holders.get(block.mem_id)
-            if holders is None:
-                holders = self._link_holders[block.mem_id] = _link_holders(block)
-            holding = [c.mem_id in holders for c in candidates]
-        cards = []
-        for candidate, holds_link in zip(candidates, holding, strict=True):
-            card = candidate if holds_link else _wrapping_link(candidate, block)
-            if card is not None:
-                cards.append(card)
-        return cards
+            return [c for c in candidates if c.css_first("a[href]") is not None]
+        holders = self._link_holders.get(block.mem_id)
+        if holders is None:
+            holders = self._link_holders[block.mem_id] = _link_holders(block)
+        return [c for c in candidates if c.mem_id in holders]
 
     def is_tag_list_part(self, node: LexborNode, block: LexborNode) -> bool:
         current: LexborNode | None = node
