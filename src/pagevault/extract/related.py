@@ -262,7 +262,7 @@ def _with_wrapping_links(
     """``candidates`` holding a link (``holding``), and for each other one a link wraps,
     that link: ``<a href><div class="teaser">...</div></a>`` (corpus
     traf__awo.org-Menschenrechte.html, where one teaser's summary holds a link of its
-    own). Asked only when the cards holding links are too few: a parent each."""
+    own). Asked only when at most one card holds a link: a parent look-up each."""
     holding_ids = {card.mem_id for card in holding}
     cards = []
     for candidate in candidates:
@@ -337,7 +337,8 @@ class _CardReader:
             candidates = block.css(selector)
             holding = self.holding_links(candidates, block)
             outer = self.outermost_cards(holding, block)
-            if len(outer) < _MIN_TEASERS and len(holding) < len(candidates):
+            if len(outer) <= 1 and len(holding) < len(candidates):
+                # one card at most: links may wrap the others (no link inside them)
                 outer = self.outermost_cards(
                     _with_wrapping_links(candidates, holding, block), block
                 )
