@@ -1,14 +1,17 @@
 """'See also' blocks and their cards: title, link, label, date and tags.
 
 A block is found by its title ("Voir aussi", "Related content", "Mehr zum Thema",
-"Contenidos relacionados"...) or by a ``related`` class. Fixtures:
-amnesty-fr-refugies.html (article cards with type, date, title, tags),
-en-campaign-keyfacts.html (a list), de-kampagne.html and es-campana.html (teasers).
+"Contenidos relacionados"...) or by a ``related`` class. A title of a list of other
+content ("Aktuell", "Les plus lus", "Últimas noticias") names a block only when that is
+a list of teasers in the main column. Fixtures: amnesty-fr-refugies.html (article cards
+with type, date, title, tags), en-campaign-keyfacts.html (a list), de-kampagne.html and
+es-campana.html (teasers), related-latest.html (latest articles beside the article).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any, NamedTuple
 
 from pydantic import TypeAdapter
@@ -37,6 +40,7 @@ from pagevault.extract.selectors import (
     RELATED_CONTAINER_HINTS,
     RELATED_CONTAINER_TOKEN,
     RELATED_HEADING,
+    RELATED_LISTING_HEADING,
 )
 from pagevault.extract.urls import resolve_url
 from pagevault.model import RelatedLink
@@ -48,6 +52,11 @@ _CARD_SELECTORS = ("article", "li", "[class*=card]", "[class*=teaser]", "[class*
 _MAX_KIND_LENGTH = 40
 _MAX_DATE_LENGTH = 30  # "Mercredi 12 septembre 2024" fits; a card's summary does not
 _FEW_CANDIDATES = 8
+# A block under a ``listing`` title: its fewest cards, and the most text (characters)
+# it may hold besides them and its title ("Alle Meldungen", a "more" link).
+_MIN_TEASERS = 2
+_MAX_LOOSE_TEXT = 60
+_BOILERPLATE_REGIONS = frozenset(("nav", "aside", "footer"))
 
 
 def find_related_blocks(
@@ -59,12 +68,17 @@ def find_related_blocks(
     blocks: list[LexborNode] = []
     loose_titles: list[LexborNode] = []
     for heading in unique_matches(tree, _HEADINGS):
-        if _is_related_title(heading.text(deep=True)):
-            block = _block_around(heading)
-            if block is not None:
-                blocks.append(block)
-                if not contains(block, heading):
-                    loose_titles.append(heading)
+        title = _related_title(heading.text(deep=True))
+        if title is None or (title is _Title.LISTING and not _in_body_text(heading, main)):
+            continue  # a listing's title in a menu or a sidebar: no costly _block_around
+        block = _block_around(heading)
+        if block is None:
+            continue
+        if title is _Title.LISTING and not _is_teaser_list(block, heading, main):
+            continue
+        blocks.append(block)
+        if not contains(block, heading):
+            loose_titles.append(heading)
     containers = (
         tree.css(RELATED_CONTAINER)
         if any(hint in source for hint in RELATED_CONTAINER_HINTS)
@@ -92,35 +106,60 @@ def _holding_page(tree: LexborHTMLParser, main: LexborNode | None) -> set[int]:
     return lineage(tree.body) if tree.body is not None else set()
 
 
-# The first two and the first three characters of every RELATED_HEADING phrase,
-# lower-cased (tests/test_related_openings.py derives them from the regex).
-_PHRASE_OPENINGS = frozenset(
+# The first two and the first three characters of every RELATED_HEADING phrase and of
+# every RELATED_LISTING_HEADING phrase, lower-cased (tests/test_related_openings.py
+# derives them from the regexes).
+_SEE_ALSO_OPENINGS = frozenset(
     {"vo", "à ", "a ", "li", "su", "po", "ar", "co", "se", "re", "mo", "yo", "fu", "me", "le"}
     | {"au", "da", "we", "ve", "no", "te", "ta", "zu"}
     | {"voi", "à l", "a l", "lir", "sur", "pou", "art", "con", "see", "rel", "mor", "you"}
     | {"fur", "meh", "zum", "wei", "les", "auc", "das", "ver", "te ", "tam", "lee", "not"}
 )
+_LISTING_OPENINGS = frozenset(
+    {"a ", "ac", "ak", "de", "du", "la", "le", "lo", "me", "mo", "má", "ne", "re", "à "}
+    | {"úl", "a l", "act", "akt", "der", "du ", "lat", "les", "let", "lo ", "mei", "mor"}
+    | {"mos", "más", "neu", "rec", "à l", "últ"}
+)
 
 
-def _is_related_title(raw: str) -> bool:
-    """Whether a heading's text (as read, uncleaned) names a 'see also' block.
+class _Title(Enum):
+    """What a block title names: a 'see also' block, or a list of other content."""
+
+    SEE_ALSO = "see also"
+    LISTING = "listing"
+
+
+def _related_title(raw: str) -> _Title | None:
+    """What a heading's text (as read, uncleaned) names, if a 'see also' block
+    (RELATED_HEADING) or a list of other content (RELATED_LISTING_HEADING).
 
     Nine headings in ten open with three letters (or two and a non-letter) no phrase
-    opens with: they are told from ``raw`` alone, before ``clean_text`` and the regex
-    (~3 µs together; an IGNORECASE alternation of 30 phrases is slow even to fail).
+    opens with: they are told from ``raw`` alone, before ``clean_text`` and the regexes
+    (~3 µs together; an IGNORECASE alternation of 30 phrases is slow even to fail), and
+    the others meet only the regex whose phrases share their opening.
     Exact: the letters after the leading spaces are the cleaned text's first
     characters, and a character ``lower()`` makes ASCII matches a phrase letter only
     as its lower case.
     """
     if len(raw) > 4 * _MAX_HEADING_LENGTH:
-        return False
+        return None
     opening = raw.lstrip()[:3]
     if not opening.isalpha():
         opening = opening[:2]
-    if opening.isalpha() and (key := opening.lower()).isascii() and key not in _PHRASE_OPENINGS:
-        return False
+    see_also = listing = True
+    if opening.isalpha() and (key := opening.lower()).isascii():
+        see_also = key in _SEE_ALSO_OPENINGS
+        listing = key in _LISTING_OPENINGS
+        if not (see_also or listing):
+            return None
     text = clean_text(raw)
-    return len(text) <= _MAX_HEADING_LENGTH and RELATED_HEADING.match(text) is not None
+    if len(text) > _MAX_HEADING_LENGTH:
+        return None
+    if see_also and RELATED_HEADING.match(text) is not None:
+        return _Title.SEE_ALSO
+    if listing and RELATED_LISTING_HEADING.match(text) is not None:
+        return _Title.LISTING
+    return None
 
 
 def _block_around(heading: LexborNode) -> LexborNode | None:
@@ -137,6 +176,45 @@ def _block_around(heading: LexborNode) -> LexborNode | None:
     if following is not None and following.css_first("a[href]") is not None:
         return following
     return None
+
+
+def _is_teaser_list(block: LexborNode, heading: LexborNode, main: LexborNode | None) -> bool:
+    """Whether the block a ``listing`` title ("Aktuell", "Les plus lus") names is a list
+    of teasers of other pages in the main column's text: at least two titled cards and,
+    besides them and the title, hardly any text - not a section of the page's own that
+    happens to bear such a title, nor a menu or a sidebar the page's boilerplate goes
+    with (corpus traf__awo.org-Menschenrechte.html: four dated teasers under "Aktuell"
+    beside the article; fixture related-latest.html)."""
+    if not _in_body_text(block, main) or block.css_first("h1") is not None:
+        return False
+    reader = _CardReader(None, None)
+    card_lengths = [
+        len(node_text(card))
+        for card in reader.cards_of(block)
+        if reader.title_link(card) is not None
+    ]
+    if sum(1 for length in card_lengths if length) < _MIN_TEASERS:
+        return False
+    loose_text = len(node_text(block)) - sum(card_lengths)
+    if contains(block, heading):
+        loose_text -= len(node_text(heading))
+    return loose_text <= _MAX_LOOSE_TEXT
+
+
+def _in_body_text(node: LexborNode, main: LexborNode | None) -> bool:
+    """Whether ``node`` lies inside ``main`` (not being it) and outside the regions
+    removed as boilerplate anyway (a menu, a sidebar, a footer)."""
+    if main is None:
+        return False
+    start = node.mem_id
+    current: LexborNode | None = node
+    while current is not None:
+        if current.mem_id == main.mem_id:
+            return current.mem_id != start
+        if current.tag in _BOILERPLATE_REGIONS:
+            return False
+        current = current.parent
+    return False
 
 
 def _outermost(blocks: list[LexborNode], within: LexborNode | None = None) -> list[LexborNode]:
@@ -176,6 +254,30 @@ def _link_holders(block: LexborNode) -> set[int]:
                 break
             node = node.parent
     return holders
+
+
+def _with_wrapping_links(
+    candidates: list[LexborNode], holding: list[LexborNode], block: LexborNode
+) -> list[LexborNode]:
+    """``candidates`` holding a link (``holding``), and for each other one a link wraps,
+    that link: ``<a href><div class="teaser">...</div></a>`` (corpus
+    traf__awo.org-Menschenrechte.html, where one teaser's summary holds a link of its
+    own). Asked only when at most one card holds a link: a parent look-up each."""
+    holding_ids = {card.mem_id for card in holding}
+    cards = []
+    for candidate in candidates:
+        if candidate.mem_id in holding_ids:
+            cards.append(candidate)
+            continue
+        parent = candidate.parent
+        if (
+            parent is not None
+            and parent.tag == "a"
+            and parent.mem_id != block.mem_id
+            and "href" in parent.attributes
+        ):
+            cards.append(parent)
+    return cards
 
 
 # One validation for the whole list: pydantic's per-instance overhead is about
@@ -232,12 +334,21 @@ class _CardReader:
 
     def cards_of(self, block: LexborNode) -> list[LexborNode]:
         for selector in _CARD_SELECTORS:
-            cards = self.holding_links(block.css(selector), block)
-            cards = [c for c in cards if not self.is_tag_list_part(c, block)]
-            outer = _outermost(cards, within=block)
+            candidates = block.css(selector)
+            holding = self.holding_links(candidates, block)
+            outer = self.outermost_cards(holding, block)
+            if len(outer) <= 1 and len(holding) < len(candidates):
+                # one card at most: links may wrap the others (no link inside them)
+                outer = self.outermost_cards(
+                    _with_wrapping_links(candidates, holding, block), block
+                )
             if len(outer) >= 1:
                 return outer
         return [a for a in block.css("a[href]") if not self.is_tag_list_part(a, block)]
+
+    def outermost_cards(self, cards: list[LexborNode], block: LexborNode) -> list[LexborNode]:
+        """``cards`` but tag lists and those inside another."""
+        return _outermost([c for c in cards if not self.is_tag_list_part(c, block)], within=block)
 
     def holding_links(self, candidates: list[LexborNode], block: LexborNode) -> list[LexborNode]:
         """``candidates`` (in ``block``) holding a link: a ``css_first`` call each

@@ -115,9 +115,11 @@ BREADCRUMB_CANDIDATES = ", ".join(f"[{name}*={part}]" for name, part in BREADCRU
 
 # "See also" block titles in fr/en/de/es (fixtures amnesty-fr-refugies.html,
 # en-campaign-keyfacts.html, de-kampagne.html, es-campana.html; "Mehr zu Klima und
-# Konsum", "Zum Weiterlesen": corpus traf__greenpeace.de.nachhaltigleben.html).
+# Konsum", "Zum Weiterlesen": corpus traf__greenpeace.de.nachhaltigleben.html; "À lire
+# également...": corpus hdate__paris-luttes.info.html).
 RELATED_HEADING = re.compile(
-    r"^(?:voir aussi|à lire aussi|a lire aussi|lire aussi|sur le même (?:sujet|thème)|"
+    r"^(?:voir aussi|à lire aussi|a lire aussi|lire aussi|(?:à |a )?lire également|"
+    r"sur le même (?:sujet|thème)|"
     r"pour aller plus loin|articles? (?:liés|similaires|connexes)|contenus? (?:liés|associés)|"
     r"see also|related(?: content| articles?| stories| news| reading| resources| posts)?|"
     r"more on this(?: topic)?|you may also like|further reading|"
@@ -126,7 +128,25 @@ RELATED_HEADING = re.compile(
     r"weitere (?:artikel|beiträge|informationen|themen)|verwandte (?:artikel|themen)|"
     r"relacionad[oa]s?|contenidos? relacionados?|noticias relacionadas|"
     r"artículos relacionados|te puede interesar|también te puede interesar|"
-    r"lee también|ver también)\s*[:.]?$",
+    r"lee también|ver también)\s*(?:[:.]|\.\.\.|…)?$",
+    re.IGNORECASE,
+)
+# Titles of lists of OTHER content ("Aktuell", "Les plus lus", "Últimas noticias"), which
+# may also title a section of the page's own: related.py takes such a block only when it
+# is a list of teasers in the main column (fixture related-latest.html; corpus
+# traf__awo.org-Menschenrechte.html "Aktuell", traf__regards.fr.enquetes.html "Les plus
+# lus" and "Du même auteur", traf__infobae.com-ucrania.html "Últimas Noticias",
+# traf__elpais.com.ciencia.html "Más información").
+RELATED_LISTING_HEADING = re.compile(
+    r"^(?:aktuell(?:es)?|aktuelle (?:meldungen|nachrichten|artikel|beiträge)|"
+    r"neueste (?:meldungen|nachrichten|artikel|beiträge)|letzte (?:meldungen|artikel|beiträge)|"
+    r"meistgelesen(?:e(?: artikel)?)?|"
+    r"latest(?: news| articles| stories| posts)?|most (?:read|popular|viewed)|"
+    r"recent (?:news|articles|stories|posts)|more news|"
+    r"actualités?|dernières (?:actualités|nouvelles|publications)|derniers articles|"
+    r"(?:à|a) la une|les plus (?:lus|populaires|consultés|partagés)|du même auteur|"
+    r"últimas noticias|lo más (?:leído|visto|popular)|más (?:noticias|leídas?|información))"
+    r"\s*(?:[:.]|\.\.\.|…)?$",
     re.IGNORECASE,
 )
 RELATED_CONTAINER = (
