@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pagevault import parse_html
+from pagevault.errors import InputError
 from pagevault.extract.dom import MAX_BLOCK_DEPTH, guard_nesting, parse_tree
 
 
@@ -81,9 +83,9 @@ def test_unclosed_and_misnested_tags() -> None:
     assert [s.value for s in snapshot.statistics] == [3000]
 
 
-def test_binary_garbage_is_read_as_text() -> None:
-    snapshot = parse_html(bytes(range(256)) * 100)
-    assert snapshot.encoding.name
+def test_binary_garbage_is_refused_as_such() -> None:
+    with pytest.raises(InputError, match="binary data"):
+        parse_html(bytes(range(256)) * 100)
 
 
 _PIECES = [
@@ -116,8 +118,11 @@ def test_extractor_never_raises_on_arbitrary_markup(page: str) -> None:
 
 @settings(max_examples=100, deadline=None)
 @given(st.binary(max_size=2000))
-def test_extractor_never_raises_on_arbitrary_bytes(body: bytes) -> None:
-    parse_html(body)
+def test_extractor_reads_arbitrary_bytes_or_refuses_them_as_binary(body: bytes) -> None:
+    try:
+        assert parse_html(body).schema_version == 1
+    except InputError as error:
+        assert str(error) == "binary data, not an HTML page"
 
 
 def test_a_heading_level_written_in_superscript_digits_is_no_crash() -> None:
