@@ -142,3 +142,19 @@ def test_a_single_link_under_such_a_title_stays_a_section() -> None:
     snapshot = parse_html(ONE_LINK, url="https://www.verein.example/mitglieder")
     assert snapshot.related == ()
     assert _paragraphs(snapshot)[-1] == "Am 3. Mai laden wir zur Mitgliederversammlung ein"
+
+
+def test_a_card_linking_to_the_page_itself_is_left_out() -> None:
+    """corpus traf__awo.org-Menschenrechte.html: the page's own "latest" list holds it."""
+    page = (FIXTURES / "related-latest.html").read_text(encoding="utf-8")
+    own_card = page.replace('href="/fachtagung-2021"', 'href="/menschenrechte/"')
+    snapshot = parse_html(own_card, url="https://www.verband.example/menschenrechte")
+    assert [card.url for card in snapshot.related] == [
+        "https://www.verband.example/gefluechtete-belarus",
+        "https://www.verband.example/suchtberatung-wirkt",
+    ]
+    canonical = own_card.replace(
+        "<head>", '<head><link rel="canonical" href="https://www.verband.example/menschenrechte">'
+    )
+    other_address = parse_html(canonical, url="https://www.verband.example/m?id=7")
+    assert len(other_address.related) == 2

@@ -76,7 +76,7 @@ def _extract(decoded: DecodedText, url: str | None, ignore: Sequence[str] = ()) 
 
     breadcrumbs, breadcrumb_node = extract_breadcrumbs(tree, head.base_url)
     related_blocks, related_titles = find_related_blocks(tree, decoded.text, main)
-    related = extract_related(related_blocks, head.base_url, lang)
+    related = extract_related(related_blocks, head.base_url, lang, (url, head.canonical))
     skip = [*related_blocks, *([breadcrumb_node] if breadcrumb_node is not None else [])]
     navigation = extract_menus(tree, head.base_url, main, skip)
 

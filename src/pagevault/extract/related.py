@@ -286,16 +286,26 @@ _RELATED_LINKS = TypeAdapter(tuple[RelatedLink, ...])
 
 
 def extract_related(
-    blocks: list[LexborNode], base_url: str | None, lang: str | None
+    blocks: list[LexborNode],
+    base_url: str | None,
+    lang: str | None,
+    page_urls: tuple[str | None, ...] = (),
 ) -> tuple[RelatedLink, ...]:
+    """The cards of ``blocks``, each link once; none linking to the page itself (one of
+    ``page_urls``, a trailing slash aside): a list of the latest articles may hold the
+    page it stands on (corpus traf__awo.org-Menschenrechte.html)."""
     reader = _CardReader(base_url, lang)
     links: list[dict[str, Any]] = []
+    own_urls = {page_url.rstrip("/") for page_url in page_urls if page_url}
     seen_urls: set[str] = set()
     for block in blocks:
         for card in reader.cards_of(block):
             link = reader.read(card)
-            if link is not None and (link["url"] is None or link["url"] not in seen_urls):
-                seen_urls.add(link["url"] or "")
+            if link is None:
+                continue
+            url = link["url"]
+            if url is None or (url not in seen_urls and url.rstrip("/") not in own_urls):
+                seen_urls.add(url or "")
                 links.append(link)
     return _RELATED_LINKS.validate_python(links)
 
