@@ -441,7 +441,7 @@ class _Scan:
         following = text[end : end + 1]
         if not following or following not in _ANY_BLOCKER_FOLLOWER:
             return False
-        after = text[end + 1 : end + 2]
+        after = text[end + 1 : end + 3]
         for pattern, reason, longest_run, followers in _BLOCKERS:
             if end - start > longest_run or following not in followers:
                 continue
@@ -722,12 +722,13 @@ def _load_month_names() -> dict[str, int]:
 
 def _may_go_on(reason: RejectReason, following: str, after: str) -> bool:
     """Whether a time or a phone number may go on past the character after its first
-    digits: "h", "Uhr", "am", "pm" or a time zone after a space; a next group after a
-    separator."""
+    digits (``after``: the two characters past it): "h", "Uhr", "am", "pm" or a time
+    zone's capitals after a space; a next group after a separator."""
+    first = after[:1]
     if reason == "time" and following in " \u00a0\u202f\u2009":
-        return after != "" and after in "hHuUaApPGCME"
+        return first != "" and (first in "hHuUaApP" or (len(after) == 2 and after.isupper()))
     if reason == "phone" and following in " .-\u00a0\u202f\u2009":
-        return after in ("(", "/", "-", "–") or after.isdecimal()
+        return first in ("(", "/", "-", "–") or first.isdecimal()
     return True
 
 
