@@ -48,11 +48,14 @@ _P = tag_id("p")
 _BR = tag_id("br")
 _LI = tag_id("li")
 _TABLE = tag_id("table")
+_H1 = tag_id("h1")
 _HTML = tag_id("html")
 # What clean_text maps to "" when a text is made of nothing else.
 _ASCII_BLANKS = " \t\n\r\f\v"
 _MAX_STYLED_HEADING = 120
 _MAX_LONE_LINK = 40
+# In the class of a link styled as a title (STYLED_HEADING_TOKEN's words).
+_TITLE_CLASS = re.compile("title|titre|titulo|título|heading|headline", re.IGNORECASE)
 _MIN_MAIN_TEXT = 200
 _BOILERPLATE_SHARE = 0.5
 
@@ -88,8 +91,47 @@ def find_main(tree: LexborHTMLParser) -> LexborNode | None:
             continue
         if node.tag == "article" and len(tree.css("article")) > 1:
             continue
-        return node
-    return _densest_block(tree)
+        return _with_title_header(tree, node)
+    densest = _densest_block(tree)
+    return _with_title_header(tree, densest) if densest is not None else None
+
+
+_BODY = tag_id("body")
+# How much longer than the column its parent's text may be for the parent to be read
+# as the column holding its title header (corpus: 1.06 to 1.22).
+_MAX_HEADER_GROWTH = 1.5
+
+
+def _with_title_header(tree: LexborHTMLParser, main: LexborNode) -> LexborNode:
+    """``main``'s parent when the page's title is in a header just before ``main``:
+    the page's first ``<h1>`` in an earlier sibling, none in ``main``, and little text
+    besides (corpus traf__infobae.com-ucrania.html: a ``<header>`` with the title and
+    its standfirst, then the ``<article>`` with the text; traf__be.ch-impfen.html: the
+    date shown above the title)."""
+    parent = main.parent
+    if parent is None or parent.tag_id in (_BODY, _HTML):
+        return main
+    header_h1 = _h1_before(main)
+    first_h1 = tree.css_first("h1") if header_h1 is not None else None
+    if header_h1 is None or first_h1 is None or header_h1.mem_id != first_h1.mem_id:
+        return main
+    if main.css_first("h1") is not None:
+        return main
+    if len(parent.text(deep=True)) > _MAX_HEADER_GROWTH * len(main.text(deep=True)):
+        return main
+    return parent
+
+
+def _h1_before(main: LexborNode) -> LexborNode | None:
+    """The first ``<h1>`` of the nearest earlier sibling of ``main`` holding one."""
+    sibling = main.prev
+    while sibling is not None:
+        if sibling.is_element_node:
+            h1 = sibling.css_first("h1") if sibling.tag_id != _H1 else sibling
+            if h1 is not None:
+                return h1
+        sibling = sibling.prev
+    return None
 
 
 def _holds_text(node: LexborNode, length: int) -> bool:
@@ -159,18 +201,25 @@ def extract_sections(root: LexborNode, title: str) -> tuple[Section, ...]:
     drafts = [_Draft(title, 1)]
     collector = _BlockCollector()
     collector.walk(root)
+    follows_title = False  # whether the block before was the title's <h1>
     for kind, text, level, heading_id in collector.blocks:
         if kind == "heading":
             if level == 1 and _is_untouched_title(drafts):
                 drafts[0] = _Draft(text, 1, heading_id)
             elif level == 1 and len(drafts) == 1 and text == drafts[0].heading:
+                follows_title = True
                 continue  # the page title below a kicker or date line: same section
+            elif follows_title and len(text) > _MAX_STYLED_HEADING:
+                drafts[-1].add_paragraph(text)  # a standfirst set as a heading
             else:
                 drafts.append(_Draft(text, level, heading_id))
+            follows_title = level == 1 and len(drafts) == 1
         elif kind == "item":
             drafts[-1].items.append(text)
         else:
             drafts[-1].add_paragraph(text)
+        if kind != "heading":
+            follows_title = False
     return _sections_from(drafts)
 
 
@@ -243,7 +292,7 @@ class _BlockCollector:
                 if pending:
                     self._flush(pending)
                 self._block(child, tag)
-        if pending:
+        if pending and not _ends_in_lone_link(node, previous, pending):
             self._flush(pending)
 
     def _inline(self, element: LexborNode, tag: int, pending: list[str]) -> None:
@@ -335,6 +384,14 @@ class _BlockCollector:
             self.blocks.append((kind, text, 0, ""))
 
 
+def _ends_in_lone_link(node: LexborNode, last: LexborNode, pending: list[str]) -> bool:
+    """Whether the run of text left at the end of ``node``'s walk is a block's only
+    content and one short link (``_is_lone_link``): ``<div class="button--wrapper"><a>
+    Zurück zur Übersicht</a></div>`` (corpus traf__be.ch-impfen.html, datagov's "View
+    this Dataset"). ``last`` is the last child walked."""
+    return len(pending) == 1 and last.tag_id == _A and _is_lone_link(node, pending[0].strip())
+
+
 def _add_skipped(previous: LexborNode, last: LexborNode, pending: list[str]) -> None:
     """Append to ``pending`` the text of the blank nodes after ``previous`` up to
     ``last``, which ``iter(skip_empty=True)`` passed over."""
@@ -393,10 +450,12 @@ def _title_class_level(classes: str) -> int:
 
 
 def _is_lone_link(paragraph: LexborNode, text: str) -> bool:
-    """A short paragraph that is only a link ('Zurück zur Übersicht', 'Read more'):
-    navigation, not text (corpus traf__cdu-fraktion-erfurt.de.waldorfschule.html).
-    ``text`` is the paragraph's ``node_text``: its length is tested first, as most
-    paragraphs are longer than a link's label."""
+    """A short paragraph or block that is only a link ('Zurück zur Übersicht', 'Read
+    more', 'View All'): navigation, not text (corpus
+    traf__cdu-fraktion-erfurt.de.waldorfschule.html, traf__be.ch-impfen.html), unless
+    the link is styled as a title (a card's heading: edgi-wmd__energy-gov-home__v1.html
+    "title-link"). ``text`` is the paragraph's ``node_text``: its length is tested
+    first, as most paragraphs are longer than a link's label."""
     if len(text) > _MAX_LONE_LINK:
         return False
     child = _sole_element(paragraph)
@@ -404,7 +463,9 @@ def _is_lone_link(paragraph: LexborNode, text: str) -> bool:
         return False
     # An address or a URL written out is content ("write to x@y.org").
     href = attr(child, "href").lower()
-    return not ("@" in text or "://" in text or href.startswith(("mailto:", "tel:")))
+    if "@" in text or "://" in text or href.startswith(("mailto:", "tel:")):
+        return False
+    return _TITLE_CLASS.search(attr(child, "class")) is None
 
 
 def _is_bold_phrase(element: LexborNode) -> bool:
