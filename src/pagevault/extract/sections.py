@@ -169,7 +169,41 @@ def _densest_block(tree: LexborHTMLParser) -> LexborNode | None:
     if not scores:
         return tree.body
     best = max(scores, key=scores.__getitem__)
-    return nodes[best]
+    return _with_sibling_parts(nodes[best], scores)
+
+
+# Wrappers of one element each climbed from the densest block to the part it is in.
+_MAX_WRAPPERS = 3
+
+
+def _with_sibling_parts(best: LexborNode, scores: dict[int, float]) -> LexborNode:
+    """The parent of the part holding ``best`` when a sibling of that part is another
+    part of the same kind (same tag and class) holding credited text: a text cut into
+    components, each its own block (corpus traf__weisser-ring.de-Erfolgsgechichte.html:
+    Drupal's ``div.paragraph--text``, the second holding the list of advice)."""
+    part = best
+    for _ in range(_MAX_WRAPPERS):
+        parent = part.parent
+        if parent is None or _element_children(parent) != 1:
+            break
+        part = parent
+    classes = part.attributes.get("class")
+    parent = part.parent
+    if not classes or parent is None or parent.tag_id in (_BODY, _HTML):
+        return best
+    for sibling in parent.iter():
+        if (
+            sibling.mem_id != part.mem_id
+            and sibling.tag_id == part.tag_id
+            and sibling.attributes.get("class") == classes
+            and sibling.mem_id in scores
+        ):
+            return parent
+    return best
+
+
+def _element_children(node: LexborNode) -> int:
+    return sum(1 for _ in node.iter())
 
 
 def remove_boilerplate(root: LexborNode, keep: LexborNode | None) -> None:
