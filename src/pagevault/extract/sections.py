@@ -24,6 +24,7 @@ from pagevault.extract.dom import (
     element_id,
     node_text,
 )
+from pagevault.extract.legacy_roots import names_footer
 from pagevault.extract.selectors import (
     MAIN_CANDIDATES,
     NON_BODY_HEADING,
@@ -49,6 +50,8 @@ _BR = tag_id("br")
 _LI = tag_id("li")
 _TABLE = tag_id("table")
 _H1 = tag_id("h1")
+_ARTICLE = tag_id("article")
+_FOOTER = tag_id("footer")
 _HTML = tag_id("html")
 # What clean_text maps to "" when a text is made of nothing else.
 _ASCII_BLANKS = " \t\n\r\f\v"
@@ -57,6 +60,8 @@ _MAX_LONE_LINK = 40
 # In the class of a link styled as a title (STYLED_HEADING_TOKEN's words).
 _TITLE_CLASS = re.compile("title|titre|titulo|título|heading|headline", re.IGNORECASE)
 _MIN_MAIN_TEXT = 200
+# Wrappers of one element each looked through (to a page's footer, to a text's part).
+_MAX_WRAPPERS = 3
 _BOILERPLATE_SHARE = 0.5
 
 
@@ -85,15 +90,23 @@ _MAIN_CANDIDATES = tuple(_attribute_guarded(selector) for selector in MAIN_CANDI
 
 def find_main(tree: LexborHTMLParser) -> LexborNode | None:
     """The element holding the page's main text."""
+    page: LexborNode | None = None  # a candidate that is the whole page
     for selector in _MAIN_CANDIDATES:  # css_first stops at the first match: cheap
         node = tree.css_first(selector)
         if node is None or not _holds_text(node, _MIN_MAIN_TEXT):
             continue
         if node.tag == "article" and len(tree.css("article")) > 1:
             continue
+        if _ends_in_page_footer(node):
+            page = node
+            continue
         return _with_title_header(tree, node)
     densest = _densest_block(tree)
-    return _with_title_header(tree, densest) if densest is not None else None
+    if densest is None:
+        return None
+    if page is not None and densest.mem_id != page.mem_id and page.mem_id in lineage(densest):
+        densest = _with_close_ancestors(densest, page)
+    return _with_title_header(tree, densest)
 
 
 _BODY = tag_id("body")
@@ -172,8 +185,60 @@ def _densest_block(tree: LexborHTMLParser) -> LexborNode | None:
     return _with_sibling_parts(nodes[best], scores)
 
 
-# Wrappers of one element each climbed from the densest block to the part it is in.
-_MAX_WRAPPERS = 3
+# How much more text than the densest block an ancestor may hold to be read instead.
+_MAX_ANCESTOR_GROWTH = 1.15
+
+
+def _with_close_ancestors(best: LexborNode, page: LexborNode) -> LexborNode:
+    """The outermost ancestor of ``best`` below ``page`` holding little more text: the
+    densest block is the paragraphs' parent, which leaves out the headline, date line
+    and tags written beside them (corpus traf__cdu-fraktion-erfurt.de.waldorfschule.html:
+    ``div#blog_detail`` in ``div#ReadSpeaker`` with its date and headline). Only done
+    in a page wrapper: elsewhere the ancestors add bylines and appeals as much."""
+    limit = _MAX_ANCESTOR_GROWTH * len(best.text(deep=True))
+    chosen = best
+    parent = best.parent
+    while parent is not None and parent.mem_id != page.mem_id:
+        if len(parent.text(deep=True)) > limit:
+            break
+        chosen = parent
+        parent = parent.parent
+    return chosen
+
+
+def _ends_in_page_footer(candidate: LexborNode) -> bool:
+    """Whether ``candidate`` (a ``<main>``, ``#main``...) ends with the page's footer,
+    under wrappers of one element: the whole page, not its main column (corpus
+    traf__cdu-fraktion-erfurt.de.waldorfschule.html: ``div#main`` holds the banner, the
+    menu, news teasers and ``div#footer_breite``). An article's own footer is no sign."""
+    if candidate.tag_id == _ARTICLE:
+        return False
+    node = candidate
+    for _ in range(_MAX_WRAPPERS + 1):
+        last = node.last_child
+        while last is not None and not last.is_element_node:
+            last = last.prev
+        if last is None:
+            return False
+        if _earlier_element(last) is not None:
+            return last.tag_id == _FOOTER or _names_footer(last)
+        node = last
+    return False
+
+
+def _earlier_element(node: LexborNode) -> LexborNode | None:
+    sibling = node.prev
+    while sibling is not None and not sibling.is_element_node:
+        sibling = sibling.prev
+    return sibling
+
+
+def _names_footer(node: LexborNode) -> bool:
+    """``names_footer``, its word split spared to the many elements whose class and id
+    hold none of its words' letters."""
+    attributes = node.attributes
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower()
+    return any(part in names for part in ("foot", "pied", "zeile")) and names_footer(attributes)
 
 
 def _with_sibling_parts(best: LexborNode, scores: dict[int, float]) -> LexborNode:
