@@ -21,7 +21,6 @@ from pagevault.extract._tag_ids import tag_id, tag_ids
 from pagevault.extract.dom import (
     Attributes,
     attr,
-    attribute,
     element_id,
     node_text,
 )
@@ -58,8 +57,8 @@ _HTML = tag_id("html")
 _ASCII_BLANKS = " \t\n\r\f\v"
 _MAX_STYLED_HEADING = 120
 _MAX_LONE_LINK = 40
-# In the class of a link styled as a title (STYLED_HEADING_TOKEN's words).
-_TITLE_CLASS = re.compile("title|titre|titulo|título|heading|headline", re.IGNORECASE)
+# The label of a link back to a listing ("Zurück zur Übersicht", "Back to overview").
+_BACK_LINK = re.compile(r"(?:zurück|back|retour|volver|torna|terug)\b", re.IGNORECASE)
 _MIN_MAIN_TEXT = 200
 # Wrappers of one element each looked through (to a page's footer, to a text's part).
 _MAX_WRAPPERS = 3
@@ -404,7 +403,7 @@ class _BlockCollector:
                 if pending:
                     self._flush(pending)
                 self._block(child, tag)
-        if pending and not _ends_in_lone_link(node, previous, pending):
+        if pending and not _ends_in_back_link(node, previous, pending):
             self._flush(pending)
 
     def _inline(self, element: LexborNode, tag: int, pending: list[str]) -> None:
@@ -496,12 +495,18 @@ class _BlockCollector:
             self.blocks.append((kind, text, 0, ""))
 
 
-def _ends_in_lone_link(node: LexborNode, last: LexborNode, pending: list[str]) -> bool:
+def _ends_in_back_link(node: LexborNode, last: LexborNode, pending: list[str]) -> bool:
     """Whether the run of text left at the end of ``node``'s walk is a block's only
-    content and one short link (``_is_lone_link``): ``<div class="button--wrapper"><a>
-    Zurück zur Übersicht</a></div>`` (corpus traf__be.ch-impfen.html, datagov's "View
-    this Dataset"). ``last`` is the last child walked."""
-    return len(pending) == 1 and last.tag_id == _A and _is_lone_link(node, pending[0].strip())
+    content and a short link back to a listing (``_is_lone_link``, its label starting
+    with "back", "zurück"...): ``<div class="button--wrapper"><a>Zurück zur
+    Übersicht</a></div>`` (corpus traf__weisser-ring.de-Erfolgsgechichte.html,
+    traf__be.ch-impfen.html). Other lone links in a block may be content: data.gov's
+    "View this Dataset", whose removal EDGI labels a change. ``last`` is the last child
+    walked."""
+    if len(pending) != 1 or last.tag_id != _A:
+        return False
+    text = pending[0].strip()
+    return _BACK_LINK.match(text) is not None and _is_lone_link(node, text)
 
 
 def _add_skipped(previous: LexborNode, last: LexborNode, pending: list[str]) -> None:
@@ -562,25 +567,18 @@ def _title_class_level(classes: str) -> int:
 
 
 def _is_lone_link(paragraph: LexborNode, text: str) -> bool:
-    """A short paragraph or block that is only a link ('Zurück zur Übersicht', 'Read
-    more', 'View All'): navigation, not text (corpus
-    traf__cdu-fraktion-erfurt.de.waldorfschule.html, traf__be.ch-impfen.html), unless
-    the link is styled as a title (a card's heading: edgi-wmd__energy-gov-home__v1.html
-    "title-link"). ``text`` is the paragraph's ``node_text``: its length is tested
-    first, as most paragraphs are longer than a link's label."""
+    """A short paragraph that is only a link ('Zurück zur Übersicht', 'Read more'):
+    navigation, not text (corpus traf__cdu-fraktion-erfurt.de.waldorfschule.html).
+    ``text`` is the paragraph's ``node_text``: its length is tested first, as most
+    paragraphs are longer than a link's label."""
     if len(text) > _MAX_LONE_LINK:
         return False
     child = _sole_element(paragraph)
     if child is None or child.tag_id != _A:
         return False
     # An address or a URL written out is content ("write to x@y.org").
-    if "@" in text or "://" in text:
-        return False
-    attributes = child.attributes
-    href = attribute(attributes, "href").lower()
-    return not href.startswith(("mailto:", "tel:")) and not (
-        "class" in attributes and _TITLE_CLASS.search(attributes["class"] or "")
-    )
+    href = attr(child, "href").lower()
+    return not ("@" in text or "://" in text or href.startswith(("mailto:", "tel:")))
 
 
 def _is_bold_phrase(element: LexborNode) -> bool:
