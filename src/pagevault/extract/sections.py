@@ -50,6 +50,7 @@ _BR = tag_id("br")
 _LI = tag_id("li")
 _TABLE = tag_id("table")
 _H1 = tag_id("h1")
+_BODY = tag_id("body")
 _ARTICLE = tag_id("article")
 _FOOTER = tag_id("footer")
 _HTML = tag_id("html")
@@ -111,7 +112,6 @@ def find_main(tree: LexborHTMLParser) -> LexborNode | None:
     return _with_title_header(tree, densest)
 
 
-_BODY = tag_id("body")
 # How much longer than the column its parent's text may be for the parent to be read
 # as the column holding its title header (corpus: 1.06 to 1.22).
 _MAX_HEADER_GROWTH = 1.5
@@ -121,10 +121,10 @@ _HEADER_DISTANCE = 2
 
 def _with_title_header(tree: LexborHTMLParser, main: LexborNode) -> LexborNode:
     """``main``'s parent when the page's title is in a header just before ``main``:
-    the page's first ``<h1>`` in an earlier sibling, none in ``main``, and little text
-    besides (corpus traf__infobae.com-ucrania.html: a ``<header>`` with the title and
-    its standfirst, then the ``<article>`` with the text; traf__be.ch-impfen.html: the
-    date shown above the title)."""
+    the page's first ``<h1>`` in one of the two elements before it, none in ``main``,
+    and little text besides (corpus traf__infobae.com-ucrania.html: a ``<header>``
+    with the title and its standfirst, then the ``<article>`` with the text;
+    traf__be.ch-impfen.html: the date shown above the title)."""
     parent = main.parent
     if parent is None or parent.tag_id in (_BODY, _HTML):
         return main
