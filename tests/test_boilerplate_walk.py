@@ -13,6 +13,7 @@ from pagevault.extract._boilerplate import (
     BoilerplateSweep,
     _is_boilerplate_form,
     _is_boilerplate_name,
+    _is_inside_sentence,
 )
 from pagevault.extract.sections import find_main
 from pagevault.extract.selectors import (
@@ -47,7 +48,9 @@ def _by_css(root: LexborNode, protected: set[int], share: float) -> set[int]:
         attributes = node.attributes
         names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower()
         if attributes.get("role") in BOILERPLATE_ROLES or (
-            BOILERPLATE_TOKEN.search(names) and len(node.text(deep=True)) < max_text
+            BOILERPLATE_TOKEN.search(names)
+            and len(node.text(deep=True)) < max_text
+            and not _is_inside_sentence(node)  # since: a named piece of a sentence stays
         ):
             doomed.append(node)
     found = {node.mem_id for node in doomed}
@@ -136,3 +139,18 @@ def test_a_page_wrapped_in_one_search_form_keeps_its_body() -> None:
     paragraphs = [text for section in snapshot.sections for text in section.paragraphs]
     assert any("29,000 people" in text for text in paragraphs)
     assert 29000 in [statistic.value for statistic in snapshot.statistics]
+
+
+BYLINE_PAGE = """<html><body><main><h1>Title</h1>
+<p>A paragraph of the article that is long enough to make the column.</p>
+<p>Por<!-- --> <span class="css-1baulvz">Emily Anthes</span> y <span class="last-byline">
+Jonathan Corum</span></p>
+<div class="byline"><span class="byline-prefix">By</span> Someone Else</div>
+<p><span class="byline">By A Writer</span></p></main></body></html>"""
+
+
+def test_a_named_piece_of_a_sentence_is_kept_a_named_block_is_not() -> None:
+    # corpus rdbl__nytimes-5.html: the last author of a byline was dropped, "Por X y" kept.
+    (section,) = parse_html(BYLINE_PAGE).sections
+    assert "Por Emily Anthes y Jonathan Corum" in section.paragraphs
+    assert not [p for p in section.paragraphs if "Someone Else" in p or "A Writer" in p]

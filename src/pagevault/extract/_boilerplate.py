@@ -34,6 +34,7 @@ _FORM = tag_id("form")
 _STRUCTURAL_TAGS = tag_ids(", ".join(STRUCTURAL_TAGS))
 _HEADER = tag_id("header")
 _ARTICLE = tag_id("article")
+_INLINE = tag_ids("a, abbr, b, cite, em, i, small, span, strong, time")
 
 
 # Attributes any test below reads: an element with none of them (~40% of a column's
@@ -98,6 +99,8 @@ class BoilerplateSweep:
             return False
         # Tested last, as few elements get here: a hint on the column would read its text.
         if node.mem_id in self._protected:
+            return False
+        if not hinted and _is_inside_sentence(node):
             return False
         return hinted or self._column_text.dwarfs(node)
 
@@ -169,6 +172,21 @@ class _TextLength:
                 self._counted += len(node.text_content or "")
                 if length < share * max(self._counted, 1):
                     return
+
+
+def _is_inside_sentence(node: LexborNode) -> bool:
+    """Whether ``node`` is an inline element right after text of its own line: a piece
+    of a sentence, which a class names but does not make boilerplate (corpus
+    rdbl__nytimes-5.html: "Por <span class="last-byline">Josh Max</span>" lost the
+    name and kept "Por")."""
+    if node.tag_id not in _INLINE:
+        return False
+    before = node.prev
+    while before is not None and not before.is_element_node:
+        if before.tag_id == TEXT and (before.text_content or "").strip():
+            return True
+        before = before.prev  # blank text or a comment ("Por<!-- --> <span>")
+    return False
 
 
 def _inside_article(node: LexborNode) -> bool:

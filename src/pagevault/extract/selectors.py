@@ -72,7 +72,13 @@ BOILERPLATE_WORDS = """
     surtitle overline forum reactions placeholder third-party contactbox contact-box meta
     submitted dateline posted-on
 """.split()
-BOILERPLATE_TOKEN = re.compile(r"(?:^|[\s_-])(?:" + "|".join(BOILERPLATE_WORDS) + r")(?:$|[\s_-])")
+# A token's words may be joined by BEM's "--" too ("paragraph--image--caption": corpus
+# traf__weisser-ring.de-Erfolgsgechichte.html).
+BOILERPLATE_TOKEN = re.compile(
+    r"(?:^|[\s_-])(?:"
+    + "|".join(word.replace("-", "--?") for word in BOILERPLATE_WORDS)
+    + r")(?:$|[\s_-])"
+)
 # The first word (up to a "-") of each token: a class/id holding none of them, split at
 # the separators, cannot match BOILERPLATE_TOKEN (a set test, cheaper than the search).
 BOILERPLATE_LEADING_WORDS = frozenset(word.split("-")[0] for word in BOILERPLATE_WORDS)
