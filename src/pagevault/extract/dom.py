@@ -170,6 +170,14 @@ def descendants(node: LexborNode, selector: str) -> list[LexborNode]:
     return [found for found in node.css(selector) if found.mem_id != own_id]
 
 
+def previous_element(node: LexborNode) -> LexborNode | None:
+    """The element before ``node`` among its siblings (text and comments passed over)."""
+    sibling = node.prev
+    while sibling is not None and not sibling.is_element_node:
+        sibling = sibling.prev
+    return sibling
+
+
 def first_descendant(node: LexborNode, selector: str) -> LexborNode | None:
     found = node.css_first(selector)
     if found is None or found.mem_id != node.mem_id:

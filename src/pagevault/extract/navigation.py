@@ -31,6 +31,7 @@ from pagevault.extract.dom import (
     has_ancestor_in,
     hidden_by,
     node_text,
+    previous_element,
     unique_matches,
 )
 from pagevault.extract.legacy_roots import legacy_root_candidates, names_footer, names_sidebar
@@ -750,18 +751,11 @@ def _group_title(lst: LexborNode, root: LexborNode) -> str:
     for _ in range(3):
         if node is None or (stop_at_root and node.mem_id == root_id):
             return ""
-        sibling = _previous_element(node)
+        sibling = previous_element(node)
         if sibling is not None:
             return _title_in(sibling)
         node = node.parent
     return ""
-
-
-def _previous_element(node: LexborNode) -> LexborNode | None:
-    sibling = node.prev
-    while sibling is not None and not sibling.is_element_node:
-        sibling = sibling.prev
-    return sibling
 
 
 def _title_in(sibling: LexborNode) -> str:

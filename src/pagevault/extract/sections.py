@@ -23,6 +23,7 @@ from pagevault.extract.dom import (
     attr,
     element_id,
     node_text,
+    previous_element,
 )
 from pagevault.extract.legacy_roots import names_footer
 from pagevault.extract.selectors import (
@@ -232,17 +233,10 @@ def _ends_in_page_footer(candidate: LexborNode) -> bool:
             last = last.prev
         if last is None:
             return False
-        if _earlier_element(last) is not None:
+        if previous_element(last) is not None:
             return last.tag_id == _FOOTER or _names_footer(last)
         node = last
     return False
-
-
-def _earlier_element(node: LexborNode) -> LexborNode | None:
-    sibling = node.prev
-    while sibling is not None and not sibling.is_element_node:
-        sibling = sibling.prev
-    return sibling
 
 
 def _names_footer(node: LexborNode) -> bool:
