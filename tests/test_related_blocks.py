@@ -17,7 +17,13 @@ SQUARESPACE_LIKE = f"""<html><body class="{BODY_CLASSES}">
 
 
 def _assert_article_kept_and_cards_read(page: str) -> None:
-    _assert_article_kept_and_cards_read(page)
+    snapshot = parse_html(page, url="https://www.foundation.example/news/yellow")
+    paragraphs = [text for section in snapshot.sections for text in section.paragraphs]
+    assert paragraphs == [
+        "I am glad that the media noticed my brief take on the situation in France.",
+        "Lots of media see the protesters as criminals causing destruction.",
+    ]
+    assert [card.title for card in snapshot.related] == ["One story", "Another story"]
 
 
 def test_a_body_with_a_related_class_is_no_related_block() -> None:
