@@ -234,17 +234,9 @@ def _ends_in_page_footer(candidate: LexborNode) -> bool:
         if last is None:
             return False
         if previous_element(last) is not None:
-            return last.tag_id == _FOOTER or _names_footer(last)
+            return last.tag_id == _FOOTER or names_footer(last.attributes)
         node = last
     return False
-
-
-def _names_footer(node: LexborNode) -> bool:
-    """``names_footer``, its word split spared to the many elements whose class and id
-    hold none of its words' letters."""
-    attributes = node.attributes
-    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower()
-    return any(part in names for part in ("foot", "pied", "zeile")) and names_footer(attributes)
 
 
 def _with_sibling_parts(best: LexborNode, scores: dict[int, float]) -> LexborNode:
