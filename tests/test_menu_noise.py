@@ -59,3 +59,9 @@ def test_a_search_form_title_does_not_name_the_menu_around_it() -> None:
     (menu,) = parse_html(page, url="https://www.energy.gov/").navigation
     assert menu.name == f"{menu.region} menu"  # unnamed, as the page leaves it
     assert [item.label for item in menu.items] == ["Science & Innovation", "Energy Economy"]
+
+
+def test_a_component_prefix_is_no_consent_banner() -> None:
+    """Adobe's core components name every block "cmp-...": a menu, not a consent manager."""
+    page = PAGE.replace('aria-label="Hauptmenü"', 'aria-label="Hauptmenü" class="cmp-navigation"')
+    assert [menu.name for menu in parse_html(page).navigation] == ["Hauptmenü"]

@@ -37,6 +37,7 @@ from pagevault.extract.dom import (
 from pagevault.extract.legacy_roots import legacy_root_candidates, names_footer, names_sidebar
 from pagevault.extract.selectors import (
     BREADCRUMB_ATTRIBUTES,
+    CONSENT_TOKEN,
     MOBILE_TOKEN,
     UTILITY_TOKEN,
 )
@@ -84,9 +85,6 @@ _FRAME_TAGS = frozenset({"header", "footer"})
 _NAVIGATION_ROLES = frozenset({"navigation", "menubar"})
 _FRAME_ROLES = frozenset({"banner", "contentinfo"})
 _PAGINATION = re.compile(r"paginat|pager")
-# A cookie or consent banner's links (privacy policy, cookie settings) are no site menu
-# (corpus traf__greenpeace.org.artenvielfalt.html: <nav class="gp-cookie-banner--nav">).
-_CONSENT = re.compile(r"(?:^|[\s_-])(?:cookie|cookies|consent|gdpr|rgpd|cmp)(?:$|[\s_-])")
 
 
 # BREADCRUMB_CANDIDATES with its [aria-label*=...] selectors asked as one [aria-label].
@@ -368,7 +366,9 @@ class _Places:
         # one search over the joined descriptors, not one each: no token holds a space
         joined = " ".join(descriptors)
         mobile = MOBILE_TOKEN.search(joined) is not None
-        consent = _CONSENT.search(joined) is not None
+        # a cookie banner's links (privacy policy, cookie settings) are no site menu (corpus
+        # traf__greenpeace.org.artenvielfalt.html: <nav class="gp-cookie-banner--nav">)
+        consent = CONSENT_TOKEN.search(joined) is not None
         if footer:
             region: Region = "footer"
         elif aside:

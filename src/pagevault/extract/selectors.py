@@ -56,10 +56,15 @@ BOILERPLATE_ROLES = frozenset(
     }
 )
 
+# Class/id tokens of cookie and consent banners: boilerplate, and no menu (navigation.py).
+CONSENT_WORDS = ("cookie", "cookies", "consent", "gdpr", "rgpd")
+CONSENT_TOKEN = re.compile(r"(?:^|[\s_-])(?:" + "|".join(CONSENT_WORDS) + r")(?:$|[\s_-])")
 # Class/id tokens of boilerplate blocks ("donation-widget", "share-bar", "newsletter-modal"):
 # whole words between separators (start, end, whitespace, "_" or "-").
-BOILERPLATE_WORDS = """
-    cookie cookies consent gdpr rgpd newsletter newsletters subscribe subscription signup
+BOILERPLATE_WORDS = [
+    *CONSENT_WORDS,
+    *"""
+    newsletter newsletters subscribe subscription signup
     sign-up share sharing social socials donation donations donate don dons spende spenden
     donar dona urgent urgence urgencia alert alerts modal popup pop-up overlay breadcrumb
     breadcrumbs fil-ariane related voir-aussi see-also pagination pager comment comments
@@ -71,7 +76,8 @@ BOILERPLATE_WORDS = """
     image-copyright toolbar menu tags tag-list author-bio byline print masthead eyebrow kicker
     surtitle overline forum reactions placeholder third-party contactbox contact-box meta
     submitted dateline posted-on
-""".split()
+""".split(),
+]
 # A token's words may be joined by BEM's "--" too ("paragraph--image--caption": corpus
 # traf__weisser-ring.de-Erfolgsgechichte.html).
 BOILERPLATE_TOKEN = re.compile(
