@@ -12,19 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from selectolax.lexbor import LexborNode, SelectolaxError
+from selectolax.lexbor import SelectolaxError
 
 from pagevault.__about__ import PARSER_VERSION
 from pagevault.decode import DecodedText, decode_html, looks_binary
 from pagevault.errors import InputError
-from pagevault.extract.dom import ancestors, node_text, parse_tree, remove_nodes
+from pagevault.extract.dom import node_text, parse_tree, remove_nodes
 from pagevault.extract.metadata import read_head
 from pagevault.extract.navigation import extract_breadcrumbs, extract_menus
 from pagevault.extract.related import extract_related, find_related_blocks
 from pagevault.extract.sections import extract_sections, find_main, remove_boilerplate
 from pagevault.extract.selectors import NON_CONTENT_TAGS
 from pagevault.extract.statistics import extract_statistics
-from pagevault.extract.visible_dates import date_near_title
+from pagevault.extract.visible_dates import date_by_title
 from pagevault.gcpause import gc_paused
 from pagevault.model import Encoding, Section, Snapshot
 
@@ -72,7 +72,7 @@ def _extract(decoded: DecodedText, url: str | None, ignore: Sequence[str] = ()) 
     lang = head.lang
     published = head.published
     if published is None and main is not None:
-        published = _date_by_title(main, main_h1, h1, lang)  # before bylines go as boilerplate
+        published = date_by_title(main, main_h1, h1, lang)  # before bylines go as boilerplate
 
     breadcrumbs, breadcrumb_node = extract_breadcrumbs(tree, head.base_url)
     related_blocks, related_titles = find_related_blocks(tree, decoded.text, main)
@@ -104,21 +104,3 @@ def _extract(decoded: DecodedText, url: str | None, ignore: Sequence[str] = ()) 
         related=related,
         rejected_numbers=rejected,
     )
-
-
-def _date_by_title(
-    main: LexborNode, main_h1: LexborNode | None, h1: LexborNode | None, lang: str | None
-) -> str | None:
-    """The date shown by the page's title: in the main column, or, for a title standing
-    above the column (an intro block: corpus traf__bund.net-hermlin.html), around it in
-    its parent. Not for an ``<h1>`` in the page's header or navigation: a logo there
-    may stand beside today's date."""
-    if main_h1 is not None:
-        return date_near_title(main, main_h1, lang)
-    if (
-        h1 is None
-        or h1.parent is None
-        or any(ancestor.tag in ("header", "nav") for ancestor in ancestors(h1))
-    ):
-        return None
-    return date_near_title(h1.parent, h1, lang)

@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborNode
 
 from pagevault.extract._tag_ids import TEXT, tag_id
 from pagevault.extract.dates import dateline_date, short_text_date
+from pagevault.extract.dom import ancestors
 
 _A = tag_id("a")
 _BEFORE_TITLE = 150  # characters of text just above the title looked at
@@ -24,6 +25,24 @@ _AFTER_TITLE = 500  # characters of text below it
 _MAX_DATE_TEXT = 40  # "Bonn, 11.10.2021", "Veröffentlicht am 02. November 2021"
 _MAX_SPACED_DATE_TEXT = 120  # such a text as written in the source, indents included
 _LINK_LEVELS = 3  # a text this many elements below an <a> at most is the link's
+
+
+def date_by_title(
+    main: LexborNode, main_h1: LexborNode | None, h1: LexborNode | None, lang: str | None
+) -> str | None:
+    """The date shown by the page's title: in the main column, or, for a title standing
+    above the column (an intro block: corpus traf__bund.net-hermlin.html), around it in
+    its parent. Not for an ``<h1>`` in the page's header or navigation: a logo there
+    may stand beside today's date."""
+    if main_h1 is not None:
+        return date_near_title(main, main_h1, lang)
+    if (
+        h1 is None
+        or h1.parent is None
+        or any(ancestor.tag in ("header", "nav") for ancestor in ancestors(h1))
+    ):
+        return None
+    return date_near_title(h1.parent, h1, lang)
 
 
 def date_near_title(main: LexborNode, title: LexborNode, lang: str | None) -> str | None:
