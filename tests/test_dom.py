@@ -6,7 +6,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from pagevault.extract._tag_ids import tag_id, tag_ids
-from pagevault.extract.dom import node_text, unique_matches
+from pagevault.extract.dom import in_page_order, node_text, unique_matches
 
 _PAGE = (
     '<nav role="navigation" class="a" id="x"><p class="a" id="y"></p></nav>'
@@ -53,3 +53,14 @@ def test_node_text_is_the_text_content_without_comments_whitespace_collapsed(
     node = LexborHTMLParser(html).css_first("p")
     assert node is not None
     assert node_text(node) == expected
+
+
+def test_in_page_order_sorts_nodes_found_by_separate_queries() -> None:
+    tree = LexborHTMLParser(
+        "<body><div id='a'><p id='b'>x</p></div><p id='c'>y</p>"
+        "<section><div id='d'><span id='e'>z</span></div></section></body>"
+    )
+    found = {node.id: node for node in tree.css("[id]")}
+    shuffled = [found[name] for name in ("e", "c", "a", "d", "b")]
+    assert [node.id for node in in_page_order(shuffled)] == ["a", "b", "c", "d", "e"]
+    assert in_page_order([]) == []

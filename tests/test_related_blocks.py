@@ -85,3 +85,42 @@ def test_titled_blocks_come_in_page_order_whatever_their_title_tags() -> None:
     reversed_page = reversed_page.replace("Related articles</h2>", "Related articles</strong>")
     snapshot = parse_html(reversed_page, url="https://www.example.org/climate")
     assert [card.title for card in snapshot.related] == titles
+
+
+# A "related" container (found by its class) above a block found by its title
+# ("Voir aussi"): two separate queries find them, each in page order.
+CONTAINER_THEN_TITLED = """<html><body><main><article><h1>Réfugiés</h1>
+<p>Plus de 43,7 millions de personnes sont réfugiées dans le monde.</p></article>
+<div class="related-posts"><ul>
+<li><a href="/actu/un">Premier article</a></li><li><a href="/actu/deux">Deuxième article</a></li>
+</ul></div>
+<section><h2>Voir aussi</h2><ul>
+<li><a href="/actu/trois">Troisième article</a></li><li><a href="/actu/quatre">Quatrième</a></li>
+</ul></section></main></body></html>"""
+
+
+def test_cards_of_a_container_and_of_a_titled_block_come_in_page_order() -> None:
+    snapshot = parse_html(CONTAINER_THEN_TITLED, url="https://www.example.org/refugies")
+    titles = [card.title for card in snapshot.related]
+    assert titles == ["Premier article", "Deuxième article", "Troisième article", "Quatrième"]
+
+
+# The same card twice (a carousel repeats its first slide), then another card with
+# the same title: the repeat is left out and must not use up the "-2" suffix, or the
+# second card's key would change when the carousel stops repeating.
+REPEATED_CARD = """<html><body><main><article><h1>Campaign</h1>
+<p>Our campaign reached 20,000 people this year.</p></article>
+<section><h2>Related content</h2><ul>
+<li><a href="/report-2023">Annual report</a></li>
+<li><a href="/report-2023">Annual report</a></li>
+<li><a href="/report-2024">Annual report</a></li>
+</ul></section></main></body></html>"""
+
+
+def test_a_left_out_repeated_card_uses_up_no_key_suffix() -> None:
+    snapshot = parse_html(REPEATED_CARD, url="https://www.example.org/campaign")
+    cards = [(card.key, card.url) for card in snapshot.related]
+    assert cards == [
+        ("annual-report", "https://www.example.org/report-2023"),
+        ("annual-report-2", "https://www.example.org/report-2024"),
+    ]

@@ -29,6 +29,7 @@ from pagevault.extract.dom import (
     descriptor_of,
     element_id,
     first_descendant,
+    in_page_order,
     node_text,
     unique_matches,
 )
@@ -85,6 +86,7 @@ def find_related_blocks(
         else []
     )
     holding_page = _holding_page(tree, main) if containers else set()
+    titled_blocks = len(blocks)
     for node in containers:
         # the page test last: most matches are no block ("relative" classes of Tailwind)
         if (
@@ -93,6 +95,8 @@ def find_related_blocks(
             and node.css_first("a[href]")
         ):
             blocks.append(node)
+    if 0 < titled_blocks < len(blocks):
+        blocks = in_page_order(blocks)  # each query's finds are in page order, not both
     return _outermost(blocks), loose_titles
 
 
@@ -295,6 +299,7 @@ def extract_related(
     ``page_urls``, a trailing slash aside): a list of the latest articles may hold the
     page it stands on (corpus traf__awo.org-Menschenrechte.html)."""
     reader = _CardReader(base_url, lang)
+    keys = KeyAllocator()
     links: list[dict[str, Any]] = []
     own_urls = {page_url.rstrip("/") for page_url in page_urls if page_url}
     seen_urls: set[str] = set()
@@ -306,6 +311,7 @@ def extract_related(
             url = link["url"]
             if url is None or (url not in seen_urls and url.rstrip("/") not in own_urls):
                 seen_urls.add(url or "")
+                link["key"] = keys.allocate(link["key"])  # kept cards only use up suffixes
                 links.append(link)
     return _RELATED_LINKS.validate_python(links)
 
@@ -317,7 +323,6 @@ class _CardReader:
     def __init__(self, base_url: str | None, lang: str | None) -> None:
         self.base_url = base_url
         self.lang = lang
-        self.allocator = KeyAllocator()
         self._names: dict[int, str] = {}
         self._roles: dict[str, _Roles] = {}
         self._link_holders: dict[int, set[int]] = {}
@@ -380,7 +385,8 @@ class _CardReader:
         return False
 
     def read(self, card: LexborNode) -> dict[str, Any] | None:
-        """The card's ``RelatedLink`` fields, or None when it has no titled link."""
+        """The card's ``RelatedLink`` fields, or None when it has no titled link; its
+        key is the key's base, made unique once the card is kept."""
         title_link = self.title_link(card)
         if title_link is None:
             return None
@@ -389,9 +395,8 @@ class _CardReader:
         if not title:
             return None
         url = resolve_url(attr(title_link, "href"), self.base_url)
-        key = element_id(card) or slugify(title) or slugify(url or "")
         return {
-            "key": self.allocator.allocate(key),
+            "key": element_id(card) or slugify(title) or slugify(url or ""),
             "title": title,
             "url": url,
             "kind": _card_kind(parts.classed),
