@@ -57,3 +57,28 @@ def test_a_trail_whose_class_is_written_with_character_references_is_read() -> N
         "Réfugiés",
     ]
     assert "readcrumb" not in page
+
+
+# A block named after the trail also holds the share links (corpus
+# traf__bund.net-hermlin.html): the trail is the <nav> inside it, and neither the
+# trail nor the share links are read as a menu.
+TRAIL_IN_A_SHARING_BLOCK = """<html><body>
+<div class="intro intro__breadcrumbNavigation intro__socialSharing">
+<nav class="navigation-breadcrumb"><ul>
+<li><a href="/">Startseite</a></li><li><a href="/tipps/">BUND-Tipps</a></li></ul></nav>
+<h1>Unser Tipp im November: Das Hermelin</h1>
+<ul class="share"><li><a href="https://www.facebook.com/sharer/sharer.php?u=x">teilen</a></li>
+<li><a href="https://twitter.com/intent/tweet?url=x">tweeten</a></li></ul>
+</div><main><p>Das Hermelin ist im Winter mit seinem weißen Fell gut getarnt.</p></main>
+</body></html>"""
+
+
+def test_the_innermost_trail_is_read_and_the_block_holding_it_is_no_menu() -> None:
+    snapshot = parse_html(TRAIL_IN_A_SHARING_BLOCK, url="https://www.bund.net/tipps/hermelin")
+    assert [(crumb.label, crumb.url) for crumb in snapshot.breadcrumbs] == [
+        ("Startseite", "https://www.bund.net/"),
+        ("BUND-Tipps", "https://www.bund.net/tipps/"),
+    ]
+    labels = [item.label for menu in snapshot.navigation for item in menu.items]
+    assert "Startseite" not in labels
+    assert "teilen" not in labels

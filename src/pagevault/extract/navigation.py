@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import chain, repeat
+from itertools import chain, repeat, takewhile
 from typing import NamedTuple, TypedDict
 
 from pydantic import TypeAdapter
@@ -120,16 +120,41 @@ class _MenuDraft:
 def extract_breadcrumbs(
     tree: LexborHTMLParser, base_url: str | None
 ) -> tuple[tuple[Breadcrumb, ...], LexborNode | None]:
-    """The breadcrumb trail and the element holding it (so it is not read as a menu).
+    """The breadcrumb trail and the element holding it (so it is not read as a menu):
+    the trail of the innermost candidate holding one, inside the outermost.
 
     The page source is not searched for a hint first: a candidate's attributes hold
     one, and the source may spell it with character references
     (``class="b&#114;eadcrumb"``); a search costs as much as the query (measured)."""
-    for node in _breadcrumb_candidates(tree):
+    found = _first_trail(_breadcrumb_candidates(tree), base_url)
+    if found is None:
+        return (), None
+    crumbs, holder, after = found
+    node = holder
+    while narrower := _first_trail(_inside(node, after), base_url):
+        crumbs, node, after = narrower
+    return crumbs, holder
+
+
+def _first_trail(
+    candidates: list[LexborNode], base_url: str | None
+) -> tuple[tuple[Breadcrumb, ...], LexborNode, list[LexborNode]] | None:
+    """The crumbs of the first candidate with two crumbs at least, that candidate,
+    and the candidates after it; None if there is none."""
+    for index, node in enumerate(candidates):
         crumbs = _crumbs_of(node, base_url)
         if len(crumbs) >= 2:
-            return tuple(crumbs), node
-    return (), None
+            return tuple(crumbs), node, candidates[index + 1 :]
+    return None
+
+
+def _inside(node: LexborNode, candidates: list[LexborNode]) -> list[LexborNode]:
+    """The first ``candidates`` lying inside ``node`` (in page order, an element's
+    descendants come right after it). A trail found inside a trail is the narrower
+    one: a block named "breadcrumb" may also hold the share links (corpus
+    traf__bund.net-hermlin.html: ``m-intro-default__breadcrumbNavigation`` holds the
+    trail's ``<nav>`` and "teilen", "tweeten", "mailen")."""
+    return list(takewhile(lambda candidate: contains(node, candidate), candidates))
 
 
 def _breadcrumb_candidates(tree: LexborHTMLParser) -> list[LexborNode]:
