@@ -82,3 +82,29 @@ def test_the_innermost_trail_is_read_and_the_block_holding_it_is_no_menu() -> No
     labels = [item.label for menu in snapshot.navigation for item in menu.items]
     assert "Startseite" not in labels
     assert "teilen" not in labels
+
+
+# A trail of bare links beside in-page links (corpus
+# traf__blog.mondediplo.net.turpitude.html), its first step a quoted name.
+TRAIL_BESIDE_IN_PAGE_LINKS = """<html><body><div class="ariane"><div class="fil">
+<a href="/"><span class="cep">&gt; </span>Les blogs du « Diplo »</a>
+<a href="-Planete-Asie-"><span class="cep">&gt; </span>Planète Asie</a>
+<div class="lienancres"><a href="#plus_d_infos">i</a>
+<a href="#avantforum"><img src="bulle.png">27</a></div></div></div>
+<main><h1>Turpitude</h1><p>Un billet de blog.</p></main></body></html>"""
+
+
+def test_in_page_links_are_no_steps_and_a_closing_guillemet_is_kept() -> None:
+    snapshot = parse_html(TRAIL_BESIDE_IN_PAGE_LINKS, url="https://blog.mondediplo.net/turpitude")
+    assert [(crumb.label, crumb.url) for crumb in snapshot.breadcrumbs] == [
+        ("Les blogs du « Diplo »", "https://blog.mondediplo.net/"),
+        ("Planète Asie", "https://blog.mondediplo.net/-Planete-Asie-"),
+    ]
+
+
+def test_a_bare_hash_link_stays_the_current_page_step() -> None:
+    page = TRAIL_BESIDE_IN_PAGE_LINKS.replace(
+        '<div class="lienancres">', '<a href="#">Turpitude</a><div class="lienancres">'
+    )
+    snapshot = parse_html(page, url="https://blog.mondediplo.net/turpitude")
+    assert [crumb.label for crumb in snapshot.breadcrumbs][-1] == "Turpitude"

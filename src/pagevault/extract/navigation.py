@@ -180,9 +180,18 @@ def _crumbs_of(node: LexborNode, base_url: str | None) -> list[Breadcrumb]:
         crumbs = [_crumb(links.get(entry.mem_id, entry), base_url) for entry in entries]
     else:
         trail_links = node.css("a[href]")
-        crumbs = [_crumb(link, base_url) for link in trail_links]
+        crumbs = [_crumb(link, base_url) for link in trail_links if not _to_a_place_in_page(link)]
         crumbs.extend(_trailing_crumb(node, trail_links))
     return [crumb for crumb in crumbs if crumb.label]
+
+
+def _to_a_place_in_page(link: LexborNode) -> bool:
+    """Whether a link leads to a named place of the page (``#comments``): no step of a
+    trail. A bare ``#`` may stand for the current page. A trail of bare links may sit
+    beside such links (corpus traf__blog.mondediplo.net.turpitude.html: "i" for
+    ``#plus_d_infos`` and a comment count "27" for ``#avantforum``)."""
+    href = _link_href(link)
+    return len(href) > 1 and href[0] == "#"
 
 
 def _innermost_items(node: LexborNode) -> list[LexborNode]:
@@ -227,7 +236,7 @@ def _nearest_above(node: LexborNode, ids: set[int], top_id: int) -> int | None:
 
 
 def _crumb(node: LexborNode, base_url: str | None) -> Breadcrumb:
-    label = _BREADCRUMB_SEPARATORS.sub("", node_text(node))
+    label = _crumb_label(node_text(node))
     url = resolve_url(attr(node, "href"), base_url) if node.tag == "a" else None
     return Breadcrumb(label=label, url=url)
 
@@ -241,8 +250,18 @@ def _trailing_crumb(node: LexborNode, links: list[LexborNode]) -> list[Breadcrum
         position = tail.find(label)
         if position >= 0:
             tail = tail[position + len(label) :]
-    label = _BREADCRUMB_SEPARATORS.sub("", tail)
+    label = _crumb_label(tail)
     return [Breadcrumb(label=label)] if label else []
+
+
+def _crumb_label(text: str) -> str:
+    """``text`` without the separators around it, but for the guillemet closing a
+    quote in it (corpus traf__blog.mondediplo.net.turpitude.html: "Les blogs du
+    « Diplo »" had lost its "»")."""
+    label = _BREADCRUMB_SEPARATORS.sub("", text)
+    if label.count("«") > label.count("»"):
+        label = text[text.find(label) : text.rfind("»") + 1]
+    return label
 
 
 def extract_menus(
