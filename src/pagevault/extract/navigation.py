@@ -69,6 +69,7 @@ _NEW_SHARE_DIVISOR = 5
 _MAX_MENU_DEPTH = 100  # element levels read below a menu list (RecursionError guard)
 _MAX_GROUP_TITLE = 60
 _BREADCRUMB_SEPARATORS = re.compile(r"^[\s›»>/|·•:\\-]+|[\s›»>/|·•:\\-]+$")
+_SUB_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _LABEL_TAGS = frozenset({"button", "span", "p", "strong", "b", "div", "summary", "h2", "h3", "h4"})
 
 
@@ -836,7 +837,23 @@ def _menu_name(root: LexborNode, attributes: Attributes) -> str:
     for heading in root.css("h1, h2, h3, h4, h5, h6"):
         if not _inside_form(heading, root.mem_id):
             return node_text(heading)
-    return ""
+    return _heading_before(root)
+
+
+def _heading_before(root: LexborNode) -> str:
+    """The text of a sub-heading right before the menu: a mega-menu's columns are
+    ``<h3>`` + ``<nav>`` pairs (corpus traf__bund.net-hermlin.html: "Mensch &
+    Umwelt", "Natur & Landwirtschaft", "Tiere & Pflanzen" were three menus named
+    "header menu"). Not an ``<h1>``: the site's name above its main menu. Nor over a
+    language switcher, whose links name their language (``lang``, ``hreflang``): the
+    heading is the next block's (corpus traf__wbf.admin.ch.14093.html: "DE FR IT EN"
+    under "Medieninformationen")."""
+    sibling = previous_element(root)
+    if sibling is None or sibling.tag not in _SUB_HEADING_TAGS:
+        return ""
+    if root.css_first("a[lang], a[hreflang]") is not None:
+        return ""
+    return node_text(sibling)
 
 
 def _inside_form(node: LexborNode, root_id: int) -> bool:
