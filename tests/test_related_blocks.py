@@ -124,3 +124,26 @@ def test_a_left_out_repeated_card_uses_up_no_key_suffix() -> None:
         ("annual-report", "https://www.example.org/report-2023"),
         ("annual-report-2", "https://www.example.org/report-2024"),
     ]
+
+
+# A "related content" block holding press contacts and a button to all news besides
+# the news cards (corpus traf__bund-naturschutz.de-habeck.html).
+CONTACTS_AND_BUTTON = """<html><body><main><article><h1>Habeck-Besuch</h1>
+<p>Der BN ist nach dem Gespräch enttäuscht.</p></article>
+<div class="related-content"><p>Kontakt</p>
+<div>Felix Hälbich, Tel. 089 / 5 14 69 76 11
+<a href="mailto:presse@bund-naturschutz.de">presse@bund-naturschutz.de</a></div>
+<p>Aktuelle Meldungen</p>
+<div class="article"><a href="/pm/energiewende">Energiewende: fünf Kernforderungen</a></div>
+<div class="article"><a href="/pm/taxonomie">Neue EU-Taxonomie verhindern</a></div>
+<a href="/pressemitteilungen" class="button button-green-500">Alle Meldungen</a>
+<a href="tel:+4989514697611">Anrufen</a>
+</div></main></body></html>"""
+
+
+def test_mail_addresses_phone_numbers_and_buttons_are_no_cards() -> None:
+    snapshot = parse_html(CONTACTS_AND_BUTTON, url="https://www.bund-naturschutz.de/pm/habeck")
+    assert [card.title for card in snapshot.related] == [
+        "Energiewende: fünf Kernforderungen",
+        "Neue EU-Taxonomie verhindern",
+    ]

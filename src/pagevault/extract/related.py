@@ -10,6 +10,7 @@ es-campana.html (teasers), related-latest.html (latest articles beside the artic
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, NamedTuple
@@ -306,7 +307,7 @@ def extract_related(
     for block in blocks:
         for card in reader.cards_of(block):
             link = reader.read(card)
-            if link is None:
+            if link is None or not _leads_to_a_page(card, link["url"]):
                 continue
             url = link["url"]
             if url is None or (url not in seen_urls and url.rstrip("/") not in own_urls):
@@ -314,6 +315,19 @@ def extract_related(
                 link["key"] = keys.allocate(link["key"])  # kept cards only use up suffixes
                 links.append(link)
     return _RELATED_LINKS.validate_python(links)
+
+
+def _leads_to_a_page(card: LexborNode, url: str | None) -> bool:
+    """Whether a card links to a page to read: not to a mail address or a phone
+    number, and is no button ("Alle Meldungen" under a list of news, corpus
+    traf__bund-naturschutz.de-habeck.html, whose "related-content" block also holds
+    its press contacts' addresses)."""
+    if url is not None and not url.startswith(("https://", "http://")):
+        return False
+    return card.tag != "a" or _BUTTON_TOKEN.search(attr(card, "class")) is None
+
+
+_BUTTON_TOKEN = re.compile(r"(?:^|[\s_-])(?:button|btn)(?:$|[\s_-])", re.IGNORECASE)
 
 
 class _CardReader:
