@@ -197,3 +197,28 @@ def test_ctrl_c_exits_130_with_one_line(tmp_path: Path) -> None:
     _, stderr = process.communicate(timeout=30)
     assert process.returncode == 130
     assert stderr.decode().strip() == "pagevault: error: interrupted"
+
+
+def test_text_format_shows_section_headings_and_unlabelled_groups() -> None:
+    page = (
+        "<main><h1>Réfugiés</h1><h2>Une responsabilité mondiale</h2>"
+        "<p>Plus de 43,7 millions de personnes sont réfugiées.</p></main>"
+        "<footer><ul><li><ul><li><a href='/fb'>Facebook</a></li>"
+        "<li><a href='/x'>X</a></li></ul></li><li><a href='/dons'>Dons</a></li></ul></footer>"
+    ).encode()
+    result = run("parse", "-", "--url", URL, "--format", "text", stdin=page, env={"COLUMNS": "200"})
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    row = next(line for line in out.splitlines() if "43,7 millions" in line and "│" in line)
+    assert "Une responsabilité mondiale" in row
+    assert "une-responsabilite-mondiale" not in out
+    assert "(no label)" in out
+
+
+def test_text_format_shortens_a_long_section_heading_at_a_word() -> None:
+    from pagevault.render.terminal import _shortened
+
+    heading = "Malgré les acquis réalisés au profit de la femme depuis l’indépendance, la suite"
+    short = _shortened(heading)
+    assert short == "Malgré les acquis réalisés au profit de la femme depuis…"
+    assert _shortened("Des actions à entreprendre") == "Des actions à entreprendre"

@@ -8,7 +8,7 @@ through ``page_text`` (control characters removed) into a ``rich.text.Text``
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -42,7 +42,8 @@ def render_snapshot(snapshot: Snapshot) -> RenderableType:
         parts += [heading("Sections"), *_sections(snapshot.sections)]
     parts += [heading("Statistics")]
     if snapshot.statistics:
-        parts.append(statistics_table(snapshot.statistics))
+        headings = {section.key: section.heading for section in snapshot.sections}
+        parts.append(statistics_table(snapshot.statistics, headings))
     parts.append(_statistics_summary(snapshot))
     if snapshot.related:
         parts += [heading("Related"), _related_table(snapshot)]
@@ -78,7 +79,8 @@ def _menu_tree(menu: Menu) -> Tree:
 
 def _add_items(tree: Tree, items: Iterable[NavItem]) -> None:
     for item in items:
-        label = page_text(item.label)
+        # a group of links under no title of its own (a footer column, a row of icons)
+        label = page_text(item.label) if item.label else Text("(no label)", style="dim italic")
         if item.url:
             label.append("  ")
             label.append(page_text(item.url, "dim"))
@@ -102,19 +104,32 @@ def _sections(sections: Iterable[Section]) -> list[RenderableType]:
     return parts
 
 
-def statistics_table(statistics: Iterable[Statistic]) -> Table:
+def statistics_table(
+    statistics: Iterable[Statistic], headings: Mapping[str, str | None] | None = None
+) -> Table:
+    """The statistics, each under the heading of its section (``headings``, by section
+    key; the key itself where the heading is unknown)."""
     table = Table(show_lines=False, expand=False)
     for column in ("text", "value", "unit", "qualifier", "section"):
         table.add_column(column, justify="right" if column == "value" else "left")
+    headings = headings or {}
     for statistic in statistics:
+        section = statistic.section or ""
         table.add_row(
             page_text(statistic.text),
             Text(_format_value(statistic.value)),
             page_text(statistic.unit or ""),
             page_text(statistic.qualifier or ""),
-            page_text(statistic.section or ""),
+            page_text(_shortened(headings.get(section) or section)),
         )
     return table
+
+
+def _shortened(text: str, limit: int = 60) -> str:
+    """``text`` cut at a word before ``limit`` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(None, 1)[0].rstrip(",;:") + "…"
 
 
 def _statistics_summary(snapshot: Snapshot) -> Text:
