@@ -24,6 +24,7 @@ from pagevault.extract.related import extract_related, find_related_blocks
 from pagevault.extract.sections import extract_sections, find_main, remove_boilerplate
 from pagevault.extract.selectors import NON_CONTENT_TAGS
 from pagevault.extract.statistics import extract_statistics
+from pagevault.extract.title import find_title
 from pagevault.extract.visible_dates import date_by_title
 from pagevault.gcpause import gc_paused
 from pagevault.model import Encoding, Section, Snapshot
@@ -66,13 +67,14 @@ def _extract(decoded: DecodedText, url: str | None, ignore: Sequence[str] = ()) 
     head = read_head(tree, url)
     tree.strip_tags(NON_CONTENT_TAGS)
     main = find_main(tree)
-    main_h1 = main.css_first("h1") if main is not None else None
-    h1 = main_h1 or tree.css_first("h1")
-    title = (node_text(h1) if h1 is not None else "") or head.title or ""
+    document_title = tree.css_first("title")
+    h1, h1_in_main, title = find_title(
+        tree, main, (head.title, node_text(document_title) if document_title else None)
+    )
     lang = head.lang
     published = head.published
-    if published is None and main is not None:
-        published = date_by_title(main, main_h1, h1, lang)  # before bylines go as boilerplate
+    if published is None and main is not None:  # before bylines go as boilerplate
+        published = date_by_title(main, h1 if h1_in_main else None, h1, lang)
 
     breadcrumbs, breadcrumb_node = extract_breadcrumbs(tree, head.base_url)
     related_blocks, related_titles = find_related_blocks(tree, decoded.text, main)

@@ -1,0 +1,164 @@
+"""Which ``<h1>`` titles the page, if any.
+
+A page may hold many ``<h1>``: a logo, hidden labels of its menus, the amounts of a
+donation widget, slider teasers, a sidebar's "In This Section", a caption. The title
+is the one the page's own title (``og:title`` or ``<title>``) opens with, the main
+column's first one before any other, else an ``<h1>`` outside the page's header,
+menus, side columns and footer; else none, and the page's own title stands.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from pagevault.extract.dom import hidden_by, node_text
+from pagevault.extract.legacy_roots import names_footer, names_sidebar
+
+# At most this many <h1> are looked at: a page with more is a listing, or hostile.
+_MAX_H1 = 50
+# How many of a heading's nearest elements (itself included) may hide it or link it.
+_NEAREST = 4
+# The shortest heading text that may match the page's title ("Home" may not).
+_MIN_MATCH = 5
+# Whole class tokens of text kept for screen readers only (not "hidden", which
+# Tailwind's "hidden lg:block" shows on a wide screen, nor "overflow-hidden").
+_HIDING_CLASS = re.compile(
+    r"(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-reader-text|"
+    r"element-invisible|unsichtbar|offscreen)(?:$|\s)",
+    re.IGNORECASE,
+)
+# Class or id words of a page header ("header", "site-header", "navbar", "masthead").
+_HEADER_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:header|masthead|navbar|banner|branding|logo|brand)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_REGION_TAGS = frozenset(("header", "nav", "aside", "footer", "form"))
+_TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+class PageTitle(NamedTuple):
+    """The ``<h1>`` titling the page (None if none does), whether it lies in the main
+    column, and the title's text."""
+
+    heading: LexborNode | None
+    in_main: bool
+    text: str
+
+
+class _Heading(NamedTuple):
+    node: LexborNode
+    text: str
+    in_main: bool
+
+
+def find_title(
+    tree: LexborHTMLParser, main: LexborNode | None, page_titles: tuple[str | None, ...]
+) -> PageTitle:
+    """The page's title; ``page_titles``: its ``og:title`` and ``<title>``, if any."""
+    names = [_comparable(title) for title in page_titles if title]
+    first_in_main = main.css_first("h1") if main is not None else None
+    if first_in_main is not None:  # the common case: no look at the page's other <h1>
+        text = node_text(first_in_main)
+        if text and _shown(first_in_main) and _named_by(text, names):
+            return PageTitle(first_in_main, True, text)
+    headings = _shown_headings(tree, main)
+    named = [heading for heading in headings if _named_by(heading.text, names)]
+    chosen = (
+        _best_named([heading for heading in named if heading.in_main], names)
+        or _best_named(named, names)
+        or next((heading for heading in headings if heading.in_main), None)
+        or next((heading for heading in headings if not _in_a_region(heading.node)), None)
+    )
+    if chosen is not None:
+        return PageTitle(chosen.node, chosen.in_main, chosen.text)
+    return PageTitle(None, False, next((title for title in page_titles if title), ""))
+
+
+def _shown_headings(tree: LexborHTMLParser, main: LexborNode | None) -> list[_Heading]:
+    """The page's ``<h1>`` with text, shown, and not inside a link (a teaser's)."""
+    main_id = main.mem_id if main is not None else None
+    headings = []
+    for node in tree.css("h1")[:_MAX_H1]:
+        text = node_text(node)
+        if text and _shown(node):
+            headings.append(_Heading(node, text, _inside(node, main_id)))
+    return headings
+
+
+def _shown(node: LexborNode) -> bool:
+    """Whether a heading is neither hidden nor in a link, as far as it and its nearest
+    parents say (a hidden label is hidden where it stands: bayern.de's
+    ``h1.unsichtbar``; a teaser's link wraps it closely: diem25.org's donation boxes)."""
+    current: LexborNode | None = node
+    for _ in range(_NEAREST):
+        if current is None or current.tag in ("body", "html"):
+            break
+        attributes = current.attributes
+        if current.tag == "a" or hidden_by(attributes):
+            return False
+        if "class" in attributes and _HIDING_CLASS.search(attributes["class"] or ""):
+            return False
+        current = current.parent
+    return True
+
+
+def _inside(node: LexborNode, element_id: int | None) -> bool:
+    current = node.parent
+    while current is not None:
+        if current.mem_id == element_id:
+            return True
+        current = current.parent
+    return False
+
+
+def _in_a_region(node: LexborNode) -> bool:
+    """Whether a heading lies in the page's header, a menu, a side column or the
+    footer, by tag, role-like class or id words."""
+    current = node.parent
+    while current is not None and current.tag not in ("body", "html"):
+        attributes = current.attributes
+        names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+        if (
+            current.tag in _REGION_TAGS
+            or _HEADER_CLASS.search(names) is not None
+            or names_sidebar(attributes)
+            or names_footer(attributes)
+        ):
+            return True
+        current = current.parent
+    return False
+
+
+def _comparable(text: str) -> str:
+    return " ".join(text.translate(_TYPOGRAPHY).casefold().split())
+
+
+def _named_by(text: str, names: list[str]) -> bool:
+    """Whether the page's title opens with the heading's text, or the heading with the
+    page's title. Not a heading the title ends with: the site's name in "Löchrige
+    Lebensversicherung | Greenpeace" is the logo's (corpus
+    traf__greenpeace.org.artenvielfalt.html)."""
+    heading = _comparable(text)
+    return any(_overlap(heading, name) >= _MIN_MATCH for name in names)
+
+
+def _overlap(heading: str, name: str) -> int:
+    """How much text a heading and the page's title share at their start."""
+    if name.startswith(heading) or heading.startswith(name):
+        return min(len(heading), len(name))
+    return 0
+
+
+def _best_named(headings: list[_Heading], names: list[str]) -> _Heading | None:
+    """The heading sharing the most text with the page's title (the first of equals):
+    "Highlights", not the logo's "Data.gov", in "Highlights - Data.gov"."""
+    best: _Heading | None = None
+    best_overlap = 0
+    for heading in headings:
+        overlap = max(_overlap(_comparable(heading.text), name) for name in names)
+        if overlap > best_overlap:
+            best, best_overlap = heading, overlap
+    return best
