@@ -49,3 +49,13 @@ def test_a_publication_name_wins_over_a_generic_date() -> None:
         '<meta name="date" content="2022-01-21"><meta name="publication_date" content="2022-02-08">'
     )
     assert _dates(head)[0] == "2022-02-08"
+
+
+def test_cdc_last_updated_is_the_modification_date() -> None:
+    """edgi-wmp__cdc-after-travel-precautions__ja.html: cdc.gov's footer "Last Updated Aug.
+    28, 2020" is in its head as "cdc:last_updated"."""
+    head = (
+        '<meta property="article:published_time" content="2020-02-11">'
+        '<meta property="cdc:last_updated" content="Aug. 28, 2020">'
+    )
+    assert _dates(head) == ("2020-02-11", "2020-08-28")

@@ -54,6 +54,9 @@ _PUBLISHED_META = _with_lower_case(
     "date",
     "sailthru.date",
 )
+# cdc.gov's pages say in "cdc:last_updated" what their footer shows as "Last Updated
+# Aug. 28, 2020" (edgi-wmp__cdc-after-travel-precautions__ja.html); a "reviewed" date
+# (DC.date.reviewed) is not a change of the page.
 _MODIFIED_META = _with_lower_case(
     "article:modified_time",
     "og:article:modified_time",
@@ -63,6 +66,7 @@ _MODIFIED_META = _with_lower_case(
     "dcterms.modified",
     "DC.date.modified",
     "last-modified",
+    "cdc:last_updated",
 )
 
 
