@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pagevault import parse_html
-from pagevault.extract.dates import parse_text_date
+from pagevault.extract.dates import parse_text_date, short_year_date
 
 BODY = "<p>Le texte de l'article, assez long pour être une vraie phrase du contenu.</p>"
 
@@ -107,3 +107,28 @@ def test_a_logo_title_in_the_page_header_is_not_dated_by_the_header() -> None:
       <main><h2>Enquête</h2><p>Un long texte sur le logement.</p>
         <p>Et encore un paragraphe.</p></main></body></html>"""
     assert parse_html(page).published is None
+
+
+def test_a_byline_of_a_two_digit_year_date_dates_the_page() -> None:
+    """hdate__hertie-school.org.leyen.html: "02.12.19" stands alone over the title."""
+    main = f'<span class="date">02.12.19</span><h1>What is on the cards?</h1>{BODY}'
+    assert _published(main, lang="en") == "2019-12-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("02.12.19", "2019-12-02"), ("24.12.98", "1998-12-24"), ("31.02.19", None)],
+)
+def test_a_two_digit_year_is_read_with_the_posix_pivot(text: str, iso: str | None) -> None:
+    assert short_year_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Version 02.12.19",  # not the text's only content: a number among words
+        "2.12.19",  # not zero-padded: a section number as well as a date
+    ],
+)
+def test_a_two_digit_year_is_read_only_from_a_text_made_of_the_date(byline: str) -> None:
+    assert _published(f"<span>{byline}</span><h1>Titre</h1>{BODY}") is None

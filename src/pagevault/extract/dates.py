@@ -20,6 +20,10 @@ _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")
 # A dotted day-first date opening a text, then a space: a press release's dateline
 # ("01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr 2022 gestartet...").
 _DATELINE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?=\s)")
+# A date with a two-digit year, zero-padded and dotted, as a byline's whole text
+# ("02.12.19" over hdate__hertie-school.org.leyen.html's title).
+_SHORT_YEAR_DATE = re.compile(r"(\d{2})\.(\d{2})\.(\d{2})")
+_SHORT_YEAR_PIVOT = 69  # "69".."99" are 1969..1999, "00".."68" 2000..2068 (POSIX %y)
 # A complete date as a URL's path writes it: year first as segments ("/2016/05/22/") or
 # dashed ("/2019-12-02-health-workers"), or a whole segment day first ("/29-10-2021").
 _URL_DATE = re.compile(
@@ -84,6 +88,17 @@ def dateline_date(text: str) -> str | None:
         return None
     day, month, year = (int(group) for group in match.groups())
     return _iso(year, month, day)
+
+
+def short_year_date(text: str) -> str | None:
+    """The date a text is made of when written "dd.mm.yy" and nothing else, else None:
+    two digits could be any number inside a sentence, a byline of its own is a date."""
+    match = _SHORT_YEAR_DATE.fullmatch(text)
+    if match is None:
+        return None
+    day, month, short_year = (int(group) for group in match.groups())
+    century = 1900 if short_year >= _SHORT_YEAR_PIVOT else 2000
+    return _iso(century + short_year, month, day)
 
 
 def short_text_date(text: str, lang: str | None, max_length: int) -> str | None:
