@@ -132,3 +132,29 @@ def test_a_two_digit_year_is_read_with_the_posix_pivot(text: str, iso: str | Non
 )
 def test_a_two_digit_year_is_read_only_from_a_text_made_of_the_date(byline: str) -> None:
     assert _published(f"<span>{byline}</span><h1>Titre</h1>{BODY}") is None
+
+
+def test_a_dateline_after_its_place_dates_the_page() -> None:
+    """traf__wbf.admin.ch.14093.html: the Swiss government's news open with their place
+    and date."""
+    main = (
+        "<h1>Städteschutz statt Alpentrutz</h1><p><strong>Bern,&nbsp;17.08.2007&nbsp;-&nbsp;"
+        "Rede von Moritz Leuenberger beim SP-Städtegipfel, Basel, 18. August 2007</strong></p>"
+        f"{BODY}"
+    )
+    assert _published(main, lang="de") == "2007-08-17"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # a weekday and a date opening a sentence: no dash after the date
+        "Am Montag, 17.08.2007 hat der Bundesrat die Vorlage beschlossen, sagte er heute.",
+        # a sentence's words before the date are not a place
+        "Die Regierung hat gestern, 17.08.2007 - so der Sprecher - die Vorlage beschlossen.",
+    ],
+)
+def test_a_place_before_a_dateline_is_capitalised_words_and_a_dash_follows(
+    paragraph: str,
+) -> None:
+    assert _published(f"<h1>Städteschutz</h1><p>{paragraph}</p>", lang="de") is None

@@ -20,6 +20,13 @@ _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")
 # A dotted day-first date opening a text, then a space: a press release's dateline
 # ("01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr 2022 gestartet...").
 _DATELINE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?=\s)")
+# The same after its place (one to three capitalised words and a comma), then a dash or
+# a colon: "Bern, 17.08.2007 - Rede von..." ("Am Montag, 17.08.2007 hat..." is a sentence).
+_PLACE_WORD = r"[A-ZÀ-Þ][\w'’.()-]*"
+_PLACED_DATELINE = re.compile(
+    rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}},\s*(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}})"
+    r"(?:\s+[-–—|]|:)\s"
+)
 # A date with a two-digit year, zero-padded and dotted, as a byline's whole text
 # ("02.12.19" over hdate__hertie-school.org.leyen.html's title).
 _SHORT_YEAR_DATE = re.compile(r"(\d{2})\.(\d{2})\.(\d{2})")
@@ -81,9 +88,10 @@ def url_path_date(url: str, lang: str | None = None) -> str | None:
 
 
 def dateline_date(text: str) -> str | None:
-    """The date a text opens with when written "dd.mm.yyyy" and followed by a space, as
-    a press release's dateline; None otherwise (a date inside a sentence is not one)."""
-    match = _DATELINE.match(text)
+    """The date a text opens with when written "dd.mm.yyyy" and followed by a space, or
+    after its place and followed by a dash ("Bern, 17.08.2007 - Rede..."), as a press
+    release's dateline; None otherwise (a date inside a sentence is not one)."""
+    match = _DATELINE.match(text) or _PLACED_DATELINE.match(text)
     if match is None:
         return None
     day, month, year = (int(group) for group in match.groups())
