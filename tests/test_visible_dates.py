@@ -158,3 +158,36 @@ def test_a_place_before_a_dateline_is_capitalised_words_and_a_dash_follows(
     paragraph: str,
 ) -> None:
     assert _published(f"<h1>Städteschutz</h1><p>{paragraph}</p>", lang="de") is None
+
+
+@pytest.mark.parametrize(
+    ("main", "lang"),
+    [
+        (f"<h1>Mindestlohn</h1><p>Stand: 12.03.2021</p>{BODY}", "de"),
+        (f"<p>Zuletzt aktualisiert am 12.03.2021</p><h1>Mindestlohn</h1>{BODY}", "de"),
+        (f"<h1>Logement</h1><p><i>Article mis à jour le 7 janvier 2020.</i></p>{BODY}", "fr"),
+        (f"<h1>Wages</h1><p><span>Last updated:</span> <time>May 5, 2020</time></p>{BODY}", "en"),
+        (f"<h1>Salarios</h1><p>Actualizado el 5 de mayo de 2020</p>{BODY}", "es"),
+    ],
+)
+def test_a_date_labelled_as_an_update_is_not_the_publication(main: str, lang: str) -> None:
+    assert _published(main, lang=lang) is None
+
+
+@pytest.mark.parametrize(
+    ("main", "lang", "iso"),
+    [
+        # the publication comes first, the update after it
+        (f"<h1>Mindestlohn</h1><p>01.02.2021 (Stand: 05.02.2021)</p>{BODY}", "de", "2021-02-01"),
+        # a title with an update word is not the byline's label
+        (f"<h1>Stand der Dinge</h1><p>12.03.2021</p>{BODY}", "de", "2021-03-12"),
+        # an update's date skipped, the publication's read after it
+        (
+            f"<h1>Wages</h1><p>Updated May 7, 2020</p><p>Published May 5, 2020</p>{BODY}",
+            "en",
+            "2020-05-05",
+        ),
+    ],
+)
+def test_a_publication_date_beside_an_update_label_is_read(main: str, lang: str, iso: str) -> None:
+    assert _published(main, lang=lang) == iso

@@ -15,6 +15,8 @@ went from 12 to 18, none got a wrong one.
 
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborNode
 
 from pagevault.extract._tag_ids import TEXT, tag_id
@@ -27,6 +29,18 @@ _AFTER_TITLE = 500  # characters of text below it
 _MAX_DATE_TEXT = 40  # "Bonn, 11.10.2021", "Veröffentlicht am 02. November 2021"
 _MAX_SPACED_DATE_TEXT = 120  # such a text as written in the source, indents included
 _LINK_LEVELS = 3  # a text this many elements below an <a> at most is the link's
+# Words saying a date is the page's last change ("Stand:", "Last updated", "Mis à jour
+# le", "Actualizado"): a byline's modification date is not its publication date.
+_UPDATED = (
+    r"(?:stand|aktualisiert|änderung|geändert|updated|modified|mise?\s+à\s+jour|modifié|"
+    r"actualizado|actualización)"
+)
+_UPDATE_WORD = re.compile(rf"\b{_UPDATED}\b", re.IGNORECASE)
+# A text that is only such a label: "Last updated on", "Zuletzt aktualisiert am", "Stand:"
+_UPDATE_LABEL = re.compile(
+    rf"\W*(?:(?:zuletzt|last|letzte|dernière|última)\s+)?{_UPDATED}(?:\s+(?:am|vom|le|on|el))?\W*",
+    re.IGNORECASE,
+)
 
 
 def date_by_title(
@@ -55,6 +69,7 @@ def date_near_title(main: LexborNode, title: LexborNode, lang: str | None) -> st
     started = False
     seen_before: list[tuple[str, bool]] = []  # texts before the title, and in a link?
     after = 0
+    previous = ""  # the text below the title before the one read
     for node in main.traverse(include_text=True):
         if not started:
             if node.mem_id == title_id:
@@ -71,9 +86,12 @@ def date_near_title(main: LexborNode, title: LexborNode, lang: str | None) -> st
         if not text:
             continue
         found = _date_below_title(text, lang) if not _in_link(node) else None
+        if found and _says_updated(text, previous):
+            found = None
         if found or after > _AFTER_TITLE:
             return found
         after += len(text)
+        previous = text
     return None
 
 
@@ -98,9 +116,10 @@ def _last_date(texts: list[tuple[str, bool]], lang: str | None) -> str | None:
     """The date nearest the title among the last ``_BEFORE_TITLE`` characters (links'
     texts count in the length, but hold no page date)."""
     length = 0
-    for text, linked in reversed(texts):
+    for index in range(len(texts) - 1, -1, -1):
+        text, linked = texts[index]
         found = None if linked else _date_in(text, lang)
-        if found:
+        if found and not _says_updated(text, texts[index - 1][0] if index else ""):
             return found
         length += len(text)
         if length > _BEFORE_TITLE:
@@ -125,3 +144,12 @@ def _date_below_title(text: str, lang: str | None) -> str | None:
     das Jahr 2022 gestartet..."; traf__wbf.admin.ch.14093.html, after its place: "Bern,
     17.08.2007 - Rede von Moritz Leuenberger...")."""
     return _date_in(text, lang) or dateline_date(text)
+
+
+def _says_updated(text: str, previous: str) -> bool:
+    """Whether a date is labelled as the page's last change, not its publication: by the
+    words before it in its text ("Stand: 12.03.2021", "Article mis à jour le 7 janvier
+    2020" in traf__regards.fr.enquetes.html) or by a short label of its own just before
+    it ("<span>Last updated:</span> <time>May 5, 2020</time>")."""
+    digit = next((index for index, char in enumerate(text) if char.isdigit()), len(text))
+    return bool(_UPDATE_WORD.search(text, 0, digit) or _UPDATE_LABEL.fullmatch(previous))
