@@ -151,8 +151,9 @@ def _date_below_title(text: str, lang: str | None) -> str | None:
 
 def _says_updated(text: str, previous: str) -> bool:
     """Whether a date is labelled as the page's last change, not its publication: by the
-    words before it in its text ("Stand: 12.03.2021", "Article mis à jour le 7 janvier
-    2020" in traf__regards.fr.enquetes.html) or by a short label of its own just before
-    it ("<span>Last updated:</span> <time>May 5, 2020</time>")."""
+    words before it in its text ("Stand: 12.03.2021"; traf__regards.fr.enquetes.html's
+    first paragraph "Article mis à jour le 7 janvier 2020.") or by a label of its own
+    just before it (hdate__elmundo.es-PSOE.html: "<span>Actualizado </span><time>
+    Jueves, 2 noviembre 2023")."""
     digit = next((index for index, char in enumerate(text) if char.isdigit()), len(text))
     return bool(_UPDATE_WORD.search(text, 0, digit) or _UPDATE_LABEL.fullmatch(previous))
