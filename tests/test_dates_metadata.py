@@ -49,3 +49,54 @@ def test_a_publication_name_wins_over_a_generic_date() -> None:
         '<meta name="date" content="2022-01-21"><meta name="publication_date" content="2022-02-08">'
     )
     assert _dates(head)[0] == "2022-02-08"
+
+
+def test_cdc_last_updated_is_the_modification_date() -> None:
+    """edgi-wmp__cdc-after-travel-precautions__ja.html: cdc.gov's footer "Last Updated Aug.
+    28, 2020" is in its head as "cdc:last_updated"."""
+    head = (
+        '<meta property="article:published_time" content="2020-02-11">'
+        '<meta property="cdc:last_updated" content="Aug. 28, 2020">'
+    )
+    assert _dates(head) == ("2020-02-11", "2020-08-28")
+
+
+def _jsonld_dates(data: str) -> tuple[str | None, str | None]:
+    return _dates(f'<script type="application/ld+json">{data}</script>')
+
+
+def test_a_nested_graph_dates_the_page() -> None:
+    """traf__diem25.org.climate.html: Yoast's "@graph" holds the page's dates."""
+    data = (
+        '{"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "DiEM25"},'
+        ' {"@type": "WebPage", "datePublished": "2020-10-12T12:29:10+00:00",'
+        ' "dateModified": "2020-10-12T12:38:29+00:00"}]}'
+    )
+    assert _jsonld_dates(data) == ("2020-10-12T12:29:10+00:00", "2020-10-12T12:38:29+00:00")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # a listing's items: teasers of other pages
+        '{"@type": "CollectionPage", "mainEntity": {"@type": "ItemList", "itemListElement":'
+        ' [{"@type": "ListItem", "item": {"@type": "NewsArticle",'
+        ' "datePublished": "2021-11-10", "dateModified": "2021-11-11"}}]}}',
+        # a comment's date, the article having none
+        '{"@type": "Article", "comment": [{"@type": "Comment", "datePublished": "2021-11-10",'
+        ' "dateModified": "2021-11-11"}]}',
+        # a live blog's updates
+        '{"@type": "LiveBlogPosting", "liveBlogUpdate": [{"@type": "BlogPosting",'
+        ' "datePublished": "2021-11-10", "dateModified": "2021-11-11"}]}',
+    ],
+)
+def test_the_dates_of_things_a_page_lists_are_not_its_own(data: str) -> None:
+    assert _jsonld_dates(data) == (None, None)
+
+
+def test_an_article_with_comments_is_dated_by_its_own_date() -> None:
+    data = (
+        '{"@type": "Article", "comment": [{"@type": "Comment", "datePublished": "2021-11-12"}],'
+        ' "datePublished": "2021-11-10"}'
+    )
+    assert _jsonld_dates(data)[0] == "2021-11-10"

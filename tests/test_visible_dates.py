@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pagevault import parse_html
-from pagevault.extract.dates import parse_text_date
+from pagevault.extract.dates import parse_text_date, short_year_date
 
 BODY = "<p>Le texte de l'article, assez long pour être une vraie phrase du contenu.</p>"
 
@@ -107,3 +107,87 @@ def test_a_logo_title_in_the_page_header_is_not_dated_by_the_header() -> None:
       <main><h2>Enquête</h2><p>Un long texte sur le logement.</p>
         <p>Et encore un paragraphe.</p></main></body></html>"""
     assert parse_html(page).published is None
+
+
+def test_a_byline_of_a_two_digit_year_date_dates_the_page() -> None:
+    """hdate__hertie-school.org.leyen.html: "02.12.19" stands alone over the title."""
+    main = f'<span class="date">02.12.19</span><h1>What is on the cards?</h1>{BODY}'
+    assert _published(main, lang="en") == "2019-12-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("02.12.19", "2019-12-02"), ("24.12.98", "1998-12-24"), ("31.02.19", None)],
+)
+def test_a_two_digit_year_is_read_with_the_posix_pivot(text: str, iso: str | None) -> None:
+    assert short_year_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Version 02.12.19",  # not the text's only content: a number among words
+        "2.12.19",  # not zero-padded: a section number as well as a date
+    ],
+)
+def test_a_two_digit_year_is_read_only_from_a_text_made_of_the_date(byline: str) -> None:
+    assert _published(f"<span>{byline}</span><h1>Titre</h1>{BODY}") is None
+
+
+def test_a_dateline_after_its_place_dates_the_page() -> None:
+    """traf__wbf.admin.ch.14093.html: the Swiss government's news open with their place
+    and date."""
+    main = (
+        "<h1>Städteschutz statt Alpentrutz</h1><p><strong>Bern,&nbsp;17.08.2007&nbsp;-&nbsp;"
+        "Rede von Moritz Leuenberger beim SP-Städtegipfel, Basel, 18. August 2007</strong></p>"
+        f"{BODY}"
+    )
+    assert _published(main, lang="de") == "2007-08-17"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # a weekday and a date opening a sentence: no dash after the date
+        "Am Montag, 17.08.2007 hat der Bundesrat die Vorlage beschlossen, sagte er heute.",
+        # a sentence's words before the date are not a place
+        "Die Regierung hat gestern, 17.08.2007 - so der Sprecher - die Vorlage beschlossen.",
+    ],
+)
+def test_a_place_before_a_dateline_is_capitalised_words_and_a_dash_follows(
+    paragraph: str,
+) -> None:
+    assert _published(f"<h1>Städteschutz</h1><p>{paragraph}</p>", lang="de") is None
+
+
+@pytest.mark.parametrize(
+    ("main", "lang"),
+    [
+        (f"<h1>Mindestlohn</h1><p>Stand: 12.03.2021</p>{BODY}", "de"),
+        (f"<p>Zuletzt aktualisiert am 12.03.2021</p><h1>Mindestlohn</h1>{BODY}", "de"),
+        (f"<h1>Logement</h1><p><i>Article mis à jour le 7 janvier 2020.</i></p>{BODY}", "fr"),
+        (f"<h1>Wages</h1><p><span>Last updated:</span> <time>May 5, 2020</time></p>{BODY}", "en"),
+        (f"<h1>Salarios</h1><p>Actualizado el 5 de mayo de 2020</p>{BODY}", "es"),
+    ],
+)
+def test_a_date_labelled_as_an_update_is_not_the_publication(main: str, lang: str) -> None:
+    assert _published(main, lang=lang) is None
+
+
+@pytest.mark.parametrize(
+    ("main", "lang", "iso"),
+    [
+        # the publication comes first, the update after it
+        (f"<h1>Mindestlohn</h1><p>01.02.2021 (Stand: 05.02.2021)</p>{BODY}", "de", "2021-02-01"),
+        # a title with an update word is not the byline's label
+        (f"<h1>Stand der Dinge</h1><p>12.03.2021</p>{BODY}", "de", "2021-03-12"),
+        # an update's date skipped, the publication's read after it
+        (
+            f"<h1>Wages</h1><p>Updated May 7, 2020</p><p>Published May 5, 2020</p>{BODY}",
+            "en",
+            "2020-05-05",
+        ),
+    ],
+)
+def test_a_publication_date_beside_an_update_label_is_read(main: str, lang: str, iso: str) -> None:
+    assert _published(main, lang=lang) == iso

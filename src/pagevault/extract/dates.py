@@ -20,6 +20,19 @@ _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")
 # A dotted day-first date opening a text, then a space: a press release's dateline
 # ("01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr 2022 gestartet...").
 _DATELINE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?=\s)")
+# The same after its place (one to three capitalised words and a comma), then a dash or
+# a colon: "Bern, 17.08.2007 - Rede von..." ("Am Montag, 17.08.2007 hat..." is a sentence).
+_PLACE_WORD = r"[A-ZÀ-Þ][\w'’.()-]*+"
+_MAX_PLACE = 40  # characters before the place's comma ("Bern", "St. Gallen", "Den Haag")
+_PLACED_DATELINE = re.compile(
+    rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}},\s*(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}})"
+    r"(?:\s+[-–—|]|:)\s"
+)
+# A date with a two-digit year, zero-padded and dotted, as a byline's whole text
+# ("02.12.19" over hdate__hertie-school.org.leyen.html's title).
+_SHORT_YEAR_DATE = re.compile(r"(\d{2})\.(\d{2})\.(\d{2})")
+_SHORT_YEAR_LENGTH = len("02.12.19")
+_SHORT_YEAR_PIVOT = 69  # "69".."99" are 1969..1999, "00".."68" 2000..2068 (POSIX %y)
 # A complete date as a URL's path writes it: year first as segments ("/2016/05/22/") or
 # dashed ("/2019-12-02-health-workers"), or a whole segment day first ("/29-10-2021").
 _URL_DATE = re.compile(
@@ -77,13 +90,36 @@ def url_path_date(url: str, lang: str | None = None) -> str | None:
 
 
 def dateline_date(text: str) -> str | None:
-    """The date a text opens with when written "dd.mm.yyyy" and followed by a space, as
-    a press release's dateline; None otherwise (a date inside a sentence is not one)."""
-    match = _DATELINE.match(text)
+    """The date a text opens with when written "dd.mm.yyyy" and followed by a space, or
+    after its place and followed by a dash ("Bern, 17.08.2007 - Rede..."), as a press
+    release's dateline; None otherwise (a date inside a sentence is not one)."""
+    match = _DATELINE.match(text) or _placed_dateline(text)
     if match is None:
         return None
     day, month, year = (int(group) for group in match.groups())
     return _iso(year, month, day)
+
+
+def short_year_date(text: str) -> str | None:
+    """The date a text is made of when written "dd.mm.yy" and nothing else, else None:
+    two digits could be any number inside a sentence, a byline of its own is a date."""
+    if len(text) != _SHORT_YEAR_LENGTH:
+        return None
+    match = _SHORT_YEAR_DATE.fullmatch(text)
+    if match is None:
+        return None
+    day, month, short_year = (int(group) for group in match.groups())
+    century = 1900 if short_year >= _SHORT_YEAR_PIVOT else 2000
+    return _iso(century + short_year, month, day)
+
+
+def _placed_dateline(text: str) -> re.Match[str] | None:
+    """``_PLACED_DATELINE``'s match, tried only when a comma near the start is followed
+    by a digit (as most texts are not datelines, the regex is rarely run)."""
+    comma = text.find(",", 0, _MAX_PLACE)
+    if comma <= 0 or not text[comma + 1 : comma + 3].strip()[:1].isdigit():
+        return None
+    return _PLACED_DATELINE.match(text)
 
 
 def short_text_date(text: str, lang: str | None, max_length: int) -> str | None:

@@ -54,6 +54,9 @@ _PUBLISHED_META = _with_lower_case(
     "date",
     "sailthru.date",
 )
+# cdc.gov's pages say in "cdc:last_updated" what their footer shows as "Last Updated
+# Aug. 28, 2020" (edgi-wmp__cdc-after-travel-precautions__ja.html); a "reviewed" date
+# (DC.date.reviewed) is not a change of the page.
 _MODIFIED_META = _with_lower_case(
     "article:modified_time",
     "og:article:modified_time",
@@ -63,6 +66,7 @@ _MODIFIED_META = _with_lower_case(
     "dcterms.modified",
     "DC.date.modified",
     "last-modified",
+    "cdc:last_updated",
 )
 
 
@@ -241,16 +245,25 @@ def _page_url_date(page_urls: tuple[str | None, ...], lang: str | None) -> str |
     return None
 
 
+# JSON-LD properties whose values are other things than the page: a listing's items, its
+# comments and reviews, a live blog's updates, the works it cites. Their dates are theirs
+# (a listing's first item's "datePublished" is a teaser's date, not the page's).
+_OTHER_THINGS = frozenset(
+    ("itemListElement", "comment", "review", "liveBlogUpdate", "citation", "hasPart")
+)
+
+
 def _jsonld_values(data: Any, key: str, depth: int = 0) -> list[Any]:
-    """Every value stored under ``key`` in nested JSON-LD (bounded depth)."""
+    """Every value stored under ``key`` in nested JSON-LD (bounded depth), outside the
+    ``_OTHER_THINGS`` it describes."""
     if depth > 8:
         return []
     if isinstance(data, list):
         return [v for item in data for v in _jsonld_values(item, key, depth + 1)]
     if isinstance(data, dict):
         found = [data[key]] if key in data else []
-        for value in data.values():
-            if isinstance(value, dict | list):
+        for name, value in data.items():
+            if isinstance(value, dict | list) and name not in _OTHER_THINGS:
                 found.extend(_jsonld_values(value, key, depth + 1))
         return found
     return []
