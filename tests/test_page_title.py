@@ -66,3 +66,17 @@ def test_a_heading_outside_the_page_regions_titles_a_page_without_one_in_its_col
         "<main><p>The lander touched down on Mars.</p></main>",
     )
     assert title == "Welcome to the Mars Pathfinder Mission!"
+
+
+def test_a_sub_heading_the_page_title_opens_with_titles_a_page_whose_only_h1_is_its_logo() -> None:
+    # corpus traf__regards.fr.enquetes.html: the byline above the <h2> dates the page
+    snapshot = parse_html(
+        "<html><head><title>Deux ans en Macronie : six enquêtes</title></head><body>"
+        "<div class='header'><h1>regards.fr</h1></div>"
+        "<main><p>Par Loïc Le Clerc | 30 septembre 2018</p>"
+        "<h2>Deux ans en Macronie : six enquêtes</h2><p>On vous aurait bien fait un top 10.</p>"
+        "</main></body></html>",
+        url=URL,
+    )
+    assert snapshot.title == "Deux ans en Macronie : six enquêtes"
+    assert snapshot.published == "2018-09-30"

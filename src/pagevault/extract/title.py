@@ -4,7 +4,8 @@ A page may hold many ``<h1>``: a logo, hidden labels of its menus, the amounts o
 donation widget, slider teasers, a sidebar's "In This Section", a caption. The title
 is the one the page's own title (``og:title`` or ``<title>``) opens with, the main
 column's first one before any other, else an ``<h1>`` outside the page's header,
-menus, side columns and footer; else none, and the page's own title stands.
+menus, side columns and footer, else a sub-heading of the main column the page's
+title opens with; else none, and the page's own title stands.
 """
 
 from __future__ import annotations
@@ -72,9 +73,22 @@ def find_title(
         or next((heading for heading in headings if heading.in_main), None)
         or next((heading for heading in headings if not _in_a_region(heading.node)), None)
     )
+    if chosen is None and main is not None:
+        chosen = _named_sub_heading(main, names)
     if chosen is not None:
         return PageTitle(chosen.node, chosen.in_main, chosen.text)
     return PageTitle(None, False, next((title for title in page_titles if title), ""))
+
+
+def _named_sub_heading(main: LexborNode, names: list[str]) -> _Heading | None:
+    """The main column's first ``<h2>``/``<h3>`` the page's title opens with, for a page
+    whose only ``<h1>`` is its logo (corpus traf__regards.fr.enquetes.html: its article's
+    title is an ``<h2>`` under a byline "Par Loïc Le Clerc | 30 septembre 2018")."""
+    for node in main.css("h2, h3")[:_MAX_H1]:
+        text = node_text(node)
+        if text and _named_by(text, names) and _shown(node):
+            return _Heading(node, text, True)
+    return None
 
 
 def _shown_headings(tree: LexborHTMLParser, main: LexborNode | None) -> list[_Heading]:
