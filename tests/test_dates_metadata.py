@@ -100,3 +100,23 @@ def test_an_article_with_comments_is_dated_by_its_own_date() -> None:
         ' "datePublished": "2021-11-10"}'
     )
     assert _jsonld_dates(data)[0] == "2021-11-10"
+
+
+GENERIC_META_PAGE = """<html><head><meta name="dcterms.date" content="2022-01-21T09:43+01:00">
+<title>EU-Taxonomie</title></head><body><main><h1>EU-Taxonomie</h1>{byline}
+<p>Atomkraft und Erdgas sind nicht nachhaltig, sagt das Umweltbundesamt.</p></main></body></html>"""
+
+
+def test_a_date_the_title_shows_overrules_a_generic_date_meta() -> None:
+    # corpus traf__umweltbundesamt.de-atomkraft.html: dcterms.date is the node's creation
+    byline = '<p><time datetime="2022-01-25T08:00:00+01:00">25.01.2022</time></p>'
+    page = GENERIC_META_PAGE.format(byline=byline)
+    assert parse_html(page, url="https://www.example.org/presse").published == "2022-01-25"
+
+
+def test_a_generic_date_meta_stands_without_a_shown_date_and_after_the_pages_url() -> None:
+    page = GENERIC_META_PAGE.format(byline="")
+    published = parse_html(page, url="https://www.example.org/presse").published
+    assert published == "2022-01-21T09:43+01:00"
+    dated_url = "https://www.example.org/2022/01/24/eu-taxonomie"
+    assert parse_html(page, url=dated_url).published == "2022-01-24"

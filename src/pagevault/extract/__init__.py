@@ -73,8 +73,9 @@ def _extract(decoded: DecodedText, url: str | None, ignore: Sequence[str] = ()) 
     )
     lang = head.lang
     published = head.published
-    if published is None and main is not None:  # before bylines go as boilerplate
-        published = date_by_title(main, h1 if h1_in_main else None, h1, lang)
+    if (published is None or head.published_is_generic) and main is not None:
+        # before bylines go as boilerplate; a date the title shows beats a generic meta
+        published = date_by_title(main, h1 if h1_in_main else None, h1, lang) or published
 
     breadcrumbs, breadcrumb_node = extract_breadcrumbs(tree, head.base_url)
     related_blocks, related_titles = find_related_blocks(tree, decoded.text, main)

@@ -48,6 +48,12 @@ _PUBLISHED_META = _with_lower_case(
     "DC.date.issued",
     "DC.date.created",
     "dcterms.created",
+)
+# Dates that say of no event which they are (Dublin Core's "date" is any event of the
+# page's life: traf__umweltbundesamt.de-atomkraft.html's "dcterms.date" 2022-01-21 is
+# not the 2022-01-25 its byline shows): after the page's URL, and a date shown by its
+# title overrules them (``PageHead.published_is_generic``).
+_GENERIC_DATE_META = _with_lower_case(
     "dcterms.date",
     "DC.date",
     "citation_date",
@@ -80,6 +86,7 @@ class PageHead:
     published: str | None
     modified: str | None
     metadata: Metadata
+    published_is_generic: bool = False  # from a date meta naming no event (see above)
 
 
 # Everything ``read_head`` looks up in the whole document, found in one selector
@@ -116,16 +123,20 @@ def read_head(tree: LexborHTMLParser, url: str | None) -> PageHead:
         base_url = canonical
     opengraph = {name: value for name, value in meta.items() if name.startswith("og:")}
     lang = _lang(tree, meta)
-    published = _first_date(meta, jsonld, _PUBLISHED_META, "datePublished")
+    published = _first_date(meta, jsonld, _PUBLISHED_META, "datePublished") or _page_url_date(
+        (canonical, url), lang
+    )
+    generic = None if published else _first_meta_date(meta, _GENERIC_DATE_META)
     return PageHead(
         title=_head_title(tree, meta),
         lang=lang,
         canonical=canonical,
         base_url=base_url,
         description=meta.get("description") or meta.get("og:description") or None,
-        published=published or _page_url_date((canonical, url), lang),
+        published=published or generic,
         modified=_first_date(meta, jsonld, _MODIFIED_META, "dateModified"),
         metadata=Metadata(opengraph=opengraph, jsonld=tuple(jsonld)),
+        published_is_generic=generic is not None,
     )
 
 
@@ -225,12 +236,19 @@ def _lang(tree: LexborHTMLParser, meta: dict[str, str]) -> str | None:
 def _first_date(
     meta: dict[str, str], jsonld: list[Any], meta_names: _MetaNames, jsonld_key: str
 ) -> str | None:
+    found = _first_meta_date(meta, meta_names)
+    if found:
+        return found
+    for value in _jsonld_values(jsonld, jsonld_key):
+        if isinstance(value, str) and (iso := normalize_iso_date(value)):
+            return iso
+    return None
+
+
+def _first_meta_date(meta: dict[str, str], meta_names: _MetaNames) -> str | None:
     for name, lowered in meta_names:
         value = meta.get(name) or meta.get(lowered)
         if value and (iso := normalize_iso_date(value)):
-            return iso
-    for value in _jsonld_values(jsonld, jsonld_key):
-        if isinstance(value, str) and (iso := normalize_iso_date(value)):
             return iso
     return None
 
