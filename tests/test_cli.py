@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -222,3 +223,25 @@ def test_text_format_shortens_a_long_section_heading_at_a_word() -> None:
     short = _shortened(heading)
     assert short == "Malgré les acquis réalisés au profit de la femme depuis…"
     assert _shortened("Des actions à entreprendre") == "Des actions à entreprendre"
+
+
+def test_text_format_wraps_urls_rather_than_cutting_them() -> None:
+    from rich.console import Console
+
+    from pagevault.extract import parse_html
+    from pagevault.render.terminal import render_snapshot
+
+    long_path = "/allgemein/pressemitteilung/eu-rechtsstaatsmechanismus-muss-angewendet-werden"
+    page = (
+        "<main><h1>Autonome Waffensysteme</h1><p>Ein Text.</p></main>"
+        f"<section><h2>Mehr zum Thema</h2><ul><li><a href='{long_path}'>EU-Rechtsstaat</a></li>"
+        "<li><a href='/aktuell/usa'>USA: Gesichtserkennung</a></li></ul></section>"
+    )
+    snapshot = parse_html(page, url="https://www.amnesty.de/x")
+    console = Console(width=60, record=True, file=io.StringIO())
+    console.print(render_snapshot(snapshot))
+    rendered = console.export_text()
+    related = rendered[rendered.index("Related") :]
+    joined = "".join(related.replace("│", " ").split())
+    assert f"https://www.amnesty.de{long_path}" in joined
+    assert "…" not in related

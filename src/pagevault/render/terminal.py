@@ -52,8 +52,8 @@ def render_snapshot(snapshot: Snapshot) -> RenderableType:
 
 def _header(snapshot: Snapshot) -> RenderableType:
     table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold")
-    table.add_column()
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")  # URLs wrap, never cut
     rows = {
         "title": snapshot.title,
         "url": snapshot.url,
@@ -154,7 +154,8 @@ def _format_value(value: float) -> str:
 def _related_table(snapshot: Snapshot) -> Table:
     table = Table()
     for column in ("kind", "date", "title", "tags"):
-        table.add_column(column)
+        # a card's URL wraps rather than being cut: a reader copies it
+        table.add_column(column, overflow="fold", no_wrap=column == "date")
     for link in snapshot.related:
         title = page_text(link.title, "bold")
         if link.url:
