@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pagevault import parse_html
+from pagevault.extract.dates import normalize_iso_date
 
 
 def _dates(head: str) -> tuple[str | None, str | None]:
@@ -117,6 +118,21 @@ def test_a_date_the_title_shows_overrules_a_generic_date_meta() -> None:
 def test_a_generic_date_meta_stands_without_a_shown_date_and_after_the_pages_url() -> None:
     page = GENERIC_META_PAGE.format(byline="")
     published = parse_html(page, url="https://www.example.org/presse").published
-    assert published == "2022-01-21T09:43+01:00"
+    assert published == "2022-01-21T09:43:00+01:00"
     dated_url = "https://www.example.org/2022/01/24/eu-taxonomie"
     assert parse_html(page, url=dated_url).published == "2022-01-24"
+
+
+@pytest.mark.parametrize(
+    ("value", "iso"),
+    [
+        ("2022-01-21T09:43+01:00", "2022-01-21T09:43:00+01:00"),
+        ("2022-05-03T20:51:06.620+00:00", "2022-05-03T20:51:06+00:00"),
+        ("2022-02-08T14:00:00", "2022-02-08T14:00:00"),
+        ("2022-02-08 14:00Z", "2022-02-08T14:00:00+00:00"),
+        ("2022-02-08T25:00:00", "2022-02-08"),  # no such hour: the day stands
+        ("2022-02-08", "2022-02-08"),
+    ],
+)
+def test_a_date_time_is_written_to_the_second_whatever_the_page_wrote(value: str, iso: str) -> None:
+    assert normalize_iso_date(value) == iso

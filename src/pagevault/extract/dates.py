@@ -16,6 +16,7 @@ _ISO_DATE = re.compile(
     r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)"
     r"\s*(Z|[+-]\d{2}:?\d{2})?)?"
 )
+_LAST_HOUR, _LAST_MINUTE, _LAST_SECOND = 23, 59, 60  # 60: a leap second
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")
 # A dotted day-first date opening a text, then a space: a press release's dateline
 # ("01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr 2022 gestartet...").
@@ -43,17 +44,29 @@ _URL_DATE = re.compile(
 
 
 def normalize_iso_date(value: str) -> str | None:
-    """ISO 8601 date or date-time from a machine-readable value, else from free text."""
+    """ISO 8601 date or date-time from a machine-readable value, else from free text. A
+    date-time is written to the second, with its zone when the page gives one."""
     match = _ISO_DATE.match(value)
     if match is None:
         return parse_text_date(value)
     year, month, day, clock, zone = match.groups()
     if not _valid(int(year), int(month), int(day)):
         return None
+    clock = _whole_seconds(clock) if clock is not None else None
     if clock is None:
         return f"{year}-{month}-{day}"
     zone = "+00:00" if zone == "Z" else (zone[:3] + ":" + zone[-2:] if zone else "")
     return f"{year}-{month}-{day}T{clock}{zone}"
+
+
+def _whole_seconds(clock: str) -> str | None:
+    """A time of day as "HH:MM:SS", whatever the page wrote ("09:43", "20:51:06.620"),
+    so that every date-time reads (and sorts) alike; None for no valid time."""
+    hours, minutes, *rest = clock.split(":")
+    seconds = rest[0].split(".")[0] if rest else "00"
+    if int(hours) > _LAST_HOUR or int(minutes) > _LAST_MINUTE or int(seconds) > _LAST_SECOND:
+        return None
+    return f"{hours}:{minutes}:{seconds}"
 
 
 def parse_text_date(text: str, lang: str | None = None) -> str | None:
