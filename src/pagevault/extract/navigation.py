@@ -384,9 +384,10 @@ class _Place(NamedTuple):
 
 # What an element and its ancestors below ``<body>`` say about a menu inside them:
 # (inside a <footer> or role=contentinfo, inside an <aside> or role=complementary,
-# hidden, inside the main column). A plain tuple: a frozen dataclass costs ~1 µs to create.
-_Facts = tuple[bool, bool, bool, bool]
-_NO_FACTS: _Facts = (False, False, False, False)
+# hidden, inside the main column, inside a <header> or role=banner inside the main
+# column). A plain tuple: a frozen dataclass costs ~1 µs to create.
+_Facts = tuple[bool, bool, bool, bool, bool]
+_NO_FACTS: _Facts = (False, False, False, False, False)
 _NEAREST = 4  # the root and its parents whose class, id and label place the menu
 
 
@@ -405,7 +406,7 @@ class _Places:
 
     def of(self, root: LexborNode) -> _Place:
         path = self._learn(_path_up(root, self._seen))
-        _, (footer, aside, hidden, in_main) = path[0]
+        _, (footer, aside, hidden, in_main, banner_in_main) = path[0]
         nearest = [attributes for attributes, _ in path[:_NEAREST]]
         descriptors = [descriptor_of(attributes) for attributes in nearest]
         # one search over the joined descriptors, not one each: no token holds a space
@@ -419,7 +420,10 @@ class _Places:
         elif aside:
             region = "sidebar"
         else:
-            region = _region_by_name(descriptors, nearest) or ("body" if in_main else "header")
+            # a page header inside the main column (corpus traf__elpais.com.ciencia.html:
+            # <main> holds <header class="cabecera"> and the site's menu) is still one
+            body = in_main and not banner_in_main
+            region = _region_by_name(descriptors, nearest) or ("body" if body else "header")
         return _Place(region, hidden or mobile, nearest[0], consent)
 
     def _learn(self, path: list[tuple[LexborNode, int]]) -> list[tuple[Attributes, _Facts]]:
@@ -443,7 +447,7 @@ class _Places:
         self, above: _Facts, node: LexborNode, node_id: int, attributes: Attributes
     ) -> _Facts:
         """The facts of an element, from its parent's and its own tag and attributes."""
-        footer, aside, hidden, in_main = above
+        footer, aside, hidden, in_main, banner_in_main = above
         tag = node.tag
         role = attribute(attributes, "role")
         return (
@@ -457,6 +461,7 @@ class _Places:
             or self._named(attributes, names_sidebar),
             hidden or hidden_by(attributes),
             in_main or node_id == self._main_id,
+            banner_in_main or (in_main and (tag == "header" or role == "banner")),
         )
 
     def _named(self, attributes: Attributes, names: Callable[[Attributes], bool]) -> bool:
@@ -467,7 +472,7 @@ class _Places:
         it is inside the main column, when that is ``<body>`` or ``<html>``."""
         parent = top.parent
         in_main = self._main is not None and parent is not None and contains(self._main, parent)
-        return (False, False, False, in_main)
+        return (False, False, False, in_main, False)
 
 
 def _region_by_name(descriptors: list[str], nearest: list[Attributes]) -> Region | None:
