@@ -1,4 +1,4 @@
-"""Which ``<h1>`` titles the page, if any.
+"""Which heading titles the page, if any.
 
 A page may hold many ``<h1>``: a logo, hidden labels of its menus, the amounts of a
 donation widget, slider teasers, a sidebar's "In This Section", a caption. The title
@@ -41,8 +41,8 @@ _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "�
 
 
 class PageTitle(NamedTuple):
-    """The ``<h1>`` titling the page (None if none does), whether it lies in the main
-    column, and the title's text."""
+    """The heading titling the page (an ``<h1>``, rarely an ``<h2>``/``<h3>``; None if
+    none does), whether it lies in the main column, and the title's text."""
 
     heading: LexborNode | None
     in_main: bool
