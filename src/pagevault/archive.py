@@ -16,18 +16,22 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from pagevault.errors import StoreError
 from pagevault.fetch import FetchOptions, FetchResult, fetch_urls
+from pagevault.fetch.policy import shorten, split_url
 from pagevault.isolation import ParseFailure, ParserPool
 from pagevault.snapshot_json import SnapshotJson
 from pagevault.store import CheckRecord, Store
 from pagevault.store_writer import StoreWriter
 
 FAILURE_STATUSES = frozenset({"failed", "truncated", "disallowed"})
+# C0 and C1 controls and DEL: no URL holds one (a binary file read as a list of URLs does).
+_URL_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,23 @@ class UrlOutcome:
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` is no page to archive (no scheme, a scheme other than http/https, no
+    host, control characters), or None. Such a URL is reported, never recorded: a typo
+    must not become a page of the archive."""
+    if _URL_CONTROL.search(url):
+        return f"invalid URL {shorten(url)}: control characters"
+    _, problem = split_url(url)
+    return problem
+
+
+def invalid_url_outcome(url: str, problem: str) -> UrlOutcome:
+    """The outcome of a URL refused before the archive is touched: failed, not recorded."""
+    return UrlOutcome(
+        url=url, status="failed", http_status=None, snapshot=None, raw_sha256=None, error=problem
+    )
 
 
 def archive_urls(

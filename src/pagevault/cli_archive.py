@@ -11,6 +11,7 @@ import dataclasses
 import gc
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Annotated, Any
@@ -84,19 +85,38 @@ def fetch(
     )
     if user_agent:
         options = dataclasses.replace(options, user_agent=user_agent)
-    workers = _parse_workers(len(targets))
-    with (
-        Store(store_dir) as store,
-        ParserPool(workers, parse_budget, _started_parser(ctx)) as parsers,
-        _reporter(as_json, len(targets)) as report,
-    ):
-        # What is loaded by now lives as long as the run: the collector's full passes
-        # during it (tens of ms each) need not walk it.
-        gc.freeze()
-        outcomes = archive_urls(targets, store, options, parsers, report)
+    valid, invalid = _split_invalid(targets)
+    with _reporter(as_json, len(targets)) as report:
+        for outcome in invalid:  # reported, never recorded: a typo makes no page
+            report(outcome)
+        outcomes = list(invalid)
+        if valid:  # a run of typos only creates no store
+            with (
+                Store(store_dir) as store,
+                ParserPool(_parse_workers(len(valid)), parse_budget, _started_parser(ctx)) as pool,
+            ):
+                # What is loaded by now lives as long as the run: the collector's full
+                # passes during it (tens of ms each) need not walk it.
+                gc.freeze()
+                outcomes += archive_urls(valid, store, options, pool, report)
     failed = sum(outcome.failed for outcome in outcomes)
     if failed:
         raise typer.Exit(ExitCode.USAGE if failed == len(outcomes) else ExitCode.SOME_FAILED)
+
+
+def _split_invalid(urls: list[str]) -> tuple[list[str], list[UrlOutcome]]:
+    """The URLs to fetch, and the outcomes of those that are no URL of a page."""
+    from pagevault.archive import invalid_url_outcome, url_problem
+
+    valid: list[str] = []
+    invalid: list[UrlOutcome] = []
+    for url in urls:
+        problem = url_problem(url)
+        if problem is None:
+            valid.append(url)
+        else:
+            invalid.append(invalid_url_outcome(url, problem))
+    return valid, invalid
 
 
 def _parse_workers(urls: int) -> int:
@@ -116,11 +136,37 @@ def _started_parser(ctx: typer.Context) -> IsolatedParser | None:
 def _urls(arguments: list[str], input_file: str | None) -> list[str]:
     urls = list(arguments)
     if input_file is not None:
-        text = read_input(input_file).decode("utf-8", "replace")
-        urls += [line.strip() for line in text.splitlines()]
-    urls = [url for url in dict.fromkeys(urls) if url and not url.startswith("#")]
+        urls += url_lines(_url_list_text(input_file))
+    urls = [url for url in dict.fromkeys(urls) if url]
     if not urls:
         raise InputError("no URL given (pass URLs, or -i FILE with one URL a line)")
+    return urls
+
+
+def _url_list_text(source: str) -> str:
+    """The text of a list of URLs; binary data (an executable, an image) is refused as
+    ``parse`` refuses it, before anything is written."""
+    from pagevault.decode import looks_binary
+
+    text = read_input(source).decode("utf-8", "replace")
+    if looks_binary(text):
+        name = "standard input" if source == "-" else source
+        raise InputError(f"{name}: binary data, not a list of URLs")
+    return text
+
+
+# A comment: '#' after whitespace (a '#' inside a URL starts its fragment).
+_TRAILING_COMMENT = re.compile(r"\s#.*")
+
+
+def url_lines(text: str) -> list[str]:
+    """The URLs of a list: one a line, blank lines and '#' comments left out (a line
+    starting with '#', or '#' after whitespace), a byte-order mark at the start ignored."""
+    urls = []
+    for line in text.removeprefix("\ufeff").splitlines():
+        url = _TRAILING_COMMENT.sub("", line).strip()
+        if url and not url.startswith("#"):
+            urls.append(url)
     return urls
 
 
