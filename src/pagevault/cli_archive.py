@@ -241,12 +241,12 @@ def _json_reporter(advance: Callable[[], None]) -> Callable[[UrlOutcome], None]:
 
 @app.command("list")
 def list_pages(store_dir: StoreOption = DEFAULT_STORE, as_json: JsonOption = False) -> None:
-    """The archived pages: URL, checks, snapshots, last check, last change."""
+    """The archived pages: URL, checks, snapshots, last status, last check, last change."""
     from pagevault.render.archive import pages_table
 
     with reader(store_dir) as store:
         pages = store.pages()
-    columns = ("url", "checks", "snapshots", "last_check", "last_change")
+    columns = ("url", "checks", "snapshots", "last_status", "last_check", "last_change")
     rows = [tuple(getattr(page, column) for column in columns) for page in pages]
     if as_json:
         _write_json_rows(columns, rows)
@@ -271,9 +271,16 @@ def history(
             raise InputError(f"no check of {url} in {store_dir}")
         changes = snapshot_changes(store, checks)
     if as_json:
-        columns = ("fetched_at", "status", "http_status", "snapshot", "changes")
+        columns = ("fetched_at", "status", "http_status", "snapshot", "changes", "error")
         rows = [
-            (c.fetched_at, c.status, c.http_status, c.snapshot, _counts_of(changes, c))
+            (
+                c.fetched_at,
+                c.status,
+                c.http_status,
+                c.snapshot,
+                _counts_of(changes, c),
+                c.error or c.parse_error,
+            )
             for c in checks
         ]
         _write_json_rows(columns, rows)

@@ -65,7 +65,9 @@ SELECT p.url, p.url_hash,
     (SELECT count(*) FROM checks c WHERE c.url_hash = p.url_hash),
     (SELECT count(*) FROM snapshots s WHERE s.url_hash = p.url_hash),
     (SELECT max(fetched_at) FROM checks c WHERE c.url_hash = p.url_hash),
-    (SELECT max(fetched_at) FROM snapshots s WHERE s.url_hash = p.url_hash)
+    (SELECT max(fetched_at) FROM snapshots s WHERE s.url_hash = p.url_hash),
+    (SELECT status FROM checks c WHERE c.url_hash = p.url_hash
+        ORDER BY c.line_offset DESC LIMIT 1)
 FROM pages p ORDER BY p.url
 """
 

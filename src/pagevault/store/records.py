@@ -119,6 +119,7 @@ class PageSummary:
     snapshots: int
     last_check: str | None
     last_change: str | None
+    last_status: str | None = None  # of the last check: a failing page stands out
 
 
 @dataclass
