@@ -319,13 +319,18 @@ def show(
     store_dir: StoreOption = DEFAULT_STORE,
     as_json: JsonOption = False,
 ) -> None:
-    """A stored snapshot: readable by default, --json for the snapshot itself."""
+    """A stored snapshot: readable by default, --json for the snapshot itself.
+
+    Example: pagevault show https://www.amnesty.fr/refugies-et-migrants --at 2026-01-31
+    """
+    newer_failure = None
     with reader(store_dir) as store:
         if "://" in ref:
             record = store.snapshot_at(ref, at)
             if record is None:
                 when = f" at {at}" if at else ""
                 raise InputError(f"no snapshot of {ref}{when} in {store_dir}")
+            newer_failure = _failure_after(store.history(ref), record.fetched_at)
             ref = record.id
         snapshot, provenance = store.snapshot(ref)
     if as_json:
@@ -338,9 +343,35 @@ def show(
             + "\n"
         )
         return
+    from rich.console import Group
+
+    from pagevault.render.archive import snapshot_header
     from pagevault.render.terminal import render_snapshot
 
-    print_stdout(render_snapshot(snapshot))
+    if newer_failure is not None:
+        sys.stderr.write(_failure_note(newer_failure) + "\n")
+    header = snapshot_header(ref, provenance.get("fetched_at"))
+    print_stdout(Group(header, render_snapshot(snapshot)))
+
+
+def _failure_after(checks: list[CheckRecord], fetched_at: str) -> CheckRecord | None:
+    """The page's latest check, when it failed after the snapshot fetched at ``fetched_at``
+    (the page now answers 404, say): what is shown is no longer what is online."""
+    from pagevault.archive import FAILURE_STATUSES
+
+    latest = checks[-1] if checks else None
+    if latest is None or latest.status not in FAILURE_STATUSES:
+        return None
+    return latest if latest.fetched_at > fetched_at else None
+
+
+def _failure_note(check: CheckRecord) -> str:
+    reason = check.error or check.parse_error or "no reason recorded"
+    line = (
+        f"pagevault: note: the latest check of this page ({check.fetched_at}) was "
+        f"{check.status}: {reason}; shown is the snapshot before it"
+    )
+    return strip_controls(" ".join(line.split()))
 
 
 @app.command()

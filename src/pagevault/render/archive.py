@@ -83,6 +83,15 @@ def history_table(
     return table
 
 
+def snapshot_header(snapshot_id: str, fetched_at: str | None) -> Text:
+    """Which snapshot ``show`` prints, above the page's own header (labels aligned)."""
+    header = Text(f"{'snapshot':<10} ", style="bold")
+    header.append_text(page_text(snapshot_id))
+    header.append(f"\n{'fetched':<10} ", style="bold")
+    header.append_text(page_text(fetched_at or "-"))
+    return header
+
+
 def change_counts(summary: dict[str, Any] | None) -> str:
     """'3: statistic 1, section 2' from a diff summary; '' for no diff."""
     if not summary:
