@@ -153,7 +153,7 @@ def test_verify_exits_1_on_a_damaged_object(site: HTTPServer, tmp_path: Path) ->
     objects[0].write_bytes(objects[0].read_bytes()[:-10])
     result = run(tmp_path, "verify")
     assert result.returncode == 1
-    assert "problem:" in result.stderr
+    assert "problem:" in result.stdout
 
 
 def test_a_parse_over_budget_keeps_the_raw_capture(httpserver: HTTPServer, tmp_path: Path) -> None:

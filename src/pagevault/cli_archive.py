@@ -387,12 +387,11 @@ def verify(
     # The writer lock, so that a running fetch's half-written check is not "damage".
     with Store(store_dir, writable=False, exclusive=True, lock_wait=wait) as store:
         report = store.verify()
-    console = stderr_console()
-    for problem in report.problems:
-        console.print(strip_controls(f"problem: {problem}"), markup=False)
-    for warning in report.warnings:
-        console.print(strip_controls(f"warning: {warning}"), markup=False)
-    console.print(
+    # The findings are the result (stdout, one a line); the count is a message (stderr).
+    lines = [f"problem: {problem}" for problem in report.problems]
+    lines += [f"warning: {warning}" for warning in report.warnings]
+    write_stdout("".join(strip_controls(" ".join(line.split())) + "\n" for line in lines))
+    stderr_console().print(
         f"{report.objects} objects, {report.snapshots} snapshots, {report.checks} checks: "
         f"{len(report.problems)} problems, {len(report.warnings)} warnings",
         markup=False,

@@ -202,6 +202,9 @@ class Index:
         row = self._db.execute("SELECT path FROM snapshots WHERE id = ?", (snapshot_id,)).fetchone()
         return None if row is None else self.root / row[0]
 
+    def page_urls(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT url_hash, url FROM pages"))
+
     def page_keys(self) -> list[str]:
         return [row[0] for row in self._db.execute("SELECT url_hash FROM pages")]
 
