@@ -29,7 +29,7 @@ from pagevault.cli import (
     stderr_console,
     write_stdout,
 )
-from pagevault.errors import ExitCode, InputError
+from pagevault.errors import ExitCode, FetchConfigError, InputError
 from pagevault.text import strip_controls
 
 if TYPE_CHECKING:
@@ -74,6 +74,8 @@ def fetch(
     from pagevault.isolation import ParserPool
     from pagevault.store import Store
 
+    if not parse_budget > 0:  # also NaN: every page would fail its budget
+        raise FetchConfigError(f"fetch option parse_budget must be positive, got {parse_budget}")
     targets = _urls(urls or [], input_file)
     options = FetchOptions(
         delay=delay,
@@ -405,6 +407,6 @@ def reindex(store_dir: StoreOption = DEFAULT_STORE) -> None:
     """Rebuild the SQLite index from the files of the store."""
     from pagevault.store import Store
 
-    with Store(store_dir) as store:
+    with Store(store_dir, create=False) as store:
         pages = store.reindex()
     stderr_console().print(f"reindexed {pages} pages", markup=False)

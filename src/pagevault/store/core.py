@@ -81,9 +81,11 @@ class Store:
         writable: bool = True,
         lock_wait: float = 0.0,
         exclusive: bool = False,
+        create: bool = True,
     ) -> None:
         """``exclusive`` makes a reader hold the writer lock too, without writing: verify
-        must not see a run's half-done check (it would report it as damage)."""
+        must not see a run's half-done check (it would report it as damage). A writer
+        creates the store if there is none, unless ``create`` is False (StoreError)."""
         self.root = Path(root)
         self.writable = writable
         self._lock: StoreLock | None = None
@@ -96,11 +98,11 @@ class Store:
         self.swept = 0
         # Objects found damaged, written again when their body comes back (see validators).
         self._repairs: set[str] = set()
+        if (not writable or not create) and not (self.root / OBJECTS).is_dir():
+            raise StoreError(f"no store at {self.root}")
         if writable:
             self._open_writer(lock_wait)
             return
-        if not (self.root / OBJECTS).is_dir():
-            raise StoreError(f"no store at {self.root}")
         if exclusive:
             self._lock = StoreLock(self.root / LOCK, wait=lock_wait)
 
