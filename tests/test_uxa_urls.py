@@ -53,8 +53,9 @@ def test_an_invalid_url_alone_fails_and_creates_no_store(
     store = tmp_path / "store"
     result = run(store, "fetch", "--delay", "0", url)
     assert result.returncode == 2
-    [line] = result.stderr.splitlines()
+    line, summary = result.stderr.splitlines()
     assert line.startswith("failed")
+    assert summary.endswith(" pagevault fetch: 1 URL: 0 ok, 1 failed")
     assert reason in line
     assert not store.exists()
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
+from collections import Counter
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -51,6 +52,23 @@ class UrlOutcome:
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def run_summary(outcomes: Sequence[UrlOutcome]) -> str:
+    """One line for the end of a run: '20 URLs: 17 ok (1 new, 3 changed), 2 failed,
+    1 disallowed' (ok: new, changed, unchanged or not_modified)."""
+    counts = Counter(outcome.status for outcome in outcomes)
+    ok = sum(count for status, count in counts.items() if status not in FAILURE_STATUSES)
+    urls = f"{len(outcomes)} URL{'s' if len(outcomes) != 1 else ''}"
+    news = ", ".join(
+        f"{counts[status]} {status}" for status in ("new", "changed") if counts[status]
+    )
+    parts = [f"{ok} ok" + (f" ({news})" if news else "")]
+    parts += [f"{counts[status]} {status}" for status in _FAILURE_ORDER if counts[status]]
+    return f"{urls}: {', '.join(parts)}"
+
+
+_FAILURE_ORDER = ("failed", "truncated", "disallowed")
 
 
 def url_problem(url: str) -> str | None:
