@@ -108,3 +108,12 @@ def test_a_notepad_url_list_with_a_comment_is_fetched(tmp_path: Path, page_url: 
     assert result.returncode == 0, result.stderr
     [row] = map(json.loads, result.stdout.splitlines())
     assert (row["url"], row["status"]) == (page_url, "new")
+
+
+def test_a_utf16_url_list_is_read(tmp_path: Path, page_url: str) -> None:
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"# saved as Unicode\r\n{page_url}\r\n", encoding="utf-16")
+    result = run(tmp_path / "store", "fetch", "--delay", "0", "--json", "-i", str(urls))
+    assert result.returncode == 0, result.stderr
+    [row] = map(json.loads, result.stdout.splitlines())
+    assert row["url"] == page_url

@@ -6,6 +6,7 @@ the store takes ``--store DIR`` (default ./snapshots, or $PAGEVAULT_STORE).
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import dataclasses
 import gc
@@ -158,15 +159,19 @@ def _urls(arguments: list[str], input_file: str | None) -> list[str]:
 
 
 def _url_list_text(source: str) -> str:
-    """The text of a list of URLs; binary data (an executable, an image) is refused as
-    ``parse`` refuses it, before anything is written."""
-    from pagevault.decode import looks_binary
-
-    text = read_input(source).decode("utf-8", "replace")
-    if looks_binary(text):
+    """The text of a list of URLs (UTF-8, or UTF-16 with its byte-order mark, as Windows
+    editors save "Unicode"); binary data (an executable, an image: NULs in its start) is
+    refused as ``parse`` refuses it, before anything is written."""
+    data = read_input(source)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", "replace")
+    if b"\x00" in data[:_BINARY_SAMPLE]:
         name = "standard input" if source == "-" else source
         raise InputError(f"{name}: binary data, not a list of URLs")
-    return text
+    return data.decode("utf-8", "replace")
+
+
+_BINARY_SAMPLE = 4096  # bytes: a text file holds no NUL
 
 
 # A comment: '#' after whitespace (a '#' inside a URL starts its fragment).
