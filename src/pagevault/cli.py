@@ -44,6 +44,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     # Plain help: rendering it with rich costs ~100 ms of imports at every start.
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -394,13 +395,17 @@ def _run(context: dict[str, Any]) -> NoReturn:
 
     Typer runs in non-standalone mode so that nothing is turned into an exit code
     behind our back (it would exit 1 on a closed pipe, which reads as "damage")."""
-    debug = "--debug" in sys.argv[1:]
+    arguments, debug = _without_debug(sys.argv[1:])
     try:
         defaults = load_config()
-        command = typer.main.get_command(_app_to_run(sys.argv[1:]))
+        command = typer.main.get_command(_app_to_run(arguments))
         _coerce_plain_values(command)
         code = command(
-            prog_name="pagevault", standalone_mode=False, default_map=defaults, obj=context
+            args=[*(["--debug"] if debug else []), *arguments],
+            prog_name="pagevault",
+            standalone_mode=False,
+            default_map=defaults,
+            obj=context,
         )
     except PagevaultError as error:
         _fail(str(error), error.exit_code, debug)
@@ -419,6 +424,15 @@ def _run(context: dict[str, Any]) -> NoReturn:
     if code == ExitCode.INTERRUPTED:  # typer turns Ctrl-C into Exit(130)
         _fail("interrupted", ExitCode.INTERRUPTED, debug)
     sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+def _without_debug(arguments: list[str]) -> tuple[list[str], bool]:
+    """The arguments without ``--debug``, which may come before or after the command
+    (``pagevault fetch --debug URL``), and whether it was given; after ``--`` it is an
+    argument like any other."""
+    end = arguments.index("--") if "--" in arguments else len(arguments)
+    kept = [argument for argument in arguments[:end] if argument != "--debug"]
+    return kept + arguments[end:], len(kept) < end
 
 
 def _app_to_run(arguments: list[str]) -> typer.Typer:

@@ -69,7 +69,10 @@ def fetch(
         float, typer.Option("--parse-budget", help="Seconds of parsing per page, at most.")
     ] = 30.0,
 ) -> None:
-    """Fetch pages, store each raw capture, extract and store its snapshot."""
+    """Fetch pages, store each raw capture, extract and store its snapshot.
+
+    Example: pagevault fetch -i urls.txt --store /srv/pagevault/store
+    """
     from pagevault.archive import archive_urls
     from pagevault.fetch import FetchOptions
     from pagevault.isolation import ParserPool
@@ -260,7 +263,10 @@ def _json_reporter(advance: Callable[[], None]) -> Callable[[UrlOutcome], None]:
 
 @app.command("list")
 def list_pages(store_dir: StoreOption = DEFAULT_STORE, as_json: JsonOption = False) -> None:
-    """The archived pages: URL, checks, snapshots, last status, last check, last change."""
+    """The archived pages: URL, checks, snapshots, last status, last check, last change.
+
+    Example: pagevault list --json --store /srv/pagevault/store
+    """
     from pagevault.render.archive import pages_table
 
     with reader(store_dir) as store:
@@ -280,7 +286,10 @@ def history(
     as_json: JsonOption = False,
 ) -> None:
     """Every check of a page, newest last, with each new snapshot's change counts
-    against the one before."""
+    against the one before.
+
+    Example: pagevault history https://www.amnesty.fr/refugies-et-migrants --json
+    """
     from pagevault.render.archive import change_counts, history_table
     from pagevault.statseries import snapshot_changes
 
@@ -400,7 +409,12 @@ def verify(
         float, typer.Option("--wait", help="Seconds to wait for a running fetch to end.")
     ] = 0.0,
 ) -> None:
-    """Re-hash every object, check every snapshot and index row; exit 1 on damage."""
+    """Re-hash every object, check every snapshot and index row; exit 1 on damage.
+
+    Findings on stdout, one a line; the count on stderr.
+
+    Example: pagevault verify --store /srv/pagevault/store > report.txt
+    """
     from pagevault.store import Store
 
     # The writer lock, so that a running fetch's half-written check is not "damage".
@@ -421,7 +435,10 @@ def verify(
 
 @app.command()
 def reindex(store_dir: StoreOption = DEFAULT_STORE) -> None:
-    """Rebuild the SQLite index from the files of the store."""
+    """Rebuild the SQLite index from the files of the store.
+
+    Example: pagevault reindex --store /srv/pagevault/store
+    """
     from pagevault.store import Store
 
     with Store(store_dir, create=False) as store:
