@@ -75,3 +75,13 @@ def test_a_damaged_snapshot_is_fetched_whole_and_stored_again(
     assert damaged.returncode == 1
     assert "unreadable snapshot" in damaged.stdout
     assert f"(page {url})" in damaged.stdout
+
+
+def test_a_304_names_the_capture_it_confirms(
+    conditional: tuple[str, list[str | None]], tmp_path: Path
+) -> None:
+    url, _ = conditional
+    first = _fetch(tmp_path, url)
+    again = _fetch(tmp_path, url)
+    assert again["status"] == "not_modified"
+    assert again["raw_sha256"] == first["raw_sha256"] is not None

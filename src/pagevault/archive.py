@@ -217,7 +217,8 @@ class _Keeper:
             status=recorded.status,
             http_status=result.http_status,
             snapshot=recorded.snapshot,
-            raw_sha256=sha256,
+            # A 304 carries no body: its capture is the one it confirms.
+            raw_sha256=sha256 or recorded.snapshot_sha256,
             error=recorded.check.error,  # the store words a parse failure for the check
         )
 
