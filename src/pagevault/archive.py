@@ -131,11 +131,15 @@ async def _keep_all(
 ) -> list[UrlOutcome]:
     """Keep every result as it arrives; report each URL when it is done."""
     flight = _Flight(report)
-    async with contextlib.aclosing(fetch_urls(urls, keeper.options, validators)) as results:
-        async for result in results:
-            flight.start(keeper.keep(result), len(result.body))
-            await flight.land(until_below=(MAX_IN_FLIGHT, MAX_IN_FLIGHT_BYTES))
-    await flight.land(until_below=(1, 1))
+    try:
+        async with contextlib.aclosing(fetch_urls(urls, keeper.options, validators)) as results:
+            async for result in results:
+                flight.start(keeper.keep(result), len(result.body))
+                await flight.land(until_below=(MAX_IN_FLIGHT, MAX_IN_FLIGHT_BYTES))
+        await flight.land(until_below=(1, 1))
+    except asyncio.CancelledError:  # Ctrl-C: what is recorded is still reported
+        flight.report_done()
+        raise
     return flight.outcomes
 
 
@@ -163,6 +167,15 @@ class _Flight:
             self._report(self._finished.get_nowait())
         while self._sizes and (len(self._sizes) >= count or self._bytes >= size):
             self._report(await self._finished.get())
+
+    def report_done(self) -> None:
+        """Report every URL done and recorded by now (the run is being stopped)."""
+        while not self._finished.empty():
+            task = self._finished.get_nowait()
+            if task.cancelled() or task.exception() is not None:
+                self._bytes -= self._sizes.pop(task)
+            else:
+                self._report(task)
 
     def _report(self, task: asyncio.Task[UrlOutcome]) -> None:
         self._bytes -= self._sizes.pop(task)
