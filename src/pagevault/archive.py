@@ -16,18 +16,23 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
+from collections import Counter
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from pagevault.errors import StoreError
 from pagevault.fetch import FetchOptions, FetchResult, fetch_urls
+from pagevault.fetch.policy import shorten, split_url
 from pagevault.isolation import ParseFailure, ParserPool
 from pagevault.snapshot_json import SnapshotJson
 from pagevault.store import CheckRecord, Store
 from pagevault.store_writer import StoreWriter
 
 FAILURE_STATUSES = frozenset({"failed", "truncated", "disallowed"})
+# C0 and C1 controls and DEL: no URL holds one (a binary file read as a list of URLs does).
+_URL_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,40 @@ class UrlOutcome:
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def run_summary(outcomes: Sequence[UrlOutcome]) -> str:
+    """One line for the end of a run: '20 URLs: 17 ok (1 new, 3 changed), 2 failed,
+    1 disallowed' (ok: new, changed, unchanged or not_modified)."""
+    counts = Counter(outcome.status for outcome in outcomes)
+    ok = sum(count for status, count in counts.items() if status not in FAILURE_STATUSES)
+    urls = f"{len(outcomes)} URL{'s' if len(outcomes) != 1 else ''}"
+    news = ", ".join(
+        f"{counts[status]} {status}" for status in ("new", "changed") if counts[status]
+    )
+    parts = [f"{ok} ok" + (f" ({news})" if news else "")]
+    parts += [f"{counts[status]} {status}" for status in _FAILURE_ORDER if counts[status]]
+    return f"{urls}: {', '.join(parts)}"
+
+
+_FAILURE_ORDER = ("failed", "truncated", "disallowed")
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` is no page to archive (no scheme, a scheme other than http/https, no
+    host, control characters), or None. Such a URL is reported, never recorded: a typo
+    must not become a page of the archive."""
+    if _URL_CONTROL.search(url):
+        return f"invalid URL {shorten(url)}: control characters"
+    _, problem = split_url(url)
+    return problem
+
+
+def invalid_url_outcome(url: str, problem: str) -> UrlOutcome:
+    """The outcome of a URL refused before the archive is touched: failed, not recorded."""
+    return UrlOutcome(
+        url=url, status="failed", http_status=None, snapshot=None, raw_sha256=None, error=problem
+    )
 
 
 def archive_urls(
@@ -92,11 +131,15 @@ async def _keep_all(
 ) -> list[UrlOutcome]:
     """Keep every result as it arrives; report each URL when it is done."""
     flight = _Flight(report)
-    async with contextlib.aclosing(fetch_urls(urls, keeper.options, validators)) as results:
-        async for result in results:
-            flight.start(keeper.keep(result), len(result.body))
-            await flight.land(until_below=(MAX_IN_FLIGHT, MAX_IN_FLIGHT_BYTES))
-    await flight.land(until_below=(1, 1))
+    try:
+        async with contextlib.aclosing(fetch_urls(urls, keeper.options, validators)) as results:
+            async for result in results:
+                flight.start(keeper.keep(result), len(result.body))
+                await flight.land(until_below=(MAX_IN_FLIGHT, MAX_IN_FLIGHT_BYTES))
+        await flight.land(until_below=(1, 1))
+    except asyncio.CancelledError:  # Ctrl-C: what is recorded is still reported
+        flight.report_done()
+        raise
     return flight.outcomes
 
 
@@ -124,6 +167,15 @@ class _Flight:
             self._report(self._finished.get_nowait())
         while self._sizes and (len(self._sizes) >= count or self._bytes >= size):
             self._report(await self._finished.get())
+
+    def report_done(self) -> None:
+        """Report every URL done and recorded by now (the run is being stopped)."""
+        while not self._finished.empty():
+            task = self._finished.get_nowait()
+            if task.cancelled() or task.exception() is not None:
+                self._bytes -= self._sizes.pop(task)
+            else:
+                self._report(task)
 
     def _report(self, task: asyncio.Task[UrlOutcome]) -> None:
         self._bytes -= self._sizes.pop(task)
@@ -178,7 +230,8 @@ class _Keeper:
             status=recorded.status,
             http_status=result.http_status,
             snapshot=recorded.snapshot,
-            raw_sha256=sha256,
+            # A 304 carries no body: its capture is the one it confirms.
+            raw_sha256=sha256 or recorded.snapshot_sha256,
             error=recorded.check.error,  # the store words a parse failure for the check
         )
 

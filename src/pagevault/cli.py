@@ -11,8 +11,11 @@ import gc
 import json
 import os
 import sys
-from enum import StrEnum
+import typing
+from collections.abc import Callable
+from enum import Enum, StrEnum
 from pathlib import Path
+from types import NoneType, UnionType
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -41,6 +44,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     # Plain help: rendering it with rich costs ~100 ms of imports at every start.
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -229,7 +233,135 @@ def load_config() -> dict[str, Any]:
             config = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise InputError(f"cannot read the configuration {path}: {error}") from error
-    return {name: value for name, value in config.items() if isinstance(value, dict)}
+    return checked_config(config, path, _commands())
+
+
+def _commands() -> dict[str, Callable[..., Any]]:
+    """Every command's function, by the name it is run by."""
+    return {
+        _command_name(info): info.callback
+        for info in app.registered_commands
+        if info.callback is not None
+    }
+
+
+# The configuration file checked against the commands it sets: each table is a command
+# (``[fetch]``), each key one of its options, by its name (``parse_budget``) or its flag
+# (``parse-budget``). An unknown table or key is ignored with a one-line warning naming the
+# file; a value of the wrong type is an error naming the file and the key (typer's own
+# message would blame a flag that was never passed).
+
+_CONTEXT_PARAMETERS = frozenset({"ctx"})
+
+
+def checked_config(
+    config: dict[str, Any], path: Path, commands: dict[str, Callable[..., Any]]
+) -> dict[str, dict[str, Any]]:
+    """Option defaults per command, from the parsed file ``path``."""
+    defaults: dict[str, dict[str, Any]] = {}
+    for section, values in config.items():
+        command = commands.get(section)
+        if command is None or not isinstance(values, dict):
+            what = f"[{section}]" if isinstance(values, dict) else f"key {section!r}"
+            _warn(path, f"unknown {what} (tables are commands: {', '.join(sorted(commands))})")
+            continue
+        defaults[section] = _checked_section(section, values, path, command)
+    return defaults
+
+
+def _checked_section(
+    section: str, values: dict[str, Any], path: Path, command: Callable[..., Any]
+) -> dict[str, Any]:
+    options = _options(command)
+    checked: dict[str, Any] = {}
+    for key, value in values.items():
+        name = options.get(key) or options.get(key.replace("-", "_"))
+        if name is None:
+            _warn(path, f"unknown key {key!r} in [{section}]")
+            continue
+        problem = _type_problem(_annotation(command, name), value)
+        if problem is not None:
+            shown = strip_controls(json.dumps(value, ensure_ascii=False, default=str))[:80]
+            raise InputError(f"{path}: [{section}] {key} = {shown}: {problem}")
+        checked[name] = value
+    return checked
+
+
+def _options(command: Callable[..., Any]) -> dict[str, str]:
+    """Parameter names of ``command`` and the flags that set them (without dashes)."""
+    import inspect
+
+    names: dict[str, str] = {}
+    hints = _hints(command)
+    for name in inspect.signature(command).parameters:
+        if name in _CONTEXT_PARAMETERS:
+            continue
+        names[name] = name
+        for extra in getattr(hints.get(name), "__metadata__", ()):
+            # typer.Option("--format", "-f"): the first flag is held as its default.
+            flags = [getattr(extra, "default", None), *(getattr(extra, "param_decls", None) or ())]
+            for flag in flags:
+                if isinstance(flag, str) and flag.startswith("--"):
+                    names[flag[2:]] = name
+    return names
+
+
+def _hints(command: Callable[..., Any]) -> dict[str, Any]:
+    try:
+        return typing.get_type_hints(command, include_extras=True)
+    except Exception:  # an annotation that cannot be evaluated here: names only
+        return {}
+
+
+def _annotation(command: Callable[..., Any], name: str) -> Any:
+    hint = _hints(command).get(name)
+    return typing.get_args(hint)[0] if hasattr(hint, "__metadata__") else hint
+
+
+def _type_problem(annotation: Any, value: Any) -> str | None:
+    """What is wrong with ``value`` for an option of type ``annotation``, or None."""
+    annotation = _without_none(annotation)
+    origin = typing.get_origin(annotation)
+    if origin is list:
+        (item,) = typing.get_args(annotation) or (Any,)
+        if not isinstance(value, list) or any(_type_problem(item, v) for v in value):
+            return f'expected a list of {_kind(item, plural=True)}, like ["a", "b"]'
+        return None
+    if annotation is float:
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+    elif annotation is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif annotation is bool:
+        ok = isinstance(value, bool)
+    elif annotation in (str, Path):
+        ok = isinstance(value, str)
+    elif isinstance(annotation, type) and issubclass(annotation, Enum):
+        choices = [str(member.value) for member in annotation]
+        if value not in choices:
+            return f"expected one of {', '.join(choices)}"
+        ok = True
+    else:
+        ok = True  # a type this check does not know: typer's coercion decides
+    return None if ok else f"expected {_kind(annotation)}"
+
+
+def _without_none(annotation: Any) -> Any:
+    if isinstance(annotation, UnionType) or typing.get_origin(annotation) is typing.Union:
+        members = [arg for arg in typing.get_args(annotation) if arg is not NoneType]
+        if len(members) == 1:
+            return members[0]
+    return annotation
+
+
+def _kind(annotation: Any, *, plural: bool = False) -> str:
+    kinds = {float: "a number", int: "a whole number", bool: "true or false", str: "a string"}
+    kind = kinds.get(annotation, "a string" if annotation is Path else "a value")
+    return kind.removeprefix("a ") + "s" if plural and kind.startswith("a ") else kind
+
+
+def _warn(path: Path, message: str) -> None:
+    line = " ".join(strip_controls(f"{path}: {message}, ignored").split())
+    sys.stderr.write(f"pagevault: warning: {line}\n")
 
 
 def main(early: Spawned | None = None) -> None:
@@ -263,13 +395,17 @@ def _run(context: dict[str, Any]) -> NoReturn:
 
     Typer runs in non-standalone mode so that nothing is turned into an exit code
     behind our back (it would exit 1 on a closed pipe, which reads as "damage")."""
-    debug = "--debug" in sys.argv[1:]
+    arguments, debug = _without_debug(sys.argv[1:])
     try:
         defaults = load_config()
-        command = typer.main.get_command(_app_to_run(sys.argv[1:]))
+        command = typer.main.get_command(_app_to_run(arguments))
         _coerce_plain_values(command)
         code = command(
-            prog_name="pagevault", standalone_mode=False, default_map=defaults, obj=context
+            args=[*(["--debug"] if debug else []), *arguments],
+            prog_name="pagevault",
+            standalone_mode=False,
+            default_map=defaults,
+            obj=context,
         )
     except PagevaultError as error:
         _fail(str(error), error.exit_code, debug)
@@ -288,6 +424,15 @@ def _run(context: dict[str, Any]) -> NoReturn:
     if code == ExitCode.INTERRUPTED:  # typer turns Ctrl-C into Exit(130)
         _fail("interrupted", ExitCode.INTERRUPTED, debug)
     sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+def _without_debug(arguments: list[str]) -> tuple[list[str], bool]:
+    """The arguments without ``--debug``, which may come before or after the command
+    (``pagevault fetch --debug URL``), and whether it was given; after ``--`` it is an
+    argument like any other."""
+    end = arguments.index("--") if "--" in arguments else len(arguments)
+    kept = [argument for argument in arguments[:end] if argument != "--debug"]
+    return kept + arguments[end:], len(kept) < end
 
 
 def _app_to_run(arguments: list[str]) -> typer.Typer:

@@ -6,11 +6,13 @@ the store takes ``--store DIR`` (default ./snapshots, or $PAGEVAULT_STORE).
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import dataclasses
 import gc
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Annotated, Any
@@ -28,7 +30,7 @@ from pagevault.cli import (
     stderr_console,
     write_stdout,
 )
-from pagevault.errors import ExitCode, InputError
+from pagevault.errors import ExitCode, FetchConfigError, InputError
 from pagevault.text import strip_controls
 
 if TYPE_CHECKING:
@@ -67,12 +69,17 @@ def fetch(
         float, typer.Option("--parse-budget", help="Seconds of parsing per page, at most.")
     ] = 30.0,
 ) -> None:
-    """Fetch pages, store each raw capture, extract and store its snapshot."""
+    """Fetch pages, store each raw capture, extract and store its snapshot.
+
+    Example: pagevault fetch -i urls.txt --store /srv/pagevault/store
+    """
     from pagevault.archive import archive_urls
     from pagevault.fetch import FetchOptions
     from pagevault.isolation import ParserPool
     from pagevault.store import Store
 
+    if not parse_budget > 0:  # also NaN: every page would fail its budget
+        raise FetchConfigError(f"fetch option parse_budget must be positive, got {parse_budget}")
     targets = _urls(urls or [], input_file)
     options = FetchOptions(
         delay=delay,
@@ -84,19 +91,50 @@ def fetch(
     )
     if user_agent:
         options = dataclasses.replace(options, user_agent=user_agent)
-    workers = _parse_workers(len(targets))
-    with (
-        Store(store_dir) as store,
-        ParserPool(workers, parse_budget, _started_parser(ctx)) as parsers,
-        _reporter(as_json, len(targets)) as report,
-    ):
-        # What is loaded by now lives as long as the run: the collector's full passes
-        # during it (tens of ms each) need not walk it.
-        gc.freeze()
-        outcomes = archive_urls(targets, store, options, parsers, report)
+    valid, invalid = _split_invalid(targets)
+    with _reporter(as_json, len(targets)) as report:
+        for outcome in invalid:  # reported, never recorded: a typo makes no page
+            report(outcome)
+        outcomes = list(invalid)
+        if valid:  # a run of typos only creates no store
+            with (
+                Store(store_dir) as store,
+                ParserPool(_parse_workers(len(valid)), parse_budget, _started_parser(ctx)) as pool,
+            ):
+                # What is loaded by now lives as long as the run: the collector's full
+                # passes during it (tens of ms each) need not walk it.
+                gc.freeze()
+                outcomes += archive_urls(valid, store, options, pool, report)
+    sys.stderr.write(_summary_line(outcomes) + "\n")
     failed = sum(outcome.failed for outcome in outcomes)
     if failed:
         raise typer.Exit(ExitCode.USAGE if failed == len(outcomes) else ExitCode.SOME_FAILED)
+
+
+def _summary_line(outcomes: list[UrlOutcome]) -> str:
+    """The run in one line on stderr, stamped (cron logs of many runs): '2026-11-27T06:17:03Z
+    pagevault fetch: 20 URLs: 17 ok (3 changed), 2 failed, 1 disallowed'."""
+    from datetime import UTC, datetime
+
+    from pagevault.archive import run_summary
+
+    stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return f"{stamp} pagevault fetch: {run_summary(outcomes)}"
+
+
+def _split_invalid(urls: list[str]) -> tuple[list[str], list[UrlOutcome]]:
+    """The URLs to fetch, and the outcomes of those that are no URL of a page."""
+    from pagevault.archive import invalid_url_outcome, url_problem
+
+    valid: list[str] = []
+    invalid: list[UrlOutcome] = []
+    for url in urls:
+        problem = url_problem(url)
+        if problem is None:
+            valid.append(url)
+        else:
+            invalid.append(invalid_url_outcome(url, problem))
+    return valid, invalid
 
 
 def _parse_workers(urls: int) -> int:
@@ -116,11 +154,41 @@ def _started_parser(ctx: typer.Context) -> IsolatedParser | None:
 def _urls(arguments: list[str], input_file: str | None) -> list[str]:
     urls = list(arguments)
     if input_file is not None:
-        text = read_input(input_file).decode("utf-8", "replace")
-        urls += [line.strip() for line in text.splitlines()]
-    urls = [url for url in dict.fromkeys(urls) if url and not url.startswith("#")]
+        urls += url_lines(_url_list_text(input_file))
+    urls = [url for url in dict.fromkeys(urls) if url]
     if not urls:
         raise InputError("no URL given (pass URLs, or -i FILE with one URL a line)")
+    return urls
+
+
+def _url_list_text(source: str) -> str:
+    """The text of a list of URLs (UTF-8, or UTF-16 with its byte-order mark, as Windows
+    editors save "Unicode"); binary data (an executable, an image: NULs in its start) is
+    refused as ``parse`` refuses it, before anything is written."""
+    data = read_input(source)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", "replace")
+    if b"\x00" in data[:_BINARY_SAMPLE]:
+        name = "standard input" if source == "-" else source
+        raise InputError(f"{name}: binary data, not a list of URLs")
+    return data.decode("utf-8", "replace")
+
+
+_BINARY_SAMPLE = 4096  # bytes: a text file holds no NUL
+
+
+# A comment: '#' after whitespace (a '#' inside a URL starts its fragment).
+_TRAILING_COMMENT = re.compile(r"\s#.*")
+
+
+def url_lines(text: str) -> list[str]:
+    """The URLs of a list: one a line, blank lines and '#' comments left out (a line
+    starting with '#', or '#' after whitespace), a byte-order mark at the start ignored."""
+    urls = []
+    for line in text.removeprefix("\ufeff").splitlines():
+        url = _TRAILING_COMMENT.sub("", line).strip()
+        if url and not url.startswith("#"):
+            urls.append(url)
     return urls
 
 
@@ -195,12 +263,15 @@ def _json_reporter(advance: Callable[[], None]) -> Callable[[UrlOutcome], None]:
 
 @app.command("list")
 def list_pages(store_dir: StoreOption = DEFAULT_STORE, as_json: JsonOption = False) -> None:
-    """The archived pages: URL, checks, snapshots, last check, last change."""
+    """The archived pages: URL, checks, snapshots, last status, last check, last change.
+
+    Example: pagevault list --json --store /srv/pagevault/store
+    """
     from pagevault.render.archive import pages_table
 
     with reader(store_dir) as store:
         pages = store.pages()
-    columns = ("url", "checks", "snapshots", "last_check", "last_change")
+    columns = ("url", "checks", "snapshots", "last_status", "last_check", "last_change")
     rows = [tuple(getattr(page, column) for column in columns) for page in pages]
     if as_json:
         _write_json_rows(columns, rows)
@@ -215,7 +286,10 @@ def history(
     as_json: JsonOption = False,
 ) -> None:
     """Every check of a page, newest last, with each new snapshot's change counts
-    against the one before."""
+    against the one before.
+
+    Example: pagevault history https://www.amnesty.fr/refugies-et-migrants --json
+    """
     from pagevault.render.archive import change_counts, history_table
     from pagevault.statseries import snapshot_changes
 
@@ -225,9 +299,16 @@ def history(
             raise InputError(f"no check of {url} in {store_dir}")
         changes = snapshot_changes(store, checks)
     if as_json:
-        columns = ("fetched_at", "status", "http_status", "snapshot", "changes")
+        columns = ("fetched_at", "status", "http_status", "snapshot", "changes", "error")
         rows = [
-            (c.fetched_at, c.status, c.http_status, c.snapshot, _counts_of(changes, c))
+            (
+                c.fetched_at,
+                c.status,
+                c.http_status,
+                c.snapshot,
+                _counts_of(changes, c),
+                c.error or c.parse_error,
+            )
             for c in checks
         ]
         _write_json_rows(columns, rows)
@@ -266,13 +347,18 @@ def show(
     store_dir: StoreOption = DEFAULT_STORE,
     as_json: JsonOption = False,
 ) -> None:
-    """A stored snapshot: readable by default, --json for the snapshot itself."""
+    """A stored snapshot: readable by default, --json for the snapshot itself.
+
+    Example: pagevault show https://www.amnesty.fr/refugies-et-migrants --at 2026-01-31
+    """
+    newer_failure = None
     with reader(store_dir) as store:
         if "://" in ref:
             record = store.snapshot_at(ref, at)
             if record is None:
                 when = f" at {at}" if at else ""
                 raise InputError(f"no snapshot of {ref}{when} in {store_dir}")
+            newer_failure = _failure_after(store.history(ref), record.fetched_at)
             ref = record.id
         snapshot, provenance = store.snapshot(ref)
     if as_json:
@@ -285,9 +371,35 @@ def show(
             + "\n"
         )
         return
+    from rich.console import Group
+
+    from pagevault.render.archive import snapshot_header
     from pagevault.render.terminal import render_snapshot
 
-    print_stdout(render_snapshot(snapshot))
+    if newer_failure is not None:
+        sys.stderr.write(_failure_note(newer_failure) + "\n")
+    header = snapshot_header(ref, provenance.get("fetched_at"))
+    print_stdout(Group(header, render_snapshot(snapshot)))
+
+
+def _failure_after(checks: list[CheckRecord], fetched_at: str) -> CheckRecord | None:
+    """The page's latest check, when it failed after the snapshot fetched at ``fetched_at``
+    (the page now answers 404, say): what is shown is no longer what is online."""
+    from pagevault.archive import FAILURE_STATUSES
+
+    latest = checks[-1] if checks else None
+    if latest is None or latest.status not in FAILURE_STATUSES:
+        return None
+    return latest if latest.fetched_at > fetched_at else None
+
+
+def _failure_note(check: CheckRecord) -> str:
+    reason = check.error or check.parse_error or "no reason recorded"
+    line = (
+        f"pagevault: note: the latest check of this page ({check.fetched_at}) was "
+        f"{check.status}: {reason}; shown is the snapshot before it"
+    )
+    return strip_controls(" ".join(line.split()))
 
 
 @app.command()
@@ -297,18 +409,22 @@ def verify(
         float, typer.Option("--wait", help="Seconds to wait for a running fetch to end.")
     ] = 0.0,
 ) -> None:
-    """Re-hash every object, check every snapshot and index row; exit 1 on damage."""
+    """Re-hash every object, check every snapshot and index row; exit 1 on damage.
+
+    Findings on stdout, one a line; the count on stderr.
+
+    Example: pagevault verify --store /srv/pagevault/store > report.txt
+    """
     from pagevault.store import Store
 
     # The writer lock, so that a running fetch's half-written check is not "damage".
     with Store(store_dir, writable=False, exclusive=True, lock_wait=wait) as store:
         report = store.verify()
-    console = stderr_console()
-    for problem in report.problems:
-        console.print(strip_controls(f"problem: {problem}"), markup=False)
-    for warning in report.warnings:
-        console.print(strip_controls(f"warning: {warning}"), markup=False)
-    console.print(
+    # The findings are the result (stdout, one a line); the count is a message (stderr).
+    lines = [f"problem: {problem}" for problem in report.problems]
+    lines += [f"warning: {warning}" for warning in report.warnings]
+    write_stdout("".join(strip_controls(" ".join(line.split())) + "\n" for line in lines))
+    stderr_console().print(
         f"{report.objects} objects, {report.snapshots} snapshots, {report.checks} checks: "
         f"{len(report.problems)} problems, {len(report.warnings)} warnings",
         markup=False,
@@ -319,9 +435,12 @@ def verify(
 
 @app.command()
 def reindex(store_dir: StoreOption = DEFAULT_STORE) -> None:
-    """Rebuild the SQLite index from the files of the store."""
+    """Rebuild the SQLite index from the files of the store.
+
+    Example: pagevault reindex --store /srv/pagevault/store
+    """
     from pagevault.store import Store
 
-    with Store(store_dir) as store:
+    with Store(store_dir, create=False) as store:
         pages = store.reindex()
     stderr_console().print(f"reindexed {pages} pages", markup=False)

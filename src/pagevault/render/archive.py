@@ -21,8 +21,8 @@ _STATUS_STYLES = {
 }
 
 
-def status_text(status: str) -> Text:
-    return Text(f"{status:<12}", style=_STATUS_STYLES.get(status, ""))
+def status_text(status: str, width: int = 12) -> Text:
+    return Text(f"{status:<{width}}", style=_STATUS_STYLES.get(status, ""))
 
 
 def fetch_line(status: str, http_status: int | None, url: str, detail: str | None) -> Text:
@@ -36,13 +36,27 @@ def fetch_line(status: str, http_status: int | None, url: str, detail: str | Non
     return line
 
 
-def pages_table(rows: Iterable[tuple[str, int, int, str | None, str | None]]) -> Table:
+# URLs, snapshot ids and timestamps are folded onto more lines where a table is too wide
+# for the terminal (overflow="fold"), never cut with "…": they are what a reader copies
+# into the next command. Short columns (counts, statuses) keep to one line.
+
+
+def pages_table(rows: Iterable[tuple[str, int, int, str | None, str | None, str | None]]) -> Table:
     table = Table(box=None, header_style="bold")
-    for column in ("url", "checks", "snapshots", "last check", "last change"):
-        table.add_column(column, justify="right" if column in ("checks", "snapshots") else "left")
-    for url, checks, snapshots, last_check, last_change in rows:
+    table.add_column("url", overflow="fold")
+    table.add_column("checks", justify="right", no_wrap=True)
+    table.add_column("snapshots", justify="right", no_wrap=True)
+    table.add_column("last status", no_wrap=True)
+    table.add_column("last check", overflow="fold")
+    table.add_column("last change", overflow="fold")
+    for url, checks, snapshots, last_status, last_check, last_change in rows:
         table.add_row(
-            page_text(url), str(checks), str(snapshots), last_check or "-", last_change or "-"
+            page_text(url),
+            str(checks),
+            str(snapshots),
+            status_text(last_status or "-", width=0),
+            last_check or "-",
+            last_change or "-",
         )
     return table
 
@@ -51,18 +65,31 @@ def history_table(
     rows: Iterable[tuple[str, str, int | None, str | None, str, str | None]],
 ) -> Table:
     table = Table(box=None, header_style="bold")
-    for column in ("fetched at", "status", "http", "snapshot", "changes", "error"):
-        table.add_column(column)
+    table.add_column("fetched at", overflow="fold")
+    table.add_column("status", no_wrap=True)
+    table.add_column("http", no_wrap=True)
+    table.add_column("snapshot", overflow="fold")
+    table.add_column("changes", overflow="fold")
+    table.add_column("error", overflow="fold")
     for fetched_at, status, http_status, snapshot, changes, error in rows:
         table.add_row(
             fetched_at,
-            status_text(status),
+            status_text(status, width=0),
             str(http_status or "-"),
             snapshot or "-",
             changes,
             page_text(error or ""),
         )
     return table
+
+
+def snapshot_header(snapshot_id: str, fetched_at: str | None) -> Text:
+    """Which snapshot ``show`` prints, above the page's own header (labels aligned)."""
+    header = Text(f"{'snapshot':<10} ", style="bold")
+    header.append_text(page_text(snapshot_id))
+    header.append(f"\n{'fetched':<10} ", style="bold")
+    header.append_text(page_text(fetched_at or "-"))
+    return header
 
 
 def change_counts(summary: dict[str, Any] | None) -> str:

@@ -205,4 +205,5 @@ def outcome_of(
         snapshot_path=None if record is None else record.path,
         written=written,
         check=replace(check, status=status, snapshot=snapshot),
+        snapshot_sha256=None if record is None else record.raw_sha256,
     )

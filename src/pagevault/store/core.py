@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import logging
 import sqlite3
 import time
@@ -33,8 +34,10 @@ from pagevault.store.layout import (
     PAGES,
     SNAPSHOT_ID,
     checks_path,
+    is_sha256,
     object_path,
     page_key,
+    snapshots_dir,
 )
 from pagevault.store.lock import StoreLock
 from pagevault.store.records import (
@@ -78,9 +81,11 @@ class Store:
         writable: bool = True,
         lock_wait: float = 0.0,
         exclusive: bool = False,
+        create: bool = True,
     ) -> None:
         """``exclusive`` makes a reader hold the writer lock too, without writing: verify
-        must not see a run's half-done check (it would report it as damage)."""
+        must not see a run's half-done check (it would report it as damage). A writer
+        creates the store if there is none, unless ``create`` is False (StoreError)."""
         self.root = Path(root)
         self.writable = writable
         self._lock: StoreLock | None = None
@@ -91,11 +96,13 @@ class Store:
         # latest_before_recording)
         self._latest_read: dict[str, SnapshotRecord | None] = {}
         self.swept = 0
+        # Objects found damaged, written again when their body comes back (see validators).
+        self._repairs: set[str] = set()
+        if (not writable or not create) and not (self.root / OBJECTS).is_dir():
+            raise StoreError(f"no store at {self.root}")
         if writable:
             self._open_writer(lock_wait)
             return
-        if not (self.root / OBJECTS).is_dir():
-            raise StoreError(f"no store at {self.root}")
         if exclusive:
             self._lock = StoreLock(self.root / LOCK, wait=lock_wait)
 
@@ -173,7 +180,8 @@ class Store:
     def put_raw(self, body: bytes) -> str:
         """Store a decoded entity body durably (before parsing, rule 1); return its sha256.
 
-        Content-addressed and immutable (rule 2): an existing object is left as it is.
+        Content-addressed and immutable (rule 2): an existing object is left as it is,
+        unless it was found damaged (``validators``): then it is written again.
         """
         return self.put_raws([body])[0]
 
@@ -182,9 +190,14 @@ class Store:
         written, fsynced together, named, and their directories fsynced together."""
         self._require_writer()
         shas = [hashlib.sha256(body).hexdigest() for body in bodies]
-        new = {sha: body for sha, body in zip(shas, bodies, strict=True) if not self.has_raw(sha)}
+        new = {
+            sha: body
+            for sha, body in zip(shas, bodies, strict=True)
+            if sha in self._repairs or not self.has_raw(sha)
+        }
         if new:
             self._write_objects(new)
+            self._repairs.difference_update(new)
         return shas
 
     def _write_objects(self, bodies: dict[str, bytes]) -> None:
@@ -350,8 +363,34 @@ class Store:
                 continue
             if check.status == "not_modified" and not (check.etag or check.last_modified):
                 continue
+            if not self._capture_intact(page_key(url), check.snapshot):
+                return None, None  # a 304 would confirm a damaged capture: fetch it whole
             return check.etag, check.last_modified
         return None, None
+
+    def _capture_intact(self, key: str, snapshot: str | None) -> bool:
+        """Whether the capture a check vouches for reads whole: its snapshot file and the
+        raw object that file reads. When not, the page is fetched in full (no validators)
+        and its capture stored again: a damaged raw object is rewritten by the next
+        ``put_raws`` of the same body (published over it atomically, like any object);
+        a damaged or missing snapshot file is left as it is (rule 2) and the body, which
+        no readable snapshot holds any more, makes a new one."""
+        path = self._snapshot_file(key, snapshot)
+        sha256 = None if path is None else _raw_sha256_of(path)
+        if sha256 is None:
+            return False
+        try:
+            self.get_raw(sha256)
+        except StoreError:
+            self._repairs.add(sha256)
+            return False
+        return True
+
+    def _snapshot_file(self, key: str, snapshot: str | None) -> Path | None:
+        match = SNAPSHOT_ID.match(snapshot or "")
+        if match is None or not key.startswith(match["page"]):
+            return None
+        return snapshots_dir(self.root, key) / f"{match['stem']}.json"
 
     def history(self, url: str) -> list[CheckRecord]:
         """Every readable check of the page, oldest first (a torn last line is skipped)."""
@@ -435,6 +474,24 @@ class Store:
     def _require_lock(self) -> None:
         if self._lock is None:
             raise StoreError(f"store {self.root} is not open for writing")
+
+
+_PROVENANCE_KEY = b'\n  "provenance": '
+
+
+def _raw_sha256_of(path: Path) -> str | None:
+    """The raw sha256 a snapshot file names, if its end reads whole: the provenance, its
+    last member, is parsed (a file cut short or overwritten fails), not the snapshot
+    before it (parsing and validating that costs ~1 ms a page, at every run)."""
+    try:
+        data = path.read_bytes()
+        start = data.rfind(_PROVENANCE_KEY)
+        # A file laid out otherwise (by another writer) is parsed whole.
+        document = json.loads(b"{" + data[start:] if start >= 0 else data)
+        sha256 = document["provenance"]["raw_sha256"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return sha256 if isinstance(sha256, str) and is_sha256(sha256) else None
 
 
 def _written_record(outcome: CheckOutcome) -> SnapshotRecord | None:

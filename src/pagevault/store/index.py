@@ -65,7 +65,9 @@ SELECT p.url, p.url_hash,
     (SELECT count(*) FROM checks c WHERE c.url_hash = p.url_hash),
     (SELECT count(*) FROM snapshots s WHERE s.url_hash = p.url_hash),
     (SELECT max(fetched_at) FROM checks c WHERE c.url_hash = p.url_hash),
-    (SELECT max(fetched_at) FROM snapshots s WHERE s.url_hash = p.url_hash)
+    (SELECT max(fetched_at) FROM snapshots s WHERE s.url_hash = p.url_hash),
+    (SELECT status FROM checks c WHERE c.url_hash = p.url_hash
+        ORDER BY c.line_offset DESC LIMIT 1)
 FROM pages p ORDER BY p.url
 """
 
@@ -199,6 +201,9 @@ class Index:
     def snapshot_path(self, snapshot_id: str) -> Path | None:
         row = self._db.execute("SELECT path FROM snapshots WHERE id = ?", (snapshot_id,)).fetchone()
         return None if row is None else self.root / row[0]
+
+    def page_urls(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT url_hash, url FROM pages"))
 
     def page_keys(self) -> list[str]:
         return [row[0] for row in self._db.execute("SELECT url_hash FROM pages")]

@@ -89,6 +89,8 @@ class CheckOutcome:
 
     ``snapshot`` is the new snapshot for "new"/"changed", the page's latest one for
     "unchanged"/"not_modified", else None. ``written`` says whether a file was created.
+    ``snapshot_sha256`` is the raw sha256 of that snapshot's capture (for "not_modified":
+    the body the 304 confirms).
     """
 
     status: CheckStatus
@@ -96,6 +98,7 @@ class CheckOutcome:
     snapshot_path: Path | None
     written: bool
     check: CheckRecord
+    snapshot_sha256: str | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,7 @@ class PageSummary:
     snapshots: int
     last_check: str | None
     last_change: str | None
+    last_status: str | None = None  # of the last check: a failing page stands out
 
 
 @dataclass
