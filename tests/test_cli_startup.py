@@ -85,3 +85,12 @@ def test_only_the_command_being_run_is_built(
     expected = commands if commands is not None else list(getattr(every, "commands", {}))
     assert list(getattr(built, "commands", {})) == expected
     assert [param.name for param in built.params] == [param.name for param in every.params]
+
+
+@pytest.mark.parametrize("help_flag", ["--help", "-h"])
+def test_a_request_for_help_runs_no_command_and_starts_no_parse_worker(help_flag: str) -> None:
+    from pagevault.entry import command_to_run, early_worker
+
+    assert command_to_run(["fetch", help_flag]) is None
+    assert early_worker(["fetch", help_flag]) is None
+    assert command_to_run(["fetch", "https://example.org/"]) == "fetch"

@@ -40,6 +40,6 @@ def early_worker(arguments: list[str]) -> Spawned | None:
 def command_to_run(arguments: list[str]) -> str | None:
     """The command the arguments run, None when they ask for help. The root options take
     no value, so the first argument that is not an option is the command."""
-    if "--help" in arguments:
+    if "--help" in arguments or "-h" in arguments:
         return None
     return next((argument for argument in arguments if not argument.startswith("-")), None)
