@@ -171,7 +171,8 @@ def _key_words(figure: Figure, context: str) -> str:
         before = _last_content_words(context, position, 2)
         after = position + len(figure.text)
         words = before + _first_content_words(context, after, _KEY_WORDS - len(before))
-    unit = [figure.unit] if figure.unit and figure.unit not in words else []
+    # "°C" reads "C" among the words ("1.5°C": corpus traf__diem25.org.climate)
+    unit = [figure.unit] if figure.unit and figure.unit.lstrip("°") not in words else []
     # Joined by spaces, not hyphens: the same slug (both are runs of non-word
     # characters to it), and words of ASCII letters and digits (two keys in three)
     # take slugify's fast path instead of its Unicode normalisation.

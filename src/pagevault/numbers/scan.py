@@ -82,10 +82,16 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 _NUMERIC_DATE = re.compile(
     r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\w]|[.,]\d)"
 )
+# "10.30 Uhr", "17.15 horas": German and Spanish write decimals with a comma (corpus
+# traf__diakonie.de-Lebensgefuhl, hdate__elmundo.es-PSOE).
 _TIME = re.compile(
-    rf"\d{{1,2}}(?:[:h]\d{{2}}|{_SP}?h{_SP}?\d{{2}}(?!\d)|{_SP}?(?:h|Uhr|am|pm|a\.m\.|p\.m\.)(?!\w))",
+    rf"\d{{1,2}}(?:[:h]\d{{2}}|{_SP}?h{_SP}?\d{{2}}(?!\d)|{_SP}?(?:h|Uhr|am|pm|a\.m\.|p\.m\.)(?!\w)"
+    rf"|\.[0-5]\d{_SP}?(?:Uhr|horas)(?!\w))",
     re.IGNORECASE,
 )
+# The end of a range of hours: "von 10 bis 12 Uhr", "17 bis 18 Uhr" (corpus
+# hdate__blog.campact.de-Demokratie-Stiftung).
+_HOURS_AFTER = re.compile(rf"{_SP}?Uhr(?!\w)")
 _VERSION = re.compile(r"\d+\.\d{1,2}\.\d+(?:\.\d+)*(?![\w])")
 # Groups of up to 6 digits: German numbers with an extension ("0228-999582-5777"), an
 # area code after a slash ("030 / 2325 955"), spaced dashes ("030 / 269 97- 361"),
@@ -96,6 +102,17 @@ _ROUND_THE_CLOCK = re.compile(r"24/7(?![\d/])")  # "erreichbar 24/7": no figure,
 _ZONED_TIME = re.compile(
     rf"(?:[01]\d|2[0-3])[0-5]\d{_SP}(?:GMT|UTC|CET|CEST|MEZ|MESZ|EST|EDT|PST|PDT)(?!\w)"
 )
+# A document's format, size and page count beside its link: "(PDF)(76 pp, 28.52 MB,
+# About PDF)", "(PDF)(1 pg, 46 K)", "(PDF, 245 KB)", "1.27 MB" (corpus
+# edgi-wmp__epa-climate-federal-partner-collab__a, edgi-wmp__epa-ghgrp-factsheet,
+# traf__greenpeace.de.nachhaltigleben). Octets ("PDF, 2 Mo") on French pages only:
+# "Mo" is a German Monday. A size glued to its number ("2MB") is a code already.
+_FORMAT = re.compile(r"\b(?:PDF|DOCX?|XLSX?|PPTX?|ODT|ODS|EPUB|ZIP|CSV)\b")
+_SIZE_AFTER = re.compile(rf"{_SP}(?:[KMGT]i?B|kB)(?!\w)")
+_SIZE_AFTER_FR = re.compile(rf"{_SP}(?:[KMGT]i?B|kB|[KMG]o)(?!\w)")
+_SIZE = re.compile(rf"\d{_SP}?(?:[KMGT]i?B|kB)(?!\w)")
+_SIZE_FIRST_LETTERS = frozenset("KMGTk")
+_DOCUMENT_PARENTHESIS = 60  # characters at most between its brackets
 _DAY_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])")
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:([ .,\u00a0\u202f\u2009])\d{3})(?:\1\d{3})*")
 # Each with the longest digit run it may start with and the characters that may
@@ -103,7 +120,7 @@ _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:([ .,\u00a0\u202f\u2009])\d{3})(?:\1\d{
 _BLOCKERS: tuple[tuple[re.Pattern[str], RejectReason, int, str], ...] = (
     (_NUMERIC_DATE, "date", 4, "./-"),
     (_VERSION, "version", 1_000, "."),
-    (_TIME, "time", 2, ":hH \u00a0\u202f"),
+    (_TIME, "time", 2, ":hH. \u00a0\u202f"),
     (_PHONE, "phone", 6, " .-)/–\u00a0\u202f\u2009"),
     (_ROUND_THE_CLOCK, "code", 2, "/"),
     (_ZONED_TIME, "time", 4, " \u00a0\u202f\u2009"),
@@ -274,6 +291,7 @@ class _Scan:
         self.language = language
         self.cursor = 0  # digits before it have been read (left-to-right pass)
         self.taken: list[tuple[int, int]] = []  # spans read out of order: URLs, word ratios
+        self.documents: list[tuple[int, int]] = []  # a document's format, size, pages
         self.figures: list[Figure] = []
         self.rejected: list[Rejected] = []
         # The words before a position and the noun after one, asked for several times
@@ -299,6 +317,16 @@ class _Scan:
     def block_urls(self) -> None:
         if "://" in self.text or "www." in self.text:
             self.taken.extend(match.span() for match in _URL.finditer(self.text))
+
+    def _document_number_at(self, start: int) -> bool:
+        """A number in a document's metadata, after the one opening it ("28.52" in
+        "(76 pp, 28.52 MB, About PDF)"), is no figure about the page's subject."""
+        if not any(span_start <= start < span_end for span_start, span_end in self.documents):
+            return False
+        number = NUMBER.match(self.text, start)
+        assert number is not None  # a digit stands at start
+        self.reject(start, number.end(), "code")
+        return True
 
     # --- figures written with words -------------------------------------------------
 
@@ -350,6 +378,8 @@ class _Scan:
             return
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,_"):
             return  # inside a word, a code ("G20") or a number read already
+        if self.documents and self._document_number_at(start):
+            return
         if self._reference_at(start) or self._month_date_at(start, end):
             return
         if self._blocked_at(start, end) or self._zero_led_code_at(start, end):
@@ -387,16 +417,18 @@ class _Scan:
         if window.islower():
             return False  # no capital in it: decided before splitting
         previous = window.split()
-        if not previous or not previous[-1].isupper():
+        # "(CORG 81)" (corpus hdate__paris-luttes.info): its bracket is no part of it
+        last = previous[-1].lstrip("(") if previous else ""
+        if not last.isupper():
             return False  # no capitals abbreviation before it: the common case, made cheap
         run = _CODE_RUN.match(self.text, start)
         assert run is not None  # a digit stands at start
         if (
-            _CAPS_ABBREVIATION.fullmatch(previous[-1])
-            and previous[-1] not in CURRENCY_CODE_WORDS
+            _CAPS_ABBREVIATION.fullmatch(last)
+            and last not in CURRENCY_CODE_WORDS
             and not _may_have_unit_after(self.text, run.end())
         ):
-            is_zip = len(previous[-1]) == 2 and re.fullmatch(r"\d{5}", run.group())
+            is_zip = len(last) == 2 and re.fullmatch(r"\d{5}", run.group())
             self.reject(start, run.end(), "postcode" if is_zip else "code")
             return True
         return False
@@ -486,8 +518,10 @@ class _Scan:
 
     def _range_at(self, start: int, first: re.Match[str], join: re.Match[str]) -> bool:
         """'30-34 Millionen', 'entre 30 et 40 %', 'between 3 and 4 million'; a span of
-        years ('2014-2020') is no figure."""
+        years ('2014-2020') or of hours ('17 bis 18 Uhr') is no figure."""
         text = self.text
+        if self._hours_at(start, join):
+            return True
         if not join.group().strip(" \u00a0\u202f-–—"):
             opener_ok = True
         else:
@@ -499,6 +533,10 @@ class _Scan:
         high = self._candidate(join.end(), second)
         low_base = self._candidate(start, first)  # "$2-3 million": the sign is before it
         both_years = _looks_like_year(first.group()) and _looks_like_year(second.group())
+        if not both_years and first.group().isdigit() and len(first.group()) == 4:
+            # "des années 1880-1990" (corpus traf__blog.mondediplo.net.turpitude)
+            words = self._words_before(start)
+            both_years = bool(words) and words[-1] in DECADE_WORDS
         if both_years and not high.has_unit:
             self.reject(start, second.end(), "year")
             return True
@@ -511,6 +549,15 @@ class _Scan:
         low = _Candidate(low_base.start, start, first.end(), high.end, first.group(), **units)
         figure = self._figure(low, low_value, low_ambiguous or high_ambiguous)
         self.figures.append(_as_range(figure))
+        return True
+
+    def _hours_at(self, start: int, join: re.Match[str]) -> bool:
+        """'von 10 bis 12 Uhr', '17 bis 18 Uhr': two hours of the day."""
+        second = NUMBER.match(self.text, join.end())
+        hours = _HOURS_AFTER.match(self.text, second.end()) if second else None
+        if hours is None:
+            return False
+        self.reject(start, hours.end(), "time")
         return True
 
     def _candidate(self, start: int, number: re.Match[str]) -> _Candidate:
@@ -539,8 +586,15 @@ class _Scan:
         start, end = candidate.number_start, candidate.number_end
         after = text[end : end + 4]
         before = text[max(0, start - 40) : start]
-        if before.endswith(("[", "(")) and after.startswith(("]", ")")) and len(raw) <= 3:
-            return "footnote"
+        if before.endswith(("[", "(")):
+            if after.startswith(("]", ")")) and len(raw) <= 3:
+                return "footnote"
+            if before[-1] == "(" and self._opens_document_metadata(start):
+                return "code"
+        if after[1:2] in _SIZE_FIRST_LETTERS and self._is_file_size(end):
+            return "code"
+        if after[:1] == "(" and after[2:3] == ")" and after[1:2].isalpha():
+            return "code"  # "a 501(c)(3) non-profit" (corpus edgi-wb__whitehouse-ostp-...)
         has_unit = candidate.has_unit
         if after[:1].isalpha() and not has_unit:
             return "ordinal" if _ORDINAL_SUFFIX.match(after) else "code"
@@ -550,10 +604,36 @@ class _Scan:
             return None
         return self._reject_bare_number(candidate, before, after)
 
+    def _opens_document_metadata(self, start: int) -> bool:
+        """The number opens a parenthesis of a document's metadata: one naming its
+        format or size, or the one after "(PDF)". Its span is kept: the numbers after
+        it in the parenthesis are rejected too."""
+        text = self.text
+        close = text.find(")", start, start + _DOCUMENT_PARENTHESIS)
+        inside = text[start:close] if close >= 0 else "("
+        if "(" in inside:
+            return False
+        if not (
+            text[max(0, start - 5) : start - 1] == "PDF)"
+            or _FORMAT.search(inside)
+            or _SIZE.search(inside)
+        ):
+            return False
+        self.documents.append((start, close))
+        return True
+
+    def _is_file_size(self, end: int) -> bool:
+        """The unit after the number is a file size: "28.52 MB", "245 KB"; "2 Mo" on a
+        French page."""
+        size = _SIZE_AFTER_FR if self.language == "fr" else _SIZE_AFTER
+        return size.match(self.text, end) is not None
+
     def _reject_bare_number(
         self, candidate: _Candidate, before: str, after: str
     ) -> RejectReason | None:
         raw, text = candidate.raw, self.text
+        if after[:1] == ")" and self.language == "fr" and _is_department(raw, before):
+            return "postcode"
         words = self._words_before(candidate.start)
         last_word = words[-1] if words else ""
         if after.startswith((". ", ") ")) and not text[: candidate.start].strip():
@@ -581,7 +661,9 @@ class _Scan:
         if self._is_postcode(candidate):
             return "postcode"
         if raw.isdigit() and int(raw) < 10 and noun is None:
-            return None if self._qualifier_before(candidate.start) else "small"
+            if self._qualifier_before(candidate.start) or self._compound_unit(candidate.end):
+                return None  # "près de 5", "1-mile demarcations"
+            return "small"
         return None
 
     def _is_postcode(self, candidate: _Candidate) -> bool:
@@ -603,6 +685,8 @@ class _Scan:
         currency_symbol = candidate.cur1 or candidate.cur2
         currency = currency_code(currency_symbol) if currency_symbol else None
         noun = None if candidate.pct or currency else self._unit_noun(candidate.end)
+        if noun and scale_word and not candidate.pct:
+            currency = currency_code(noun)  # "6 millions de dollars", "68.700 millones de dólares"
         kind: FigureKind = "count"
         if candidate.pct:
             kind, noun = "percent", "%"
@@ -636,13 +720,32 @@ class _Scan:
         return words
 
     def _unit_noun(self, end: int) -> str | None:
-        """The noun a figure counts. German nouns are capitalised: a lower-case word
+        """The noun a figure counts, or its unit written as a sign ("1.5 °C") or joined
+        to it by a hyphen ("12-mile"). German nouns are capitalised: a lower-case word
         after a German number is a verb, an adjective or a pronoun, no unit ("um 48.000
         abgenommen", "um 439.000 geringer", "zwei Millionen ihre Wohnung")."""
-        noun = self._counted_noun(end)
-        if noun is not None and self.language == "de" and noun[0].islower():
+        following = self.text[end : end + 1]
+        if following == "-":
+            return self._compound_unit(end)
+        noun = self._counted_noun(end) if following != "°" else None
+        if noun is None:
+            return _degree_unit(self.text, end) if "°" in self.text[end : end + 2] else None
+        if self.language == "de" and noun[0].islower():
             return None
         return noun
+
+    def _compound_unit(self, end: int) -> str | None:
+        """The unit joined to a number by a hyphen: "12-mile and 1-mile demarcations"
+        (corpus edgi-wmp__datagov-highlights__a), "an 18-week coding bootcamp" (corpus
+        mercury__obamawhitehouse.archives.gov--speeches), "2-Zimmer-Wohnung". A noun
+        in German ("3-fach" is none), a lower-case word elsewhere ("2-Butoxyethanol" is
+        a name: corpus edgi-wmp__epa-hfstudy-research), and none after the number that
+        opens a list item ("1-prendre en considération": corpus traf__lapresse.tn.parite)."""
+        unit = _hyphen_unit(self.text, end)
+        if unit is None or unit[0].isupper() != (self.language == "de"):
+            return None
+        number_start = self.text.rfind(" ", 0, end) + 1
+        return unit if self.text[:number_start].strip() else None
 
     def _counted_noun(self, end: int) -> str | None:
         if end not in self._noun_at:
@@ -725,6 +828,8 @@ def _may_go_on(reason: RejectReason, following: str, after: str) -> bool:
     digits (``after``: the two characters past it): "h", "Uhr", "am", "pm" or a time
     zone's capitals after a space; a next group after a separator."""
     first = after[:1]
+    if reason == "time" and following == ".":
+        return after.isdecimal()  # "10.30 Uhr"
     if reason == "time" and following in " \u00a0\u202f\u2009":
         return first != "" and (first in "hHuUaApP" or (len(after) == 2 and after.isupper()))
     if reason == "phone" and following in " .-\u00a0\u202f\u2009":
@@ -752,6 +857,11 @@ def _month_before(text: str, start: int, months: dict[str, int]) -> int | None:
     return max(0, start - 16) + window.rfind(word)
 
 
+# Punctuation that may follow a unit word: "(2018: 18,1 Prozent)" (corpus
+# traf__weisser-ring.de-Erfolgsgechichte).
+_AFTER_WORD = '.,;:)]!?»"”'
+
+
 def _may_have_unit_after(text: str, end: int) -> bool:
     """Cheap test before the unit regex: what follows the number could start a
     suffix ('20K'), a scale word, a percent sign or a currency."""
@@ -767,7 +877,7 @@ def _may_have_unit_after(text: str, end: int) -> bool:
     lowered = word.lower()
     return (
         word[:1] in _UNIT_STARTS
-        or lowered.rstrip(".,;:") in UNIT_WORDS
+        or lowered.rstrip(_AFTER_WORD) in UNIT_WORDS
         or (lowered[0] in "kmb" and _GLUED_UNIT.match(lowered) is not None)
     )
 
@@ -790,6 +900,46 @@ def _counted_noun(text: str, end: int) -> str | None:
     if lowered in FUNCTION_WORDS or len(noun) < 3 or lowered.startswith(_ELIDED_PRONOUNS):
         return None
     return noun
+
+
+# A unit joined to its number by a hyphen ("12-mile", "5-year"): letters up to the
+# next hyphen ("50-year-old" -> "year").
+_HYPHEN_UNIT = re.compile(r"-([^\W\d_]+)")
+_DEGREES = {"°C": "°C", "°F": "°F"}
+
+
+def _hyphen_unit(text: str, end: int) -> str | None:
+    """The word joined by a hyphen to the number ending at ``end`` ("12-mile" ->
+    "mile"); none if it is one or two letters ("10-H") or a function word ("1-to-1")."""
+    match = _HYPHEN_UNIT.match(text, end)
+    if match is None:
+        return None
+    unit = match.group(1)
+    return None if len(unit) < 3 or unit.lower() in FUNCTION_WORDS else unit
+
+
+def _degree_unit(text: str, end: int) -> str | None:
+    """The degrees written after a number, with or without a space: "°C", "°F" or "°"
+    ("1.5°C", "1.5 °C": corpus traf__diem25.org.climate)."""
+    following = text[end : end + 3].lstrip(" \u00a0\u202f\u2009")
+    if not following.startswith("°"):
+        return None
+    return _DEGREES.get(following[:2], "°")
+
+
+# A French place name opening a parenthesis, before its département number:
+# "lycée Angela Davis (Saint-Denis, 93)" (corpus traf__sauvonsluniversite.com.spip).
+_PLACE_IN_PARENTHESIS = re.compile(rf"\([A-ZÀ-Ý][^()\d,]*,{_SP}*$")
+
+
+def _is_department(raw: str, before: str) -> bool:
+    """``raw`` is a French département number (01-95, 971-976) after a place name in a
+    parenthesis that it closes."""
+    is_number = raw in _OVERSEAS_DEPARTMENTS or (len(raw) == 2 and raw.isdigit() and raw <= "95")
+    return is_number and _PLACE_IN_PARENTHESIS.search(before) is not None
+
+
+_OVERSEAS_DEPARTMENTS = frozenset("971 972 973 974 976".split())
 
 
 def _word_or_number(raw: str) -> float | None:

@@ -87,7 +87,8 @@ DURATION_NOUNS = frozenset(
     """
     ans années an mois jours semaines heures minutes years year months month weeks week days
     hours jahre jahren jahr monate monaten wochen tage tagen stunden años meses semanas días
-    horas decades décennies jahrzehnte décadas
+    horas decades décennies jahrzehnte décadas jour semaine heure minute day hour tag woche
+    stunde minuten año día hora minuto minutos semana mes
     """.split()
 )
 
