@@ -185,3 +185,61 @@ def test_a_french_departement_after_a_place_name_is_no_figure() -> None:
 )
 def test_a_number_in_brackets_that_is_no_departement_stays_a_figure(text: str, lang: str) -> None:
     assert len(_figures(text, lang)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "rejected"),
+    [
+        (
+            "l’escadron 28/2 était venu relayer l’EGM 47/3",
+            "fr",
+            [("28/2", "date"), ("47/3", "code")],
+        ),
+        ("RSVP for our Zoom panel on 11/9: Trust", "en", [("11/9", "date")]),
+        ("a 50/50 split", "en", [("50/50", "code")]),
+    ],
+)
+def test_two_numbers_parted_by_a_slash_are_no_figure(
+    text: str, lang: str, rejected: list[tuple[str, str]]
+) -> None:
+    """Corpus hdate__paris-luttes.info, traf__citylimits.org-Nycha: "28", "47", "11"
+    were counts."""
+    assert _figures(text, lang) == []
+    assert _rejected(text, lang) == rejected
+
+
+def test_a_fraction_is_left_as_it_was_read() -> None:
+    assert _rejected("1/3 des personnes", "fr") == [("1", "small"), ("3", "small")]
+
+
+def test_a_month_and_a_comma_before_a_day_and_year_make_a_date() -> None:
+    """Corpus rdbl__yahoo-2: "Tuesday, Nov, 29, 2016" gave the count 29."""
+    text = "In this photo dated Tuesday, Nov, 29, 2016 the rocket is installed."
+    assert _figures(text, "en") == []
+    assert _rejected(text, "en") == [("Nov, 29, 2016", "date")]
+    assert _figures("In January, 5 people died.", "en") == [("5", 5.0, "people", "count")]
+
+
+def test_a_day_after_its_weekday_is_a_date() -> None:
+    """Corpus traf__sauvonsluniversite.com.spip: "le samedi 21 au matin"."""
+    assert _rejected("Elle appelle à participer le samedi 21 au matin.", "fr") == [("21", "date")]
+    assert _figures("Samedi 21 personnes ont manifesté.", "fr") == [
+        ("21", 21.0, "personnes", "count")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("voting in-person, at 2344 Bragg St., Apt. 1C between", "2344"),
+        ("Washington Convention Center, 801 Mt Vernon Pl NW, Washington", "801"),
+    ],
+)
+def test_a_street_number_is_no_figure(text: str, number: str) -> None:
+    """Corpus traf__citylimits.org-Nycha, edgi-wmp__datagov-highlights__a."""
+    assert _figures(text, "en") == []
+    assert (number, "numbering") in _rejected(text, "en")
+
+
+def test_a_number_before_capitalised_words_without_a_street_stays_a_figure() -> None:
+    assert [t for t, *_ in _figures("Energy Announces 18 New Projects today.", "en")] == ["18"]

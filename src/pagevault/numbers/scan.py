@@ -38,6 +38,7 @@ from pagevault.numbers.vocabulary import (
     SPACE,
     SUFFIXES,
     UNIT_WORDS,
+    WEEKDAYS,
 )
 
 _SP = SPACE
@@ -113,6 +114,13 @@ _SIZE_AFTER_FR = re.compile(rf"{_SP}(?:[KMGT]i?B|kB|[KMG]o)(?!\w)")
 _SIZE = re.compile(rf"\d{_SP}?(?:[KMGT]i?B|kB)(?!\w)")
 _SIZE_FIRST_LETTERS = frozenset("KMGTk")
 _DOCUMENT_PARENTHESIS = 60  # characters at most between its brackets
+# A street after a number: "at 2344 Bragg St., Apt. 1C", "801 Mt Vernon Pl NW" (corpus
+# traf__citylimits.org-Nycha, edgi-wmp__datagov-highlights__a).
+_STREET_AFTER = re.compile(
+    rf"(?:{_SP}[A-Z][a-z]*\.?){{1,3}}{_SP}(?:St|Ave|Rd|Blvd|Pl|Dr|Ln|Ct|Street|Avenue|Road"
+    r"|Boulevard|Place|Drive|Lane|Court|Way|Terrace)\b"
+)
+_SLASH_PAIR = re.compile(r"\d{1,3}/(\d{1,3})(?![\d/]|[.,]\d)")
 _DAY_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])")
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:([ .,\u00a0\u202f\u2009])\d{3})(?:\1\d{3})*")
 # Each with the longest digit run it may start with and the characters that may
@@ -455,7 +463,7 @@ class _Scan:
         if end - start > 4:
             return False
         months, text = _MONTHS or _load_month_names(), self.text
-        month_start = _month_before(text, start, months)
+        month_start = _month_before(text, start, end, months)
         if month_start is not None:
             year = _YEAR_AFTER_DAY.match(text, end) if end - start <= 2 else None
             self.reject(month_start, year.end() if year else end, "date")
@@ -485,7 +493,20 @@ class _Scan:
             begin = start - 1 if reason == "phone" and text[start - 1 : start] == "+" else start
             self.reject(begin, match.end(), reason)
             return True
-        return False
+        return following == "/" and self._slash_pair_at(start, end)
+
+    def _slash_pair_at(self, start: int, end: int) -> bool:
+        """'on 11/9:', 'l’escadron 28/2', 'l’EGM 47/3' (corpus traf__citylimits.org-Nycha,
+        hdate__paris-luttes.info): a day and month or a unit's number, no figure. A
+        fraction ('1/3 des personnes') is left as it was read."""
+        pair = _SLASH_PAIR.match(self.text, start) if end - start <= 3 else None
+        if pair is None:
+            return False
+        first, second = int(self.text[start:end]), int(pair.group(1))
+        if first < second:
+            return False
+        self.reject(start, pair.end(), "date" if first <= 31 and 1 <= second <= 12 else "code")
+        return True
 
     def _ratio_at(self, start: int, number: re.Match[str]) -> bool:
         if self.text[number.end() : number.end() + 1] not in (" ", "\u00a0"):
@@ -631,7 +652,7 @@ class _Scan:
     def _reject_bare_number(
         self, candidate: _Candidate, before: str, after: str
     ) -> RejectReason | None:
-        raw, text = candidate.raw, self.text
+        raw, text, end = candidate.raw, self.text, candidate.end
         if after[:1] == ")" and self.language == "fr" and _is_department(raw, before):
             return "postcode"
         words = self._words_before(candidate.start)
@@ -650,6 +671,8 @@ class _Scan:
         if last_word in DECADE_WORDS and raw.isdigit() and len(raw) in (2, 4):
             return "year"
         noun = self._counted_noun(candidate.end)
+        if last_word in WEEKDAYS and noun is None and _is_day_of_month(raw):
+            return "date"  # "le samedi 21 au matin" (corpus traf__sauvonsluniversite.com.spip)
         if _looks_like_year(raw) and (
             noun is None
             or last_word in DATE_PREPOSITIONS
@@ -660,6 +683,9 @@ class _Scan:
             return "year"
         if self._is_postcode(candidate):
             return "postcode"
+        if after[1:2].isupper() and self.language == "en" and _STREET_AFTER.match(text, end):
+            return "numbering"  # a street number
+
         if raw.isdigit() and int(raw) < 10 and noun is None:
             if self._qualifier_before(candidate.start) or self._compound_unit(candidate.end):
                 return None  # "près de 5", "1-mile demarcations"
@@ -843,8 +869,10 @@ def _may_start_month_after(following: str) -> bool:
     return following.isalnum() or (following != "" and following in ". \u00a0\u202f\u2009")
 
 
-def _month_before(text: str, start: int, months: dict[str, int]) -> int | None:
-    """Start of a month name standing just before ``start`` ('January 5', 'mars 2024')."""
+def _month_before(text: str, start: int, end: int, months: dict[str, int]) -> int | None:
+    """Start of a month name standing just before the number at ``start``:``end``
+    ('January 5', 'mars 2024'); after a comma ('Tuesday, Nov, 29, 2016': corpus
+    rdbl__yahoo-2) only if a year follows the day ('In January, 5 people' is a count)."""
     if not text[start - 1 : start].isspace():
         return None  # most numbers: no word ends right before them
     window = text[max(0, start - 16) : start]
@@ -852,7 +880,11 @@ def _month_before(text: str, start: int, months: dict[str, int]) -> int | None:
     if not words:
         return None
     word = words[-2] if words[-1].lower() == "de" and len(words) > 1 else words[-1]
-    if word.lower().rstrip(".") not in months:
+    name = word.lower().rstrip(".")
+    if name[-1:] == ",":
+        if name[:-1].rstrip(".") not in months or _YEAR_AFTER_DAY.match(text, end) is None:
+            return None
+    elif name not in months:
         return None
     return max(0, start - 16) + window.rfind(word)
 
@@ -948,6 +980,10 @@ def _word_or_number(raw: str) -> float | None:
         return float(word)
     digits = re.sub(r"\D", "", raw)
     return float(digits) if digits else None
+
+
+def _is_day_of_month(raw: str) -> bool:
+    return raw.isdigit() and len(raw) <= 2 and 1 <= int(raw) <= 31
 
 
 def _looks_like_year(raw: str) -> bool:
