@@ -243,3 +243,31 @@ def test_a_street_number_is_no_figure(text: str, number: str) -> None:
 
 def test_a_number_before_capitalised_words_without_a_street_stays_a_figure() -> None:
     assert [t for t, *_ in _figures("Energy Announces 18 New Projects today.", "en")] == ["18"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The report assessed 10 wealthy countries.", "countries"),  # corpus rdbl__cnn
+        ("to deliver 2.5 metric tons of fuel", "tons"),  # corpus rdbl__yahoo-2
+        ("NGDC manages over 15 million nautical miles of data.", "miles"),
+        ("more than 250 Arctic-related datasets (32 of which", "datasets"),
+        ("Energy Announces 18 New Projects to Accelerate", "Projects"),
+        ("Then 5 additional federal agencies joined.", "agencies"),
+    ],
+)
+def test_an_english_figure_counts_the_noun_after_its_adjectives(text: str, unit: str) -> None:
+    """Corpus edgi-wmp__datagov-highlights__a, edgi-wmd__energy-gov-home__v1: the unit
+    was the adjective ("nautical", "Arctic-related", "New")."""
+    assert _figures(text, "en")[0][2] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("At least 100 killed in the attack.", "killed"),  # no noun after it
+        ("Only 1 animal survived.", "animal"),  # a singular noun after one
+    ],
+)
+def test_a_word_without_a_noun_after_it_stays_the_unit(text: str, unit: str) -> None:
+    assert _figures(text, "en")[0][2] == unit
