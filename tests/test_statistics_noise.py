@@ -134,11 +134,14 @@ def test_a_parenthesis_without_a_format_or_size_keeps_its_figures() -> None:
         ("Montag von 10 bis 12 Uhr und 17 bis 18 Uhr", "de", ["10 bis 12 Uhr", "17 bis 18 Uhr"]),
         ("Am 12. November 2021 um 10.30 Uhr", "de", ["12. November 2021", "10.30 Uhr"]),
         ("Se ha reunido a las 17.15 horas.", "es", ["17.15 horas"]),
+        ("Vote in person between 12 and 8 p.m.On the first day", "en", ["12 and 8 p.m."]),
+        ("Open from 9 to 5 pm daily.", "en", ["9 to 5 pm"]),
     ],
 )
 def test_hours_of_the_day_are_times(text: str, lang: str, rejected: list[str]) -> None:
     """Corpus hdate__blog.campact.de-Demokratie-Stiftung, traf__diakonie.de-
-    Lebensgefuhl, hdate__elmundo.es-PSOE: ranges of hours and "10.30 Uhr" were figures."""
+    Lebensgefuhl, hdate__elmundo.es-PSOE, traf__citylimits.org-Nycha: ranges of hours
+    and "10.30 Uhr" were figures."""
     figures, refused = find_figures(text, lang)
     assert figures == []
     assert [number.text for number in refused] == rejected

@@ -90,9 +90,9 @@ _TIME = re.compile(
     rf"|\.[0-5]\d{_SP}?(?:Uhr|horas)(?!\w))",
     re.IGNORECASE,
 )
-# The end of a range of hours: "von 10 bis 12 Uhr", "17 bis 18 Uhr" (corpus
-# hdate__blog.campact.de-Demokratie-Stiftung).
-_HOURS_AFTER = re.compile(rf"{_SP}?Uhr(?!\w)")
+# The end of a range of hours: "von 10 bis 12 Uhr", "17 bis 18 Uhr", "between 12 and 8
+# p.m." (corpus hdate__blog.campact.de-Demokratie-Stiftung, traf__citylimits.org-Nycha).
+_HOURS_AFTER = re.compile(rf"{_SP}?(?:(?:Uhr|[ap]m)(?!\w)|[ap]\.m\.)", re.IGNORECASE)
 _VERSION = re.compile(r"\d+\.\d{1,2}\.\d+(?:\.\d+)*(?![\w])")
 # Groups of up to 6 digits: German numbers with an extension ("0228-999582-5777"), an
 # area code after a slash ("030 / 2325 955"), spaced dashes ("030 / 269 97- 361"),
