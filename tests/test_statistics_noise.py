@@ -274,3 +274,13 @@ def test_an_english_figure_counts_the_noun_after_its_adjectives(text: str, unit:
 )
 def test_a_word_without_a_noun_after_it_stays_the_unit(text: str, unit: str) -> None:
     assert _figures(text, "en")[0][2] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("1 - 5 of 218 results.", "en"), ("1-10 sur 1 245 résultats", "fr")],
+)
+def test_a_page_of_search_results_is_no_figure(text: str, lang: str) -> None:
+    """Corpus hdate__greenpeace.org.forests: "1 - 5" and "218 results" were figures."""
+    assert _figures(text, lang) == []
+    assert _rejected(text, lang) == [(text.rstrip("."), "numbering")]

@@ -120,6 +120,12 @@ _STREET_AFTER = re.compile(
     rf"(?:{_SP}[A-Z][a-z]*\.?){{1,3}}{_SP}(?:St|Ave|Rd|Blvd|Pl|Dr|Ln|Ct|Street|Avenue|Road"
     r"|Boulevard|Place|Drive|Lane|Court|Way|Terrace)\b"
 )
+# "1 - 5 of 218 results", "1-10 sur 45 résultats", "1 - 20 von 312 Treffern".
+_RESULTS_AFTER = re.compile(
+    rf"{_SP}+(?:of|sur|von|de){_SP}+\d[\d.,]*(?:{_SP}\d{{3}})*{_SP}+"
+    r"(?:results|items|entries|résultats|Ergebnissen|Ergebnisse|Treffern|Treffer|resultados)\b",
+    re.IGNORECASE,
+)
 _SLASH_PAIR = re.compile(r"\d{1,3}/(\d{1,3})(?![\d/]|[.,]\d)")
 _DAY_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])")
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:([ .,\u00a0\u202f\u2009])\d{3})(?:\1\d{3})*")
@@ -539,9 +545,9 @@ class _Scan:
 
     def _range_at(self, start: int, first: re.Match[str], join: re.Match[str]) -> bool:
         """'30-34 Millionen', 'entre 30 et 40 %', 'between 3 and 4 million'; a span of
-        years ('2014-2020') or of hours ('17 bis 18 Uhr') is no figure."""
+        years ('2014-2020'), of hours ('17 bis 18 Uhr') or of results is no figure."""
         text = self.text
-        if self._hours_at(start, join):
+        if self._hours_or_results_at(start, join):
             return True
         if not join.group().strip(" \u00a0\u202f-–—"):
             opener_ok = True
@@ -572,14 +578,23 @@ class _Scan:
         self.figures.append(_as_range(figure))
         return True
 
-    def _hours_at(self, start: int, join: re.Match[str]) -> bool:
-        """'von 10 bis 12 Uhr', '17 bis 18 Uhr': two hours of the day."""
-        second = NUMBER.match(self.text, join.end())
-        hours = _HOURS_AFTER.match(self.text, second.end()) if second else None
-        if hours is None:
+    def _hours_or_results_at(self, start: int, join: re.Match[str]) -> bool:
+        """'von 10 bis 12 Uhr', '17 bis 18 Uhr': two hours of the day; '1 - 5 of 218
+        results': the page of a list of search results (corpus
+        hdate__greenpeace.org.forests)."""
+        text = self.text
+        second = NUMBER.match(text, join.end())
+        if second is None:
             return False
-        self.reject(start, hours.end(), "time")
-        return True
+        hours = _HOURS_AFTER.match(text, second.end())
+        if hours is not None:
+            self.reject(start, hours.end(), "time")
+            return True
+        results = _RESULTS_AFTER.match(text, second.end())
+        if results is not None:
+            self.reject(start, results.end(), "numbering")
+            return True
+        return False
 
     def _candidate(self, start: int, number: re.Match[str]) -> _Candidate:
         text, end = self.text, number.end()
