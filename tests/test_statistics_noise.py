@@ -284,3 +284,17 @@ def test_a_page_of_search_results_is_no_figure(text: str, lang: str) -> None:
     """Corpus hdate__greenpeace.org.forests: "1 - 5" and "218 results" were figures."""
     assert _figures(text, lang) == []
     assert _rejected(text, lang) == [(text.rstrip("."), "numbering")]
+
+
+def test_bare_numbers_listed_alone_are_no_statistics() -> None:
+    """Corpus hdate__greenpeace.org.forests: a "results per page" list ("10", "20")
+    gave two counts, one the caption of the other. A stat card keeps its caption, and
+    a figure with a unit alone in its text stays."""
+    items = ("Results per page", "10", "20", "83 %", "des réfugiés", "40 %", "12 %")
+    sections = (Section(key="s", heading="S", level=2, items=items),)
+    statistics, _ = extract_statistics(sections, "fr")
+    assert [(s.text, s.context) for s in statistics] == [
+        ("83 %", "des réfugiés"),
+        ("40 %", "12 %"),
+        ("12 %", "12 %"),
+    ]
