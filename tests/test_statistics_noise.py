@@ -298,3 +298,9 @@ def test_bare_numbers_listed_alone_are_no_statistics() -> None:
         ("40 %", "12 %"),
         ("12 %", "12 %"),
     ]
+
+
+def test_a_scale_word_joined_by_a_hyphen_is_no_unit() -> None:
+    """The march of "a 2-million-strong march" is no count of "million" worth 2: the
+    number stays bare (and tiny, as before)."""
+    assert _figures("They held a 2-million-strong march.", "en") == []

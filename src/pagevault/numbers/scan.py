@@ -959,12 +959,16 @@ _DEGREES = {"°C": "°C", "°F": "°F"}
 
 def _hyphen_unit(text: str, end: int) -> str | None:
     """The word joined by a hyphen to the number ending at ``end`` ("12-mile" ->
-    "mile"); none if it is one or two letters ("10-H") or a function word ("1-to-1")."""
+    "mile"); none if it is one or two letters ("10-H"), a function word ("1-to-1") or
+    a scale or currency word, whose value it would miss ("a 2-million-strong march")."""
     match = _HYPHEN_UNIT.match(text, end)
     if match is None:
         return None
     unit = match.group(1)
-    return None if len(unit) < 3 or unit.lower() in FUNCTION_WORDS else unit
+    lowered = unit.lower()
+    if len(unit) < 3 or lowered in FUNCTION_WORDS or lowered in UNIT_WORDS:
+        return None
+    return unit
 
 
 def _degree_unit(text: str, end: int) -> str | None:
