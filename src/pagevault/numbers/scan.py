@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from operator import attrgetter
 from typing import TypeVar
 
@@ -83,16 +84,16 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 _NUMERIC_DATE = re.compile(
     r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\w]|[.,]\d)"
 )
-# "10.30 Uhr", "17.15 horas": German and Spanish write decimals with a comma (corpus
-# traf__diakonie.de-Lebensgefuhl, hdate__elmundo.es-PSOE).
 _TIME = re.compile(
-    rf"\d{{1,2}}(?:[:h]\d{{2}}|{_SP}?h{_SP}?\d{{2}}(?!\d)|{_SP}?(?:h|Uhr|am|pm|a\.m\.|p\.m\.)(?!\w)"
-    rf"|\.[0-5]\d{_SP}?(?:Uhr|horas)(?!\w))",
+    rf"\d{{1,2}}(?:[:h]\d{{2}}|{_SP}?h{_SP}?\d{{2}}(?!\d)|{_SP}?(?:h|Uhr|am|pm|a\.m\.|p\.m\.)(?!\w))",
     re.IGNORECASE,
 )
 # The end of a range of hours: "von 10 bis 12 Uhr", "17 bis 18 Uhr", "between 12 and 8
 # p.m." (corpus hdate__blog.campact.de-Demokratie-Stiftung, traf__citylimits.org-Nycha).
-_HOURS_AFTER = re.compile(rf"{_SP}?(?:(?:Uhr|[ap]m)(?!\w)|[ap]\.m\.)", re.IGNORECASE)
+_HOURS_AFTER = rf"(?i:{_SP}?(?:(?:Uhr|[ap]m)(?!\w)|[ap]\.m\.))"
+# "10.30 Uhr", "17.15 horas": German and Spanish write decimals with a comma (corpus
+# traf__diakonie.de-Lebensgefuhl, hdate__elmundo.es-PSOE).
+_DOTTED_TIME = rf"(?:[01]?\d|2[0-3])\.[0-5]\d{_SP}?(?:Uhr|horas)(?!\w)"
 _VERSION = re.compile(r"\d+\.\d{1,2}\.\d+(?:\.\d+)*(?![\w])")
 # Groups of up to 6 digits: German numbers with an extension ("0228-999582-5777"), an
 # area code after a slash ("030 / 2325 955"), spaced dashes ("030 / 269 97- 361"),
@@ -108,25 +109,35 @@ _ZONED_TIME = re.compile(
 # edgi-wmp__epa-climate-federal-partner-collab__a, edgi-wmp__epa-ghgrp-factsheet,
 # traf__greenpeace.de.nachhaltigleben). Octets ("PDF, 2 Mo") on French pages only:
 # "Mo" is a German Monday. A size glued to its number ("2MB") is a code already.
-_FORMAT = re.compile(r"\b(?:PDF|DOCX?|XLSX?|PPTX?|ODT|ODS|EPUB|ZIP|CSV)\b")
-_SIZE_AFTER = re.compile(rf"{_SP}(?:[KMGT]i?B|kB)(?!\w)")
-_SIZE_AFTER_FR = re.compile(rf"{_SP}(?:[KMGT]i?B|kB|[KMG]o)(?!\w)")
-_SIZE = re.compile(rf"\d{_SP}?(?:[KMGT]i?B|kB)(?!\w)")
-_SIZE_FIRST_LETTERS = frozenset("KMGTk")
+_FORMAT = r"\b(?:PDF|DOCX?|XLSX?|PPTX?|ODT|ODS|EPUB|ZIP|CSV)\b"
+_SIZE_AFTER = rf"{_SP}(?:[KMGT]i?B|kB)(?!\w)"
+_SIZE_AFTER_FR = rf"{_SP}(?:[KMGT]i?B|kB|[KMG]o)(?!\w)"
+_SIZE = rf"\d{_SP}?(?:[KMGT]i?B|kB)(?!\w)"
+# The first two letters of a size after a space: its regex runs after these alone
+# (German nouns start with K, M, G, T: "5 Millionen", "20 Kinder").
+_SIZE_STARTS = frozenset("KB MB GB TB kB Ki Mi Gi Ko Mo Go".split())
 _DOCUMENT_PARENTHESIS = 60  # characters at most between its brackets
 # A street after a number: "at 2344 Bragg St., Apt. 1C", "801 Mt Vernon Pl NW" (corpus
 # traf__citylimits.org-Nycha, edgi-wmp__datagov-highlights__a).
-_STREET_AFTER = re.compile(
+_STREET_AFTER = (
     rf"(?:{_SP}[A-Z][a-z]*\.?){{1,3}}{_SP}(?:St|Ave|Rd|Blvd|Pl|Dr|Ln|Ct|Street|Avenue|Road"
     r"|Boulevard|Place|Drive|Lane|Court|Way|Terrace)\b"
 )
 # "1 - 5 of 218 results", "1-10 sur 45 résultats", "1 - 20 von 312 Treffern".
-_RESULTS_AFTER = re.compile(
-    rf"{_SP}+(?:of|sur|von|de){_SP}+\d[\d.,]*(?:{_SP}\d{{3}})*{_SP}+"
-    r"(?:results|items|entries|résultats|Ergebnissen|Ergebnisse|Treffern|Treffer|resultados)\b",
-    re.IGNORECASE,
+_RESULTS_AFTER = (
+    rf"(?i:{_SP}+(?:of|sur|von|de){_SP}+\d[\d.,]*(?:{_SP}\d{{3}})*{_SP}+"
+    r"(?:results|items|entries|résultats|Ergebnissen|Ergebnisse|Treffern|Treffer|resultados)\b)"
 )
-_SLASH_PAIR = re.compile(r"\d{1,3}/(\d{1,3})(?![\d/]|[.,]\d)")
+_SLASH_PAIR = r"\d{1,3}/(\d{1,3})(?![\d/]|[.,]\d)"
+
+
+@cache
+def _lazy(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled on first use: the regexes of rare cases (sizes, streets,
+    results, hours) compiled at import cost every process ~10 ms (measured)."""
+    return re.compile(pattern)
+
+
 _DAY_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])")
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:([ .,\u00a0\u202f\u2009])\d{3})(?:\1\d{3})*")
 # Each with the longest digit run it may start with and the characters that may
@@ -134,7 +145,7 @@ _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:([ .,\u00a0\u202f\u2009])\d{3})(?:\1\d{
 _BLOCKERS: tuple[tuple[re.Pattern[str], RejectReason, int, str], ...] = (
     (_NUMERIC_DATE, "date", 4, "./-"),
     (_VERSION, "version", 1_000, "."),
-    (_TIME, "time", 2, ":hH. \u00a0\u202f"),
+    (_TIME, "time", 2, ":hH \u00a0\u202f"),
     (_PHONE, "phone", 6, " .-)/–\u00a0\u202f\u2009"),
     (_ROUND_THE_CLOCK, "code", 2, "/"),
     (_ZONED_TIME, "time", 4, " \u00a0\u202f\u2009"),
@@ -499,13 +510,25 @@ class _Scan:
             begin = start - 1 if reason == "phone" and text[start - 1 : start] == "+" else start
             self.reject(begin, match.end(), reason)
             return True
+        if following == ".":
+            return self._dotted_time_at(start, end)
         return following == "/" and self._slash_pair_at(start, end)
+
+    def _dotted_time_at(self, start: int, end: int) -> bool:
+        """'um 10.30 Uhr', 'a las 17.15 horas' (_DOTTED_TIME)."""
+        if end - start > 2 or not self.text[end + 1 : end + 3].isdecimal():
+            return False
+        time = _lazy(_DOTTED_TIME).match(self.text, start)
+        if time is None:
+            return False
+        self.reject(start, time.end(), "time")
+        return True
 
     def _slash_pair_at(self, start: int, end: int) -> bool:
         """'on 11/9:', 'l’escadron 28/2', 'l’EGM 47/3' (corpus traf__citylimits.org-Nycha,
         hdate__paris-luttes.info): a day and month or a unit's number, no figure. A
         fraction ('1/3 des personnes') is left as it was read."""
-        pair = _SLASH_PAIR.match(self.text, start) if end - start <= 3 else None
+        pair = _lazy(_SLASH_PAIR).match(self.text, start) if end - start <= 3 else None
         if pair is None:
             return False
         first, second = int(self.text[start:end]), int(pair.group(1))
@@ -586,11 +609,11 @@ class _Scan:
         second = NUMBER.match(text, join.end())
         if second is None:
             return False
-        hours = _HOURS_AFTER.match(text, second.end())
+        hours = _lazy(_HOURS_AFTER).match(text, second.end())
         if hours is not None:
             self.reject(start, hours.end(), "time")
             return True
-        results = _RESULTS_AFTER.match(text, second.end())
+        results = _lazy(_RESULTS_AFTER).match(text, second.end())
         if results is not None:
             self.reject(start, results.end(), "numbering")
             return True
@@ -627,7 +650,7 @@ class _Scan:
                 return "footnote"
             if before[-1] == "(" and self._opens_document_metadata(start):
                 return "code"
-        if after[1:2] in _SIZE_FIRST_LETTERS and self._is_file_size(end):
+        if after[1:3] in _SIZE_STARTS and self._is_file_size(end):
             return "code"
         if after[:1] == "(" and after[2:3] == ")" and after[1:2].isalpha():
             return "code"  # "a 501(c)(3) non-profit" (corpus edgi-wb__whitehouse-ostp-...)
@@ -651,8 +674,8 @@ class _Scan:
             return False
         if not (
             text[max(0, start - 5) : start - 1] == "PDF)"
-            or _FORMAT.search(inside)
-            or _SIZE.search(inside)
+            or _lazy(_FORMAT).search(inside)
+            or _lazy(_SIZE).search(inside)
         ):
             return False
         self.documents.append((start, close))
@@ -662,7 +685,7 @@ class _Scan:
         """The unit after the number is a file size: "28.52 MB", "245 KB"; "2 Mo" on a
         French page."""
         size = _SIZE_AFTER_FR if self.language == "fr" else _SIZE_AFTER
-        return size.match(self.text, end) is not None
+        return _lazy(size).match(self.text, end) is not None
 
     def _reject_bare_number(
         self, candidate: _Candidate, before: str, after: str
@@ -698,7 +721,7 @@ class _Scan:
             return "year"
         if self._is_postcode(candidate):
             return "postcode"
-        if after[1:2].isupper() and self.language == "en" and _STREET_AFTER.match(text, end):
+        if after[1:2].isupper() and self.language == "en" and _lazy(_STREET_AFTER).match(text, end):
             return "numbering"  # a street number
 
         if raw.isdigit() and int(raw) < 10 and noun is None:
@@ -871,8 +894,6 @@ def _may_go_on(reason: RejectReason, following: str, after: str) -> bool:
     digits (``after``: the two characters past it): "h", "Uhr", "am", "pm" or a time
     zone's capitals after a space; a next group after a separator."""
     first = after[:1]
-    if reason == "time" and following == ".":
-        return after.isdecimal()  # "10.30 Uhr"
     if reason == "time" and following in " \u00a0\u202f\u2009":
         return first != "" and (first in "hHuUaApP" or (len(after) == 2 and after.isupper()))
     if reason == "phone" and following in " .-\u00a0\u202f\u2009":
@@ -982,14 +1003,14 @@ def _degree_unit(text: str, end: int) -> str | None:
 
 # A French place name opening a parenthesis, before its département number:
 # "lycée Angela Davis (Saint-Denis, 93)" (corpus traf__sauvonsluniversite.com.spip).
-_PLACE_IN_PARENTHESIS = re.compile(rf"\([A-ZÀ-Ý][^()\d,]*,{_SP}*$")
+_PLACE_IN_PARENTHESIS = rf"\([A-ZÀ-Ý][^()\d,]*,{_SP}*$"
 
 
 def _is_department(raw: str, before: str) -> bool:
     """``raw`` is a French département number (01-95, 971-976) after a place name in a
     parenthesis that it closes."""
     is_number = raw in _OVERSEAS_DEPARTMENTS or (len(raw) == 2 and raw.isdigit() and raw <= "95")
-    return is_number and _PLACE_IN_PARENTHESIS.search(before) is not None
+    return is_number and _lazy(_PLACE_IN_PARENTHESIS).search(before) is not None
 
 
 _OVERSEAS_DEPARTMENTS = frozenset("971 972 973 974 976".split())
@@ -1015,7 +1036,7 @@ _MODIFIERS = frozenset(
     """.split()
 )
 _MODIFIER_ENDINGS = ("al", "ic", "ed", "ive", "ous", "ful", "less", "ary")
-_NEXT_NOUN = re.compile(rf"{_SP}+([^\W\d_][\w’'-]*)")
+_NEXT_NOUN = rf"{_SP}+([^\W\d_][\w’'-]*)"
 
 
 def _is_modifier(word: str) -> bool:
@@ -1030,7 +1051,7 @@ def _head_noun(text: str, end: int, noun: str) -> str:
     it ("100 killed in" keeps "killed")."""
     position = text.find(noun, end) + len(noun)
     for _ in range(2):
-        following = _NEXT_NOUN.match(text, position)
+        following = _lazy(_NEXT_NOUN).match(text, position)
         if following is None or len(following.group(1)) < 3:
             return noun
         if following.group(1).lower() in FUNCTION_WORDS:
