@@ -27,6 +27,7 @@ _SENTENCE_BOUNDARY = re.compile(r"[.!?…]" + _AFTER_MARK)
 # a pattern starting with one literal character is searched ~5x faster than one
 # starting with a set (the search was ~4% of extract_statistics, measured).
 _FULL_STOP_BOUNDARY = re.compile(r"\." + _AFTER_MARK)
+_LETTER = re.compile(r"[^\W\d_]")
 _KEY_WORDS = 4
 # The words of a key are looked for in this many characters next to the figure first,
 # not in the whole sentence (fewer tokens to read; 30 split fewer tokens than 60 for a
@@ -69,6 +70,9 @@ def extract_statistics(
                 skip_value = None  # most texts
                 continue
             card_figure = _lone_figure(text, figures)
+            if card_figure is not None and _in_list_of_numbers(card_figure, texts, index):
+                skip_value = None
+                continue
             if card_figure is not None and index + 1 < len(texts):
                 caption = texts[index + 1]
                 key_words = _key_words(card_figure, caption)
@@ -124,6 +128,16 @@ def _lone_figure(text: str, figures: list[Figure]) -> Figure | None:
     return figures[0] if len(leftover) <= 3 else None
 
 
+def _in_list_of_numbers(figure: Figure, texts: list[str], index: int) -> bool:
+    """Whether a bare number alone in its text stands beside another text without a
+    word: the options of a "results per page" list ("10", "20": corpus
+    hdate__greenpeace.org.forests), page numbers. Nothing says what it counts."""
+    if figure.unit is not None or figure.kind != "count" or _LETTER.search(texts[index]):
+        return False
+    neighbours = texts[max(0, index - 1) : index] + texts[index + 1 : index + 2]
+    return any(text.strip() and _LETTER.search(text) is None for text in neighbours)
+
+
 class _Sentences:
     """The sentences of one text, read once left to right: figures come in page order."""
 
@@ -171,7 +185,8 @@ def _key_words(figure: Figure, context: str) -> str:
         before = _last_content_words(context, position, 2)
         after = position + len(figure.text)
         words = before + _first_content_words(context, after, _KEY_WORDS - len(before))
-    unit = [figure.unit] if figure.unit and figure.unit not in words else []
+    # "°C" reads "C" among the words ("1.5°C": corpus traf__diem25.org.climate)
+    unit = [figure.unit] if figure.unit and figure.unit.lstrip("°") not in words else []
     # Joined by spaces, not hyphens: the same slug (both are runs of non-word
     # characters to it), and words of ASCII letters and digits (two keys in three)
     # take slugify's fast path instead of its Unicode normalisation.

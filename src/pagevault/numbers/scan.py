@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from operator import attrgetter
 from typing import TypeVar
 
@@ -38,6 +39,7 @@ from pagevault.numbers.vocabulary import (
     SPACE,
     SUFFIXES,
     UNIT_WORDS,
+    WEEKDAYS,
 )
 
 _SP = SPACE
@@ -86,6 +88,12 @@ _TIME = re.compile(
     rf"\d{{1,2}}(?:[:h]\d{{2}}|{_SP}?h{_SP}?\d{{2}}(?!\d)|{_SP}?(?:h|Uhr|am|pm|a\.m\.|p\.m\.)(?!\w))",
     re.IGNORECASE,
 )
+# The end of a range of hours: "von 10 bis 12 Uhr", "17 bis 18 Uhr", "between 12 and 8
+# p.m." (corpus hdate__blog.campact.de-Demokratie-Stiftung, traf__citylimits.org-Nycha).
+_HOURS_AFTER = rf"(?i:{_SP}?(?:(?:Uhr|[ap]m)(?!\w)|[ap]\.m\.))"
+# "10.30 Uhr", "17.15 horas": German and Spanish write decimals with a comma (corpus
+# traf__diakonie.de-Lebensgefuhl, hdate__elmundo.es-PSOE).
+_DOTTED_TIME = rf"(?:[01]?\d|2[0-3])\.[0-5]\d{_SP}?(?:Uhr|horas)(?!\w)"
 _VERSION = re.compile(r"\d+\.\d{1,2}\.\d+(?:\.\d+)*(?![\w])")
 # Groups of up to 6 digits: German numbers with an extension ("0228-999582-5777"), an
 # area code after a slash ("030 / 2325 955"), spaced dashes ("030 / 269 97- 361"),
@@ -96,6 +104,41 @@ _ROUND_THE_CLOCK = re.compile(r"24/7(?![\d/])")  # "erreichbar 24/7": no figure,
 _ZONED_TIME = re.compile(
     rf"(?:[01]\d|2[0-3])[0-5]\d{_SP}(?:GMT|UTC|CET|CEST|MEZ|MESZ|EST|EDT|PST|PDT)(?!\w)"
 )
+# A document's format, size and page count beside its link: "(PDF)(76 pp, 28.52 MB,
+# About PDF)", "(PDF)(1 pg, 46 K)", "(PDF, 245 KB)", "1.27 MB" (corpus
+# edgi-wmp__epa-climate-federal-partner-collab__a, edgi-wmp__epa-ghgrp-factsheet,
+# traf__greenpeace.de.nachhaltigleben). Octets ("PDF, 2 Mo") on French pages only:
+# "Mo" is a German Monday. A size glued to its number ("2MB") is a code already.
+_FORMAT = r"\b(?:PDF|DOCX?|XLSX?|PPTX?|ODT|ODS|EPUB|ZIP|CSV)\b"
+_SIZE_AFTER = rf"{_SP}(?:[KMGT]i?B|kB)(?!\w)"
+_SIZE_AFTER_FR = rf"{_SP}(?:[KMGT]i?B|kB|[KMG]o)(?!\w)"
+_SIZE = rf"\d{_SP}?(?:[KMGT]i?B|kB)(?!\w)"
+# The first two letters of a size after a space: its regex runs after these alone
+# (German nouns start with K, M, G, T: "5 Millionen", "20 Kinder").
+_SIZE_STARTS = frozenset("KB MB GB TB kB Ki Mi Gi Ko Mo Go".split())
+_DOCUMENT_PARENTHESIS = 60  # characters at most between its brackets
+# A street after a number: "at 2344 Bragg St., Apt. 1C", "801 Mt Vernon Pl NW" (corpus
+# traf__citylimits.org-Nycha, edgi-wmp__datagov-highlights__a).
+_STREET_AFTER = (
+    rf"(?:{_SP}[A-Z][a-z]*\.?){{1,3}}{_SP}(?:St|Ave|Rd|Blvd|Pl|Dr|Ln|Ct|Street|Avenue|Road"
+    r"|Boulevard|Place|Drive|Lane|Court|Way|Terrace)\b"
+)
+# "1 - 5 of 218 results", "1-10 sur 45 résultats", "1 - 20 von 312 Treffern".
+_RESULTS_AFTER = (
+    rf"(?i:{_SP}+(?:of|sur|von|de){_SP}+\d[\d.,]*(?:{_SP}\d{{3}})*{_SP}+"
+    r"(?:results|items|entries|résultats|Ergebnissen|Ergebnisse|Treffern|Treffer|resultados)\b)"
+)
+_SLASH_PAIR = r"\d{1,3}/(\d{1,3})(?![\d/]|[.,]\d)"
+
+
+@cache
+def _lazy(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled on first use: the regexes of rare cases (sizes, streets,
+    results, hours) compiled at import cost every process ~25M instructions
+    (cachegrind), most of them for nothing."""
+    return re.compile(pattern)
+
+
 _DAY_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])")
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:([ .,\u00a0\u202f\u2009])\d{3})(?:\1\d{3})*")
 # Each with the longest digit run it may start with and the characters that may
@@ -274,6 +317,7 @@ class _Scan:
         self.language = language
         self.cursor = 0  # digits before it have been read (left-to-right pass)
         self.taken: list[tuple[int, int]] = []  # spans read out of order: URLs, word ratios
+        self.documents: list[tuple[int, int]] = []  # a document's format, size, pages
         self.figures: list[Figure] = []
         self.rejected: list[Rejected] = []
         # The words before a position and the noun after one, asked for several times
@@ -299,6 +343,16 @@ class _Scan:
     def block_urls(self) -> None:
         if "://" in self.text or "www." in self.text:
             self.taken.extend(match.span() for match in _URL.finditer(self.text))
+
+    def _document_number_at(self, start: int) -> bool:
+        """A number in a document's metadata, after the one opening it ("28.52" in
+        "(76 pp, 28.52 MB, About PDF)"), is no figure about the page's subject."""
+        if not any(span_start <= start < span_end for span_start, span_end in self.documents):
+            return False
+        number = NUMBER.match(self.text, start)
+        assert number is not None  # a digit stands at start
+        self.reject(start, number.end(), "code")
+        return True
 
     # --- figures written with words -------------------------------------------------
 
@@ -350,6 +404,8 @@ class _Scan:
             return
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,_"):
             return  # inside a word, a code ("G20") or a number read already
+        if self.documents and self._document_number_at(start):
+            return
         if self._reference_at(start) or self._month_date_at(start, end):
             return
         if self._blocked_at(start, end) or self._zero_led_code_at(start, end):
@@ -387,16 +443,18 @@ class _Scan:
         if window.islower():
             return False  # no capital in it: decided before splitting
         previous = window.split()
-        if not previous or not previous[-1].isupper():
+        # "(CORG 81)" (corpus hdate__paris-luttes.info): its bracket is no part of it
+        last = previous[-1].lstrip("(") if previous else ""
+        if not last.isupper():
             return False  # no capitals abbreviation before it: the common case, made cheap
         run = _CODE_RUN.match(self.text, start)
         assert run is not None  # a digit stands at start
         if (
-            _CAPS_ABBREVIATION.fullmatch(previous[-1])
-            and previous[-1] not in CURRENCY_CODE_WORDS
+            _CAPS_ABBREVIATION.fullmatch(last)
+            and last not in CURRENCY_CODE_WORDS
             and not _may_have_unit_after(self.text, run.end())
         ):
-            is_zip = len(previous[-1]) == 2 and re.fullmatch(r"\d{5}", run.group())
+            is_zip = len(last) == 2 and re.fullmatch(r"\d{5}", run.group())
             self.reject(start, run.end(), "postcode" if is_zip else "code")
             return True
         return False
@@ -423,7 +481,7 @@ class _Scan:
         if end - start > 4:
             return False
         months, text = _MONTHS or _load_month_names(), self.text
-        month_start = _month_before(text, start, months)
+        month_start = _month_before(text, start, end, months)
         if month_start is not None:
             year = _YEAR_AFTER_DAY.match(text, end) if end - start <= 2 else None
             self.reject(month_start, year.end() if year else end, "date")
@@ -453,7 +511,32 @@ class _Scan:
             begin = start - 1 if reason == "phone" and text[start - 1 : start] == "+" else start
             self.reject(begin, match.end(), reason)
             return True
-        return False
+        if following == ".":
+            return self._dotted_time_at(start, end)
+        return following == "/" and self._slash_pair_at(start, end)
+
+    def _dotted_time_at(self, start: int, end: int) -> bool:
+        """'um 10.30 Uhr', 'a las 17.15 horas' (_DOTTED_TIME)."""
+        if end - start > 2 or not self.text[end + 1 : end + 3].isdecimal():
+            return False
+        time = _lazy(_DOTTED_TIME).match(self.text, start)
+        if time is None:
+            return False
+        self.reject(start, time.end(), "time")
+        return True
+
+    def _slash_pair_at(self, start: int, end: int) -> bool:
+        """'on 11/9:', 'l’escadron 28/2', 'l’EGM 47/3' (corpus traf__citylimits.org-Nycha,
+        hdate__paris-luttes.info): a day and month or a unit's number, no figure. A
+        fraction ('1/3 des personnes') is left as it was read."""
+        pair = _lazy(_SLASH_PAIR).match(self.text, start) if end - start <= 3 else None
+        if pair is None:
+            return False
+        first, second = int(self.text[start:end]), int(pair.group(1))
+        if first < second:
+            return False
+        self.reject(start, pair.end(), "date" if first <= 31 and 1 <= second <= 12 else "code")
+        return True
 
     def _ratio_at(self, start: int, number: re.Match[str]) -> bool:
         if self.text[number.end() : number.end() + 1] not in (" ", "\u00a0"):
@@ -486,8 +569,10 @@ class _Scan:
 
     def _range_at(self, start: int, first: re.Match[str], join: re.Match[str]) -> bool:
         """'30-34 Millionen', 'entre 30 et 40 %', 'between 3 and 4 million'; a span of
-        years ('2014-2020') is no figure."""
+        years ('2014-2020'), of hours ('17 bis 18 Uhr') or of results is no figure."""
         text = self.text
+        if self._hours_or_results_at(start, join):
+            return True
         if not join.group().strip(" \u00a0\u202f-–—"):
             opener_ok = True
         else:
@@ -499,6 +584,10 @@ class _Scan:
         high = self._candidate(join.end(), second)
         low_base = self._candidate(start, first)  # "$2-3 million": the sign is before it
         both_years = _looks_like_year(first.group()) and _looks_like_year(second.group())
+        if not both_years and first.group().isdigit() and len(first.group()) == 4:
+            # "des années 1880-1990" (corpus traf__blog.mondediplo.net.turpitude)
+            words = self._words_before(start)
+            both_years = bool(words) and words[-1] in DECADE_WORDS
         if both_years and not high.has_unit:
             self.reject(start, second.end(), "year")
             return True
@@ -512,6 +601,24 @@ class _Scan:
         figure = self._figure(low, low_value, low_ambiguous or high_ambiguous)
         self.figures.append(_as_range(figure))
         return True
+
+    def _hours_or_results_at(self, start: int, join: re.Match[str]) -> bool:
+        """'von 10 bis 12 Uhr', '17 bis 18 Uhr': two hours of the day; '1 - 5 of 218
+        results': the page of a list of search results (corpus
+        hdate__greenpeace.org.forests)."""
+        text = self.text
+        second = NUMBER.match(text, join.end())
+        if second is None:
+            return False
+        hours = _lazy(_HOURS_AFTER).match(text, second.end())
+        if hours is not None:
+            self.reject(start, hours.end(), "time")
+            return True
+        results = _lazy(_RESULTS_AFTER).match(text, second.end())
+        if results is not None:
+            self.reject(start, results.end(), "numbering")
+            return True
+        return False
 
     def _candidate(self, start: int, number: re.Match[str]) -> _Candidate:
         text, end = self.text, number.end()
@@ -539,8 +646,15 @@ class _Scan:
         start, end = candidate.number_start, candidate.number_end
         after = text[end : end + 4]
         before = text[max(0, start - 40) : start]
-        if before.endswith(("[", "(")) and after.startswith(("]", ")")) and len(raw) <= 3:
-            return "footnote"
+        if before.endswith(("[", "(")):
+            if after.startswith(("]", ")")) and len(raw) <= 3:
+                return "footnote"
+            if before[-1] == "(" and self._opens_document_metadata(start):
+                return "code"
+        if after[1:3] in _SIZE_STARTS and self._is_file_size(end):
+            return "code"
+        if after[:1] == "(" and after[2:3] == ")" and after[1:2].isalpha():
+            return "code"  # "a 501(c)(3) non-profit" (corpus edgi-wb__whitehouse-ostp-...)
         has_unit = candidate.has_unit
         if after[:1].isalpha() and not has_unit:
             return "ordinal" if _ORDINAL_SUFFIX.match(after) else "code"
@@ -550,10 +664,36 @@ class _Scan:
             return None
         return self._reject_bare_number(candidate, before, after)
 
+    def _opens_document_metadata(self, start: int) -> bool:
+        """The number opens a parenthesis of a document's metadata: one naming its
+        format or size, or the one after "(PDF)". Its span is kept: the numbers after
+        it in the parenthesis are rejected too."""
+        text = self.text
+        close = text.find(")", start, start + _DOCUMENT_PARENTHESIS)
+        inside = text[start:close] if close >= 0 else "("
+        if "(" in inside:
+            return False
+        if not (
+            text[max(0, start - 5) : start - 1] == "PDF)"
+            or _lazy(_FORMAT).search(inside)
+            or _lazy(_SIZE).search(inside)
+        ):
+            return False
+        self.documents.append((start, close))
+        return True
+
+    def _is_file_size(self, end: int) -> bool:
+        """The unit after the number is a file size: "28.52 MB", "245 KB"; "2 Mo" on a
+        French page."""
+        size = _SIZE_AFTER_FR if self.language == "fr" else _SIZE_AFTER
+        return _lazy(size).match(self.text, end) is not None
+
     def _reject_bare_number(
         self, candidate: _Candidate, before: str, after: str
     ) -> RejectReason | None:
-        raw, text = candidate.raw, self.text
+        raw, text, end = candidate.raw, self.text, candidate.end
+        if after[:1] == ")" and self.language == "fr" and _is_department(raw, before):
+            return "postcode"
         words = self._words_before(candidate.start)
         last_word = words[-1] if words else ""
         if after.startswith((". ", ") ")) and not text[: candidate.start].strip():
@@ -570,6 +710,8 @@ class _Scan:
         if last_word in DECADE_WORDS and raw.isdigit() and len(raw) in (2, 4):
             return "year"
         noun = self._counted_noun(candidate.end)
+        if last_word in WEEKDAYS and noun is None and _is_day_of_month(raw):
+            return "date"  # "le samedi 21 au matin" (corpus traf__sauvonsluniversite.com.spip)
         if _looks_like_year(raw) and (
             noun is None
             or last_word in DATE_PREPOSITIONS
@@ -580,8 +722,13 @@ class _Scan:
             return "year"
         if self._is_postcode(candidate):
             return "postcode"
+        if after[1:2].isupper() and self.language == "en" and _lazy(_STREET_AFTER).match(text, end):
+            return "numbering"  # a street number
+
         if raw.isdigit() and int(raw) < 10 and noun is None:
-            return None if self._qualifier_before(candidate.start) else "small"
+            if self._qualifier_before(candidate.start) or self._compound_unit(candidate.end):
+                return None  # "près de 5", "1-mile demarcations"
+            return "small"
         return None
 
     def _is_postcode(self, candidate: _Candidate) -> bool:
@@ -603,6 +750,10 @@ class _Scan:
         currency_symbol = candidate.cur1 or candidate.cur2
         currency = currency_code(currency_symbol) if currency_symbol else None
         noun = None if candidate.pct or currency else self._unit_noun(candidate.end)
+        if noun and scale_word and not candidate.pct:
+            currency = currency_code(noun)  # "6 millions de dollars", "68.700 millones de dólares"
+        if noun and self.language == "en" and value != 1 and _is_modifier(noun):
+            noun = _head_noun(self.text, candidate.end, noun)
         kind: FigureKind = "count"
         if candidate.pct:
             kind, noun = "percent", "%"
@@ -636,13 +787,32 @@ class _Scan:
         return words
 
     def _unit_noun(self, end: int) -> str | None:
-        """The noun a figure counts. German nouns are capitalised: a lower-case word
+        """The noun a figure counts, or its unit written as a sign ("1.5 °C") or joined
+        to it by a hyphen ("12-mile"). German nouns are capitalised: a lower-case word
         after a German number is a verb, an adjective or a pronoun, no unit ("um 48.000
         abgenommen", "um 439.000 geringer", "zwei Millionen ihre Wohnung")."""
-        noun = self._counted_noun(end)
-        if noun is not None and self.language == "de" and noun[0].islower():
+        following = self.text[end : end + 1]
+        if following == "-":
+            return self._compound_unit(end)
+        noun = self._counted_noun(end) if following != "°" else None
+        if noun is None:
+            return _degree_unit(self.text, end) if "°" in self.text[end : end + 2] else None
+        if self.language == "de" and noun[0].islower():
             return None
         return noun
+
+    def _compound_unit(self, end: int) -> str | None:
+        """The unit joined to a number by a hyphen: "12-mile and 1-mile demarcations"
+        (corpus edgi-wmp__datagov-highlights__a), "an 18-week coding bootcamp" (corpus
+        mercury__obamawhitehouse.archives.gov--speeches), "2-Zimmer-Wohnung". A noun
+        in German ("3-fach" is none), a lower-case word elsewhere ("2-Butoxyethanol" is
+        a name: corpus edgi-wmp__epa-hfstudy-research), and none after the number that
+        opens a list item ("1-prendre en considération": corpus traf__lapresse.tn.parite)."""
+        unit = _hyphen_unit(self.text, end)
+        if unit is None or unit[0].isupper() != (self.language == "de"):
+            return None
+        number_start = self.text.rfind(" ", 0, end) + 1
+        return unit if self.text[:number_start].strip() else None
 
     def _counted_noun(self, end: int) -> str | None:
         if end not in self._noun_at:
@@ -738,8 +908,10 @@ def _may_start_month_after(following: str) -> bool:
     return following.isalnum() or (following != "" and following in ". \u00a0\u202f\u2009")
 
 
-def _month_before(text: str, start: int, months: dict[str, int]) -> int | None:
-    """Start of a month name standing just before ``start`` ('January 5', 'mars 2024')."""
+def _month_before(text: str, start: int, end: int, months: dict[str, int]) -> int | None:
+    """Start of a month name standing just before the number at ``start``:``end``
+    ('January 5', 'mars 2024'); after a comma ('Tuesday, Nov, 29, 2016': corpus
+    rdbl__yahoo-2) only if a year follows the day ('In January, 5 people' is a count)."""
     if not text[start - 1 : start].isspace():
         return None  # most numbers: no word ends right before them
     window = text[max(0, start - 16) : start]
@@ -747,9 +919,18 @@ def _month_before(text: str, start: int, months: dict[str, int]) -> int | None:
     if not words:
         return None
     word = words[-2] if words[-1].lower() == "de" and len(words) > 1 else words[-1]
-    if word.lower().rstrip(".") not in months:
+    name = word.lower().rstrip(".")
+    if name[-1:] == ",":
+        if name[:-1].rstrip(".") not in months or _YEAR_AFTER_DAY.match(text, end) is None:
+            return None
+    elif name not in months:
         return None
     return max(0, start - 16) + window.rfind(word)
+
+
+# Punctuation that may follow a unit word: "(2018: 18,1 Prozent)" (corpus
+# traf__weisser-ring.de-Erfolgsgechichte).
+_AFTER_WORD = '.,;:)]!?»"”'
 
 
 def _may_have_unit_after(text: str, end: int) -> bool:
@@ -767,7 +948,7 @@ def _may_have_unit_after(text: str, end: int) -> bool:
     lowered = word.lower()
     return (
         word[:1] in _UNIT_STARTS
-        or lowered.rstrip(".,;:") in UNIT_WORDS
+        or lowered.rstrip(_AFTER_WORD) in UNIT_WORDS
         or (lowered[0] in "kmb" and _GLUED_UNIT.match(lowered) is not None)
     )
 
@@ -792,12 +973,98 @@ def _counted_noun(text: str, end: int) -> str | None:
     return noun
 
 
+# A unit joined to its number by a hyphen ("12-mile", "5-year"): letters up to the
+# next hyphen ("50-year-old" -> "year").
+_HYPHEN_UNIT = re.compile(r"-([^\W\d_]+)")
+_DEGREES = {"°C": "°C", "°F": "°F"}
+
+
+def _hyphen_unit(text: str, end: int) -> str | None:
+    """The word joined by a hyphen to the number ending at ``end`` ("12-mile" ->
+    "mile"); none if it is one or two letters ("10-H"), a function word ("1-to-1") or
+    a scale or currency word, whose value it would miss ("a 2-million-strong march")."""
+    match = _HYPHEN_UNIT.match(text, end)
+    if match is None:
+        return None
+    unit = match.group(1)
+    lowered = unit.lower()
+    if len(unit) < 3 or lowered in FUNCTION_WORDS or lowered in UNIT_WORDS:
+        return None
+    return unit
+
+
+def _degree_unit(text: str, end: int) -> str | None:
+    """The degrees written after a number, with or without a space: "°C", "°F" or "°"
+    ("1.5°C", "1.5 °C": corpus traf__diem25.org.climate)."""
+    following = text[end : end + 3].lstrip(" \u00a0\u202f\u2009")
+    if not following.startswith("°"):
+        return None
+    return _DEGREES.get(following[:2], "°")
+
+
+# A French place name opening a parenthesis, before its département number:
+# "lycée Angela Davis (Saint-Denis, 93)" (corpus traf__sauvonsluniversite.com.spip).
+_PLACE_IN_PARENTHESIS = rf"\([A-ZÀ-Ý][^()\d,]*,{_SP}*$"
+
+
+def _is_department(raw: str, before: str) -> bool:
+    """``raw`` is a French département number (01-95, 971-976) after a place name in a
+    parenthesis that it closes."""
+    is_number = raw in _OVERSEAS_DEPARTMENTS or (len(raw) == 2 and raw.isdigit() and raw <= "95")
+    return is_number and _lazy(_PLACE_IN_PARENTHESIS).search(before) is not None
+
+
+_OVERSEAS_DEPARTMENTS = frozenset("971 972 973 974 976".split())
+
+
 def _word_or_number(raw: str) -> float | None:
     word = NUMBER_WORDS.get(raw.lower())
     if word is not None:
         return float(word)
     digits = re.sub(r"\D", "", raw)
     return float(digits) if digits else None
+
+
+# English words that stand between a number and the noun it counts ("10 wealthy
+# countries", "2.5 metric tons", "15 million nautical miles", "250 Arctic-related
+# datasets": corpus rdbl__cnn, rdbl__yahoo-2, edgi-wmp__datagov-highlights__a). After a
+# number above one, a singular noun ending so is a modifier too ("5 hospital beds").
+_MODIFIERS = frozenset(
+    """
+    new unique common wealthy poor rich other additional different major young old top key
+    main small large big single separate extra free local senior junior current former
+    early late recent
+    """.split()
+)
+_MODIFIER_ENDINGS = ("al", "ic", "ed", "ive", "ous", "ful", "less", "ary")
+_NEXT_NOUN = rf"{_SP}+([^\W\d_][\w’'-]*)"
+
+
+def _is_modifier(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in _MODIFIERS or (
+        len(lowered) > 5 and lowered.endswith(_MODIFIER_ENDINGS) and not lowered.endswith("eed")
+    )
+
+
+def _head_noun(text: str, end: int, noun: str) -> str:
+    """The noun after ``noun`` (and after a second modifier), if a content word follows
+    it ("100 killed in" keeps "killed")."""
+    position = text.find(noun, end) + len(noun)
+    for _ in range(2):
+        following = _lazy(_NEXT_NOUN).match(text, position)
+        if following is None or len(following.group(1)) < 3:
+            return noun
+        if following.group(1).lower() in FUNCTION_WORDS:
+            return noun
+        noun, position = following.group(1), following.end()
+        if not _is_modifier(noun):
+            return noun
+    return noun
+
+
+def _is_day_of_month(raw: str) -> bool:
+    return raw.isdigit() and len(raw) <= 2 and 1 <= int(raw) <= 31
 
 
 def _looks_like_year(raw: str) -> bool:

@@ -87,7 +87,8 @@ DURATION_NOUNS = frozenset(
     """
     ans années an mois jours semaines heures minutes years year months month weeks week days
     hours jahre jahren jahr monate monaten wochen tage tagen stunden años meses semanas días
-    horas decades décennies jahrzehnte décadas
+    horas decades décennies jahrzehnte décadas jour semaine heure minute day hour tag woche
+    stunde minuten año día hora minuto minutos semana mes
     """.split()
 )
 
@@ -129,6 +130,14 @@ NUMBERING_PHRASES = (
 # A year-like number after one of these is a year ("Depuis 2014", "Ende 2019").
 # "les années 90", "los años 80": a decade, written after the word for years.
 DECADE_WORDS = frozenset({"années", "annees", "años", "anni"})
+# A day of the month after the name of its weekday ("le samedi 21 au matin").
+WEEKDAYS = frozenset(
+    """
+    lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday
+    friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonnabend
+    sonntag lunes martes miércoles miercoles jueves viernes sábado sabado domingo
+    """.split()
+)
 
 DATE_PREPOSITIONS = frozenset(
     """
