@@ -58,10 +58,24 @@ def diff(
         DiffFormat, typer.Option("--format", "-f", help="text (default), json, markdown, html.")
     ] = DiffFormat.text,
     since: Annotated[
-        str | None, typer.Option("--from", metavar="WHEN", help="With a URL: the older side.")
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="WHEN",
+            help="With a URL: the older side is the page as it was at WHEN (its last snapshot "
+            "then, or its first one if it was archived later); a date means the start of that "
+            "day. Default: the snapshot before the newer side.",
+        ),
     ] = None,
     until: Annotated[
-        str | None, typer.Option("--to", metavar="WHEN", help="With a URL: the newer side.")
+        str | None,
+        typer.Option(
+            "--to",
+            metavar="WHEN",
+            help="With a URL: the newer side is the last snapshot at or before WHEN; a date "
+            "means the end of that day. Default: the latest. WHEN is a date (2026-01-31) or "
+            "an ISO 8601 time (2026-01-31T08:00:00Z), UTC unless it says otherwise.",
+        ),
     ] = None,
     ignore: Annotated[
         list[str] | None,
@@ -78,13 +92,15 @@ def diff(
     """What changed between two snapshots; exit 0 no content change, 1 changes, 2 trouble.
 
     Each side is a snapshot id of the store, a snapshot JSON file or an HTML file (parsed on
-    the fly). With one URL, the page's last two snapshots in the store are compared."""
+    the fly). With one URL, the page's last two snapshots in the store are compared, or
+    those --from and --to choose."""
     from pagevault.diff import DiffResult, diff_snapshots
 
     areas, selectors = _split_ignore(ignore or [])
     if new is None:
         before, after = _snapshots_of_page(old, since, until, store_dir, selectors)
     else:
+        _check_two_sides(old, new, since, until)
         before, after = _side(old, store_dir, selectors), _side(new, store_dir, selectors)
     result = diff_snapshots(before, after)
     if areas:
@@ -128,21 +144,101 @@ def _split_ignore(values: list[str]) -> tuple[set[str], list[str]]:
     return areas, selectors
 
 
+def _check_two_sides(old: str, new: str, since: str | None, until: str | None) -> None:
+    """Two sides are two versions: no URL among them, no times to choose them by."""
+    for side in (old, new):
+        if "://" in side:
+            raise InputError(
+                f"{side[:200]} is a page URL: give it alone to compare its last two snapshots "
+                "(or those --from/--to choose); two sides are each a snapshot id "
+                "(pagevault history URL), a snapshot JSON file or an HTML file"
+            )
+    if since or until:
+        raise InputError(
+            "--from and --to choose snapshots of one page: pagevault diff URL --from WHEN --to WHEN"
+        )
+
+
 def _snapshots_of_page(
     url: str, since: str | None, until: str | None, store_dir: Path, selectors: list[str]
 ) -> tuple[Snapshot, Snapshot]:
     if "://" not in url:
-        raise InputError("diff needs two sides, or one archived URL")
+        raise InputError(
+            f"diff needs two sides (snapshot ids, snapshot JSON or HTML files), or one archived "
+            f"page URL; {url[:200]!r} is neither a URL nor a pair"
+        )
+    from pagevault.store.records import parse_bound
+
+    since_bound = _start_of(since) if since else None
+    if since_bound and until and parse_bound(since_bound) > parse_bound(until):
+        raise InputError(f"--from {since} is after --to {until}: give the older time first")
     with reader(store_dir) as store:
         if until is None:
             _note_failed_latest(store, url)
         newer = store.snapshot_at(url, until)
         if newer is None:
-            raise InputError(f"no snapshot of {url} in {store_dir}")
-        older = store.snapshot_at(url, since) if since else _previous(store, url, newer)
+            raise InputError(_no_snapshot_message(store, url, until, store_dir))
+        older = _previous(store, url, newer) if since is None else _at(store, url, since, since_bound)
         if older is None or older.id == newer.id:
-            raise InputError(f"{url} has only one snapshot in {store_dir}: nothing to compare")
+            raise InputError(_one_snapshot_message(store, url, since, until, store_dir))
         return _stored(store, older.id, selectors), _stored(store, newer.id, selectors)
+
+
+def _start_of(when: str) -> str:
+    """A --from time: a bare date means the start of that day (UTC)."""
+    return f"{when}T00:00:00Z" if len(when) == 10 else when
+
+
+def _at(store: Store, url: str, since: str, when: str | None) -> SnapshotRecord | None:
+    """The page as it was at ``when``: its last snapshot then, else (archived later) its
+    first one, with a note saying so."""
+    record = store.snapshot_at(url, when)
+    if record is not None:
+        return record
+    first = _first_snapshot(store, url)
+    if first is not None:
+        stderr_console().print(
+            strip_controls(
+                f"note: {url} was first archived at {first.fetched_at}, after --from "
+                f"{since}: comparing from that first snapshot"
+            ),
+            markup=False,
+        )
+    return first
+
+
+def _snapshot_times(store: Store, url: str) -> list[str]:
+    """When each distinct snapshot of the page was first fetched, oldest first."""
+    seen: dict[str, str] = {}
+    for check in store.history(url):
+        if check.snapshot and check.snapshot not in seen:
+            seen[check.snapshot] = check.fetched_at
+    return list(seen.values())
+
+
+def _first_snapshot(store: Store, url: str) -> SnapshotRecord | None:
+    times = _snapshot_times(store, url)
+    return store.snapshot_at(url, times[0]) if times else None
+
+
+def _no_snapshot_message(store: Store, url: str, until: str | None, store_dir: Path) -> str:
+    times = _snapshot_times(store, url)
+    if not times or until is None:
+        return f"no snapshot of {url} in {store_dir}"
+    return f"no snapshot of {url} at or before --to {until}: its first is from {times[0]}"
+
+
+def _one_snapshot_message(
+    store: Store, url: str, since: str | None, until: str | None, store_dir: Path
+) -> str:
+    times = _snapshot_times(store, url)
+    if len(times) <= 1:
+        return f"{url} has only one snapshot in {store_dir}: nothing to compare"
+    window = f"from {since or 'the start'} to {until or 'now'}"
+    return (
+        f"only one snapshot of {url} {window}: nothing to compare "
+        f"(it has {len(times)} snapshots, from {times[0]} to {times[-1]})"
+    )
 
 
 def _note_failed_latest(store: Store, url: str) -> None:
