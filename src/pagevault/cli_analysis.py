@@ -82,8 +82,9 @@ def diff(
         typer.Option(
             "--ignore",
             metavar="AREA|SELECTOR",
-            help="Leave out an area (metadata, navigation, breadcrumbs, section, statistic, "
-            "related) or the elements a CSS selector matches. Repeatable; also read from "
+            help="Leave out an area (metadata, navigation, breadcrumbs, sections, statistics, "
+            "related; singular or plural) or the elements a CSS selector matches (a warning "
+            "when it matches nothing on either page). Repeatable; also read from "
             "pagevault.toml, [diff] ignore = [...].",
         ),
     ] = None,
@@ -96,12 +97,14 @@ def diff(
     those --from and --to choose."""
     from pagevault.diff import DiffResult, diff_snapshots
 
-    areas, selectors = _split_ignore(ignore or [])
+    areas, selector_list = _split_ignore(ignore or [])
+    selectors = IgnoredSelectors(selector_list)
     if new is None:
         before, after = _snapshots_of_page(old, since, until, store_dir, selectors)
     else:
         _check_two_sides(old, new, since, until)
         before, after = _side(old, store_dir, selectors), _side(new, store_dir, selectors)
+    selectors.warn_unmatched()
     result = diff_snapshots(before, after)
     if areas:
         result = DiffResult(tuple(c for c in result.changes if c.area not in areas))
@@ -126,8 +129,11 @@ def diff(
 
 _AREA_NAMES = {
     "metadata": "metadata",
+    "page": "metadata",  # the heading of the area in the text view
     "navigation": "navigation",
+    "menu": "navigation",
     "menus": "navigation",
+    "breadcrumb": "breadcrumbs",
     "breadcrumbs": "breadcrumbs",
     "section": "section",
     "sections": "section",
@@ -142,6 +148,51 @@ def _split_ignore(values: list[str]) -> tuple[set[str], list[str]]:
     areas = {_AREA_NAMES[v.strip().lower()] for v in values if v.strip().lower() in _AREA_NAMES}
     selectors = [v for v in values if v.strip().lower() not in _AREA_NAMES and v.strip()]
     return areas, selectors
+
+
+class IgnoredSelectors:
+    """The CSS selectors to leave out of both pages, and which of them matched anything:
+    one that matches nothing on either page is most likely a typo, worth a warning."""
+
+    def __init__(self, selectors: list[str]) -> None:
+        self.selectors = selectors
+        self.matched: set[str] = set()
+
+    def __bool__(self) -> bool:
+        return bool(self.selectors)
+
+    def parse(self, data: bytes, url: str | None, content_type: str | None) -> Snapshot:
+        """The page read without the elements the selectors match."""
+        from pagevault.extract import parse_html
+
+        snapshot = parse_html(data, url, content_type, ignore=self.selectors)
+        waiting = [selector for selector in self.selectors if selector not in self.matched]
+        if waiting:  # the selectors are valid: parse_html raised otherwise
+            from pagevault.decode import decode_html
+            from pagevault.extract.dom import parse_tree
+
+            decoded = decode_html(data, content_type)
+            tree = parse_tree(decoded.text, decoded.utf8)
+            self.matched.update(s for s in waiting if tree.css_first(s) is not None)
+        return snapshot
+
+    def warn_unmatched(self) -> None:
+        for selector in self.selectors:
+            if selector not in self.matched:
+                stderr_console().print(
+                    strip_controls(f"warning: --ignore {selector!r} {_unmatched_hint(selector)}"),
+                    markup=False,
+                )
+
+
+def _unmatched_hint(selector: str) -> str:
+    from difflib import get_close_matches
+
+    close = get_close_matches(selector.strip().lower(), _AREA_NAMES, n=1, cutoff=0.7)
+    if close:
+        return f"matched nothing on either page; did you mean the area {close[0]!r}?"
+    areas = "metadata, navigation, breadcrumbs, sections, statistics, related"
+    return f"matched nothing on either page (it is read as a CSS selector; areas: {areas})"
 
 
 def _check_two_sides(old: str, new: str, since: str | None, until: str | None) -> None:
@@ -160,7 +211,7 @@ def _check_two_sides(old: str, new: str, since: str | None, until: str | None) -
 
 
 def _snapshots_of_page(
-    url: str, since: str | None, until: str | None, store_dir: Path, selectors: list[str]
+    url: str, since: str | None, until: str | None, store_dir: Path, selectors: IgnoredSelectors
 ) -> tuple[Snapshot, Snapshot]:
     if "://" not in url:
         raise InputError(
@@ -178,7 +229,9 @@ def _snapshots_of_page(
         newer = store.snapshot_at(url, until)
         if newer is None:
             raise InputError(_no_snapshot_message(store, url, until, store_dir))
-        older = _previous(store, url, newer) if since is None else _at(store, url, since, since_bound)
+        older = (
+            _previous(store, url, newer) if since is None else _at(store, url, since, since_bound)
+        )
         if older is None or older.id == newer.id:
             raise InputError(_one_snapshot_message(store, url, since, until, store_dir))
         return _stored(store, older.id, selectors), _stored(store, newer.id, selectors)
@@ -258,16 +311,14 @@ def _note_failed_latest(store: Store, url: str) -> None:
         )
 
 
-def _stored(store: Store, snapshot_id: str, selectors: list[str]) -> Snapshot:
+def _stored(store: Store, snapshot_id: str, selectors: IgnoredSelectors) -> Snapshot:
     """A stored snapshot; with selectors to ignore, re-read from its raw capture."""
     snapshot, provenance = store.snapshot(snapshot_id)
     if not selectors:
         return snapshot
-    from pagevault.extract import parse_html
-
     raw = store.get_raw(provenance["raw_sha256"])
     content_type = (provenance.get("headers") or {}).get("content-type")
-    return parse_html(raw, provenance.get("final_url"), content_type, ignore=selectors)
+    return selectors.parse(raw, provenance.get("final_url"), content_type)
 
 
 def _previous(store: Store, url: str, newer: SnapshotRecord) -> SnapshotRecord | None:
@@ -277,7 +328,7 @@ def _previous(store: Store, url: str, newer: SnapshotRecord) -> SnapshotRecord |
     return store.snapshot_at(url, just_before)
 
 
-def _side(ref: str, store_dir: Path, selectors: list[str]) -> Snapshot:
+def _side(ref: str, store_dir: Path, selectors: IgnoredSelectors) -> Snapshot:
     """A snapshot from a file (snapshot JSON, a stored document, or HTML) or a store id."""
     from pagevault.model import Snapshot
 
@@ -292,9 +343,7 @@ def _side(ref: str, store_dir: Path, selectors: list[str]) -> Snapshot:
                 )
             document = json.loads(data)
             return Snapshot.model_validate(document.get("snapshot", document))
-        from pagevault.extract import parse_html
-
-        return parse_html(data, ignore=selectors)
+        return selectors.parse(data, None, None)
     with reader(store_dir) as store:
         return _stored(store, ref, selectors)
 
