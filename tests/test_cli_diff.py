@@ -195,7 +195,9 @@ def test_stats_follows_a_rewritten_figure_and_history_counts_changes(
     assert [row["value"] for row in headline] == [43_700_000, 45_000_000]
     assert headline[0]["key"] == headline[1]["key"]  # one series despite the new wording
     csv_text = pagevault("stats", url, "--format", "csv")
-    assert csv_text.splitlines()[0] == "fetched_at,key,text,value,unit,kind,qualifier,context"
+    assert csv_text.splitlines()[0] == (
+        "fetched_at,key,text,value,unit,kind,qualifier,context,status,statistic_key"
+    )
     table = pagevault("stats", url)
     assert "43,7 millions → 45 millions" in table
     assert "changed" in table

@@ -358,8 +358,10 @@ def stats(
 ) -> None:
     """Every statistic of a page across its snapshots.
 
-    csv/json: one row per (snapshot, statistic) with fetched_at, key, text, value, unit,
-    kind, qualifier, context; table: one line per statistic with its values over time."""
+    csv/json: one row per (snapshot, statistic) with fetched_at, key (of the series), text,
+    value, unit, kind, qualifier, context, status (new, removed from the newest snapshot,
+    kept) and statistic_key (its key in that snapshot); table: one line per statistic with
+    its values over time and marks (changed, new, removed)."""
     from pagevault.statseries import statistic_rows
 
     with reader(store_dir) as store:
