@@ -330,8 +330,6 @@ def _previous(store: Store, url: str, newer: SnapshotRecord) -> SnapshotRecord |
 
 def _side(ref: str, store_dir: Path, selectors: IgnoredSelectors) -> Snapshot:
     """A snapshot from a file (snapshot JSON, a stored document, or HTML) or a store id."""
-    from pagevault.model import Snapshot
-
     path = Path(ref)
     if path.is_file() or path.suffix.lower() in (".html", ".htm", ".json") or "/" in ref:
         data = read_input(ref)  # a missing file is a one-line "cannot read" error
@@ -341,11 +339,63 @@ def _side(ref: str, store_dir: Path, selectors: IgnoredSelectors) -> Snapshot:
                     f"{ref}: CSS selectors to ignore need the page itself (HTML or a stored "
                     "snapshot), not a snapshot JSON file"
                 )
-            document = json.loads(data)
-            return Snapshot.model_validate(document.get("snapshot", document))
+            return _snapshot_json(ref, data)
         return selectors.parse(data, None, None)
+    from pagevault.store.layout import SNAPSHOT_ID
+
+    if not SNAPSHOT_ID.match(ref):
+        raise InputError(
+            f"{ref[:200]!r} is no file and no snapshot id; each side is a snapshot id "
+            "(pagevault history URL lists them), a snapshot JSON file or an HTML file"
+        )
     with reader(store_dir) as store:
-        return _stored(store, ref, selectors)
+        try:
+            return _stored(store, ref, selectors)
+        except InputError as error:  # no such snapshot: say what a side may be
+            raise InputError(
+                f"{error}; each side is a snapshot id (pagevault history URL lists them), a "
+                "snapshot JSON file or an HTML file"
+            ) from error
+
+
+def _snapshot_json(ref: str, data: bytes) -> Snapshot:
+    """A snapshot from ``pagevault parse`` or a stored document ({"snapshot": …}); anything
+    else is one line saying why it is not one."""
+    from pydantic import ValidationError
+
+    from pagevault.model import Snapshot
+
+    try:
+        document = json.loads(data)
+    except ValueError as error:  # JSONDecodeError, or bytes that are no UTF-8 text
+        reason = getattr(error, "msg", None) or "not UTF-8 text"
+        raise InputError(f"{ref} is not a pagevault snapshot (not JSON: {reason})") from error
+    if isinstance(document, dict) and isinstance(document.get("snapshot"), dict):
+        document = document["snapshot"]
+    if not isinstance(document, dict):
+        kind = type(document).__name__.replace("list", "array").replace("str", "string")
+        raise InputError(f"{ref} is not a pagevault snapshot (a JSON {kind}, not an object)")
+    try:
+        return Snapshot.model_validate(document)
+    except ValidationError as error:
+        raise InputError(f"{ref} is not a pagevault snapshot ({_invalid(error)})") from error
+
+
+def _invalid(error: Exception) -> str:
+    """'no url, title, sections and 13 more fields' or the first problem, in a few words."""
+    from pydantic import ValidationError
+
+    assert isinstance(error, ValidationError)
+    problems = error.errors()
+    missing = [".".join(map(str, p["loc"])) for p in problems if p["type"] == "missing"]
+    if missing:
+        shown = ", ".join(missing[:3])
+        more = f" and {len(missing) - 3} more fields" if len(missing) > 3 else ""
+        return f"no {shown}{more}"
+    first = problems[0]
+    where = ".".join(map(str, first["loc"])) or "the document"
+    more = f"; {len(problems) - 1} more problems" if len(problems) > 1 else ""
+    return f"{where}: {first['msg']}{more}"
 
 
 @app.command()
