@@ -385,16 +385,18 @@ def _invalid(error: Exception) -> str:
     """'no url, title, sections and 13 more fields' or the first problem, in a few words."""
     from pydantic import ValidationError
 
+    from pagevault.render.diff_common import plural
+
     assert isinstance(error, ValidationError)
     problems = error.errors()
     missing = [".".join(map(str, p["loc"])) for p in problems if p["type"] == "missing"]
     if missing:
         shown = ", ".join(missing[:3])
-        more = f" and {len(missing) - 3} more fields" if len(missing) > 3 else ""
+        more = f" and {plural(len(missing) - 3, 'more field')}" if len(missing) > 3 else ""
         return f"no {shown}{more}"
     first = problems[0]
     where = ".".join(map(str, first["loc"])) or "the document"
-    more = f"; {len(problems) - 1} more problems" if len(problems) > 1 else ""
+    more = f"; {plural(len(problems) - 1, 'more problem')}" if len(problems) > 1 else ""
     return f"{where}: {first['msg']}{more}"
 
 
