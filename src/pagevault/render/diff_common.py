@@ -453,10 +453,9 @@ def url_diff(old: str, new: str) -> list[Span]:
             continue
         equal = "".join(old_parts[i1:i2])
         if len(equal) > _URL_EQUAL_MAX:
-            first, last = number == 0, number == len(opcodes) - 1
-            head = "" if first else equal[:_URL_EQUAL_KEEP]
-            tail = "" if last else equal[-_URL_EQUAL_KEEP:]
-            equal = f"{head}…{tail}"
+            # Its end is kept: next to the change, or the page the link names.
+            head = "" if number == 0 else equal[:_URL_EQUAL_KEEP]
+            equal = f"{head}…{equal[-_URL_EQUAL_KEEP:]}"
         spans.append(("", equal))
     return [span for span in spans if span[1]]
 
