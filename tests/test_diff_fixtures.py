@@ -76,11 +76,9 @@ def test_format_only_change_is_reformatted_not_content() -> None:
     assert [s.text for s in before.statistics][1:] == ["83%", "29\u00a0000"]
     assert [s.text for s in after.statistics][1:] == ["83\u00a0%", "29\u202f000"]
     result = diff_snapshots(before, after)
-    assert kinds(result) == [("statistic", "reformatted")] * 2
-    assert [(c.old["text"], c.new["text"]) for c in result.changes] == [
-        ("83%", "83\u00a0%"),
-        ("29\u00a0000", "29\u202f000"),
-    ]
+    # '29 000' with a no-break space or a narrow one reads the same: no change at all.
+    assert kinds(result) == [("statistic", "reformatted")]
+    assert [(c.old["text"], c.new["text"]) for c in result.changes] == [("83%", "83\u00a0%")]
     assert not result.content_changed
     assert result.summary["content_changes"] == 0
 

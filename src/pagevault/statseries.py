@@ -1,21 +1,35 @@
 """A page's statistics across its snapshots: one row per (snapshot, statistic).
 
 A statistic whose sentence was rewritten gets a new key in the new snapshot; the diff
-pairs it with the old one (by its context), and the series keeps the first key, so an
-analyst follows "the number of refugees" across years, not one series per wording.
+pairs it with the old one (by its context, ``old_key`` in its JSON), and the series keeps
+the first key, so an analyst follows "the number of refugees" across years, not one series
+per wording. Each row also holds the statistic's own key in its snapshot
+(``statistic_key``, the key ``diff`` shows), and the status of its series: ``new`` (not in
+the first snapshot), ``removed`` (not in the newest) or ``kept``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from pagevault.diff import diff_snapshots
 from pagevault.model import Snapshot
 from pagevault.store import CheckRecord, Store
 
-CSV_COLUMNS = ("fetched_at", "key", "text", "value", "unit", "kind", "qualifier", "context")
+CSV_COLUMNS = (
+    "fetched_at",
+    "key",
+    "text",
+    "value",
+    "unit",
+    "kind",
+    "qualifier",
+    "context",
+    "status",
+    "statistic_key",
+)
 
 
 @dataclass(frozen=True)
@@ -29,6 +43,8 @@ class StatisticRow:
     qualifier: str | None
     context: str
     snapshot: str
+    statistic_key: str = ""  # its key in this snapshot: differs from ``key`` once reworded
+    status: str = "kept"  # of the series: "new", "removed" (from the newest snapshot), "kept"
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -38,12 +54,25 @@ def statistic_rows(store: Store, url: str) -> list[StatisticRow]:
     rows: list[StatisticRow] = []
     previous: Snapshot | None = None
     series: dict[str, str] = {}  # a statistic's key in the latest snapshot -> series key
-    for snapshot_id, fetched_at in _snapshots_in_order(store, url):
+    snapshots = _snapshots_in_order(store, url)
+    for snapshot_id, fetched_at in snapshots:
         snapshot = store.snapshot(snapshot_id)[0]
         series = _carry_keys(previous, snapshot, series)
         rows.extend(_rows(snapshot, snapshot_id, fetched_at, series))
         previous = snapshot
-    return rows
+    return _with_status(rows, snapshots[0][0], snapshots[-1][0]) if rows else rows
+
+
+def _with_status(rows: list[StatisticRow], first: str, newest: str) -> list[StatisticRow]:
+    """Each row marked with its series' status: new since the first snapshot, removed from
+    the newest, or kept."""
+    in_first = {row.key for row in rows if row.snapshot == first}
+    in_newest = {row.key for row in rows if row.snapshot == newest}
+
+    def status(key: str) -> str:
+        return "removed" if key not in in_newest else "new" if key not in in_first else "kept"
+
+    return [replace(row, status=status(row.key)) for row in rows]
 
 
 def _snapshots_in_order(store: Store, url: str) -> list[tuple[str, str]]:
@@ -82,6 +111,7 @@ def _rows(
             qualifier=statistic.qualifier,
             context=statistic.context,
             snapshot=snapshot_id,
+            statistic_key=statistic.key,
         )
         for statistic in snapshot.statistics
     ]

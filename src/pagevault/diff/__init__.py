@@ -7,8 +7,9 @@
 Each area is diffed on its own, on the stable keys the extractor gives: metadata,
 navigation, breadcrumbs, sections, statistics (paired with the help of the section
 pairing), related cards. Typography (spaces, no-break spaces, quote style) and URL
-tracking parameters never count; a figure written differently with the same value
-is ``reformatted``, which is not a content change.
+tracking parameters never count (a figure's text differing only in its kind of spaces is
+no change); a figure written differently with the same value ('83%' → '83 %') is
+``reformatted``, which is not a content change.
 
 Whether a snapshot is fit to be diffed at all (failed or truncated capture) is for
 the caller to decide: a snapshot does not record how its fetch went.

@@ -1,15 +1,18 @@
 """Changes to the figures of a page: value changes, rewordings, new and dropped figures.
 
 A statistic's key is its section key plus the words around the figure, so a value
-change alone keeps the key. When the sentence is rewritten the key changes; such a
-figure is paired with a leftover one standing in the same (paired) section, with the
-same unit and kind, by the similarity of its sentence (fixture
-tests/fixtures/diff/statistic-value-rewritten.*.html).
+change alone keeps the key. The same value written otherwise ('83%' → '83 %') is
+``reformatted``; the same text with other spaces (no-break or not) is no change.
+
+When the sentence is rewritten the key changes; such a figure is paired with a leftover
+one standing in the same (paired) section, with the same unit and kind, by the similarity
+of its sentence (fixture tests/fixtures/diff/statistic-value-rewritten.*.html).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from operator import itemgetter
 from typing import Any
@@ -94,11 +97,21 @@ def _pair_change(pair: Pair[Fields]) -> Change | None:
         detail.update(_deltas(a["value"], b["value"]))
     elif fields := _changed_fields(a, b):
         detail["fields"] = fields
-    elif a["text"] != b["text"]:
+    elif _spaced(a["text"]) != _spaced(b["text"]):
         kind = "reformatted"
     else:
         return None
     return Change("statistic", kind, b["key"], _dump(a), _dump(b), detail)
+
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2007]")
+
+
+def _spaced(text: str) -> str:
+    """The text with every space one plain space: '29 000' with a no-break or a narrow
+    no-break space reads the same and is no change at all (not even ``reformatted``),
+    while '83%' → '83 %' is written differently."""
+    return _SPACES.sub(" ", text)
 
 
 def _dump(statistic: Fields) -> dict[str, Any]:

@@ -1,22 +1,17 @@
-"""A diff as Markdown, for a report, an issue or a mail: grouped by area."""
+"""A diff as Markdown, for a report, an issue or a mail: grouped by area, one entry per
+key (``diff_common.entries``)."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from pagevault.diff import AREAS, Change, DiffResult
+from pagevault.diff import AREAS, DiffResult
 from pagevault.model import Snapshot
-from pagevault.render.diff_common import (
-    AREA_TITLES,
-    delta_text,
-    short_label,
-    summary_text,
-    words_of,
-)
+from pagevault.render.diff_common import AREA_TITLES, Entry, Line, entries, summary_text
 from pagevault.text import strip_controls
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")  # what could turn page text into markup
+_MARKS = {"delete": "~~", "insert": "**"}
 
 
 def escape(text: object) -> str:
@@ -26,49 +21,40 @@ def escape(text: object) -> str:
 
 def render_markdown(result: DiffResult, old: Snapshot, new: Snapshot) -> str:
     lines = [f"# Changes to {escape(new.title or new.url or 'the page')}", ""]
-    lines.append(escape(summary_text(result)).capitalize() + ".")
+    summary = escape(summary_text(result))
+    lines.append(summary[:1].upper() + summary[1:] + ".")
     for area in AREAS:
         changes = [change for change in result.changes if change.area == area]
         if changes:
             lines += ["", f"## {AREA_TITLES[area]}", ""]
-            lines += [line for change in changes for line in _change(change)]
+            lines += [line for entry in entries(changes) for line in _entry(entry)]
     return "\n".join(lines) + "\n"
 
 
-def _change(change: Change) -> list[str]:
-    head = f"- **{change.kind}** `{change.key.replace('`', '')}`"
-    if change.area == "statistic":
-        return [head + ": " + _statistic(change), *_context(change)]
-    if change.area == "section" and change.detail.get("paragraphs"):
-        return [head, *(f"  - {_words(paragraph)}" for paragraph in change.detail["paragraphs"])]
-    return [head + ": " + _old_new(change)]
+def _entry(entry: Entry) -> list[str]:
+    head = f"- **{entry.kind}** `{entry.key.replace('`', '')}`"
+    body = [line for line in entry.lines if not _is_context(line)]
+    context = [f"  > {escape(line[0][1])}" for line in entry.lines if _is_context(line)]
+    if len(body) == 1:
+        return [f"{head}: {_line(body[0])}", *context]
+    return [head, *(f"  - {_line(line)}" for line in body), *context]
 
 
-def _statistic(change: Change) -> str:
-    old, new = change.old or {}, change.new or {}
-    text = f"{escape(old.get('text', '—'))} → {escape(new.get('text', '—'))}"
-    delta = delta_text(change.detail)
-    return f"{text} ({escape(delta)})" if delta else text
+def _is_context(line: Line) -> bool:
+    return bool(line) and line[0][0] == "context"
 
 
-def _context(change: Change) -> list[str]:
-    context = (change.new or {}).get("context") or (change.old or {}).get("context")
-    return [f"  > {escape(context)}"] if context else []
-
-
-def _words(paragraph: dict[str, Any]) -> str:
-    marks = {"delete": ("~~", "~~"), "insert": ("**", "**")}
+def _line(line: Line) -> str:
     parts = []
-    for word in words_of(paragraph):
-        text = escape(word["text"].strip())
-        if not text:
+    for style, value in line:
+        mark = _MARKS.get(style, "")
+        core = escape(value)
+        if not core:
+            parts.append(" " if value else "")
             continue
-        opening, closing = marks.get(word["op"], ("", ""))
-        parts.append(f"{opening}{text}{closing}")
-    return " ".join(parts)
-
-
-def _old_new(change: Change) -> str:
-    old = escape(short_label(change.old)) if change.old is not None else ""
-    new = escape(short_label(change.new)) if change.new is not None else ""
-    return f"{old} → {new}" if old and new else old or new
+        lead = " " if value[:1].isspace() else ""
+        trail = " " if value[-1:].isspace() else ""
+        if mark and parts and parts[-1].endswith(("~~", "**")) and not lead:
+            lead = " "  # ~~old~~**new** would read as one run
+        parts.append(f"{lead}{mark}{core}{mark}{trail}")
+    return re.sub(r" {2,}", " ", "".join(parts)).strip()

@@ -43,23 +43,46 @@ def _is_number(text: str) -> bool:
     return True
 
 
+_STATUS_STYLES = {"new": "green", "removed": "red"}
+
+
 def series_table(rows: Sequence[StatisticRow]) -> Table:
-    """One line per statistic: its values over time, a sparkline, and whether it changed."""
+    """One line per statistic: its values over time, a sparkline, and marks: whether its
+    value changed, whether it is new since the first snapshot or gone from the newest."""
     table = Table(box=None, header_style="bold")
     for column in ("statistic", "unit", "values over time", "trend", ""):
         table.add_column(column)
     for key, series in _series(rows).items():
         texts = [row.text for row in series]
         values = [row.value for row in series]
-        changed = len(set(values)) > 1
         table.add_row(
-            page_text(key),
+            _key_cell(key, series[-1]),
             page_text(series[-1].unit or ""),
             page_text(" → ".join(_collapse(texts))),
             Text(sparkline(values)),
-            Text("changed", style="yellow") if changed else Text(""),
+            _marks(series[-1].status, changed=len(set(values)) > 1),
         )
     return table
+
+
+def _key_cell(key: str, last: StatisticRow) -> Text:
+    """The series key; below it the key the figure has now, once its sentence was reworded
+    (the key ``diff`` shows as ``old → new``)."""
+    cell = page_text(key)
+    if last.statistic_key and last.statistic_key != key:
+        cell.append("\n  now ")
+        cell.append_text(page_text(last.statistic_key, "dim"))
+    return cell
+
+
+def _marks(status: str, changed: bool) -> Text:
+    marks = Text()
+    if status in _STATUS_STYLES:
+        marks.append(status, style=_STATUS_STYLES[status])
+    if changed:
+        marks.append(", " if marks else "")
+        marks.append("changed", style="yellow")
+    return marks
 
 
 def sparkline(values: Sequence[float]) -> str:
