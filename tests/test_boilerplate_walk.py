@@ -11,6 +11,7 @@ from pagevault import parse_html
 from pagevault.extract._ancestry import lineage
 from pagevault.extract._boilerplate import (
     BoilerplateSweep,
+    _follows_image,
     _is_boilerplate_form,
     _is_boilerplate_name,
     _is_inside_sentence,
@@ -20,6 +21,7 @@ from pagevault.extract.selectors import (
     BOILERPLATE_LEADING_WORDS,
     BOILERPLATE_ROLES,
     BOILERPLATE_TOKEN,
+    CAPTION_TOKEN,
     FORM_CONTROLS,
     NON_CONTENT_TAGS,
     STRUCTURAL_BOILERPLATE,
@@ -47,8 +49,11 @@ def _by_css(root: LexborNode, protected: set[int], share: float) -> set[int]:
             continue
         attributes = node.attributes
         names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower()
+        named = BOILERPLATE_TOKEN.search(names) or (  # since: a caption beside an image
+            CAPTION_TOKEN.search(names) and _follows_image(node)
+        )
         if attributes.get("role") in BOILERPLATE_ROLES or (
-            BOILERPLATE_TOKEN.search(names)
+            named
             and len(node.text(deep=True)) < max_text
             and not _is_inside_sentence(node)  # since: a named piece of a sentence stays
         ):
@@ -154,3 +159,23 @@ def test_a_named_piece_of_a_sentence_is_kept_a_named_block_is_not() -> None:
     (section,) = parse_html(BYLINE_PAGE).sections
     assert "Por Emily Anthes y Jonathan Corum" in section.paragraphs
     assert not [p for p in section.paragraphs if "Someone Else" in p or "A Writer" in p]
+
+
+CAPTION_PAGE = """<html><body><main><h1>Das Hermelin</h1>
+<p class="intro-caption">01. November 2021 | Naturschutz</p>
+<p><span class="image"><img src="hermelin.jpg" alt=""></span>
+<span class="rte-paragraph__caption">Gut getarnt im Winter. (mlharing / iStock.com)</span></p>
+<p>Der November ist da, und mit ihm tauscht das Hermelin sein braunes Sommerfell.</p>
+<figure><img src="b.jpg"></figure><div class="caption">Quelle: THW</div>
+<div class="stat-card"><span>20K</span><p class="stat-caption">More than 20,000 people
+died crossing the Mediterranean since 2014.</p></div></main></body></html>"""
+
+
+def test_a_caption_goes_after_an_image_only() -> None:
+    # corpus traf__bund.net-hermlin.html (a photo credit), traf__thw.de-frauen.html
+    # ("Quelle: THW"); a figure's caption and a date line named "caption" stay.
+    (section,) = parse_html(CAPTION_PAGE).sections
+    text = " ".join(section.paragraphs)
+    assert "iStock" not in text and "Quelle" not in text
+    assert "01. November 2021 | Naturschutz" in section.paragraphs
+    assert "More than 20,000 people died crossing the Mediterranean since 2014." in text

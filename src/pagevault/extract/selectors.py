@@ -88,6 +88,14 @@ BOILERPLATE_TOKEN = re.compile(
 # The first word (up to a "-") of each token: a class/id holding none of them, split at
 # the separators, cannot match BOILERPLATE_TOKEN (a set test, cheaper than the search).
 BOILERPLATE_LEADING_WORDS = frozenset(word.split("-")[0] for word in BOILERPLATE_WORDS)
+# Class/id tokens of captions, boilerplate only right after an image (``_boilerplate``):
+# a photo's caption and credit are no body text (corpus traf__bund.net-hermlin.html
+# "rte-paragraph__caption": "... (mlharing / iStock.com)"; traf__thw.de-frauen.html
+# "caption": "Quelle: THW"), while a "stat-caption" under a figure is (fixture
+# en-campaign-keyfacts.html) and bund.net's date line under its title is
+# "rte-paragraph__caption" too.
+CAPTION_WORDS = ("caption", "captions")
+CAPTION_TOKEN = re.compile(r"(?:^|[\s_-])(?:" + "|".join(CAPTION_WORDS) + r")(?:$|[\s_-])")
 
 # Section titles of tag lists and share bars, which are no body sections
 # (corpus traf__umweltbundesamt.de-atomkraft.html "Schlagworte").
