@@ -482,17 +482,19 @@ class _BlockCollector:
 
 
 def _ends_in_back_link(node: LexborNode, last: LexborNode, pending: list[str]) -> bool:
-    """Whether the run of text left at the end of ``node``'s walk is a block's only
-    content and a short link back to a listing (``_is_lone_link``, its label starting
-    with "back", "zurück"...): ``<div class="button--wrapper"><a>Zurück zur
+    """Whether the run of text left at the end of ``node``'s walk is a short link back
+    to a listing (its label starting with "back", "zurück"...) and nothing else: the
+    block's only content, ``<div class="button--wrapper"><a>Zurück zur
     Übersicht</a></div>`` (corpus traf__weisser-ring.de-Erfolgsgechichte.html,
-    traf__be.ch-impfen.html). Other lone links in a block may be content: data.gov's
-    "View this Dataset", whose removal EDGI labels a change. ``last`` is the last child
-    walked."""
+    traf__be.ch-impfen.html), or the last thing of a block after its text
+    (traf__malteser.de-Bevolkerungsschutz.html: ``<hr/><a class="button">Zurück zu
+    allen Meldungen</a></article>``). Other lone links in a block may be content:
+    data.gov's "View this Dataset", whose removal EDGI labels a change. ``last`` is
+    the last child walked."""
     if len(pending) != 1 or last.tag_id != _A:
         return False
     text = pending[0].strip()
-    return _BACK_LINK.match(text) is not None and _is_lone_link(node, text)
+    return _BACK_LINK.match(text) is not None and _is_link_label(last, text)
 
 
 def _add_skipped(previous: LexborNode, last: LexborNode, pending: list[str]) -> None:
@@ -560,10 +562,15 @@ def _is_lone_link(paragraph: LexborNode, text: str) -> bool:
     if len(text) > _MAX_LONE_LINK:
         return False
     child = _sole_element(paragraph)
-    if child is None or child.tag_id != _A:
+    return child is not None and child.tag_id == _A and _is_link_label(child, text)
+
+
+def _is_link_label(link: LexborNode, text: str) -> bool:
+    """Whether ``text``, the text of ``link`` (an <a>), is a short label of navigation:
+    an address or a URL written out is content ("write to x@y.org")."""
+    if len(text) > _MAX_LONE_LINK:
         return False
-    # An address or a URL written out is content ("write to x@y.org").
-    href = attr(child, "href").lower()
+    href = attr(link, "href").lower()
     return not ("@" in text or "://" in text or href.startswith(("mailto:", "tel:")))
 
 

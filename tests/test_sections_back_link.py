@@ -1,0 +1,31 @@
+"""Links back to a listing at the end of a block, and other short labels that are no
+body text. Page imitated: corpus traf__malteser.de-Bevolkerungsschutz.html (a press
+release whose <article> ends with ``<hr/><a class="button">Zurück zu allen
+Meldungen</a>``)."""
+
+from __future__ import annotations
+
+from pagevault import parse_html
+
+TEXT = "<p>The aid organisations call for better conditions for their volunteers. </p>" * 3
+PRESS_RELEASE = f"""<html><body><main><article><h1>Bessere Rahmenbedingungen</h1>
+{TEXT}<p>Pressekontakte: <a href="mailto:presse@example.org">presse@example.org</a></p>
+<div class="news-article__related"></div><hr/>
+<a class="button button--grey" href="/">Zurück zu allen Meldungen</a></article>
+<article><p>A second block of the page, with text long enough to be read.</p>
+<a href="/report.pdf">Read the full report</a></article></main></body></html>"""
+
+
+def _paragraphs(html: str) -> list[str]:
+    return [text for section in parse_html(html).sections for text in section.paragraphs]
+
+
+def test_a_back_link_ending_a_block_after_its_text_is_dropped() -> None:
+    paragraphs = _paragraphs(PRESS_RELEASE)
+    assert "Zurück zu allen Meldungen" not in paragraphs
+    assert "Pressekontakte: presse@example.org" in paragraphs
+
+
+def test_another_link_ending_a_block_is_kept() -> None:
+    # data.gov's "View this Dataset": a link that is no way back may be content.
+    assert "Read the full report" in _paragraphs(PRESS_RELEASE)
