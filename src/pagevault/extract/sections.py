@@ -59,6 +59,8 @@ _HTML = tag_id("html")
 _ASCII_BLANKS = " \t\n\r\f\v"
 _MAX_STYLED_HEADING = 120
 _MAX_LONE_LINK = 40
+# The longest text NON_BODY_HEADING matches ("partager cette page :").
+_MAX_BAR_LABEL = 30
 # The label of a link back to a listing ("Zurück zur Übersicht", "Back to overview").
 _BACK_LINK = re.compile(r"(?:zurück|back|retour|volver|torna|terug)\b", re.IGNORECASE)
 _MIN_MAIN_TEXT = 200
@@ -477,8 +479,16 @@ class _BlockCollector:
             pending.clear()
 
     def _add(self, kind: str, text: str) -> None:
-        if text:
+        if text and not (kind == "paragraph" and _is_bar_label(text)):
             self.blocks.append((kind, text, 0, ""))
+
+
+def _is_bar_label(text: str) -> bool:
+    """Whether a paragraph is only the label of a share bar or a tag list ("Seite
+    teilen", "Schlagworte:"), its buttons and links gone as boilerplate (corpus
+    traf__be.ch-impfen.html ``<div data-testid="share-label">Seite teilen</div>``).
+    Most paragraphs are longer than a label, which spares the regex."""
+    return len(text) <= _MAX_BAR_LABEL and NON_BODY_HEADING.match(text) is not None
 
 
 def _ends_in_back_link(node: LexborNode, last: LexborNode, pending: list[str]) -> bool:

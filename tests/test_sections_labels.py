@@ -1,7 +1,7 @@
-"""Links back to a listing at the end of a block, and other short labels that are no
-body text. Page imitated: corpus traf__malteser.de-Bevolkerungsschutz.html (a press
+"""Links back to a listing at the end of a block, and the labels of share bars: no
+body text. Pages imitated: corpus traf__malteser.de-Bevolkerungsschutz.html (a press
 release whose <article> ends with ``<hr/><a class="button">Zurück zu allen
-Meldungen</a>``)."""
+Meldungen</a>``), traf__be.ch-impfen.html (a share bar's label in a <div>)."""
 
 from __future__ import annotations
 
@@ -29,3 +29,17 @@ def test_a_back_link_ending_a_block_after_its_text_is_dropped() -> None:
 def test_another_link_ending_a_block_is_kept() -> None:
     # data.gov's "View this Dataset": a link that is no way back may be content.
     assert "Read the full report" in _paragraphs(PRESS_RELEASE)
+
+
+SHARE_BAR = f"""<html><body><main><h1>Stationäre Impforte</h1>{TEXT}
+<div data-testid="share-page" class="css-dgczb1"><div class="css-2cf85e">Seite teilen</div>
+<ul><li><button aria-label="facebook"><span>Seite teilen</span></button></li></ul></div>
+<p>Teilen Sie diese Seite mit allen, die sich impfen lassen möchten.</p>
+</main></body></html>"""
+
+
+def test_the_label_left_of_a_share_bar_is_dropped() -> None:
+    # corpus traf__be.ch-impfen.html: the buttons go as form controls, the label stayed.
+    paragraphs = _paragraphs(SHARE_BAR)
+    assert "Seite teilen" not in paragraphs
+    assert "Teilen Sie diese Seite mit allen, die sich impfen lassen möchten." in paragraphs
