@@ -15,6 +15,7 @@ from pagevault.extract._boilerplate import (
     _is_boilerplate_form,
     _is_boilerplate_name,
     _is_inside_sentence,
+    _is_label,
 )
 from pagevault.extract.sections import find_main
 from pagevault.extract.selectors import (
@@ -22,6 +23,7 @@ from pagevault.extract.selectors import (
     BOILERPLATE_ROLES,
     BOILERPLATE_TOKEN,
     CAPTION_TOKEN,
+    CATEGORY_TOKEN,
     FORM_CONTROLS,
     NON_CONTENT_TAGS,
     STRUCTURAL_BOILERPLATE,
@@ -49,9 +51,7 @@ def _by_css(root: LexborNode, protected: set[int], share: float) -> set[int]:
             continue
         attributes = node.attributes
         names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower()
-        named = BOILERPLATE_TOKEN.search(names) or (  # since: a caption beside an image
-            CAPTION_TOKEN.search(names) and _follows_image(node)
-        )
+        named = _is_named_boilerplate(node, names)
         if attributes.get("role") in BOILERPLATE_ROLES or (
             named
             and len(node.text(deep=True)) < max_text
@@ -60,6 +60,16 @@ def _by_css(root: LexborNode, protected: set[int], share: float) -> set[int]:
             doomed.append(node)
     found = {node.mem_id for node in doomed}
     return {n.mem_id for n in doomed if not (lineage(n) - {n.mem_id}) & found}
+
+
+def _is_named_boilerplate(node: LexborNode, names: str) -> bool:
+    """A boilerplate token, or since, a caption right after an image, or else a category
+    standing alone as a label."""
+    if BOILERPLATE_TOKEN.search(names):
+        return True
+    if CAPTION_TOKEN.search(names):
+        return _follows_image(node)
+    return CATEGORY_TOKEN.search(names) is not None and _is_label(node)
 
 
 def _sweep(root: LexborNode, protected: set[int], share: float) -> set[int]:
@@ -179,3 +189,22 @@ def test_a_caption_goes_after_an_image_only() -> None:
     assert "iStock" not in text and "Quelle" not in text
     assert "01. November 2021 | Naturschutz" in section.paragraphs
     assert "More than 20,000 people died crossing the Mediterranean since 2014." in text
+
+
+KICKER_PAGE = """<html><body><main><h1>Autonome Waffensysteme</h1>
+<div class="headline-info"><span class="headline-category">Pressemitteilung</span>
+<span class="headline-category">Aktuell</span> <span class="headline-date">02. November
+2021</span></div>
+<p><a class="category-link" href="/klima">Klima</a> ist das Thema dieses langen Absatzes.</p>
+<div class="post category-news"><p>A post of the listing, which WordPress names by its
+category, holding a paragraph long enough to count.</p></div>
+<p>Another paragraph of the column, so that the post above is a small part of it.</p>
+</main></body></html>"""
+
+
+def test_a_category_label_goes_a_block_or_a_word_named_so_stays() -> None:
+    # corpus traf__amnesty.de-waffensysteme.html: "Pressemitteilung Aktuell" above the date.
+    (section,) = parse_html(KICKER_PAGE).sections
+    assert section.paragraphs[0] == "02. November 2021"
+    assert "Klima ist das Thema dieses langen Absatzes." in section.paragraphs
+    assert any(text.startswith("A post of the listing") for text in section.paragraphs)

@@ -19,6 +19,7 @@ from pagevault.extract.selectors import (
     BOILERPLATE_ROLES,
     BOILERPLATE_TOKEN,
     CAPTION_TOKEN,
+    CATEGORY_TOKEN,
     FORM_CONTROLS,
     STRUCTURAL_TAGS,
 )
@@ -39,9 +40,10 @@ _INLINE = tag_ids("a, abbr, b, cite, em, i, small, span, strong, time")
 _IMAGES = tag_ids("img, picture, video")
 _IMAGE_SELECTOR = "img, picture, video"
 
-# What a class or id value names (``_Verdicts``): nothing, a caption (boilerplate
-# right after an image only), or a boilerplate block.
-_NOTHING, _CAPTION, _BOILERPLATE = 0, 1, 2
+# What a class or id value names (``_Verdicts``), weakest first: nothing, a category
+# label (boilerplate on an inline element only), a caption (right after an image
+# only), or a boilerplate block.
+_NOTHING, _CATEGORY, _CAPTION, _BOILERPLATE = 0, 1, 2, 3
 
 
 # Attributes any test below reads: an element with none of them (~40% of a column's
@@ -112,6 +114,8 @@ class BoilerplateSweep:
             return False
         if named == _CAPTION and not _follows_image(node):
             return False
+        if named == _CATEGORY and not _is_label(node):
+            return False
         return hinted or self._column_text.dwarfs(node)
 
     def _is_doomed_by_tag(self, node: LexborNode, tag: int) -> bool:
@@ -152,12 +156,15 @@ class _Verdicts(dict[str, int]):
 
 def _name_verdict(names: str) -> int:
     """``_BOILERPLATE`` when a class or id value holds a boilerplate token, else
-    ``_CAPTION`` when it holds a caption token, else ``_NOTHING``."""
+    ``_CAPTION`` when it holds a caption token, ``_CATEGORY`` a category token, else
+    ``_NOTHING``."""
     if _is_boilerplate_name(names, None):
         return _BOILERPLATE
     lowered = names.lower()
     if "caption" in lowered and CAPTION_TOKEN.search(lowered):
         return _CAPTION
+    if "categor" in lowered and CATEGORY_TOKEN.search(lowered):
+        return _CATEGORY
     return _NOTHING
 
 
@@ -221,6 +228,20 @@ def _is_inside_sentence(node: LexborNode) -> bool:
             return True
         before = before.prev  # blank text or a comment ("Por<!-- --> <span>")
     return False
+
+
+def _is_label(node: LexborNode) -> bool:
+    """Whether ``node`` is an inline element with no text of its line after it (nor
+    before it: ``_is_inside_sentence``, tested first): a label standing alone, not a
+    sentence's first word ("<a class="category">Climate</a> is ...")."""
+    if node.tag_id not in _INLINE:
+        return False
+    after = node.next
+    while after is not None and not after.is_element_node:
+        if after.tag_id == TEXT and (after.text_content or "").strip():
+            return False
+        after = after.next
+    return True
 
 
 def _inside_article(node: LexborNode) -> bool:

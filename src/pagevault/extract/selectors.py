@@ -96,6 +96,12 @@ BOILERPLATE_LEADING_WORDS = frozenset(word.split("-")[0] for word in BOILERPLATE
 # "rte-paragraph__caption" too.
 CAPTION_WORDS = ("caption", "captions")
 CAPTION_TOKEN = re.compile(r"(?:^|[\s_-])(?:" + "|".join(CAPTION_WORDS) + r")(?:$|[\s_-])")
+# Class/id tokens of a page's category labels above its title, boilerplate on an inline
+# element only (a kicker: corpus traf__amnesty.de-waffensysteme.html
+# ``<span class="headline-category">Aktuell</span>``), as WordPress names a whole post
+# "category-news".
+CATEGORY_WORDS = ("category", "categories", "kategorie")
+CATEGORY_TOKEN = re.compile(r"(?:^|[\s_-])(?:" + "|".join(CATEGORY_WORDS) + r")(?:$|[\s_-])")
 
 # Section titles of tag lists and share bars, which are no body sections
 # (corpus traf__umweltbundesamt.de-atomkraft.html "Schlagworte").
