@@ -1,7 +1,8 @@
-"""Links back to a listing at the end of a block, and the labels of share bars: no
-body text. Pages imitated: corpus traf__malteser.de-Bevolkerungsschutz.html (a press
-release whose <article> ends with ``<hr/><a class="button">Zurück zu allen
-Meldungen</a>``), traf__be.ch-impfen.html (a share bar's label in a <div>)."""
+"""Links back to a listing at the end of a block, the labels of share bars and a
+page's "last modified" line: no body text. Pages imitated: corpus
+traf__malteser.de-Bevolkerungsschutz.html (a press release whose <article> ends with
+``<hr/><a class="button">Zurück zu allen Meldungen</a>``), traf__be.ch-impfen.html (a
+share bar's label in a <div>), traf__wbf.admin.ch.14093.html ("Letzte Änderung")."""
 
 from __future__ import annotations
 
@@ -43,3 +44,18 @@ def test_the_label_left_of_a_share_bar_is_dropped() -> None:
     paragraphs = _paragraphs(SHARE_BAR)
     assert "Seite teilen" not in paragraphs
     assert "Teilen Sie diese Seite mit allen, die sich impfen lassen möchten." in paragraphs
+
+
+LAST_MODIFIED = f"""<html><body><main><h1>Medienmitteilung</h1>{TEXT}
+<p class="pull-left"><small><span class="text-dimmed">Letzte Änderung&nbsp;14.02.2019</span>
+</small></p><div>Last Updated Aug. 28, 2020</div>
+<p>Last updated in 2019, the guide lists every place where people can get vaccinated.</p>
+<p>Letzte Änderung der Verordnung</p></main></body></html>"""
+
+
+def test_a_last_modified_line_is_dropped_a_sentence_starting_so_is_kept() -> None:
+    # corpus traf__wbf.admin.ch.14093.html, edgi-wmp__cdc-after-travel-precautions__ja.html
+    paragraphs = _paragraphs(LAST_MODIFIED)
+    assert not [text for text in paragraphs if "14.02.2019" in text or "Aug. 28" in text]
+    assert "Letzte Änderung der Verordnung" in paragraphs  # no date: a title, not the line
+    assert any(text.startswith("Last updated in 2019, the guide") for text in paragraphs)

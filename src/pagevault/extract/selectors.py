@@ -112,6 +112,17 @@ NON_BODY_HEADING = re.compile(
     re.IGNORECASE,
 )
 
+# A page's "last modified" line, a label and its date: the page's metadata, no body text
+# (corpus traf__wbf.admin.ch.14093.html "Letzte Änderung 14.02.2019",
+# edgi-wmp__cdc-after-travel-precautions__ja.html "Last Updated Aug. 28, 2020",
+# hdate__elmundo.es-PSOE.html "Actualizado Jueves, 2 noviembre 2023 - 15:05").
+LAST_MODIFIED_LINE = re.compile(
+    r"^(?:letzte änderung|zuletzt (?:aktualisiert|geändert)|(?:page )?last (?:modified|updated|"
+    r"reviewed)|dernière (?:modification|mise à jour)|mis à jour|"
+    r"última (?:modificación|actualización)|actualizado)\b[^!?]*\d",
+    re.IGNORECASE,
+)
+
 # Region of a menu, from the class/id of the menu or of an ancestor
 # (fixture amnesty-fr-refugies.html: "Menu utilitaire").
 UTILITY_TOKEN = re.compile(
