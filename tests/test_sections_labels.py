@@ -59,3 +59,23 @@ def test_a_last_modified_line_is_dropped_a_sentence_starting_so_is_kept() -> Non
     assert not [text for text in paragraphs if "14.02.2019" in text or "Aug. 28" in text]
     assert "Letzte Änderung der Verordnung" in paragraphs  # no date: a title, not the line
     assert any(text.startswith("Last updated in 2019, the guide") for text in paragraphs)
+
+
+COMMENTS = f"""<html><body><main><h1>Deux ans et demi en Macronie</h1>
+<h2>Une condamnation</h2><h3>Mustapha Laabid</h3>{TEXT}
+<h3>Vos réactions</h3><div class="comments"><p>Un commentaire de lecteur.</p></div>
+</main></body></html>"""
+COPYRIGHT_LINE = f"""<html><body><main><h1>Title</h1>{TEXT}
+<p><strong>【版权所有，未经授权不得转载】</strong></p></main></body></html>"""
+
+
+def test_a_heading_with_nothing_under_it_at_the_end_is_dropped() -> None:
+    # corpus traf__regards.fr.enquetes.html: the comments went as boilerplate, not their title.
+    headings = [section.heading for section in parse_html(COMMENTS).sections]
+    assert headings == ["Deux ans et demi en Macronie", "Une condamnation", "Mustapha Laabid"]
+
+
+def test_a_closing_bold_paragraph_is_kept() -> None:
+    # corpus rdbl__qq.html: read as a heading, it may be text (readability keeps it).
+    headings = [section.heading for section in parse_html(COPYRIGHT_LINE).sections]
+    assert headings[-1] == "【版权所有，未经授权不得转载】"

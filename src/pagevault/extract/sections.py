@@ -71,6 +71,8 @@ _MIN_MAIN_TEXT = 200
 # Wrappers of one element each looked through (to a page's footer, to a text's part).
 _MAX_WRAPPERS = 3
 _BOILERPLATE_SHARE = 0.5
+# The kind of a heading block that is a <p> of one short bold phrase (``_p``).
+_BOLD_PHRASE = "bold phrase"
 
 
 _SIMPLE_NAME_SELECTOR = re.compile(r"[#.][\w-]+")
@@ -292,6 +294,7 @@ class _Draft:
     heading: str
     level: int
     element_id: str = ""
+    bold_phrase: bool = False  # the heading is a <p> of one short bold phrase
     paragraphs: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)
 
@@ -306,7 +309,7 @@ def extract_sections(root: LexborNode, title: str) -> tuple[Section, ...]:
     collector.walk(root)
     follows_title = False  # whether the block before was the title's <h1>
     for kind, text, level, heading_id in collector.blocks:
-        if kind == "heading":
+        if kind == "heading" or kind == _BOLD_PHRASE:
             if level == 1 and _is_untouched_title(drafts):
                 drafts[0] = _Draft(text, 1, heading_id)
             elif level == 1 and len(drafts) == 1 and text == drafts[0].heading:
@@ -315,19 +318,28 @@ def extract_sections(root: LexborNode, title: str) -> tuple[Section, ...]:
             elif follows_title and len(text) > _MAX_STYLED_HEADING:
                 drafts[-1].add_paragraph(text)  # a standfirst set as a heading
             else:
-                drafts.append(_Draft(text, level, heading_id))
+                drafts.append(_Draft(text, level, heading_id, kind == _BOLD_PHRASE))
             follows_title = level == 1 and len(drafts) == 1
         elif kind == "item":
             drafts[-1].items.append(text)
+            follows_title = False
         else:
             drafts[-1].add_paragraph(text)
-        if kind != "heading":
             follows_title = False
     return _sections_from(drafts)
 
 
 def _is_untouched_title(drafts: list[_Draft]) -> bool:
     return len(drafts) == 1 and not drafts[0].paragraphs and not drafts[0].items
+
+
+def _is_empty(draft: _Draft) -> bool:
+    """Whether a section holds no text under a heading: at the column's end, a heading
+    whose content went as boilerplate (corpus traf__regards.fr.enquetes.html: "Vos
+    réactions" above the comments; mercury__ici.radio-canada.ca.html: the titles of
+    teasers). A paragraph of one bold phrase read as a heading may be text of its own
+    (rdbl__qq.html: its closing copyright line, which readability keeps)."""
+    return not draft.paragraphs and not draft.items and not draft.bold_phrase
 
 
 # One validation of the whole list instead of a model per section: pydantic's
@@ -338,6 +350,8 @@ _SECTIONS = TypeAdapter(tuple[Section, ...])
 def _sections_from(drafts: list[_Draft]) -> tuple[Section, ...]:
     allocator = KeyAllocator()
     sections = []
+    while len(drafts) > 1 and _is_empty(drafts[-1]):
+        drafts.pop()
     for index, draft in enumerate(drafts):
         if index > 0 and (
             (not draft.paragraphs and not draft.items and not draft.heading)
@@ -443,7 +457,7 @@ class _BlockCollector:
         their children (``_sole_element``)."""
         text = node_text(paragraph)
         if _is_short_phrase(text) and _is_sole_bold(paragraph):
-            self.blocks.append(("heading", text, 3, element_id(paragraph)))
+            self.blocks.append((_BOLD_PHRASE, text, 3, element_id(paragraph)))
         elif _holds_blocks(paragraph):
             self.walk(paragraph)
         elif not _is_lone_link(paragraph, text):
