@@ -208,3 +208,20 @@ def test_a_category_label_goes_a_block_or_a_word_named_so_stays() -> None:
     assert section.paragraphs[0] == "02. November 2021"
     assert "Klima ist das Thema dieses langen Absatzes." in section.paragraphs
     assert any(text.startswith("A post of the listing") for text in section.paragraphs)
+
+
+SHARE_WORDS_PAGE = """<html><body><main><h1>Deux ans et demi en Macronie</h1>
+<p>Un paragraphe de l'article, assez long pour être le texte de la page entière.</p>
+<div class="partager"><ul><li><a href="mailto:?">envoyer par mail</a></li>
+<li><a href="/imprimer">Version imprimable</a></li></ul></div>
+<div class="teilen-item-wrapper"><a href="https://facebook.example/">Facebook</a></div>
+<div id="compartir_superior"><a href="https://x.example/">X</a></div>
+<p>Un second paragraphe de l'article, lui aussi assez long pour compter.</p>
+</main></body></html>"""
+
+
+def test_share_bars_named_in_french_german_or_spanish_go() -> None:
+    # corpus traf__regards.fr.enquetes.html (div.partager), traf__blog.mondediplo.net.
+    (section,) = parse_html(SHARE_WORDS_PAGE).sections
+    assert not section.items
+    assert len(section.paragraphs) == 2

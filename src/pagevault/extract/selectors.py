@@ -60,12 +60,15 @@ BOILERPLATE_ROLES = frozenset(
 CONSENT_WORDS = ("cookie", "cookies", "consent", "gdpr", "rgpd")
 CONSENT_TOKEN = re.compile(r"(?:^|[\s_-])(?:" + "|".join(CONSENT_WORDS) + r")(?:$|[\s_-])")
 # Class/id tokens of boilerplate blocks ("donation-widget", "share-bar", "newsletter-modal"):
-# whole words between separators (start, end, whitespace, "_" or "-").
+# whole words between separators (start, end, whitespace, "_" or "-"). Share bars are
+# named in French, German and Spanish too (corpus traf__regards.fr.enquetes.html
+# "partager", traf__blog.mondediplo.net.turpitude.html "partage").
 BOILERPLATE_WORDS = [
     *CONSENT_WORDS,
     *"""
     newsletter newsletters subscribe subscription signup
-    sign-up share sharing social socials donation donations donate don dons spende spenden
+    sign-up share sharing partager partage teilen compartir social socials donation
+    donations donate don dons spende spenden
     donar dona urgent urgence urgencia alert alerts modal popup pop-up overlay breadcrumb
     breadcrumbs fil-ariane related voir-aussi see-also pagination pager comment comments
     sidebar advert advertisement ads promo sponsor skip skip-link sr-only visually-hidden
