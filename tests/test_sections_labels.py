@@ -1,8 +1,9 @@
-"""Links back to a listing at the end of a block, the labels of share bars and a
-page's "last modified" line: no body text. Pages imitated: corpus
+"""Links back to a listing at the end of a block, the labels of share bars and ad
+slots, a page's "last modified" line: no body text. Pages imitated: corpus
 traf__malteser.de-Bevolkerungsschutz.html (a press release whose <article> ends with
 ``<hr/><a class="button">Zurück zu allen Meldungen</a>``), traf__be.ch-impfen.html (a
-share bar's label in a <div>), traf__wbf.admin.ch.14093.html ("Letzte Änderung")."""
+share bar's label in a <div>), traf__wbf.admin.ch.14093.html ("Letzte Änderung"),
+rdbl__nytimes-5.html ("Advertisement")."""
 
 from __future__ import annotations
 
@@ -79,3 +80,16 @@ def test_a_closing_bold_paragraph_is_kept() -> None:
     # corpus rdbl__qq.html: read as a heading, it may be text (readability keeps it).
     headings = [section.heading for section in parse_html(COPYRIGHT_LINE).sections]
     assert headings[-1] == "【版权所有，未经授权不得转载】"
+
+
+AD_SLOT = f"""<html><body><main><h1>Title</h1>{TEXT}
+<div id="mid1-slug"><p>Advertisement</p></div><div class="teads-inread">
+<div class="teads-ui-components-label">ADVERTISING</div></div>
+<p>Werbung für Waffen ist in vielen Ländern verboten.</p></main></body></html>"""
+
+
+def test_the_label_of_an_advertisement_slot_is_dropped() -> None:
+    # corpus rdbl__nytimes-5.html "Advertisement", rdbl__cnn.html "ADVERTISING".
+    paragraphs = _paragraphs(AD_SLOT)
+    assert not {"Advertisement", "ADVERTISING"} & set(paragraphs)
+    assert "Werbung für Waffen ist in vielen Ländern verboten." in paragraphs

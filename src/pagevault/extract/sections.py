@@ -27,6 +27,7 @@ from pagevault.extract.dom import (
 )
 from pagevault.extract.legacy_roots import names_footer
 from pagevault.extract.selectors import (
+    AD_LABEL,
     LAST_MODIFIED_LINE,
     MAIN_CANDIDATES,
     NON_BODY_HEADING,
@@ -505,11 +506,14 @@ def _is_page_label(text: str) -> bool:
     """Whether a paragraph is only the label of a share bar or a tag list ("Seite
     teilen", "Schlagworte:"), its buttons and links gone as boilerplate (corpus
     traf__be.ch-impfen.html ``<div data-testid="share-label">Seite teilen</div>``),
-    or the page's "last modified" line (``LAST_MODIFIED_LINE``). Most paragraphs are
-    longer than a label, which spares the regexes."""
+    of an advertisement (``AD_LABEL``), or the page's "last modified" line
+    (``LAST_MODIFIED_LINE``). Most paragraphs are longer than a label, which spares
+    the regexes."""
     if len(text) > _MAX_PAGE_LABEL:
         return False
-    if len(text) <= _MAX_BAR_LABEL and NON_BODY_HEADING.match(text) is not None:
+    if len(text) <= _MAX_BAR_LABEL and (
+        NON_BODY_HEADING.match(text) is not None or AD_LABEL.match(text) is not None
+    ):
         return True
     return LAST_MODIFIED_LINE.match(text) is not None
 

@@ -115,6 +115,13 @@ NON_BODY_HEADING = re.compile(
     re.IGNORECASE,
 )
 
+# The label left of an advertisement slot, whose content (an iframe, a script) is gone
+# (corpus rdbl__nytimes-5.html "Advertisement", rdbl__cnn.html "ADVERTISING").
+AD_LABEL = re.compile(
+    r"^(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|annonce)\s*:?$",
+    re.IGNORECASE,
+)
+
 # A page's "last modified" line, a label and its date: the page's metadata, no body text
 # (corpus traf__wbf.admin.ch.14093.html "Letzte Änderung 14.02.2019",
 # edgi-wmp__cdc-after-travel-precautions__ja.html "Last Updated Aug. 28, 2020",
