@@ -18,8 +18,8 @@ from pagevault.extract.selectors import (
     BOILERPLATE_LEADING_WORDS,
     BOILERPLATE_ROLES,
     BOILERPLATE_TOKEN,
-    CAPTION_TOKEN,
-    CATEGORY_TOKEN,
+    CAPTION_WORDS,
+    CATEGORY_WORDS,
     FORM_CONTROLS,
     STRUCTURAL_TAGS,
 )
@@ -44,6 +44,8 @@ _IMAGE_SELECTOR = "img, picture, video"
 # label (boilerplate on an inline element only), a caption (right after an image
 # only), or a boilerplate block.
 _NOTHING, _CATEGORY, _CAPTION, _BOILERPLATE = 0, 1, 2, 3
+_CAPTION_WORDS = frozenset(CAPTION_WORDS)
+_LABEL_WORDS = _CAPTION_WORDS | frozenset(CATEGORY_WORDS)
 
 
 # Attributes any test below reads: an element with none of them (~40% of a column's
@@ -157,15 +159,17 @@ class _Verdicts(dict[str, int]):
 def _name_verdict(names: str) -> int:
     """``_BOILERPLATE`` when a class or id value holds a boilerplate token, else
     ``_CAPTION`` when it holds a caption token, ``_CATEGORY`` a category token, else
-    ``_NOTHING``."""
-    if _is_boilerplate_name(names, None):
-        return _BOILERPLATE
+    ``_NOTHING``. A caption or category token is one word, found among the words
+    (``CAPTION_TOKEN``, ``CATEGORY_TOKEN``: tests/test_boilerplate_walk.py)."""
     lowered = names.lower()
-    if "caption" in lowered and CAPTION_TOKEN.search(lowered):
+    words = _separated_words(lowered)
+    if not BOILERPLATE_LEADING_WORDS.isdisjoint(words) and BOILERPLATE_TOKEN.search(lowered):
+        return _BOILERPLATE
+    if _LABEL_WORDS.isdisjoint(words):  # the common case: one set test
+        return _NOTHING
+    if not _CAPTION_WORDS.isdisjoint(words):
         return _CAPTION
-    if "categor" in lowered and CATEGORY_TOKEN.search(lowered):
-        return _CATEGORY
-    return _NOTHING
+    return _CATEGORY
 
 
 def _follows_image(node: LexborNode) -> bool:
@@ -282,9 +286,12 @@ def _is_boilerplate_form(form: LexborNode) -> bool:
 def _is_boilerplate_name(classes: str | None, element_id: str | None) -> bool:
     """``BOILERPLATE_TOKEN`` in ``class_and_id`` of an element with these attributes."""
     names = f"{classes or ''} {element_id or ''}".lower()
-    # A match starts with a whole word between [\s_-] separators (str.split's
-    # whitespace is the regex's \s): without a leading word, there is none.
-    words = names.replace("_", " ").replace("-", " ").split()
-    if BOILERPLATE_LEADING_WORDS.isdisjoint(words):
+    if BOILERPLATE_LEADING_WORDS.isdisjoint(_separated_words(names)):
         return False
     return BOILERPLATE_TOKEN.search(names) is not None
+
+
+def _separated_words(names: str) -> list[str]:
+    r"""The words of lowercased class and id names between [\s_-] separators (str.split's
+    whitespace is the regex's \s): a token match starts with one of them."""
+    return names.replace("_", " ").replace("-", " ").split()

@@ -27,10 +27,9 @@ from pagevault.extract.dom import (
 )
 from pagevault.extract.legacy_roots import names_footer
 from pagevault.extract.selectors import (
-    AD_LABEL,
-    LAST_MODIFIED_LINE,
     MAIN_CANDIDATES,
     NON_BODY_HEADING,
+    PAGE_LABEL,
     STYLED_HEADING_TOKEN,
 )
 from pagevault.model import Section
@@ -61,10 +60,8 @@ _HTML = tag_id("html")
 _ASCII_BLANKS = " \t\n\r\f\v"
 _MAX_STYLED_HEADING = 120
 _MAX_LONE_LINK = 40
-# The longest text NON_BODY_HEADING matches ("partager cette page :").
-_MAX_BAR_LABEL = 30
-# The longest "last modified" line read as one ("Actualizado Jueves, 2 noviembre 2023
-# - 15:05" is 44).
+# The longest label PAGE_LABEL is tried on: a "last modified" line ("Actualizado
+# Jueves, 2 noviembre 2023 - 15:05" is 44).
 _MAX_PAGE_LABEL = 60
 # The label of a link back to a listing ("Zurück zur Übersicht", "Back to overview").
 _BACK_LINK = re.compile(r"(?:zurück|back|retour|volver|torna|terug)\b", re.IGNORECASE)
@@ -498,24 +495,19 @@ class _BlockCollector:
             pending.clear()
 
     def _add(self, kind: str, text: str) -> None:
-        if text and not (kind == "paragraph" and _is_page_label(text)):
+        if text and not (
+            kind == "paragraph" and len(text) <= _MAX_PAGE_LABEL and _is_page_label(text)
+        ):
             self.blocks.append((kind, text, 0, ""))
 
 
 def _is_page_label(text: str) -> bool:
-    """Whether a paragraph is only the label of a share bar or a tag list ("Seite
-    teilen", "Schlagworte:"), its buttons and links gone as boilerplate (corpus
-    traf__be.ch-impfen.html ``<div data-testid="share-label">Seite teilen</div>``),
-    of an advertisement (``AD_LABEL``), or the page's "last modified" line
-    (``LAST_MODIFIED_LINE``). Most paragraphs are longer than a label, which spares
-    the regexes."""
-    if len(text) > _MAX_PAGE_LABEL:
-        return False
-    if len(text) <= _MAX_BAR_LABEL and (
-        NON_BODY_HEADING.match(text) is not None or AD_LABEL.match(text) is not None
-    ):
-        return True
-    return LAST_MODIFIED_LINE.match(text) is not None
+    """Whether a short paragraph is only the label of a share bar or a tag list
+    ("Seite teilen", "Schlagworte:"), its buttons and links gone as boilerplate
+    (corpus traf__be.ch-impfen.html ``<div data-testid="share-label">Seite
+    teilen</div>``), of an advertisement (``AD_LABEL``), or the page's "last modified"
+    line (``LAST_MODIFIED_LINE``)."""
+    return PAGE_LABEL.match(text.lower()) is not None
 
 
 def _ends_in_back_link(node: LexborNode, last: LexborNode, pending: list[str]) -> bool:

@@ -133,6 +133,13 @@ LAST_MODIFIED_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# Paragraphs that are one of the labels above, not body text (sections.py): one regex,
+# as three cost three failed matches on each short paragraph, matched on the lowercased
+# text (case-insensitive, it failed in twice the time).
+PAGE_LABEL = re.compile(
+    "|".join(f"(?:{label.pattern})" for label in (NON_BODY_HEADING, AD_LABEL, LAST_MODIFIED_LINE))
+)
+
 # Region of a menu, from the class/id of the menu or of an ancestor
 # (fixture amnesty-fr-refugies.html: "Menu utilitaire").
 UTILITY_TOKEN = re.compile(
