@@ -144,7 +144,8 @@ class BoilerplateSweep:
         by_class = _NOTHING if classes is None else self._verdicts[classes]
         if by_class == _BOILERPLATE or element_id is None:
             return by_class
-        return max(by_class, self._verdicts[element_id])
+        by_id = self._verdicts[element_id]
+        return by_id if by_id > by_class else by_class
 
 
 class _Verdicts(dict[str, int]):
@@ -162,7 +163,9 @@ def _name_verdict(names: str) -> int:
     ``_NOTHING``. A caption or category token is one word, found among the words
     (``CAPTION_TOKEN``, ``CATEGORY_TOKEN``: tests/test_boilerplate_walk.py)."""
     lowered = names.lower()
-    words = _separated_words(lowered)
+    # A match starts with a whole word between [\s_-] separators (str.split's
+    # whitespace is the regex's \s): without a leading word, there is none.
+    words = lowered.replace("_", " ").replace("-", " ").split()
     if not BOILERPLATE_LEADING_WORDS.isdisjoint(words) and BOILERPLATE_TOKEN.search(lowered):
         return _BOILERPLATE
     if _LABEL_WORDS.isdisjoint(words):  # the common case: one set test
@@ -285,13 +288,4 @@ def _is_boilerplate_form(form: LexborNode) -> bool:
 
 def _is_boilerplate_name(classes: str | None, element_id: str | None) -> bool:
     """``BOILERPLATE_TOKEN`` in ``class_and_id`` of an element with these attributes."""
-    names = f"{classes or ''} {element_id or ''}".lower()
-    if BOILERPLATE_LEADING_WORDS.isdisjoint(_separated_words(names)):
-        return False
-    return BOILERPLATE_TOKEN.search(names) is not None
-
-
-def _separated_words(names: str) -> list[str]:
-    r"""The words of lowercased class and id names between [\s_-] separators (str.split's
-    whitespace is the regex's \s): a token match starts with one of them."""
-    return names.replace("_", " ").replace("-", " ").split()
+    return _name_verdict(f"{classes or ''} {element_id or ''}") == _BOILERPLATE
