@@ -11,15 +11,19 @@ from pagevault import parse_html
 from pagevault.extract._ancestry import lineage
 from pagevault.extract._boilerplate import (
     BoilerplateSweep,
+    _follows_image,
     _is_boilerplate_form,
     _is_boilerplate_name,
     _is_inside_sentence,
+    _is_label,
 )
 from pagevault.extract.sections import find_main
 from pagevault.extract.selectors import (
     BOILERPLATE_LEADING_WORDS,
     BOILERPLATE_ROLES,
     BOILERPLATE_TOKEN,
+    CAPTION_TOKEN,
+    CATEGORY_TOKEN,
     FORM_CONTROLS,
     NON_CONTENT_TAGS,
     STRUCTURAL_BOILERPLATE,
@@ -47,14 +51,25 @@ def _by_css(root: LexborNode, protected: set[int], share: float) -> set[int]:
             continue
         attributes = node.attributes
         names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower()
+        named = _is_named_boilerplate(node, names)
         if attributes.get("role") in BOILERPLATE_ROLES or (
-            BOILERPLATE_TOKEN.search(names)
+            named
             and len(node.text(deep=True)) < max_text
             and not _is_inside_sentence(node)  # since: a named piece of a sentence stays
         ):
             doomed.append(node)
     found = {node.mem_id for node in doomed}
     return {n.mem_id for n in doomed if not (lineage(n) - {n.mem_id}) & found}
+
+
+def _is_named_boilerplate(node: LexborNode, names: str) -> bool:
+    """A boilerplate token, or since, a caption right after an image, or else a category
+    standing alone as a label."""
+    if BOILERPLATE_TOKEN.search(names):
+        return True
+    if CAPTION_TOKEN.search(names):
+        return _follows_image(node)
+    return CATEGORY_TOKEN.search(names) is not None and _is_label(node)
 
 
 def _sweep(root: LexborNode, protected: set[int], share: float) -> set[int]:
@@ -154,3 +169,59 @@ def test_a_named_piece_of_a_sentence_is_kept_a_named_block_is_not() -> None:
     (section,) = parse_html(BYLINE_PAGE).sections
     assert "Por Emily Anthes y Jonathan Corum" in section.paragraphs
     assert not [p for p in section.paragraphs if "Someone Else" in p or "A Writer" in p]
+
+
+CAPTION_PAGE = """<html><body><main><h1>Das Hermelin</h1>
+<p class="intro-caption">01. November 2021 | Naturschutz</p>
+<p><span class="image"><img src="hermelin.jpg" alt=""></span>
+<span class="rte-paragraph__caption">Gut getarnt im Winter. (mlharing / iStock.com)</span></p>
+<p>Der November ist da, und mit ihm tauscht das Hermelin sein braunes Sommerfell.</p>
+<figure><img src="b.jpg"></figure><div class="caption">Quelle: THW</div>
+<div class="stat-card"><span>20K</span><p class="stat-caption">More than 20,000 people
+died crossing the Mediterranean since 2014.</p></div></main></body></html>"""
+
+
+def test_a_caption_goes_after_an_image_only() -> None:
+    # corpus traf__bund.net-hermlin.html (a photo credit), traf__thw.de-frauen.html
+    # ("Quelle: THW"); a figure's caption and a date line named "caption" stay.
+    (section,) = parse_html(CAPTION_PAGE).sections
+    text = " ".join(section.paragraphs)
+    assert "iStock" not in text and "Quelle" not in text
+    assert "01. November 2021 | Naturschutz" in section.paragraphs
+    assert "More than 20,000 people died crossing the Mediterranean since 2014." in text
+
+
+KICKER_PAGE = """<html><body><main><h1>Autonome Waffensysteme</h1>
+<div class="headline-info"><span class="headline-category">Pressemitteilung</span>
+<span class="headline-category">Aktuell</span> <span class="headline-date">02. November
+2021</span></div>
+<p><a class="category-link" href="/klima">Klima</a> ist das Thema dieses langen Absatzes.</p>
+<div class="post category-news"><p>A post of the listing, which WordPress names by its
+category, holding a paragraph long enough to count.</p></div>
+<p>Another paragraph of the column, so that the post above is a small part of it.</p>
+</main></body></html>"""
+
+
+def test_a_category_label_goes_a_block_or_a_word_named_so_stays() -> None:
+    # corpus traf__amnesty.de-waffensysteme.html: "Pressemitteilung Aktuell" above the date.
+    (section,) = parse_html(KICKER_PAGE).sections
+    assert section.paragraphs[0] == "02. November 2021"
+    assert "Klima ist das Thema dieses langen Absatzes." in section.paragraphs
+    assert any(text.startswith("A post of the listing") for text in section.paragraphs)
+
+
+SHARE_WORDS_PAGE = """<html><body><main><h1>Deux ans et demi en Macronie</h1>
+<p>Un paragraphe de l'article, assez long pour être le texte de la page entière.</p>
+<div class="partager"><ul><li><a href="mailto:?">envoyer par mail</a></li>
+<li><a href="/imprimer">Version imprimable</a></li></ul></div>
+<div class="teilen-item-wrapper"><a href="https://facebook.example/">Facebook</a></div>
+<div id="compartir_superior"><a href="https://x.example/">X</a></div>
+<p>Un second paragraphe de l'article, lui aussi assez long pour compter.</p>
+</main></body></html>"""
+
+
+def test_share_bars_named_in_french_german_or_spanish_go() -> None:
+    # corpus traf__regards.fr.enquetes.html (div.partager), traf__blog.mondediplo.net.
+    (section,) = parse_html(SHARE_WORDS_PAGE).sections
+    assert not section.items
+    assert len(section.paragraphs) == 2

@@ -18,6 +18,8 @@ from pagevault.extract.selectors import (
     BOILERPLATE_LEADING_WORDS,
     BOILERPLATE_ROLES,
     BOILERPLATE_TOKEN,
+    CAPTION_WORDS,
+    CATEGORY_WORDS,
     FORM_CONTROLS,
     STRUCTURAL_TAGS,
 )
@@ -35,6 +37,15 @@ _STRUCTURAL_TAGS = tag_ids(", ".join(STRUCTURAL_TAGS))
 _HEADER = tag_id("header")
 _ARTICLE = tag_id("article")
 _INLINE = tag_ids("a, abbr, b, cite, em, i, small, span, strong, time")
+_IMAGES = tag_ids("img, picture, video")
+_IMAGE_SELECTOR = "img, picture, video"
+
+# What a class or id value names (``_Verdicts``), weakest first: nothing, a category
+# label (boilerplate on an inline element only), a caption (right after an image
+# only), or a boilerplate block.
+_NOTHING, _CATEGORY, _CAPTION, _BOILERPLATE = 0, 1, 2, 3
+_CAPTION_WORDS = frozenset(CAPTION_WORDS)
+_LABEL_WORDS = _CAPTION_WORDS | frozenset(CATEGORY_WORDS)
 
 
 # Attributes any test below reads: an element with none of them (~40% of a column's
@@ -95,12 +106,17 @@ class BoilerplateSweep:
     def _is_doomed_by_hint(self, node: LexborNode, attributes: Attributes) -> bool:
         """Whether an element with a class, id, role or hiding attribute is boilerplate."""
         hinted = not _STATES.isdisjoint(attributes) and _is_hinted(attributes)
-        if not hinted and not self._has_boilerplate_name(attributes):
+        named = _NOTHING if hinted else self._name_kind(attributes)
+        if not hinted and named == _NOTHING:
             return False
         # Tested last, as few elements get here: a hint on the column would read its text.
         if node.mem_id in self._protected:
             return False
         if not hinted and _is_inside_sentence(node):
+            return False
+        if named == _CAPTION and not _follows_image(node):
+            return False
+        if named == _CATEGORY and not _is_label(node):
             return False
         return hinted or self._column_text.dwarfs(node)
 
@@ -121,23 +137,55 @@ class BoilerplateSweep:
         attributes = node.attributes  # a form or header kept by its tag: its hints decide
         return not _HINTS.isdisjoint(attributes) and self._is_doomed_by_hint(node, attributes)
 
-    def _has_boilerplate_name(self, attributes: Attributes) -> bool:
-        """``_is_boilerplate_name`` of the element's class and id: a token lies within
-        one of them, so each is searched apart, and once per page."""
-        classes = attributes.get("class")
-        if classes is not None and self._verdicts[classes]:
-            return True
-        element_id = attributes.get("id")
-        return element_id is not None and self._verdicts[element_id]
+    def _name_kind(self, attributes: Attributes) -> int:
+        """What the element's class and id name, the stronger of the two: a token lies
+        within one of them, so each is searched apart, and once per page."""
+        classes, element_id = attributes.get("class"), attributes.get("id")
+        by_class = _NOTHING if classes is None else self._verdicts[classes]
+        if by_class == _BOILERPLATE or element_id is None:
+            return by_class
+        by_id = self._verdicts[element_id]
+        return by_id if by_id > by_class else by_class
 
 
-class _Verdicts(dict[str, bool]):
-    """``_is_boilerplate_name`` of class and id values, searched on a first look-up
+class _Verdicts(dict[str, int]):
+    """``_name_verdict`` of class and id values, searched on a first look-up
     (``__missing__``: a hit costs no Python call)."""
 
-    def __missing__(self, names: str) -> bool:
-        verdict = self[names] = _is_boilerplate_name(names, None)
+    def __missing__(self, names: str) -> int:
+        verdict = self[names] = _name_verdict(names)
         return verdict
+
+
+def _name_verdict(names: str) -> int:
+    """``_BOILERPLATE`` when a class or id value holds a boilerplate token, else
+    ``_CAPTION`` when it holds a caption token, ``_CATEGORY`` a category token, else
+    ``_NOTHING``. A caption or category token is one word, found among the words
+    (``CAPTION_TOKEN``, ``CATEGORY_TOKEN``: tests/test_boilerplate_walk.py)."""
+    lowered = names.lower()
+    # A match starts with a whole word between [\s_-] separators (str.split's
+    # whitespace is the regex's \s): without a leading word, there is none.
+    words = lowered.replace("_", " ").replace("-", " ").split()
+    if not BOILERPLATE_LEADING_WORDS.isdisjoint(words) and BOILERPLATE_TOKEN.search(lowered):
+        return _BOILERPLATE
+    if _LABEL_WORDS.isdisjoint(words):  # the common case: one set test
+        return _NOTHING
+    if not _CAPTION_WORDS.isdisjoint(words):
+        return _CAPTION
+    return _CATEGORY
+
+
+def _follows_image(node: LexborNode) -> bool:
+    """Whether the element just before ``node`` is or holds an image: a caption follows
+    its picture (corpus traf__thw.de-frauen.html ``<span class="wrapper"><img></span>
+    <span class="caption">``); a date line named "caption" under the title, before
+    the page's first picture, is no caption (traf__bund.net-hermlin.html)."""
+    before = node.prev
+    while before is not None and not before.is_element_node:
+        before = before.prev
+    return before is not None and (
+        before.tag_id in _IMAGES or before.css_first(_IMAGE_SELECTOR) is not None
+    )
 
 
 def _is_hinted(attributes: Attributes) -> bool:
@@ -189,6 +237,20 @@ def _is_inside_sentence(node: LexborNode) -> bool:
     return False
 
 
+def _is_label(node: LexborNode) -> bool:
+    """Whether ``node`` is an inline element with no text of its line after it (nor
+    before it: ``_is_inside_sentence``, tested first): a label standing alone, not a
+    sentence's first word ("<a class="category">Climate</a> is ...")."""
+    if node.tag_id not in _INLINE:
+        return False
+    after = node.next
+    while after is not None and not after.is_element_node:
+        if after.tag_id == TEXT and (after.text_content or "").strip():
+            return False
+        after = after.next
+    return True
+
+
 def _inside_article(node: LexborNode) -> bool:
     """Whether ``node`` lies inside an <article> ("article header"): a walk up, as
     headers are few in a main column."""
@@ -226,10 +288,4 @@ def _is_boilerplate_form(form: LexborNode) -> bool:
 
 def _is_boilerplate_name(classes: str | None, element_id: str | None) -> bool:
     """``BOILERPLATE_TOKEN`` in ``class_and_id`` of an element with these attributes."""
-    names = f"{classes or ''} {element_id or ''}".lower()
-    # A match starts with a whole word between [\s_-] separators (str.split's
-    # whitespace is the regex's \s): without a leading word, there is none.
-    words = names.replace("_", " ").replace("-", " ").split()
-    if BOILERPLATE_LEADING_WORDS.isdisjoint(words):
-        return False
-    return BOILERPLATE_TOKEN.search(names) is not None
+    return _name_verdict(f"{classes or ''} {element_id or ''}") == _BOILERPLATE

@@ -29,6 +29,7 @@ from pagevault.extract.legacy_roots import names_footer
 from pagevault.extract.selectors import (
     MAIN_CANDIDATES,
     NON_BODY_HEADING,
+    PAGE_LABEL,
     STYLED_HEADING_TOKEN,
 )
 from pagevault.model import Section
@@ -59,12 +60,17 @@ _HTML = tag_id("html")
 _ASCII_BLANKS = " \t\n\r\f\v"
 _MAX_STYLED_HEADING = 120
 _MAX_LONE_LINK = 40
+# The longest label PAGE_LABEL is tried on: a "last modified" line ("Actualizado
+# Jueves, 2 noviembre 2023 - 15:05" is 44).
+_MAX_PAGE_LABEL = 60
 # The label of a link back to a listing ("Zurück zur Übersicht", "Back to overview").
 _BACK_LINK = re.compile(r"(?:zurück|back|retour|volver|torna|terug)\b", re.IGNORECASE)
 _MIN_MAIN_TEXT = 200
 # Wrappers of one element each looked through (to a page's footer, to a text's part).
 _MAX_WRAPPERS = 3
 _BOILERPLATE_SHARE = 0.5
+# The kind of a heading block that is a <p> of one short bold phrase (``_p``).
+_BOLD_PHRASE = "bold phrase"
 
 
 _SIMPLE_NAME_SELECTOR = re.compile(r"[#.][\w-]+")
@@ -286,6 +292,7 @@ class _Draft:
     heading: str
     level: int
     element_id: str = ""
+    bold_phrase: bool = False  # the heading is a <p> of one short bold phrase
     paragraphs: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)
 
@@ -300,7 +307,7 @@ def extract_sections(root: LexborNode, title: str) -> tuple[Section, ...]:
     collector.walk(root)
     follows_title = False  # whether the block before was the title's <h1>
     for kind, text, level, heading_id in collector.blocks:
-        if kind == "heading":
+        if kind == "heading" or kind == _BOLD_PHRASE:
             if level == 1 and _is_untouched_title(drafts):
                 drafts[0] = _Draft(text, 1, heading_id)
             elif level == 1 and len(drafts) == 1 and text == drafts[0].heading:
@@ -309,19 +316,28 @@ def extract_sections(root: LexborNode, title: str) -> tuple[Section, ...]:
             elif follows_title and len(text) > _MAX_STYLED_HEADING:
                 drafts[-1].add_paragraph(text)  # a standfirst set as a heading
             else:
-                drafts.append(_Draft(text, level, heading_id))
+                drafts.append(_Draft(text, level, heading_id, kind == _BOLD_PHRASE))
             follows_title = level == 1 and len(drafts) == 1
         elif kind == "item":
             drafts[-1].items.append(text)
+            follows_title = False
         else:
             drafts[-1].add_paragraph(text)
-        if kind != "heading":
             follows_title = False
     return _sections_from(drafts)
 
 
 def _is_untouched_title(drafts: list[_Draft]) -> bool:
     return len(drafts) == 1 and not drafts[0].paragraphs and not drafts[0].items
+
+
+def _is_empty(draft: _Draft) -> bool:
+    """Whether a section holds no text under a heading: at the column's end, a heading
+    whose content went as boilerplate (corpus traf__regards.fr.enquetes.html: "Vos
+    réactions" above the comments; mercury__ici.radio-canada.ca.html: the titles of
+    teasers). A paragraph of one bold phrase read as a heading may be text of its own
+    (rdbl__qq.html: its closing copyright line, which readability keeps)."""
+    return not draft.paragraphs and not draft.items and not draft.bold_phrase
 
 
 # One validation of the whole list instead of a model per section: pydantic's
@@ -332,6 +348,8 @@ _SECTIONS = TypeAdapter(tuple[Section, ...])
 def _sections_from(drafts: list[_Draft]) -> tuple[Section, ...]:
     allocator = KeyAllocator()
     sections = []
+    while len(drafts) > 1 and _is_empty(drafts[-1]):
+        drafts.pop()
     for index, draft in enumerate(drafts):
         if index > 0 and (
             (not draft.paragraphs and not draft.items and not draft.heading)
@@ -437,7 +455,7 @@ class _BlockCollector:
         their children (``_sole_element``)."""
         text = node_text(paragraph)
         if _is_short_phrase(text) and _is_sole_bold(paragraph):
-            self.blocks.append(("heading", text, 3, element_id(paragraph)))
+            self.blocks.append((_BOLD_PHRASE, text, 3, element_id(paragraph)))
         elif _holds_blocks(paragraph):
             self.walk(paragraph)
         elif not _is_lone_link(paragraph, text):
@@ -477,22 +495,35 @@ class _BlockCollector:
             pending.clear()
 
     def _add(self, kind: str, text: str) -> None:
-        if text:
+        if text and not (
+            kind == "paragraph" and len(text) <= _MAX_PAGE_LABEL and _is_page_label(text)
+        ):
             self.blocks.append((kind, text, 0, ""))
 
 
+def _is_page_label(text: str) -> bool:
+    """Whether a short paragraph is only the label of a share bar or a tag list
+    ("Seite teilen", "Schlagworte:"), its buttons and links gone as boilerplate
+    (corpus traf__be.ch-impfen.html ``<div data-testid="share-label">Seite
+    teilen</div>``), of an advertisement (``AD_LABEL``), or the page's "last modified"
+    line (``LAST_MODIFIED_LINE``)."""
+    return PAGE_LABEL.match(text.lower()) is not None
+
+
 def _ends_in_back_link(node: LexborNode, last: LexborNode, pending: list[str]) -> bool:
-    """Whether the run of text left at the end of ``node``'s walk is a block's only
-    content and a short link back to a listing (``_is_lone_link``, its label starting
-    with "back", "zurück"...): ``<div class="button--wrapper"><a>Zurück zur
+    """Whether the run of text left at the end of ``node``'s walk is a short link back
+    to a listing (its label starting with "back", "zurück"...) and nothing else: the
+    block's only content, ``<div class="button--wrapper"><a>Zurück zur
     Übersicht</a></div>`` (corpus traf__weisser-ring.de-Erfolgsgechichte.html,
-    traf__be.ch-impfen.html). Other lone links in a block may be content: data.gov's
-    "View this Dataset", whose removal EDGI labels a change. ``last`` is the last child
-    walked."""
+    traf__be.ch-impfen.html), or the last thing of a block after its text
+    (traf__malteser.de-Bevolkerungsschutz.html: ``<hr/><a class="button">Zurück zu
+    allen Meldungen</a></article>``). Other lone links in a block may be content:
+    data.gov's "View this Dataset", whose removal EDGI labels a change. ``last`` is
+    the last child walked."""
     if len(pending) != 1 or last.tag_id != _A:
         return False
     text = pending[0].strip()
-    return _BACK_LINK.match(text) is not None and _is_lone_link(node, text)
+    return _BACK_LINK.match(text) is not None and _is_link_label(last, text)
 
 
 def _add_skipped(previous: LexborNode, last: LexborNode, pending: list[str]) -> None:
@@ -560,10 +591,15 @@ def _is_lone_link(paragraph: LexborNode, text: str) -> bool:
     if len(text) > _MAX_LONE_LINK:
         return False
     child = _sole_element(paragraph)
-    if child is None or child.tag_id != _A:
+    return child is not None and child.tag_id == _A and _is_link_label(child, text)
+
+
+def _is_link_label(link: LexborNode, text: str) -> bool:
+    """Whether ``text``, the text of ``link`` (an <a>), is a short label of navigation:
+    an address or a URL written out is content ("write to x@y.org")."""
+    if len(text) > _MAX_LONE_LINK:
         return False
-    # An address or a URL written out is content ("write to x@y.org").
-    href = attr(child, "href").lower()
+    href = attr(link, "href").lower()
     return not ("@" in text or "://" in text or href.startswith(("mailto:", "tel:")))
 
 

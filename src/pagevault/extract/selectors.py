@@ -60,12 +60,15 @@ BOILERPLATE_ROLES = frozenset(
 CONSENT_WORDS = ("cookie", "cookies", "consent", "gdpr", "rgpd")
 CONSENT_TOKEN = re.compile(r"(?:^|[\s_-])(?:" + "|".join(CONSENT_WORDS) + r")(?:$|[\s_-])")
 # Class/id tokens of boilerplate blocks ("donation-widget", "share-bar", "newsletter-modal"):
-# whole words between separators (start, end, whitespace, "_" or "-").
+# whole words between separators (start, end, whitespace, "_" or "-"). Share bars are
+# named in French, German and Spanish too (corpus traf__regards.fr.enquetes.html
+# "partager", traf__blog.mondediplo.net.turpitude.html "partage").
 BOILERPLATE_WORDS = [
     *CONSENT_WORDS,
     *"""
     newsletter newsletters subscribe subscription signup
-    sign-up share sharing social socials donation donations donate don dons spende spenden
+    sign-up share sharing partager partage teilen compartir social socials donation
+    donations donate don dons spende spenden
     donar dona urgent urgence urgencia alert alerts modal popup pop-up overlay breadcrumb
     breadcrumbs fil-ariane related voir-aussi see-also pagination pager comment comments
     sidebar advert advertisement ads promo sponsor skip skip-link sr-only visually-hidden
@@ -88,6 +91,20 @@ BOILERPLATE_TOKEN = re.compile(
 # The first word (up to a "-") of each token: a class/id holding none of them, split at
 # the separators, cannot match BOILERPLATE_TOKEN (a set test, cheaper than the search).
 BOILERPLATE_LEADING_WORDS = frozenset(word.split("-")[0] for word in BOILERPLATE_WORDS)
+# Class/id tokens of captions, boilerplate only right after an image (``_boilerplate``):
+# a photo's caption and credit are no body text (corpus traf__bund.net-hermlin.html
+# "rte-paragraph__caption": "... (mlharing / iStock.com)"; traf__thw.de-frauen.html
+# "caption": "Quelle: THW"), while a "stat-caption" under a figure is (fixture
+# en-campaign-keyfacts.html) and bund.net's date line under its title is
+# "rte-paragraph__caption" too.
+CAPTION_WORDS = ("caption", "captions")
+CAPTION_TOKEN = re.compile(r"(?:^|[\s_-])(?:" + "|".join(CAPTION_WORDS) + r")(?:$|[\s_-])")
+# Class/id tokens of a page's category labels above its title, boilerplate on an inline
+# element only (a kicker: corpus traf__amnesty.de-waffensysteme.html
+# ``<span class="headline-category">Aktuell</span>``), as WordPress names a whole post
+# "category-news".
+CATEGORY_WORDS = ("category", "categories", "kategorie")
+CATEGORY_TOKEN = re.compile(r"(?:^|[\s_-])(?:" + "|".join(CATEGORY_WORDS) + r")(?:$|[\s_-])")
 
 # Section titles of tag lists and share bars, which are no body sections
 # (corpus traf__umweltbundesamt.de-atomkraft.html "Schlagworte").
@@ -96,6 +113,31 @@ NON_BODY_HEADING = re.compile(
     r"partager|share(?: this(?: page| article)?)?|seite teilen|teilen|compartir|"
     r"diese seite teilen|partager cette page|imprimer|drucken|print)\s*:?$",
     re.IGNORECASE,
+)
+
+# The label left of an advertisement slot, whose content (an iframe, a script) is gone
+# (corpus rdbl__nytimes-5.html "Advertisement", rdbl__cnn.html "ADVERTISING").
+AD_LABEL = re.compile(
+    r"^(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|annonce)\s*:?$",
+    re.IGNORECASE,
+)
+
+# A page's "last modified" line, a label and its date: the page's metadata, no body text
+# (corpus traf__wbf.admin.ch.14093.html "Letzte Änderung 14.02.2019",
+# edgi-wmp__cdc-after-travel-precautions__ja.html "Last Updated Aug. 28, 2020",
+# hdate__elmundo.es-PSOE.html "Actualizado Jueves, 2 noviembre 2023 - 15:05").
+LAST_MODIFIED_LINE = re.compile(
+    r"^(?:letzte änderung|zuletzt (?:aktualisiert|geändert)|(?:page )?last (?:modified|updated|"
+    r"reviewed)|dernière (?:modification|mise à jour)|mis à jour|"
+    r"última (?:modificación|actualización)|actualizado)\b[^!?]*\d",
+    re.IGNORECASE,
+)
+
+# Paragraphs that are one of the labels above, not body text (sections.py): one regex,
+# as three cost three failed matches on each short paragraph, matched on the lowercased
+# text (case-insensitive, it failed in twice the time).
+PAGE_LABEL = re.compile(
+    "|".join(f"(?:{label.pattern})" for label in (NON_BODY_HEADING, AD_LABEL, LAST_MODIFIED_LINE))
 )
 
 # Region of a menu, from the class/id of the menu or of an ancestor
