@@ -80,3 +80,6 @@ def test_a_sub_heading_the_page_title_opens_with_titles_a_page_whose_only_h1_is_
     )
     assert snapshot.title == "Deux ans en Macronie : six enquêtes"
     assert snapshot.published == "2018-09-30"
+    headings = [section.heading for section in snapshot.sections]
+    assert headings == ["Deux ans en Macronie : six enquêtes"]  # once, not again as an <h2>
+    assert snapshot.sections[0].paragraphs[-1] == "On vous aurait bien fait un top 10."

@@ -310,9 +310,11 @@ def extract_sections(root: LexborNode, title: str) -> tuple[Section, ...]:
         if kind == "heading" or kind == _BOLD_PHRASE:
             if level == 1 and _is_untouched_title(drafts):
                 drafts[0] = _Draft(text, 1, heading_id)
-            elif level == 1 and len(drafts) == 1 and text == drafts[0].heading:
+            elif len(drafts) == 1 and text == drafts[0].heading:
+                # the page title below a kicker or date line: same section; an <h2> too
+                # (corpus traf__regards.fr.enquetes.html: its title is the column's <h2>)
                 follows_title = True
-                continue  # the page title below a kicker or date line: same section
+                continue
             elif follows_title and len(text) > _MAX_STYLED_HEADING:
                 drafts[-1].add_paragraph(text)  # a standfirst set as a heading
             else:
