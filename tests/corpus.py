@@ -378,6 +378,7 @@ class Floor:
     without_leak_max: float
     readability_f1_min: float
     tolerance: float
+    date_accuracy_min: float = 0.0  # share of pages with a ground-truth date found right
 
 
 def load_floor(path: Path = FLOOR_FILE) -> Floor:
@@ -388,6 +389,7 @@ def load_floor(path: Path = FLOOR_FILE) -> Floor:
         without_leak_max=data["without_leak_max"],
         readability_f1_min=data["readability_f1_min"],
         tolerance=data["tolerance"],
+        date_accuracy_min=data.get("date_accuracy_min", 0.0),
     )
 
 
@@ -409,6 +411,7 @@ def pinned_floor(found: Aggregates, tolerance: float = DEFAULT_TOLERANCE) -> Flo
         without_leak_max=_round_up(1.0 if leak is None else leak),
         readability_f1_min=_round_down(found.readability_f1 or 0.0),
         tolerance=tolerance,
+        date_accuracy_min=_round_down(found.date_accuracy or 0.0),
     )
 
 
@@ -432,6 +435,7 @@ def floor_violations(found: Aggregates, floor: Floor) -> list[str]:
         ("mean with_recall", found.with_recall, floor.with_recall_min, 1),
         ("mean without_leak", found.without_leak, floor.without_leak_max, -1),
         ("mean readability F1", found.readability_f1, floor.readability_f1_min, 1),
+        ("date accuracy", found.date_accuracy, floor.date_accuracy_min, 1),
     ]
     return [
         problem

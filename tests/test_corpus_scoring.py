@@ -344,35 +344,42 @@ def test_floor_file_round_trips(tmp_path: Path) -> None:
     assert "tolerance" in path.read_text(encoding="utf-8")
 
 
-def _aggregates(recall: float, leak: float, f1: float) -> Aggregates:
+def _aggregates(recall: float, leak: float, f1: float, dates: float = 0.7) -> Aggregates:
     return Aggregates(
         with_recall=recall,
         without_leak=leak,
         readability_precision=f1,
         readability_recall=f1,
         readability_f1=f1,
-        date_accuracy=None,
+        date_accuracy=dates,
     )
 
 
-FLOOR = Floor(with_recall_min=0.9, without_leak_max=0.1, readability_f1_min=0.8, tolerance=0.01)
+FLOOR = Floor(
+    with_recall_min=0.9,
+    without_leak_max=0.1,
+    readability_f1_min=0.8,
+    tolerance=0.01,
+    date_accuracy_min=0.7,
+)
 
 
 def test_floor_passes_at_the_bounds_and_within_tolerance() -> None:
     assert floor_violations(_aggregates(0.9, 0.1, 0.8), FLOOR) == []
-    assert floor_violations(_aggregates(0.895, 0.105, 0.795), FLOOR) == []
+    assert floor_violations(_aggregates(0.895, 0.105, 0.795, 0.695), FLOOR) == []
 
 
 def test_floor_reports_each_violation() -> None:
-    problems = floor_violations(_aggregates(0.85, 0.2, 0.7), FLOOR)
-    assert len(problems) == 3
+    problems = floor_violations(_aggregates(0.85, 0.2, 0.7, 0.6), FLOOR)
+    assert len(problems) == 4
     assert problems[0].startswith("mean with_recall = 0.850 < bound 0.90")
     assert problems[1].startswith("mean without_leak = 0.200 > bound 0.10")
+    assert problems[3].startswith("date accuracy = 0.600 < bound 0.70")
 
 
 def test_floor_fails_when_no_page_has_ground_truth() -> None:
     found = Aggregates(None, None, None, None, None, None)
-    assert len(floor_violations(found, FLOOR)) == 3
+    assert len(floor_violations(found, FLOOR)) == 4
 
 
 def test_worst_pages_ranks_by_combined_quality() -> None:
