@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pagevault.render.diff_common import plural
+from pagevault.text import plural
 
 PAIRS = Path(__file__).parent / "fixtures" / "diff"
 

@@ -385,7 +385,7 @@ def _invalid(error: Exception) -> str:
     """'no url, title, sections and 13 more fields' or the first problem, in a few words."""
     from pydantic import ValidationError
 
-    from pagevault.render.diff_common import plural
+    from pagevault.text import plural
 
     assert isinstance(error, ValidationError)
     problems = error.errors()

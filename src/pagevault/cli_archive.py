@@ -31,7 +31,7 @@ from pagevault.cli import (
     write_stdout,
 )
 from pagevault.errors import ExitCode, FetchConfigError, InputError
-from pagevault.text import strip_controls
+from pagevault.text import plural, strip_controls
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -426,7 +426,7 @@ def verify(
     write_stdout("".join(strip_controls(" ".join(line.split())) + "\n" for line in lines))
     stderr_console().print(
         f"{report.objects} objects, {report.snapshots} snapshots, {report.checks} checks: "
-        f"{len(report.problems)} problems, {len(report.warnings)} warnings",
+        f"{plural(len(report.problems), 'problem')}, {plural(len(report.warnings), 'warning')}",
         markup=False,
     )
     if not report.ok:

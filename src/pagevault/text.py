@@ -93,3 +93,8 @@ class KeyAllocator:
         count = self._seen.get(base, 0) + 1
         self._seen[base] = count
         return base if count == 1 else f"{base}-{count}"
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """'1 change', '2 changes'; ``nouns`` for an irregular plural ('entries')."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"

@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 from typing import Any, Literal
 
 from pagevault.diff import Change, DiffResult
-from pagevault.text import slugify
+from pagevault.text import plural, slugify
 
 AREA_TITLES = {
     "metadata": "Page",
@@ -46,11 +46,6 @@ _EQUAL_KEEP = 80
 _URL_EQUAL_MAX = 30
 _URL_EQUAL_KEEP = 14
 _URL_DELIMITERS = re.compile(r"([/?&=#])")
-
-
-def plural(count: int, noun: str, nouns: str | None = None) -> str:
-    """'1 change', '2 changes'."""
-    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
 
 
 def summary_text(result: DiffResult) -> str:
