@@ -7,7 +7,6 @@ import gc
 import io
 import json
 import os
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,23 +19,11 @@ from werkzeug import Request, Response
 from pagevault import cli, entry, isolation
 from pagevault.isolation_spawn import Spawned, spawn
 from pagevault.store import Store
+from tests.cli_runs import pagevault as run
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGE = (FIXTURES / "amnesty-fr-refugies.html").read_bytes()
 OTHER = (FIXTURES / "de-kampagne.html").read_bytes()
-
-
-def run(store: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "PAGEVAULT_STORE": str(store)}
-    return subprocess.run(
-        [sys.executable, "-m", "pagevault", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=environment,
-        check=False,
-    )
 
 
 @pytest.fixture

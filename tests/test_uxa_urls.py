@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,21 +10,9 @@ from pytest_httpserver import HTTPServer
 
 from pagevault.cli_archive import url_lines
 from pagevault.store import Store
+from tests.cli_runs import pagevault as run
 
 PAGE = (Path(__file__).parent / "fixtures" / "amnesty-fr-refugies.html").read_bytes()
-
-
-def run(store: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "PAGEVAULT_STORE": str(store)}
-    return subprocess.run(
-        [sys.executable, "-m", "pagevault", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=environment,
-        check=False,
-    )
 
 
 @pytest.fixture

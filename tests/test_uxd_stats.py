@@ -6,14 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
-from werkzeug import Response
+
+from tests.cli_runs import archive_versions
+from tests.cli_runs import pagevault as run_pagevault
 
 PAGE = (Path(__file__).parent / "fixtures" / "amnesty-fr-refugies.html").read_bytes()
 REWORDED = (
@@ -37,14 +37,7 @@ GONE = "une-responsabilite-mondiale-encore-trop-inegalement-partagee.depuis-pers
 
 
 def pagevault(store: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pagevault", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "PAGEVAULT_STORE": str(store), "COLUMNS": "250"},
-        check=False,
-    )
+    return run_pagevault(store, *args, columns=250)
 
 
 @pytest.fixture(scope="module")
@@ -52,18 +45,7 @@ def archived(
     tmp_path_factory: pytest.TempPathFactory, make_httpserver: HTTPServer
 ) -> tuple[Path, str]:
     store = tmp_path_factory.mktemp("store")
-    bodies = iter([PAGE, REWORDED])
-    server = make_httpserver
-    server.expect_request("/robots.txt").respond_with_data("", status=404)
-    server.expect_request("/stats").respond_with_handler(
-        lambda request: Response(next(bodies), headers={"Content-Type": "text/html"})
-    )
-    url = server.url_for("/stats")
-    for _ in range(2):
-        fetched = pagevault(store, "fetch", "--delay", "0", url)
-        assert fetched.returncode == 0, fetched.stderr
-    server.clear()  # the session's server: leave no handler to later tests
-    return store, url
+    return store, archive_versions(store, make_httpserver, "/stats", [PAGE, REWORDED])
 
 
 def test_the_diff_shows_old_key_to_key_and_stats_both(archived: tuple[Path, str]) -> None:

@@ -17,20 +17,10 @@ from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
-from werkzeug import Response
+
+from tests.cli_runs import archive_versions, pagevault
 
 PAGE = (Path(__file__).parent / "fixtures" / "amnesty-fr-refugies.html").read_bytes()
-
-
-def pagevault(store: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pagevault", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "PAGEVAULT_STORE": str(store)},
-        check=False,
-    )
 
 
 @pytest.fixture(scope="module")
@@ -39,17 +29,8 @@ def archived(
 ) -> tuple[Path, str, list[datetime]]:
     """A store holding two snapshots of one page, and when each was fetched."""
     store = tmp_path_factory.mktemp("store")
-    bodies = iter([PAGE, PAGE.replace(b"43,7 millions", b"45,1 millions")])
-    server = make_httpserver
-    server.expect_request("/robots.txt").respond_with_data("", status=404)
-    server.expect_request("/p").respond_with_handler(
-        lambda request: Response(next(bodies), headers={"Content-Type": "text/html"})
-    )
-    url = server.url_for("/p")
-    for _ in range(2):
-        fetched = pagevault(store, "fetch", "--delay", "0", url)
-        assert fetched.returncode == 0, fetched.stderr
-    server.clear()  # the session's server: leave no handler to later tests
+    bodies = [PAGE, PAGE.replace(b"43,7 millions", b"45,1 millions")]
+    url = archive_versions(store, make_httpserver, "/p", bodies)
     checks = json.loads(pagevault(store, "history", url, "--json").stdout)
     times = [datetime.fromisoformat(c["fetched_at"].replace("Z", "+00:00")) for c in checks]
     return store, url, times
