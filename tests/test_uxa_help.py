@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pagevault.cli import _without_debug
-from tests.test_uxa_urls import run
+from tests.cli_runs import pagevault as run
 
 
 @pytest.mark.parametrize("command", ["fetch", "list", "history", "show", "verify", "reindex"])

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 
-from tests.test_uxa_urls import PAGE, run
+from tests.cli_runs import pagevault as run
+from tests.test_uxa_urls import PAGE
 
 
 def test_list_and_history_show_the_last_status_and_the_error(

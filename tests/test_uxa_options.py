@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_uxa_urls import run
+from tests.cli_runs import pagevault as run
 
 
 @pytest.mark.parametrize("budget", ["0", "0.0", "nan"])

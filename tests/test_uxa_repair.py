@@ -11,7 +11,8 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from pagevault.store import Store
-from tests.test_uxa_urls import PAGE, run
+from tests.cli_runs import pagevault as run
+from tests.test_uxa_urls import PAGE
 
 ETAG = '"v1"'
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
-from tests.test_uxa_urls import PAGE, run
+from tests.cli_runs import pagevault as run
+from tests.test_uxa_urls import PAGE
 
 
 def test_show_names_its_snapshot_and_a_failure_since(
