@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from pagevault.extract.dom import hidden_by, node_text
+from pagevault.extract.dom import contains, hidden_by, node_text
 from pagevault.extract.legacy_roots import names_footer, names_sidebar
 
 # At most this many <h1> are looked at: a page with more is a listing, or hostile.
@@ -93,12 +93,11 @@ def _named_sub_heading(main: LexborNode, names: list[str]) -> _Heading | None:
 
 def _shown_headings(tree: LexborHTMLParser, main: LexborNode | None) -> list[_Heading]:
     """The page's ``<h1>`` with text, shown, and not inside a link (a teaser's)."""
-    main_id = main.mem_id if main is not None else None
     headings = []
     for node in tree.css("h1")[:_MAX_H1]:
         text = node_text(node)
         if text and _shown(node):
-            headings.append(_Heading(node, text, _inside(node, main_id)))
+            headings.append(_Heading(node, text, main is not None and contains(main, node)))
     return headings
 
 
@@ -117,15 +116,6 @@ def _shown(node: LexborNode) -> bool:
             return False
         current = current.parent
     return True
-
-
-def _inside(node: LexborNode, element_id: int | None) -> bool:
-    current = node.parent
-    while current is not None:
-        if current.mem_id == element_id:
-            return True
-        current = current.parent
-    return False
 
 
 def _in_a_region(node: LexborNode) -> bool:
