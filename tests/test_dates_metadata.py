@@ -131,6 +131,7 @@ def test_a_generic_date_meta_stands_without_a_shown_date_and_after_the_pages_url
         ("2022-02-08T14:00:00", "2022-02-08T14:00:00"),
         ("2022-02-08 14:00Z", "2022-02-08T14:00:00+00:00"),
         ("2022-02-08T25:00:00", "2022-02-08"),  # no such hour: the day stands
+        ("2022-01-21T09:43.5Z", "2022-01-21T09:43:00+00:00"),  # a fraction of a minute
         ("2022-02-08", "2022-02-08"),
     ],
 )

@@ -83,3 +83,34 @@ def test_a_sub_heading_the_page_title_opens_with_titles_a_page_whose_only_h1_is_
     headings = [section.heading for section in snapshot.sections]
     assert headings == ["Deux ans en Macronie : six enquêtes"]  # once, not again as an <h2>
     assert snapshot.sections[0].paragraphs[-1] == "On vous aurait bien fait un top 10."
+
+
+BODY_TEXT = "<p>" + "Une longue phrase sur le sujet de la page. " * 8 + "</p>"
+
+
+def test_a_logo_a_site_first_title_opens_with_does_not_title_the_page() -> None:
+    # the review's case: "Amnesty International - Réfugiés et migrants", no og:site_name
+    title = _title(
+        "<title>Amnesty International - Réfugiés et migrants</title>",
+        "<div class='top'><h1>Amnesty International</h1></div>"
+        f"<main><h1>Réfugiés et migrants</h1>{BODY_TEXT}</main>",
+    )
+    assert title == "Réfugiés et migrants"
+
+
+def test_the_sites_name_and_a_heading_shorter_than_the_rest_of_the_title_name_nothing() -> None:
+    # the main column's <h1> is not in the title: only a heading the title opens with,
+    # longer than what follows it, and not the site's name, could beat it
+    site_name = _title(
+        "<title>Greenpeace Deutschland | Wale</title>"
+        '<meta property="og:site_name" content="Greenpeace Deutschland">',
+        "<div class='top'><h1>Greenpeace Deutschland</h1></div><main><h1>Rettet die Wale!</h1>"
+        f"{BODY_TEXT}</main>",
+    )
+    assert site_name == "Rettet die Wale!"
+    shorter = _title(
+        "<title>Greenpeace | Löchrige Lebensversicherung</title>",
+        f"<div class='top'><h1>Greenpeace</h1></div><main><h1>Weltbiodiversitätsrat</h1>"
+        f"{BODY_TEXT}</main>",
+    )
+    assert shorter == "Weltbiodiversitätsrat"

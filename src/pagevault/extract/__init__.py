@@ -69,7 +69,10 @@ def _extract(decoded: DecodedText, url: str | None, ignore: Sequence[str] = ()) 
     main = find_main(tree)
     document_title = tree.css_first("title")
     h1, h1_in_main, title = find_title(
-        tree, main, (head.title, node_text(document_title) if document_title else None)
+        tree,
+        main,
+        (head.title, node_text(document_title) if document_title else None),
+        head.metadata.opengraph.get("og:site_name"),
     )
     lang = head.lang
     published = head.published

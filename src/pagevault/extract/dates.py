@@ -62,8 +62,8 @@ def normalize_iso_date(value: str) -> str | None:
 def _whole_seconds(clock: str) -> str | None:
     """A time of day as "HH:MM:SS", whatever the page wrote ("09:43", "20:51:06.620"),
     so that every date-time reads (and sorts) alike; None for no valid time."""
-    hours, minutes, *rest = clock.split(":")
-    seconds = rest[0].split(".")[0] if rest else "00"
+    hours, minutes, *rest = clock.split(".")[0].split(":")  # "09:43.5": no seconds
+    seconds = rest[0] if rest else "00"
     if int(hours) > _LAST_HOUR or int(minutes) > _LAST_MINUTE or int(seconds) > _LAST_SECOND:
         return None
     return f"{hours}:{minutes}:{seconds}"

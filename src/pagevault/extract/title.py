@@ -37,6 +37,8 @@ _HEADER_CLASS = re.compile(
     re.IGNORECASE,
 )
 _REGION_TAGS = frozenset(("header", "nav", "aside", "footer", "form"))
+# What stands between a page's title and its site's name ("Highlights - Data.gov").
+_SEPARATORS = " |-:·»›/"
 _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
@@ -56,14 +58,18 @@ class _Heading(NamedTuple):
 
 
 def find_title(
-    tree: LexborHTMLParser, main: LexborNode | None, page_titles: tuple[str | None, ...]
+    tree: LexborHTMLParser,
+    main: LexborNode | None,
+    page_titles: tuple[str | None, ...],
+    site_name: str | None = None,
 ) -> PageTitle:
-    """The page's title; ``page_titles``: its ``og:title`` and ``<title>``, if any."""
-    names = [_comparable(title) for title in page_titles if title]
+    """The page's title; ``page_titles``: its ``og:title`` and ``<title>``, if any;
+    ``site_name``: its ``og:site_name``, which names no heading as the page's title."""
+    names = _PageNames([_comparable(title) for title in page_titles if title], site_name)
     first_in_main = main.css_first("h1") if main is not None else None
     if first_in_main is not None:  # the common case: no look at the page's other <h1>
         text = node_text(first_in_main)
-        if text and _shown(first_in_main) and _named_by(text, names):
+        if text and _shown(first_in_main) and names.mention(text):
             return PageTitle(first_in_main, True, text)
     headings = _shown_headings(tree, main)
     named = [heading for heading in headings if _named_by(heading.text, names)]
@@ -80,7 +86,7 @@ def find_title(
     return PageTitle(None, False, next((title for title in page_titles if title), ""))
 
 
-def _named_sub_heading(main: LexborNode, names: list[str]) -> _Heading | None:
+def _named_sub_heading(main: LexborNode, names: _PageNames) -> _Heading | None:
     """The main column's first ``<h2>``/``<h3>`` the page's title opens with, for a page
     whose only ``<h1>`` is its logo (corpus traf__regards.fr.enquetes.html: its article's
     title is an ``<h2>`` under a byline "Par Loïc Le Clerc | 30 septembre 2018")."""
@@ -140,29 +146,58 @@ def _comparable(text: str) -> str:
     return " ".join(text.translate(_TYPOGRAPHY).casefold().split())
 
 
-def _named_by(text: str, names: list[str]) -> bool:
-    """Whether the page's title opens with the heading's text, or the heading with the
-    page's title. Not a heading the title ends with: the site's name in "Löchrige
-    Lebensversicherung | Greenpeace" is the logo's (corpus
-    traf__greenpeace.org.artenvielfalt.html)."""
-    heading = _comparable(text)
-    return any(_overlap(heading, name) >= _MIN_MATCH for name in names)
+class _PageNames:
+    """The page's own titles (comparable), and its site's name (``og:site_name``)."""
+
+    def __init__(self, titles: list[str], site_name: str | None) -> None:
+        self.titles = titles
+        self.site = _comparable(site_name) if site_name else None
+
+    def mention(self, text: str) -> bool:
+        """Whether a page title holds the heading's text anywhere, as its start or its
+        end: "Amnesty International - Réfugiés et migrants" holds the main column's
+        "Réfugiés et migrants", which beats a logo the title opens with."""
+        heading = _comparable(text)
+        return (
+            len(heading) >= _MIN_MATCH
+            and heading != self.site
+            and any(heading in title for title in self.titles)
+        )
+
+    def overlap(self, text: str) -> int:
+        """How much of a heading's text a page title opens with (0: it names no heading).
+
+        Not a heading the title ends with: the site's name in "Löchrige Lebensversicherung
+        | Greenpeace" is the logo's (corpus traf__greenpeace.org.artenvielfalt.html); nor
+        the site's name, nor a heading shorter than the rest of the title: the logo's
+        "Greenpeace" in "Greenpeace | Löchrige Lebensversicherung"."""
+        heading = _comparable(text)
+        if heading == self.site:
+            return 0
+        return max((_opening(heading, title) for title in self.titles), default=0)
 
 
-def _overlap(heading: str, name: str) -> int:
-    """How much text a heading and the page's title share at their start."""
-    if name.startswith(heading) or heading.startswith(name):
-        return min(len(heading), len(name))
+def _opening(heading: str, title: str) -> int:
+    if title.startswith(heading):
+        rest = title[len(heading) :].strip(_SEPARATORS)
+        return len(heading) if len(heading) >= max(len(rest), _MIN_MATCH) else 0
+    if heading.startswith(title) and len(title) >= _MIN_MATCH:
+        return len(title)
     return 0
 
 
-def _best_named(headings: list[_Heading], names: list[str]) -> _Heading | None:
+def _named_by(text: str, names: _PageNames) -> bool:
+    """Whether the page's own title opens with the heading's text (see ``overlap``)."""
+    return names.overlap(text) > 0
+
+
+def _best_named(headings: list[_Heading], names: _PageNames) -> _Heading | None:
     """The heading sharing the most text with the page's title (the first of equals):
     "Highlights", not the logo's "Data.gov", in "Highlights - Data.gov"."""
     best: _Heading | None = None
     best_overlap = 0
     for heading in headings:
-        overlap = max(_overlap(_comparable(heading.text), name) for name in names)
+        overlap = names.overlap(heading.text)
         if overlap > best_overlap:
             best, best_overlap = heading, overlap
     return best
