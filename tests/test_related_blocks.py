@@ -147,3 +147,12 @@ def test_mail_addresses_phone_numbers_and_buttons_are_no_cards() -> None:
         "Energiewende: fünf Kernforderungen",
         "Neue EU-Taxonomie verhindern",
     ]
+
+
+def test_cards_are_kept_when_no_page_url_resolves_their_links() -> None:
+    # `pagevault parse FILE` without --url: the cards' links stay relative (review)
+    snapshot = parse_html(CONTACTS_AND_BUTTON)
+    assert [(card.title, card.url) for card in snapshot.related] == [
+        ("Energiewende: fünf Kernforderungen", "/pm/energiewende"),
+        ("Neue EU-Taxonomie verhindern", "/pm/taxonomie"),
+    ]

@@ -322,12 +322,14 @@ def _leads_to_a_page(card: LexborNode, url: str | None) -> bool:
     number, and is no button ("Alle Meldungen" under a list of news, corpus
     traf__bund-naturschutz.de-habeck.html, whose "related-content" block also holds
     its press contacts' addresses)."""
-    if url is not None and not url.startswith(("https://", "http://")):
-        return False
+    if url is not None and (scheme := _SCHEME.match(url)) and scheme[1].lower() not in _WEB:
+        return False  # a relative URL (no page URL to resolve it against) leads to a page
     return card.tag != "a" or _BUTTON_TOKEN.search(attr(card, "class")) is None
 
 
 _BUTTON_TOKEN = re.compile(r"(?:^|[\s_-])(?:button|btn)(?:$|[\s_-])", re.IGNORECASE)
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+_WEB = frozenset(("http", "https"))
 
 
 class _CardReader:
