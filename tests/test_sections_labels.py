@@ -51,7 +51,9 @@ LAST_MODIFIED = f"""<html><body><main><h1>Medienmitteilung</h1>{TEXT}
 <p class="pull-left"><small><span class="text-dimmed">Letzte Änderung&nbsp;14.02.2019</span>
 </small></p><div>Last Updated Aug. 28, 2020</div>
 <p>Last updated in 2019, the guide lists every place where people can get vaccinated.</p>
-<p>Letzte Änderung der Verordnung</p></main></body></html>"""
+<p>Letzte Änderung der Verordnung</p>
+<p>Last updated in 2019, the guide covers 12 countries.</p>
+<p>Actualizado: 300 muertos.</p></main></body></html>"""
 
 
 def test_a_last_modified_line_is_dropped_a_sentence_starting_so_is_kept() -> None:
@@ -60,6 +62,9 @@ def test_a_last_modified_line_is_dropped_a_sentence_starting_so_is_kept() -> Non
     assert not [text for text in paragraphs if "14.02.2019" in text or "Aug. 28" in text]
     assert "Letzte Änderung der Verordnung" in paragraphs  # no date: a title, not the line
     assert any(text.startswith("Last updated in 2019, the guide") for text in paragraphs)
+    # short sentences (under the label length) without a complete date are body text
+    assert "Last updated in 2019, the guide covers 12 countries." in paragraphs
+    assert "Actualizado: 300 muertos." in paragraphs
 
 
 COMMENTS = f"""<html><body><main><h1>Deux ans et demi en Macronie</h1>

@@ -18,6 +18,7 @@ from pagevault.extract._ancestry import lineage
 from pagevault.extract._boilerplate import BoilerplateSweep
 from pagevault.extract._tag_ids import TEXT as _TEXT
 from pagevault.extract._tag_ids import tag_id, tag_ids
+from pagevault.extract.dates import parse_text_date
 from pagevault.extract.dom import (
     Attributes,
     attr,
@@ -27,6 +28,7 @@ from pagevault.extract.dom import (
 )
 from pagevault.extract.legacy_roots import names_footer
 from pagevault.extract.selectors import (
+    LAST_MODIFIED_LINE,
     MAIN_CANDIDATES,
     NON_BODY_HEADING,
     PAGE_LABEL,
@@ -508,8 +510,12 @@ def _is_page_label(text: str) -> bool:
     ("Seite teilen", "Schlagworte:"), its buttons and links gone as boilerplate
     (corpus traf__be.ch-impfen.html ``<div data-testid="share-label">Seite
     teilen</div>``), of an advertisement (``AD_LABEL``), or the page's "last modified"
-    line (``LAST_MODIFIED_LINE``)."""
-    return PAGE_LABEL.match(text.lower()) is not None
+    line (``LAST_MODIFIED_LINE``) when a complete date follows its label: "Last updated in
+    2019, the guide covers 12 countries." is body text."""
+    lowered = text.lower()
+    if PAGE_LABEL.match(lowered) is None:
+        return False
+    return LAST_MODIFIED_LINE.match(lowered) is None or parse_text_date(text) is not None
 
 
 def _ends_in_back_link(node: LexborNode, last: LexborNode, pending: list[str]) -> bool:
