@@ -121,3 +121,16 @@ def test_a_whole_menu_added_reads_as_a_menu_not_a_dict() -> None:
     shown = text_view(diff_snapshots(old, new))
     assert "{'name'" not in shown
     assert "added       expand\n    expand  (header menu, 5 entries)\n" in shown
+
+
+def test_two_long_differing_urls_are_shown_as_one_replacement() -> None:
+    # (review) SequenceMatcher over thousands of URL parts took seconds: a long differing
+    # middle is shown whole instead of matched part by part
+    from pagevault.render.diff_common import url_diff
+
+    old = "https://e.org/share?" + "&".join(f"k{n % 7}=v{n % 5}" for n in range(800))
+    new = "https://e.org/share?" + "&".join(f"k{n % 5}=v{n % 7}" for n in range(800))
+    spans = url_diff(old, new)
+    assert [kind for kind, _ in spans] == ["", "delete", "insert"]
+    assert spans[0][1].endswith("k4=v4&")  # the common start, its head cut: "…"
+    assert old.endswith(spans[1][1]) and new.endswith(spans[2][1])
