@@ -30,6 +30,7 @@ def page_url(httpserver: HTTPServer) -> str:
         ("ftp://example.org/file", "refused scheme ftp"),
         ("http:///path", "no host"),
         ("http://example.org/\x1b[2Jpage", "control characters"),
+        ("https://exa mple.org/", "a space"),
     ],
 )
 def test_an_invalid_url_alone_fails_and_creates_no_store(

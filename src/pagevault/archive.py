@@ -29,10 +29,13 @@ from pagevault.isolation import ParseFailure, ParserPool
 from pagevault.snapshot_json import SnapshotJson
 from pagevault.store import CheckRecord, Store
 from pagevault.store_writer import StoreWriter
+from pagevault.text import plural
 
 FAILURE_STATUSES = frozenset({"failed", "truncated", "disallowed"})
 # C0 and C1 controls and DEL: no URL holds one (a binary file read as a list of URLs does).
 _URL_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# Nor a space: "https://exa mple.org/" is a typo, which a lookup would only refuse later.
+_URL_SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ def run_summary(outcomes: Sequence[UrlOutcome]) -> str:
     1 disallowed' (ok: new, changed, unchanged or not_modified)."""
     counts = Counter(outcome.status for outcome in outcomes)
     ok = sum(count for status, count in counts.items() if status not in FAILURE_STATUSES)
-    urls = f"{len(outcomes)} URL{'s' if len(outcomes) != 1 else ''}"
+    urls = plural(len(outcomes), "URL")
     news = ", ".join(
         f"{counts[status]} {status}" for status in ("new", "changed") if counts[status]
     )
@@ -73,11 +76,13 @@ _FAILURE_ORDER = ("failed", "truncated", "disallowed")
 
 def url_problem(url: str) -> str | None:
     """Why ``url`` is no page to archive (no scheme, a scheme other than http/https, no
-    host, control characters), or None. Such a URL is reported, never recorded: a typo
+    host, control characters, spaces), or None. Such a URL is reported, never recorded: a typo
     must not become a page of the archive."""
     if _URL_CONTROL.search(url):
         return f"invalid URL {shorten(url)}: control characters"
     _, problem = split_url(url)
+    if problem is None and _URL_SPACE.search(url):
+        return f"invalid URL {shorten(url)}: a space (write it %20)"
     return problem
 
 
