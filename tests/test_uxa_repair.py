@@ -86,3 +86,18 @@ def test_a_304_names_the_capture_it_confirms(
     again = _fetch(tmp_path, url)
     assert again["status"] == "not_modified"
     assert again["raw_sha256"] == first["raw_sha256"] is not None
+
+
+def test_a_snapshot_damaged_in_its_middle_is_fetched_whole_too(
+    conditional: tuple[str, list[str | None]], tmp_path: Path
+) -> None:
+    # (review) only the file's end was read: a damage before it went unseen, and the 304
+    # was recorded against no readable snapshot
+    url, sent = conditional
+    _fetch(tmp_path, url)
+    [snapshot_file] = (tmp_path / "pages").glob("*/snapshots/*.json")
+    text = snapshot_file.read_text(encoding="utf-8")
+    snapshot_file.write_text(text.replace('"title":', '"title"', 1), encoding="utf-8")
+    repaired = _fetch(tmp_path, url)
+    assert sent == [None, None]
+    assert (repaired["status"], repaired["http_status"]) == ("new", 200)

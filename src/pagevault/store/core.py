@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import logging
 import sqlite3
 import time
@@ -34,10 +33,8 @@ from pagevault.store.layout import (
     PAGES,
     SNAPSHOT_ID,
     checks_path,
-    is_sha256,
     object_path,
     page_key,
-    snapshots_dir,
 )
 from pagevault.store.lock import StoreLock
 from pagevault.store.records import (
@@ -343,6 +340,8 @@ class Store:
         recording a check, which takes the record out first (a page checked twice in a
         batch reads the files for its second check)."""
         key = page_key(url)
+        if key in self._latest_read:  # read for this check already (``validators``)
+            return self._latest_read[key]
         record = self._latest_read[key] = latest_record(self.root, key)
         return record
 
@@ -363,34 +362,29 @@ class Store:
                 continue
             if check.status == "not_modified" and not (check.etag or check.last_modified):
                 continue
-            if not self._capture_intact(page_key(url), check.snapshot):
+            if not self._capture_intact(url, check.snapshot):
                 return None, None  # a 304 would confirm a damaged capture: fetch it whole
             return check.etag, check.last_modified
         return None, None
 
-    def _capture_intact(self, key: str, snapshot: str | None) -> bool:
-        """Whether the capture a check vouches for reads whole: its snapshot file and the
-        raw object that file reads. When not, the page is fetched in full (no validators)
-        and its capture stored again: a damaged raw object is rewritten by the next
-        ``put_raws`` of the same body (published over it atomically, like any object);
-        a damaged or missing snapshot file is left as it is (rule 2) and the body, which
-        no readable snapshot holds any more, makes a new one."""
-        path = self._snapshot_file(key, snapshot)
-        sha256 = None if path is None else _raw_sha256_of(path)
-        if sha256 is None:
+    def _capture_intact(self, url: str, snapshot: str | None) -> bool:
+        """Whether the capture a check vouches for reads whole: the page's latest readable
+        snapshot is the one the check names, and its raw object reads and hashes right.
+        When not, the page is fetched in full (no validators) and its capture stored
+        again: a damaged raw object is rewritten by the next ``put_raws`` of the same
+        body (published over it atomically, like any object); a damaged or missing
+        snapshot file is left as it is (rule 2) and the body, which no readable snapshot
+        holds any more, makes a new one. The record read here is the one the check's
+        recording is decided against (``latest_before_recording``): no second read."""
+        record = self.latest_before_recording(url)
+        if record is None or record.id != snapshot:
             return False
         try:
-            self.get_raw(sha256)
+            self.get_raw(record.raw_sha256)
         except StoreError:
-            self._repairs.add(sha256)
+            self._repairs.add(record.raw_sha256)
             return False
         return True
-
-    def _snapshot_file(self, key: str, snapshot: str | None) -> Path | None:
-        match = SNAPSHOT_ID.match(snapshot or "")
-        if match is None or not key.startswith(match["page"]):
-            return None
-        return snapshots_dir(self.root, key) / f"{match['stem']}.json"
 
     def history(self, url: str) -> list[CheckRecord]:
         """Every readable check of the page, oldest first (a torn last line is skipped)."""
@@ -474,24 +468,6 @@ class Store:
     def _require_lock(self) -> None:
         if self._lock is None:
             raise StoreError(f"store {self.root} is not open for writing")
-
-
-_PROVENANCE_KEY = b'\n  "provenance": '
-
-
-def _raw_sha256_of(path: Path) -> str | None:
-    """The raw sha256 a snapshot file names, if its end reads whole: the provenance, its
-    last member, is parsed (a file cut short or overwritten fails), not the snapshot
-    before it (parsing and validating that costs ~1 ms a page, at every run)."""
-    try:
-        data = path.read_bytes()
-        start = data.rfind(_PROVENANCE_KEY)
-        # A file laid out otherwise (by another writer) is parsed whole.
-        document = json.loads(b"{" + data[start:] if start >= 0 else data)
-        sha256 = document["provenance"]["raw_sha256"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    return sha256 if isinstance(sha256, str) and is_sha256(sha256) else None
 
 
 def _written_record(outcome: CheckOutcome) -> SnapshotRecord | None:
