@@ -36,3 +36,13 @@ def test_what_was_recorded_before_an_interrupt_is_reported(
             _keep_all(["https://x.test/a", "https://x.test/b"], _Keeper(), {}, reported.append)
         )  # type: ignore[arg-type]
     assert [outcome.url for outcome in reported] == ["https://x.test/a"]
+
+
+def test_the_summary_of_an_interrupted_run_says_how_many_urls_it_did_not_get_to() -> None:
+    from pagevault.cli_archive import _summary_line
+
+    done = [UrlOutcome("https://x.test/a", "new", 200, "id", "sha", None)]
+    assert _summary_line(done, 3).endswith(
+        "pagevault fetch: 1 URL: 1 ok (1 new); interrupted, 2 not done"
+    )
+    assert _summary_line(done, 1).endswith("pagevault fetch: 1 URL: 1 ok (1 new)")

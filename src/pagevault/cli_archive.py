@@ -92,34 +92,48 @@ def fetch(
     if user_agent:
         options = dataclasses.replace(options, user_agent=user_agent)
     valid, invalid = _split_invalid(targets)
-    with _reporter(as_json, len(targets)) as report:
-        for outcome in invalid:  # reported, never recorded: a typo makes no page
-            report(outcome)
-        outcomes = list(invalid)
-        if valid:  # a run of typos only creates no store
-            with (
-                Store(store_dir) as store,
-                ParserPool(_parse_workers(len(valid)), parse_budget, _started_parser(ctx)) as pool,
-            ):
-                # What is loaded by now lives as long as the run: the collector's full
-                # passes during it (tens of ms each) need not walk it.
-                gc.freeze()
-                outcomes += archive_urls(valid, store, options, pool, report)
-    sys.stderr.write(_summary_line(outcomes) + "\n")
+    outcomes: list[UrlOutcome] = []  # as reported: an interrupted run sums up those too
+    try:
+        with _reporter(as_json, len(targets)) as report:
+
+            def report_and_keep(outcome: UrlOutcome) -> None:
+                outcomes.append(outcome)
+                report(outcome)
+
+            for outcome in invalid:  # reported, never recorded: a typo makes no page
+                report_and_keep(outcome)
+            if valid:  # a run of typos only creates no store
+                with (
+                    Store(store_dir) as store,
+                    ParserPool(
+                        _parse_workers(len(valid)), parse_budget, _started_parser(ctx)
+                    ) as pool,
+                ):
+                    # What is loaded by now lives as long as the run: the collector's full
+                    # passes during it (tens of ms each) need not walk it.
+                    gc.freeze()
+                    archive_urls(valid, store, options, pool, report_and_keep)
+    except KeyboardInterrupt:  # Ctrl-C (asyncio.run raises it): the URLs done are summed up
+        sys.stderr.write(_summary_line(outcomes, len(targets)) + "\n")
+        raise
+    sys.stderr.write(_summary_line(outcomes, len(targets)) + "\n")
     failed = sum(outcome.failed for outcome in outcomes)
     if failed:
         raise typer.Exit(ExitCode.USAGE if failed == len(outcomes) else ExitCode.SOME_FAILED)
 
 
-def _summary_line(outcomes: list[UrlOutcome]) -> str:
+def _summary_line(outcomes: list[UrlOutcome], total: int) -> str:
     """The run in one line on stderr, stamped (cron logs of many runs): '2026-11-27T06:17:03Z
-    pagevault fetch: 20 URLs: 17 ok (3 changed), 2 failed, 1 disallowed'."""
+    pagevault fetch: 20 URLs: 17 ok (3 changed), 2 failed, 1 disallowed'; a run stopped
+    before its end (Ctrl-C) says how many URLs it did not get to."""
     from datetime import UTC, datetime
 
     from pagevault.archive import run_summary
 
     stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return f"{stamp} pagevault fetch: {run_summary(outcomes)}"
+    left = total - len(outcomes)
+    stopped = f"; interrupted, {left} not done" if left > 0 else ""
+    return f"{stamp} pagevault fetch: {run_summary(outcomes)}{stopped}"
 
 
 def _split_invalid(urls: list[str]) -> tuple[list[str], list[UrlOutcome]]:
