@@ -223,6 +223,7 @@ def test_text_format_shortens_a_long_section_heading_at_a_word() -> None:
     short = _shortened(heading)
     assert short == "Malgré les acquis réalisés au profit de la femme depuis…"
     assert _shortened("Des actions à entreprendre") == "Des actions à entreprendre"
+    assert _shortened(" " * 70 + "suite") == " " * 59 + "…"  # no word to cut at
 
 
 def test_text_format_wraps_urls_rather_than_cutting_them() -> None:

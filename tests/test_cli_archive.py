@@ -142,6 +142,7 @@ def test_verify_exits_1_on_a_damaged_object(site: HTTPServer, tmp_path: Path) ->
     assert result.returncode == 1
     assert "problem:" in result.stdout
     assert result.stderr.rstrip().endswith(": 1 problem, 0 warnings"), result.stderr
+    assert result.stderr.startswith("1 object, 1 snapshot, "), result.stderr
 
 
 def test_a_parse_over_budget_keeps_the_raw_capture(httpserver: HTTPServer, tmp_path: Path) -> None:

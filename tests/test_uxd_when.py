@@ -118,3 +118,10 @@ def test_help_says_how_when_is_read() -> None:
     )
     text = " ".join(result.stdout.split())
     assert "start of that day" in text and "end of that day" in text
+
+
+def test_an_unreadable_time_is_quoted_as_given(archived: tuple[Path, str, list[datetime]]) -> None:
+    store, url, _ = archived
+    result = pagevault(store, "diff", url, "--from", "abcdefghij", "--to", "2099-01-01")
+    assert result.returncode == 2
+    assert "cannot read the time 'abcdefghij':" in result.stderr

@@ -239,7 +239,11 @@ def _snapshots_of_page(
 
 def _start_of(when: str) -> str:
     """A --from time: a bare date means the start of that day (UTC)."""
-    return f"{when}T00:00:00Z" if len(when) == 10 else when
+    is_date = len(when) == _DATE_LENGTH and when[4] == when[7] == "-" and when[:4].isdigit()
+    return f"{when}T00:00:00Z" if is_date else when  # else as given: its error quotes it
+
+
+_DATE_LENGTH = len("2026-01-31")
 
 
 def _at(store: Store, url: str, since: str, when: str | None) -> SnapshotRecord | None:

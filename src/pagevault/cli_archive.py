@@ -439,7 +439,8 @@ def verify(
     lines += [f"warning: {warning}" for warning in report.warnings]
     write_stdout("".join(strip_controls(" ".join(line.split())) + "\n" for line in lines))
     stderr_console().print(
-        f"{report.objects} objects, {report.snapshots} snapshots, {report.checks} checks: "
+        f"{plural(report.objects, 'object')}, {plural(report.snapshots, 'snapshot')}, "
+        f"{plural(report.checks, 'check')}: "
         f"{plural(len(report.problems), 'problem')}, {plural(len(report.warnings), 'warning')}",
         markup=False,
     )

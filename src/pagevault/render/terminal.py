@@ -129,7 +129,8 @@ def _shortened(text: str, limit: int = 60) -> str:
     """``text`` cut at a word before ``limit`` characters, with an ellipsis."""
     if len(text) <= limit:
         return text
-    return text[: limit - 1].rsplit(None, 1)[0].rstrip(",;:") + "…"
+    words = text[: limit - 1].rsplit(None, 1)
+    return (words[0] if words else text[: limit - 1]).rstrip(",;:") + "…"
 
 
 def _statistics_summary(snapshot: Snapshot) -> Text:
