@@ -94,3 +94,19 @@ def test_a_request_for_help_runs_no_command_and_starts_no_parse_worker(help_flag
     assert command_to_run(["fetch", help_flag]) is None
     assert early_worker(["fetch", help_flag]) is None
     assert command_to_run(["fetch", "https://example.org/"]) == "fetch"
+
+
+def test_ctrl_c_while_starting_up_exits_130_with_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pagevault import entry
+    from pagevault.errors import ExitCode
+
+    def interrupted(arguments: list[str]) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(entry, "early_worker", interrupted)
+    with pytest.raises(SystemExit) as exited:
+        entry.main()
+    assert exited.value.code == ExitCode.INTERRUPTED == 130
+    assert capsys.readouterr().err == "pagevault: error: interrupted\n"

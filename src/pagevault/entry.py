@@ -21,10 +21,16 @@ from pagevault.isolation_spawn import (
 
 
 def main() -> None:
-    early = early_worker(sys.argv[1:])
-    from pagevault.cli import main as run_command_line
-
+    try:
+        early = early_worker(sys.argv[1:])
+        from pagevault.cli import main as run_command_line
+    except KeyboardInterrupt:  # Ctrl-C while starting up: as after, one line and 130
+        sys.stderr.write("pagevault: error: interrupted\n")
+        sys.exit(_INTERRUPTED)
     run_command_line(early)
+
+
+_INTERRUPTED = 130  # errors.ExitCode.INTERRUPTED, not imported: this module starts light
 
 
 def early_worker(arguments: list[str]) -> Spawned | None:
