@@ -51,6 +51,12 @@ def test_a_number_with_its_own_noun_keeps_it() -> None:
     assert _figures("15 people or 10 percent", "en")[0] == ("15", 15.0, "people", "count")
 
 
+def test_a_year_before_an_alternative_is_no_percent() -> None:
+    assert _rejected("Sales fell since 2019 or 45 percent of them closed.", "en") == [
+        ("2019", "year")
+    ]
+
+
 def test_euro_cents_are_money_in_euros() -> None:
     """Corpus traf__linksfraktion.de-Abzocke: "1,4 Cent" was a count of "Cent"."""
     text = "Barenberg: Es geht um 1,4 Cent bei Sprit."

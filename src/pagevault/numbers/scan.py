@@ -472,6 +472,8 @@ class _Scan:
         end = candidate.number_end
         if self.text[end + 1 : end + 2] not in _ALTERNATIVE_STARTS:
             return  # most bare numbers: no "or" after them
+        if _looks_like_year(candidate.raw):
+            return  # "since 2019 or 45 percent of them"
         join = _lazy(_ALTERNATIVE_JOIN).match(self.text, end)
         second = NUMBER.match(self.text, join.end()) if join else None
         if join is None or second is None:
