@@ -29,6 +29,7 @@ _SENTENCE_BOUNDARY = re.compile(r"[.!?…]" + _AFTER_MARK)
 _FULL_STOP_BOUNDARY = re.compile(r"\." + _AFTER_MARK)
 _LETTER = re.compile(r"[^\W\d_]")
 _KEY_WORDS = 4
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 # The words of a key are looked for in this many characters next to the figure first,
 # not in the whole sentence (fewer tokens to read; 30 split fewer tokens than 60 for a
 # few more retries: -1M instructions over the corpus, measured).
@@ -185,12 +186,24 @@ def _key_words(figure: Figure, context: str) -> str:
         before = _last_content_words(context, position, 2)
         after = position + len(figure.text)
         words = before + _first_content_words(context, after, _KEY_WORDS - len(before))
-    # "°C" reads "C" among the words ("1.5°C": corpus traf__diem25.org.climate)
-    unit = [figure.unit] if figure.unit and figure.unit.lstrip("°") not in words else []
+    unit = [figure.unit] if figure.unit and not _unit_among(figure.unit, words) else []
     # Joined by spaces, not hyphens: the same slug (both are runs of non-word
     # characters to it), and words of ASCII letters and digits (two keys in three)
     # take slugify's fast path instead of its Unicode normalisation.
     return slugify(" ".join([*unit, *words]), 48) or figure.kind
+
+
+def _unit_among(unit: str, words: list[str]) -> bool:
+    """Whether the key's words spell ``unit`` already: "°C" reads "C" among them
+    ("1.5°C": corpus traf__diem25.org.climate), "g/kWh" reads "g" and "kWh" (corpus
+    traf__umweltbundesamt.de-atomkraft), "GtCO2eq" "GtCO" and "eq" (the subscript
+    "2" written apart is no word: traf__diem25.org.climate)."""
+    if unit.lstrip("°") in words:
+        return True
+    if unit.isalpha():
+        return False  # most units: one word
+    parts = _LETTER_RUN.findall(unit)
+    return bool(parts) and all(part in words for part in parts)
 
 
 def _first_content_words(text: str, start: int, count: int) -> list[str]:

@@ -128,6 +128,19 @@ _RESULTS_AFTER = (
     rf"(?i:{_SP}+(?:of|sur|von|de){_SP}+\d[\d.,]*(?:{_SP}\d{{3}})*{_SP}+"
     r"(?:results|items|entries|résultats|Ergebnissen|Ergebnisse|Treffern|Treffer|resultados)\b)"
 )
+# "85 beziehungsweise 44 Prozent", "85 bzw. 44 Prozent", "85 or 44 percent", "85 ou 44 %".
+_ALTERNATIVE_JOIN = rf"{_SP}+(?:beziehungsweise\.?|bzw\.|oder|or|ou|o){_SP}+(?=\d)"
+_ALTERNATIVE_STARTS = frozenset("bou")
+# Between a phone number and another extension of it: "2220 oder - 2202", "2220 / 2202".
+_EXTENSION_JOIN = rf"{_SP}*(?:(?:oder|or|ou|bzw\.|,){_SP}*)?[-–/]{_SP}*"
+# A place name after a four-digit postcode, ending an address: a phone number or a bar
+# follows it.
+_PLACE_ENDING_ADDRESS = rf"{_SP}+[A-ZÀ-Ý][a-zà-ÿ]+{_SP}*(?:\+|\d|\|)"
+# What follows the percent opening a donation widget's text.
+_PROGRESS_TO_GOAL = (
+    rf"{_SP}*(?:vom Ziel(?:{_SP}erreicht)?|of (?:the |our )?goal(?:{_SP}reached)?"
+    rf"|de l['’]objectif(?:{_SP}atteint)?)\.?"
+)
 _SLASH_PAIR = r"\d{1,3}/(\d{1,3})(?![\d/]|[.,]\d)"
 
 
@@ -406,6 +419,8 @@ class _Scan:
             return  # inside a word, a code ("G20") or a number read already
         if self.documents and self._document_number_at(start):
             return
+        if self.rejected and self._phone_extension_at(start, end):
+            return
         if self._reference_at(start) or self._month_date_at(start, end):
             return
         if self._blocked_at(start, end) or self._zero_led_code_at(start, end):
@@ -420,15 +435,52 @@ class _Scan:
             return
         self._number_at(start, number)
 
+    def _opens_progress_widget(self, candidate: _Candidate) -> bool:
+        """'0% vom Ziel erreicht': a donation widget's progress bar, the whole of its
+        text (corpus traf__greenpeace.de.nachhaltigleben), no figure about the subject."""
+        return _lazy(_PROGRESS_TO_GOAL).fullmatch(self.text, candidate.end) is not None
+
+    def _phone_extension_at(self, start: int, end: int) -> bool:
+        """'Tel. 0221 / 9822 – 2220 oder - 2202': another extension of the phone number
+        just read (corpus traf__malteser.de-Bevolkerungsschutz)."""
+        last = self.rejected[-1]
+        if last.reason != "phone" or not 0 < start - last.end <= 12 or end - start > 5:
+            return False
+        if _lazy(_EXTENSION_JOIN).fullmatch(self.text, last.end, start) is None:
+            return False
+        self.reject(start, end, "phone")
+        return True
+
     def _number_at(self, start: int, number: re.Match[str]) -> None:
         candidate = self._candidate(start, number)
+        if not candidate.has_unit:
+            self._take_unit_of_alternative(candidate)
         self.consume(candidate.end)
         reason = self._reject_reason(candidate)
+        if candidate.start == 0 and candidate.pct and self._opens_progress_widget(candidate):
+            reason = "code"
         if reason is not None:
             self.reject(start, candidate.number_end, reason)
             return
         value, ambiguous = number_value(candidate.raw, self.language, bool(candidate.pct))
         self._add_figure(candidate, value, ambiguous)
+
+    def _take_unit_of_alternative(self, candidate: _Candidate) -> None:
+        """'85 beziehungsweise 44 Prozent', '85 or 44 percent', '85 ou 44 %': the first
+        of two alternatives shares the unit written after the second (corpus
+        traf__greenpeace.de.nachhaltigleben). Its end stays its own."""
+        end = candidate.number_end
+        if self.text[end + 1 : end + 2] not in _ALTERNATIVE_STARTS:
+            return  # most bare numbers: no "or" after them
+        if _looks_like_year(candidate.raw):
+            return  # "since 2019 or 45 percent of them"
+        join = _lazy(_ALTERNATIVE_JOIN).match(self.text, end)
+        second = NUMBER.match(self.text, join.end()) if join else None
+        if join is None or second is None:
+            return
+        other = self._candidate(join.end(), second)
+        if other.cur1 is None and (other.pct or other.cur2 or other.scale):
+            candidate.scale, candidate.pct, candidate.cur2 = other.scale, other.pct, other.cur2
 
     def _reference_at(self, start: int) -> bool:
         """'SIRET 784 263 414 00039', 'Article 3', 'VR 12345 B', 'NY 10017', '00039'."""
@@ -576,8 +628,7 @@ class _Scan:
         if not join.group().strip(" \u00a0\u202f-–—"):
             opener_ok = True
         else:
-            words = self._words_before(start)
-            opener_ok = bool(words) and words[-1] in RANGE_OPENERS
+            opener_ok = _opens_range(self._words_before(start))
         second = NUMBER.match(text, join.end()) if opener_ok else None
         if second is None:
             return False
@@ -718,8 +769,13 @@ class _Scan:
             or before.rstrip().endswith(("-", "–"))
             # German nouns are capitalised: "1974 ins THW", "2021 engagierten sich"
             or (self.language == "de" and noun[0].islower())
+            or (self.language == "en" and _name_word_before(before) is not None)
         ):
-            return "year"
+            return "year"  # "the Data Transparency 2016 website": an edition's year
+        if raw.endswith(".0") and _name_word_before(before) is not None:
+            return "version"  # "FracFocus 1.0", "Industrie 4.0", "Web 2.0"
+        if last_word == "top":
+            return "numbering"  # "Top 10 Things", "the top 5 countries": a ranking
         if self._is_postcode(candidate):
             return "postcode"
         if after[1:2].isupper() and self.language == "en" and _lazy(_STREET_AFTER).match(text, end):
@@ -732,13 +788,25 @@ class _Scan:
         return None
 
     def _is_postcode(self, candidate: _Candidate) -> bool:
-        """'75011 Paris', '10115 Berlin.': five bare digits before a place name."""
+        """'75011 Paris', '10115 Berlin.': five bare digits before a place name; four
+        in an address line (_is_four_digit_postcode)."""
+        if len(candidate.raw) == 4 and self.language in ("de", "fr"):
+            return self._is_four_digit_postcode(candidate)
         if len(candidate.raw) != 5 or not candidate.raw.isdigit():
             return False
         following = self.text[candidate.number_end : candidate.number_end + 40]
         if self.language in ("fr", "es"):
             return bool(re.match(rf"{_SP}+[A-ZÀ-Ý][a-zà-ÿ]", following))
         return bool(_CITY_AFTER.match(following))
+
+    def _is_four_digit_postcode(self, candidate: _Candidate) -> bool:
+        """'Bundeshaus Nord, 3003 Bern +41.31.322.55.11' (corpus traf__wbf.admin.ch.14093):
+        a Swiss, Austrian or Belgian postcode after the comma of an address, before a
+        place name and a phone number or a bar ('Im Jahr, 3000 Menschen.' is a count)."""
+        start, end = candidate.number_start, candidate.number_end
+        if not candidate.raw.isdigit() or self.text[max(0, start - 2) : start] != ", ":
+            return False
+        return _lazy(_PLACE_ENDING_ADDRESS).match(self.text, end) is not None
 
     def _add_figure(self, candidate: _Candidate, value: float, ambiguous: bool) -> None:
         self.figures.append(self._figure(candidate, value, ambiguous))
@@ -755,6 +823,8 @@ class _Scan:
         if noun and self.language == "en" and value != 1 and _is_modifier(noun):
             noun = _head_noun(self.text, candidate.end, noun)
         kind: FigureKind = "count"
+        if noun is not None and noun in _EURO_CENTS.get(self.language, ()):
+            currency, value = "EUR", value / 100  # "1,4 Cent" is 0.014 EUR
         if candidate.pct:
             kind, noun = "percent", "%"
         elif currency:
@@ -797,8 +867,8 @@ class _Scan:
         noun = self._counted_noun(end) if following != "°" else None
         if noun is None:
             return _degree_unit(self.text, end) if "°" in self.text[end : end + 2] else None
-        if self.language == "de" and noun[0].islower():
-            return None
+        if self.language == "de" and noun[0].islower() and "/" not in noun:
+            return None  # "g/kWh" is a unit
         return noun
 
     def _compound_unit(self, end: int) -> str | None:
@@ -822,10 +892,16 @@ class _Scan:
 
 # --- helpers -----------------------------------------------------------------------------
 
+# The hundredth of a euro, read as money in euros: "1,4 Cent" is 0.014 EUR (corpus
+# traf__linksfraktion.de-Abzocke). Only where a cent is a euro cent: "cents" on an
+# English page may be dollars or euros, "centimes" on a French one francs or euros.
+_EURO_CENTS = {"de": ("Cent", "Cents"), "es": ("céntimos", "céntimo")}
+
 # Last words of the numbering phrases and the qualifiers: a number after any other word
 # is after none of them, which spares joining the words before it.
 _NUMBERING_PHRASE_ENDS = frozenset(phrase.split()[-1] for phrase in NUMBERING_PHRASES)
 _QUALIFIER_LAST_WORDS = frozenset(phrase.split()[-1] for phrase in QUALIFIERS)
+_QUALIFIER_WORDS = frozenset(word for phrase in QUALIFIERS for word in phrase.split())
 
 # The characters that may end _WORD_BEFORE_SCALE's window: a space, or the newline "$"
 # may stand before. (A set: a slice past the end of the text, "", is in no set.)
@@ -968,9 +1044,34 @@ def _counted_noun(text: str, end: int) -> str | None:
         return None
     noun = match.group("noun")
     lowered = noun.lower()
+    if text[match.end() : match.end() + 1] == "/" and lowered not in FUNCTION_WORDS:
+        unit = _lazy(_SLASH_UNIT).match(text, match.start("noun"))
+        if unit is not None:
+            return unit.group()
     if lowered in FUNCTION_WORDS or len(noun) < 3 or lowered.startswith(_ELIDED_PRONOUNS):
         return None
+    if noun.endswith(_FORMULA_ENDINGS):
+        return _with_subscript(text, match.end(), noun)
     return noun
+
+
+# A unit of measure written with a slash: "270 g/kWh", "550 kg/kW", "30 km/h" (corpus
+# traf__umweltbundesamt.de-atomkraft). Short words on both sides: "Männer/Frauen" is
+# read as "Männer", "and/or" as no unit.
+_SLASH_UNIT = r"[^\W\d_]{1,3}/[^\W\d_]{1,4}[²³]?(?![\w/])"
+# A unit ending in a chemical formula whose subscript digit the page's markup set apart:
+# "52–58 GtCO 2 eq" for GtCO<sub>2</sub>eq (corpus traf__diem25.org.climate).
+_FORMULA_ENDINGS = ("CO", "CH", "NO", "SO", "NH")
+_SUBSCRIPT = rf"{_SP}([2-4])(?!\d|[.,]\d)(?:{_SP}?(eq|e)(?!\w))?"
+
+
+def _with_subscript(text: str, end: int, unit: str) -> str:
+    """``unit`` with the subscript digit written apart after it ("GtCO 2 eq" ->
+    "GtCO2eq"); "CO2" glued to its digit is one word already."""
+    subscript = _lazy(_SUBSCRIPT).match(text, end)
+    if subscript is None:
+        return unit
+    return unit + subscript.group(1) + (subscript.group(2) or "")
 
 
 # A unit joined to its number by a hyphen ("12-mile", "5-year"): letters up to the
@@ -1015,6 +1116,44 @@ def _is_department(raw: str, before: str) -> bool:
 
 
 _OVERSEAS_DEPARTMENTS = frozenset("971 972 973 974 976".split())
+
+
+# Openers a few words may part from the range: "between the ages of 25 and 54"
+# (corpus rdbl__cnn), "zwischen den Jahren 25 und 54", "entre les âges de 25 et 54 ans".
+_DISTANT_RANGE_OPENERS = frozenset(("between", "zwischen", "entre"))
+
+
+def _opens_range(words: list[str]) -> bool:
+    """The words before a number open a range of numbers joined by a word: the
+    last is "entre", "between"..., or "between" stands up to three words before it,
+    no number or punctuation between them."""
+    if not words:
+        return False
+    if words[-1] in RANGE_OPENERS:
+        return True
+    for position in range(len(words) - 2, max(-1, len(words) - 5), -1):
+        word = words[position]
+        if word in _DISTANT_RANGE_OPENERS:
+            return True
+        if not word.isalpha():
+            return False  # a number, a mark: "between 2010 and 2015, 5 and 10"
+    return False
+
+
+def _name_word_before(before: str) -> str | None:
+    """The word before a number if it is a capitalised word inside a sentence, part of
+    a name ("Data Transparency 2016", "FracFocus 1.0": corpus
+    edgi-wmp__datagov-highlights__a, edgi-wmp__epa-hfstudy-research); not the first
+    word of a sentence ("About 2000 people"), nor a word of the grammar ("In 2016")."""
+    words = before.split()
+    if len(words) < 2 or not words[-1][:1].isupper() or not words[-1].isalpha():
+        return None
+    if words[-2][-1] in ".!?:;" or words[-1].lower() in _NOT_NAME_WORDS:
+        return None
+    return words[-1]
+
+
+_NOT_NAME_WORDS = FUNCTION_WORDS | _QUALIFIER_WORDS | DATE_PREPOSITIONS
 
 
 def _word_or_number(raw: str) -> float | None:
