@@ -70,6 +70,7 @@ _MAX_MENU_DEPTH = 100  # element levels read below a menu list (RecursionError g
 _MAX_GROUP_TITLE = 60
 _BREADCRUMB_SEPARATORS = re.compile(r"^[\s›»>/|·•:\\-]+|[\s›»>/|·•:\\-]+$")
 _SUB_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_TITLE_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b"})
 _LABEL_TAGS = frozenset({"button", "span", "p", "strong", "b", "div", "summary", "h2", "h3", "h4"})
 
 
@@ -657,16 +658,17 @@ class _Entry:
     ``default_factory`` is slower to create, and so is an ``__init__`` (-2.8 M
     instructions for the menus of the corpus)."""
 
-    __slots__ = ("children", "fallback", "fallback_holds_entries", "label")
+    __slots__ = ("children", "fallback", "fallback_holds_entries", "first_child_label", "label")
     label: LexborNode | None
     fallback: LexborNode | None
     fallback_holds_entries: bool
     children: list[_ItemFields]
+    first_child_label: LexborNode | None  # the label element of its first kept sub-entry
 
 
 def _new_entry() -> _Entry:
     entry = _Entry()
-    entry.label = entry.fallback = None
+    entry.label = entry.fallback = entry.first_child_label = None
     entry.fallback_holds_entries = False
     entry.children = []
     return entry
@@ -691,7 +693,7 @@ class _ListRead:
         read = cls(element, base_url)
         top: list[_ItemFields] = []
         read._walk(element, None, top, 0)
-        read.items = _keyed(top)
+        read.items = _keyed(_unwrapped(top))
         return read
 
     def _walk(
@@ -707,7 +709,7 @@ class _ListRead:
         for child in node.iter():
             tag_id = child.tag_id
             if tag_id == _LI:
-                self._read_entry(child, found, depth)
+                self._read_entry(child, owner, found, depth)
                 continue
             if tag_id == _A:
                 if not self.linked:
@@ -734,19 +736,33 @@ class _ListRead:
         self._walk(element, owner, found, depth)
         owner.fallback_holds_entries = self._entries_met != met
 
-    def _read_entry(self, element: LexborNode, found: list[_ItemFields], depth: int) -> None:
+    def _read_entry(
+        self, element: LexborNode, owner: _Entry | None, found: list[_ItemFields], depth: int
+    ) -> None:
+        """Read the entry ``element`` into ``found`` (``owner.children`` when it has an
+        owner); a group without a label takes its title from its first sub-entry (see
+        ``_titled_group``)."""
         self._entries_met += 1
         entry = _new_entry()
         self._walk(element, entry, entry.children, depth)
-        children = _keyed(entry.children) if entry.children else ()
+        children = _keyed(_unwrapped(entry.children)) if entry.children else ()
         link = entry.label
         label = node_text(link) if link is not None else ""
         if link is not None and label:
             url = resolve_url(_link_href(link), self._base_url)
+            label_element: LexborNode | None = link
         else:
             label, url = self._fallback_label(entry)
-            if not label and not children:
-                return
+            label_element = entry.fallback
+            if not label:
+                if not children:
+                    return
+                titled = _titled_group(children, entry.first_child_label)
+                if titled is not None:
+                    found.append(titled)
+                    return
+        if owner is not None and not found:
+            owner.first_child_label = label_element
         # ``element.id``, not ``element_id``: an <li> is an element (one call and one
         # check less an entry)
         key_base = (element.id or "").strip() or slugify(label) or slugify(url or "")
@@ -760,6 +776,71 @@ class _ListRead:
         if fallback is None or entry.fallback_holds_entries:
             return "", None
         return node_text(fallback), resolve_url(attr(fallback, "href"), self._base_url)
+
+
+def _titled_group(
+    children: tuple[_ItemFields, ...], first_label: LexborNode | None
+) -> _ItemFields | None:
+    """A group without a label of its own whose first sub-entry is its title, as one
+    entry: that sub-entry (its key, label and url) over the others; None if the first
+    sub-entry is no title. A title holds no entries of its own and is either bare text
+    standing over links (corpus traf__blog.mondediplo.net.turpitude.html: a ``<h3>``
+    "Le journal" as the first ``<li>`` of each footer column) or a link styled as a
+    title (corpus mercury__www.gruene.de.html: ``<a><p class="…sectionTitle…">Programm``
+    over the column's links). A first link like the others is no title: the group is a
+    bare column (corpus hdate__paris-luttes.info.html, "Antifascisme" heads no column)."""
+    if len(children) < 2:
+        return None
+    title = children[0]
+    if title["children"] or not title["label"]:
+        return None
+    if title["url"] is not None and (first_label is None or not _styled_as_title(first_label)):
+        return None
+    return {
+        "key": title["key"],
+        "label": title["label"],
+        "url": title["url"],
+        "children": children[1:],
+    }
+
+
+def _unwrapped(entries: list[_ItemFields]) -> list[_ItemFields]:
+    """``entries`` with each bare column (an entry without label nor url, only holding
+    entries: no title was found for it, see ``_titled_group``) replaced by the entries
+    it holds, if their keys stay unique among their new siblings; else ``entries``
+    as they are, so that no key changes (corpus hdate__paris-luttes.info.html:
+    "Thématique" held two unlabelled columns of topics; traf__bund.net-hermlin.html:
+    "Fan werden" held an unlabelled list of social links before two links)."""
+    if not any(not entry["label"] for entry in entries):
+        return entries
+    merged: list[_ItemFields] = []
+    for entry in entries:
+        if entry["label"] or entry["url"] is not None:
+            merged.append(entry)
+        else:
+            merged.extend(entry["children"])
+    keys = [entry["key"] for entry in merged]
+    if "" in keys or len(set(keys)) < len(keys):
+        return entries
+    return merged
+
+
+def _styled_as_title(link: LexborNode) -> bool:
+    """Whether a link reads as a title: it, or the first element in it, is a heading,
+    ``<strong>``/``<b>``, or has a class naming a title or heading."""
+    if _is_title_element(link):
+        return True
+    inner = link.child
+    while inner is not None and not inner.is_element_node:
+        inner = inner.next
+    return inner is not None and _is_title_element(inner)
+
+
+def _is_title_element(node: LexborNode) -> bool:
+    if node.tag in _TITLE_TAGS:
+        return True
+    classes = (node.attributes.get("class") or "").casefold()
+    return "title" in classes or "heading" in classes
 
 
 def _keyed(entries: list[_ItemFields]) -> tuple[_ItemFields, ...]:
