@@ -3,6 +3,16 @@
 A menu repeated for small screens (or hidden with ``aria-hidden``) is kept once:
 hidden and mobile menus are read last and dropped when their labels are already
 known (fixture amnesty-fr-refugies.html, whose mobile menu flattens the main one).
+
+An entry without a label of its own that holds a group is read by its shape
+(``_titled_group``, ``_unwrapped``): when its first sub-entry is the group's title
+(bare text, or a link styled as a title, holding no entries) that sub-entry becomes
+the entry's label and url, keeping its key, over the others (corpus
+mercury__www.gruene.de.html, traf__blog.mondediplo.net.turpitude.html footers); a bare
+column, with no title anywhere, is merged into the entry or menu holding it when the
+keys of its entries stay unique there, else it is kept as it is (corpus
+hdate__paris-luttes.info.html "Thématique"). A bar of share buttons is no menu
+(``_is_share_bar``, corpus mercury__www.lemonde.fr.html "Partage désactivé").
 """
 
 from __future__ import annotations
@@ -87,6 +97,14 @@ _FRAME_TAGS = frozenset({"header", "footer"})
 _NAVIGATION_ROLES = frozenset({"navigation", "menubar"})
 _FRAME_ROLES = frozenset({"banner", "contentinfo"})
 _PAGINATION = re.compile(r"paginat|pager")
+# Words of a bar of share buttons, in its class, id or ARIA label (the share words of
+# BOILERPLATE_WORDS): its entries share the page, they lead to no other page.
+_SHARE_BAR = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|partager|partage|teilen|compartir)(?:$|[\s_-])"
+)
+# A "social" list is one of links to the site's profiles ("Suivez Le Monde"), or of
+# share buttons when it holds buttons.
+_SOCIAL = re.compile(r"(?:^|[\s_-])socials?(?:$|[\s_-])")
 
 
 # BREADCRUMB_CANDIDATES with its [aria-label*=...] selectors asked as one [aria-label].
@@ -307,6 +325,8 @@ def _menu_roots(
     for node in navigations:
         if has_ancestor_in(node, taken) or _PAGINATION.search(class_and_id(node)):
             continue
+        if _is_share_bar(node):
+            continue
         roots.append(node)
         taken.add(node.mem_id)
     bare_footers: set[int] = set()
@@ -314,12 +334,28 @@ def _menu_roots(
         if has_ancestor_in(frame, taken):
             continue  # inside another root or a skipped block
         lists = _top_lists(frame, taken)
-        roots.extend(lists)
+        roots.extend(lst for lst in lists if not _is_share_bar(lst))
         if not lists and _is_bare_footer(frame, skipped, main, by_class_name):
             roots.append(frame)
             taken.add(frame.mem_id)
             bare_footers.add(frame.mem_id)
     return roots, bare_footers
+
+
+def _is_share_bar(node: LexborNode) -> bool:
+    """Whether a menu root is a bar of share buttons: its class, id or ARIA label
+    says share (corpus hdate__elmundo.es-PSOE.html: ``aria-label="Compartir en Redes
+    Sociales"``; edgi-wmp__cdc-after-travel-precautions__ja.html: ``id="share-nav"``),
+    or its class or id says social and it holds buttons (corpus
+    mercury__www.lemonde.fr.html: ``<ul class="meta meta__social">`` of "Partage
+    désactivé" buttons, read as a header menu). A social list of links is the site's
+    profiles: a menu ("Suivez Le Monde")."""
+    attributes = node.attributes
+    descriptor = descriptor_of(attributes)
+    label = attributes.get("aria-label")
+    if _SHARE_BAR.search(f"{descriptor} {label.lower()}" if label else descriptor):
+        return True
+    return _SOCIAL.search(descriptor) is not None and node.css_first("button") is not None
 
 
 def _root_candidates(tree: LexborHTMLParser) -> tuple[list[LexborNode], list[LexborNode]]:
