@@ -78,6 +78,7 @@ _DUPLICATE_SHARE = 0.8
 _NEW_SHARE_DIVISOR = 5
 _MAX_MENU_DEPTH = 100  # element levels read below a menu list (RecursionError guard)
 _MAX_GROUP_TITLE = 60
+_MAX_WRAPPER_LEVELS = 3  # elements read above a menu for an ARIA name (_wrapper_name)
 _BREADCRUMB_SEPARATORS = re.compile(r"^[\s›»>/|·•:\\-]+|[\s›»>/|·•:\\-]+$")
 _SUB_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _TITLE_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b"})
@@ -555,7 +556,9 @@ def _drafts_of(root: LexborNode, place: _Place, base_url: str | None) -> Iterato
         labels = _labels_of(items)
     if len(items) >= 2 or any(item["children"] for item in items):
         title = titles[0] if len(lists) == 1 else ""
-        name = _menu_name(root, place.attributes) or title or f"{region} menu"
+        name = (
+            _menu_name(root, place.attributes) or title or _wrapper_name(root) or f"{region} menu"
+        )
         yield _MenuDraft(name, element_id(root), region, items, labels, deferred)
 
 
@@ -947,19 +950,52 @@ def _holds_list_item(node: LexborNode) -> bool:
 def _menu_name(root: LexborNode, attributes: Attributes) -> str:
     """The menu's ARIA label, else the text its ``aria-labelledby`` points to, else
     its first heading outside a form (``attributes``: the root's)."""
+    label = _aria_name(root, attributes)
+    if label:
+        return label
+    for heading in root.css("h1, h2, h3, h4, h5, h6"):
+        if not _inside_form(heading, root.mem_id):
+            return node_text(heading)
+    return _heading_before(root)
+
+
+def _aria_name(node: LexborNode, attributes: Attributes) -> str:
+    """The element's ARIA label, else the text its ``aria-labelledby`` points to."""
     label = attribute(attributes, "aria-label")
     if label:
         return label
     labelled_by = attribute(attributes, "aria-labelledby")
     if labelled_by:
         safe_id = labelled_by.split()[0].replace('"', "").replace("\\", "")
-        target = root.parser.css_first(f'[id="{safe_id}"]')
+        target = node.parser.css_first(f'[id="{safe_id}"]')
         if target is not None:
             return node_text(target)
-    for heading in root.css("h1, h2, h3, h4, h5, h6"):
-        if not _inside_form(heading, root.mem_id):
-            return node_text(heading)
-    return _heading_before(root)
+    return ""
+
+
+def _wrapper_name(root: LexborNode) -> str:
+    """The ARIA name of an element wrapping a menu without a name of its own, at most
+    ``_MAX_WRAPPER_LEVELS`` up and below the page frame, if it wraps no other list:
+    the name is the menu's alone (corpus hdate__elmundo.es-PSOE.html: a ``<section
+    aria-label="Redes Sociales">`` in the footer held the fourth "footer menu"). ARIA
+    names only: ids and classes are no names. A frame's name is the region's
+    (edgi-wmp__fhwa-hpms.html: ``<header aria-label="Site header">``)."""
+    node = root.parent
+    for _ in range(_MAX_WRAPPER_LEVELS):
+        if node is None or node.tag in ("body", "html"):
+            return ""
+        attributes = node.attributes
+        if node.tag in _FRAME_TAGS or attributes.get("role") in _FRAME_ROLES:
+            return ""
+        if "aria-label" in attributes or "aria-labelledby" in attributes:
+            return "" if _wraps_other_list(node, root) else _aria_name(node, attributes)
+        node = node.parent
+    return ""
+
+
+def _wraps_other_list(wrapper: LexborNode, root: LexborNode) -> bool:
+    """Whether ``wrapper`` holds a list outside the menu ``root``."""
+    return any(not contains(root, found) for found in wrapper.css("ul, ol, menu"))
 
 
 def _heading_before(root: LexborNode) -> str:
