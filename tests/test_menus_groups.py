@@ -22,8 +22,9 @@ FOOTER = """<html><body><main><h1>Programm</h1><p>Wofür wir stehen.</p></main>
 </ul></footer></body></html>"""
 
 # A header menu whose "Thématique" holds unlabelled columns (corpus
-# hdate__paris-luttes.info.html) and a group holding an unlabelled list before two
-# links (corpus traf__bund.net-hermlin.html "Fan werden").
+# hdate__paris-luttes.info.html), a group holding an unlabelled list before a link
+# (corpus traf__bund.net-hermlin.html "Fan werden") and an unlabelled wrapper of one
+# link (hdate__greenpeace.org.forests.html).
 HEADER = """<html><body><header><nav><ul>
 <li><span>Thématique</span><ul>
 <li><ul><li><a href="/antifa">Antifascisme</a></li><li><a href="/eco">Écologie</a></li></ul></li>
@@ -32,6 +33,7 @@ HEADER = """<html><body><header><nav><ul>
 <li><h3>Fan werden</h3><ul><li><div><ul><li><a href="https://facebook.com/x">Facebook</a></li>
 <li><a href="https://twitter.com/x">Twitter</a></li></ul></div></li>
 <li><a href="/mitglied">Mitglied werden</a></li></ul></li>
+<li><ul><li><a href="/worldwide">Around the world</a></li></ul></li>
 </ul></nav></header><main><h1>Thème</h1><p>Texte.</p></main></body></html>"""
 
 
@@ -61,7 +63,7 @@ def test_a_first_link_like_the_others_is_no_title() -> None:
 
 
 def test_bare_columns_are_merged_into_the_entry_holding_them() -> None:
-    thematique, fan = _items(HEADER)
+    thematique = _items(HEADER)[0]
     assert _shape(thematique)[2] == ["Antifascisme", "Écologie", "Médias", "Santé"]
     assert [child.key for child in thematique.children] == [
         "antifascisme",
@@ -69,7 +71,16 @@ def test_bare_columns_are_merged_into_the_entry_holding_them() -> None:
         "medias",
         "sante",
     ]
-    assert _shape(fan)[2] == ["Facebook", "Twitter", "Mitglied werden"]
+
+
+def test_a_bare_wrapper_of_one_entry_is_merged() -> None:
+    assert _shape(_items(HEADER)[-1]) == ("Around the world", "https://example.org/worldwide", [])
+
+
+def test_a_bare_group_beside_labelled_entries_stays_a_group() -> None:
+    fan = _items(HEADER)[1]
+    assert _shape(fan)[2] == ["", "Mitglied werden"]
+    assert [child.label for child in fan.children[0].children] == ["Facebook", "Twitter"]
 
 
 def test_bare_columns_whose_keys_would_clash_stay() -> None:

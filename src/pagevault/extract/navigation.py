@@ -9,10 +9,15 @@ An entry without a label of its own that holds a group is read by its shape
 (bare text, or a link styled as a title, holding no entries) that sub-entry becomes
 the entry's label and url, keeping its key, over the others (corpus
 mercury__www.gruene.de.html, traf__blog.mondediplo.net.turpitude.html footers); a bare
-column, with no title anywhere, is merged into the entry or menu holding it when the
-keys of its entries stay unique there, else it is kept as it is (corpus
-hdate__paris-luttes.info.html "Thématique"). A bar of share buttons is no menu
-(``_is_share_bar``, corpus mercury__www.lemonde.fr.html "Partage désactivé").
+column, with no title anywhere, is merged into the entry or menu holding it when that
+is only split into columns, or when it wraps one entry, and the keys of its entries
+stay unique there, else it is kept as it is (corpus hdate__paris-luttes.info.html
+"Thématique"); a lone group beside labelled entries stays.
+
+A bar of share buttons is no menu (``_is_share_bar``, corpus
+mercury__www.lemonde.fr.html "Partage désactivé"). A menu without a name of its own
+takes the ARIA name of an element wrapping it alone (``_wrapper_name``, corpus
+hdate__elmundo.es-PSOE.html "Redes Sociales"), else it is "<region> menu".
 """
 
 from __future__ import annotations
@@ -844,24 +849,32 @@ def _titled_group(
 
 
 def _unwrapped(entries: list[_ItemFields]) -> list[_ItemFields]:
-    """``entries`` with each bare column (an entry without label nor url, only holding
-    entries: no title was found for it, see ``_titled_group``) replaced by the entries
-    it holds, if their keys stay unique among their new siblings; else ``entries``
-    as they are, so that no key changes (corpus hdate__paris-luttes.info.html:
-    "Thématique" held two unlabelled columns of topics; traf__bund.net-hermlin.html:
-    "Fan werden" held an unlabelled list of social links before two links)."""
+    """``entries`` with their bare columns (entries without label nor url, only holding
+    entries: no title was found for them, see ``_titled_group``) replaced by the
+    entries they hold, when the list is only split into columns (every entry is one:
+    corpus hdate__paris-luttes.info.html, "Thématique" held two unlabelled columns of
+    topics) or a column wraps a single entry (hdate__greenpeace.org.forests.html:
+    "Greenpeace around the world"), and the keys stay unique among the new siblings;
+    else ``entries`` as they are, so that no key changes. A group of several entries
+    beside labelled ones stays a group: it may set them apart (traf__bund.net-hermlin.html:
+    the social links under "Fan werden" beside "Mitglied werden")."""
     if not any(not entry["label"] for entry in entries):
         return entries
+    columns_only = all(_is_bare_column(entry) for entry in entries)
     merged: list[_ItemFields] = []
     for entry in entries:
-        if entry["label"] or entry["url"] is not None:
-            merged.append(entry)
-        else:
+        if _is_bare_column(entry) and (columns_only or len(entry["children"]) == 1):
             merged.extend(entry["children"])
+        else:
+            merged.append(entry)
     keys = [entry["key"] for entry in merged]
     if "" in keys or len(set(keys)) < len(keys):
         return entries
     return merged
+
+
+def _is_bare_column(entry: _ItemFields) -> bool:
+    return not entry["label"] and entry["url"] is None
 
 
 def _styled_as_title(link: LexborNode) -> bool:
