@@ -45,3 +45,16 @@ def test_a_navigation_whose_id_says_share_is_no_menu() -> None:
 
 def test_the_sites_social_profiles_are_a_menu() -> None:
     assert ["Facebook", "Youtube"] in _labels()
+
+
+# A share bar's <nav> in the page header, its list named by no class.
+HEADER_SHARE_NAV = """<html><body><header>
+<nav aria-label="Main"><ul><li><a href="/a">News</a></li><li><a href="/b">Blogs</a></li></ul></nav>
+<nav class="article-share"><ul><li><a href="https://facebook.com/sharer?u=x">Facebook</a></li>
+<li><a href="https://twitter.com/intent/tweet?url=x">Twitter</a></li></ul></nav>
+</header><main><h1>Title</h1><p>Text.</p></main></body></html>"""
+
+
+def test_the_list_of_a_share_bar_is_no_menu_of_the_page_frame() -> None:
+    snapshot = parse_html(HEADER_SHARE_NAV, url="https://example.org/")
+    assert [menu.items[0].label for menu in snapshot.navigation] == ["News"]

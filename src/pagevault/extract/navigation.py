@@ -332,6 +332,7 @@ def _menu_roots(
         if has_ancestor_in(node, taken) or _PAGINATION.search(class_and_id(node)):
             continue
         if _is_share_bar(node):
+            taken.add(node.mem_id)  # no menu, nor its lists one of the frame's
             continue
         roots.append(node)
         taken.add(node.mem_id)
