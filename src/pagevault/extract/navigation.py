@@ -732,13 +732,14 @@ class _ListRead:
         self.labels: set[str] = set()  # casefolded, of every entry kept
         self._base_url = base_url
         self._entries_met = 0
+        self._bare_groups = 0  # entries kept without a label (see ``_unwrapped``)
 
     @classmethod
     def of(cls, element: LexborNode, base_url: str | None) -> _ListRead:
         read = cls(element, base_url)
         top: list[_ItemFields] = []
         read._walk(element, None, top, 0)
-        read.items = _keyed(_unwrapped(top))
+        read.items = _keyed(_unwrapped(top) if read._bare_groups else top)
         return read
 
     def _walk(
@@ -789,8 +790,12 @@ class _ListRead:
         ``_titled_group``)."""
         self._entries_met += 1
         entry = _new_entry()
+        bare_groups = self._bare_groups
         self._walk(element, entry, entry.children, depth)
-        children = _keyed(_unwrapped(entry.children)) if entry.children else ()
+        found_below = entry.children
+        if self._bare_groups != bare_groups:  # one below: ``_unwrapped`` may merge it
+            found_below = _unwrapped(found_below)
+        children = _keyed(found_below) if found_below else ()
         link = entry.label
         label = node_text(link) if link is not None else ""
         if link is not None and label:
@@ -806,6 +811,7 @@ class _ListRead:
                 if titled is not None:
                     found.append(titled)
                     return
+                self._bare_groups += 1
         if owner is not None and not found:
             owner.first_child_label = label_element
         # ``element.id``, not ``element_id``: an <li> is an element (one call and one
