@@ -95,6 +95,7 @@ _LABEL_TAGS = frozenset({"button", "span", "p", "strong", "b", "div", "summary",
 _LI, _A = tag_id("li"), tag_id("a")
 _LABEL_TAG_IDS = frozenset(map(tag_id, _LABEL_TAGS))
 _LIST_TAG_IDS = frozenset(map(tag_id, _LIST_TAGS))
+_WRAPPER_STOP_TAG_IDS = frozenset(map(tag_id, ("body", "html", "header", "footer")))
 # Menu roots: <nav>, role=navigation or menubar; page frames: <header>, <footer>,
 # role=banner or contentinfo. Both are found with one query (see _root_candidates).
 _ROOT_CANDIDATES = "nav, header, footer, [role]"
@@ -111,6 +112,9 @@ _SHARE_BAR = re.compile(
 # A "social" list is one of links to the site's profiles ("Suivez Le Monde"), or of
 # share buttons when it holds buttons.
 _SOCIAL = re.compile(r"(?:^|[\s_-])socials?(?:$|[\s_-])")
+# Substrings one of which a share bar's words hold: tested before the searches, which
+# cost ~15k instructions a descriptor (the regex has no literal prefix to skip by).
+_SHARE_HINTS = ("shar", "parta", "teilen", "compartir", "social")
 
 
 # BREADCRUMB_CANDIDATES with its [aria-label*=...] selectors asked as one [aria-label].
@@ -360,9 +364,15 @@ def _is_share_bar(node: LexborNode) -> bool:
     attributes = node.attributes
     descriptor = descriptor_of(attributes)
     label = attributes.get("aria-label")
-    if _SHARE_BAR.search(f"{descriptor} {label.lower()}" if label else descriptor):
+    if label:
+        descriptor = f"{descriptor} {label.lower()}"
+    if not any(hint in descriptor for hint in _SHARE_HINTS):
+        return False
+    if _SHARE_BAR.search(descriptor):
         return True
-    return _SOCIAL.search(descriptor) is not None and node.css_first("button") is not None
+    return _SOCIAL.search(descriptor_of(attributes)) is not None and (
+        node.css_first("button") is not None
+    )
 
 
 def _root_candidates(tree: LexborHTMLParser) -> tuple[list[LexborNode], list[LexborNode]]:
@@ -1002,13 +1012,16 @@ def _wrapper_name(root: LexborNode) -> str:
     (edgi-wmp__fhwa-hpms.html: ``<header aria-label="Site header">``)."""
     node = root.parent
     for _ in range(_MAX_WRAPPER_LEVELS):
-        if node is None or node.tag in ("body", "html"):
+        # ``tag_id`` and ``attrs`` look up, where ``tag`` and ``attributes`` build
+        if node is None or node.tag_id in _WRAPPER_STOP_TAG_IDS:
             return ""
-        attributes = node.attributes
-        if node.tag in _FRAME_TAGS or attributes.get("role") in _FRAME_ROLES:
+        attrs = node.attrs
+        if "role" in attrs and attrs["role"] in _FRAME_ROLES:
             return ""
-        if "aria-label" in attributes or "aria-labelledby" in attributes:
-            return "" if _wraps_other_list(node, root) else _aria_name(node, attributes)
+        if "aria-label" in attrs or "aria-labelledby" in attrs:
+            if _wraps_other_list(node, root):
+                return ""
+            return _aria_name(node, node.attributes)
         node = node.parent
     return ""
 
