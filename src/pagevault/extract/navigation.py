@@ -3,6 +3,21 @@
 A menu repeated for small screens (or hidden with ``aria-hidden``) is kept once:
 hidden and mobile menus are read last and dropped when their labels are already
 known (fixture amnesty-fr-refugies.html, whose mobile menu flattens the main one).
+
+An entry without a label of its own that holds a group is read by its shape
+(``_titled_group``, ``_unwrapped``): when its first sub-entry is the group's title
+(bare text, or a link styled as a title, holding no entries) that sub-entry becomes
+the entry's label and url, keeping its key, over the others (corpus
+mercury__www.gruene.de.html, traf__blog.mondediplo.net.turpitude.html footers); a bare
+column, with no title anywhere, is merged into the entry or menu holding it when that
+is only split into columns, or when it wraps one entry, and the keys of its entries
+stay unique there, else it is kept as it is (corpus hdate__paris-luttes.info.html
+"Thématique"); a lone group beside labelled entries stays.
+
+A bar of share buttons is no menu (``_is_share_bar``, corpus
+mercury__www.lemonde.fr.html "Partage désactivé"). A menu without a name of its own
+takes the ARIA name of an element wrapping it alone (``_wrapper_name``, corpus
+hdate__elmundo.es-PSOE.html "Redes Sociales"), else it is "<region> menu".
 """
 
 from __future__ import annotations
@@ -68,8 +83,10 @@ _DUPLICATE_SHARE = 0.8
 _NEW_SHARE_DIVISOR = 5
 _MAX_MENU_DEPTH = 100  # element levels read below a menu list (RecursionError guard)
 _MAX_GROUP_TITLE = 60
+_MAX_WRAPPER_LEVELS = 3  # elements read above a menu for an ARIA name (_wrapper_name)
 _BREADCRUMB_SEPARATORS = re.compile(r"^[\s›»>/|·•:\\-]+|[\s›»>/|·•:\\-]+$")
 _SUB_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_TITLE_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b"})
 _LABEL_TAGS = frozenset({"button", "span", "p", "strong", "b", "div", "summary", "h2", "h3", "h4"})
 
 
@@ -78,6 +95,7 @@ _LABEL_TAGS = frozenset({"button", "span", "p", "strong", "b", "div", "summary",
 _LI, _A = tag_id("li"), tag_id("a")
 _LABEL_TAG_IDS = frozenset(map(tag_id, _LABEL_TAGS))
 _LIST_TAG_IDS = frozenset(map(tag_id, _LIST_TAGS))
+_WRAPPER_STOP_TAG_IDS = frozenset(map(tag_id, ("body", "html", "header", "footer")))
 # Menu roots: <nav>, role=navigation or menubar; page frames: <header>, <footer>,
 # role=banner or contentinfo. Both are found with one query (see _root_candidates).
 _ROOT_CANDIDATES = "nav, header, footer, [role]"
@@ -86,6 +104,17 @@ _FRAME_TAGS = frozenset({"header", "footer"})
 _NAVIGATION_ROLES = frozenset({"navigation", "menubar"})
 _FRAME_ROLES = frozenset({"banner", "contentinfo"})
 _PAGINATION = re.compile(r"paginat|pager")
+# Words of a bar of share buttons, in its class, id or ARIA label (the share words of
+# BOILERPLATE_WORDS): its entries share the page, they lead to no other page.
+_SHARE_BAR = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|partager|partage|teilen|compartir)(?:$|[\s_-])"
+)
+# A "social" list is one of links to the site's profiles ("Suivez Le Monde"), or of
+# share buttons when it holds buttons.
+_SOCIAL = re.compile(r"(?:^|[\s_-])socials?(?:$|[\s_-])")
+# Substrings one of which a share bar's words hold: tested before the searches, which
+# cost ~15k instructions a descriptor (the regex has no literal prefix to skip by).
+_SHARE_HINTS = ("shar", "parta", "teilen", "compartir", "social")
 
 
 # BREADCRUMB_CANDIDATES with its [aria-label*=...] selectors asked as one [aria-label].
@@ -306,6 +335,9 @@ def _menu_roots(
     for node in navigations:
         if has_ancestor_in(node, taken) or _PAGINATION.search(class_and_id(node)):
             continue
+        if _is_share_bar(node):
+            taken.add(node.mem_id)  # no menu, nor its lists one of the frame's
+            continue
         roots.append(node)
         taken.add(node.mem_id)
     bare_footers: set[int] = set()
@@ -313,12 +345,34 @@ def _menu_roots(
         if has_ancestor_in(frame, taken):
             continue  # inside another root or a skipped block
         lists = _top_lists(frame, taken)
-        roots.extend(lists)
+        roots.extend(lst for lst in lists if not _is_share_bar(lst))
         if not lists and _is_bare_footer(frame, skipped, main, by_class_name):
             roots.append(frame)
             taken.add(frame.mem_id)
             bare_footers.add(frame.mem_id)
     return roots, bare_footers
+
+
+def _is_share_bar(node: LexborNode) -> bool:
+    """Whether a menu root is a bar of share buttons: its class, id or ARIA label
+    says share (corpus hdate__elmundo.es-PSOE.html: ``aria-label="Compartir en Redes
+    Sociales"``; edgi-wmp__cdc-after-travel-precautions__ja.html: ``id="share-nav"``),
+    or its class or id says social and it holds buttons (corpus
+    mercury__www.lemonde.fr.html: ``<ul class="meta meta__social">`` of "Partage
+    désactivé" buttons, read as a header menu). A social list of links is the site's
+    profiles: a menu ("Suivez Le Monde")."""
+    attributes = node.attributes
+    descriptor = descriptor_of(attributes)
+    label = attributes.get("aria-label")
+    if label:
+        descriptor = f"{descriptor} {label.lower()}"
+    if not any(hint in descriptor for hint in _SHARE_HINTS):
+        return False
+    if _SHARE_BAR.search(descriptor):
+        return True
+    return _SOCIAL.search(descriptor_of(attributes)) is not None and (
+        node.css_first("button") is not None
+    )
 
 
 def _root_candidates(tree: LexborHTMLParser) -> tuple[list[LexborNode], list[LexborNode]]:
@@ -518,7 +572,9 @@ def _drafts_of(root: LexborNode, place: _Place, base_url: str | None) -> Iterato
         labels = _labels_of(items)
     if len(items) >= 2 or any(item["children"] for item in items):
         title = titles[0] if len(lists) == 1 else ""
-        name = _menu_name(root, place.attributes) or title or f"{region} menu"
+        name = (
+            _menu_name(root, place.attributes) or title or _wrapper_name(root) or f"{region} menu"
+        )
         yield _MenuDraft(name, element_id(root), region, items, labels, deferred)
 
 
@@ -657,16 +713,17 @@ class _Entry:
     ``default_factory`` is slower to create, and so is an ``__init__`` (-2.8 M
     instructions for the menus of the corpus)."""
 
-    __slots__ = ("children", "fallback", "fallback_holds_entries", "label")
+    __slots__ = ("children", "fallback", "fallback_holds_entries", "first_child_label", "label")
     label: LexborNode | None
     fallback: LexborNode | None
     fallback_holds_entries: bool
     children: list[_ItemFields]
+    first_child_label: LexborNode | None  # the label element of its first kept sub-entry
 
 
 def _new_entry() -> _Entry:
     entry = _Entry()
-    entry.label = entry.fallback = None
+    entry.label = entry.fallback = entry.first_child_label = None
     entry.fallback_holds_entries = False
     entry.children = []
     return entry
@@ -685,13 +742,14 @@ class _ListRead:
         self.labels: set[str] = set()  # casefolded, of every entry kept
         self._base_url = base_url
         self._entries_met = 0
+        self._bare_groups = 0  # entries kept without a label (see ``_unwrapped``)
 
     @classmethod
     def of(cls, element: LexborNode, base_url: str | None) -> _ListRead:
         read = cls(element, base_url)
         top: list[_ItemFields] = []
         read._walk(element, None, top, 0)
-        read.items = _keyed(top)
+        read.items = _keyed(_unwrapped(top) if read._bare_groups else top)
         return read
 
     def _walk(
@@ -707,7 +765,7 @@ class _ListRead:
         for child in node.iter():
             tag_id = child.tag_id
             if tag_id == _LI:
-                self._read_entry(child, found, depth)
+                self._read_entry(child, owner, found, depth)
                 continue
             if tag_id == _A:
                 if not self.linked:
@@ -734,19 +792,38 @@ class _ListRead:
         self._walk(element, owner, found, depth)
         owner.fallback_holds_entries = self._entries_met != met
 
-    def _read_entry(self, element: LexborNode, found: list[_ItemFields], depth: int) -> None:
+    def _read_entry(
+        self, element: LexborNode, owner: _Entry | None, found: list[_ItemFields], depth: int
+    ) -> None:
+        """Read the entry ``element`` into ``found`` (``owner.children`` when it has an
+        owner); a group without a label takes its title from its first sub-entry (see
+        ``_titled_group``)."""
         self._entries_met += 1
         entry = _new_entry()
+        bare_groups = self._bare_groups
         self._walk(element, entry, entry.children, depth)
-        children = _keyed(entry.children) if entry.children else ()
+        found_below = entry.children
+        if self._bare_groups != bare_groups:  # one below: ``_unwrapped`` may merge it
+            found_below = _unwrapped(found_below)
+        children = _keyed(found_below) if found_below else ()
         link = entry.label
         label = node_text(link) if link is not None else ""
         if link is not None and label:
             url = resolve_url(_link_href(link), self._base_url)
+            label_element: LexborNode | None = link
         else:
             label, url = self._fallback_label(entry)
-            if not label and not children:
-                return
+            label_element = entry.fallback
+            if not label:
+                if not children:
+                    return
+                titled = _titled_group(children, entry.first_child_label)
+                if titled is not None:
+                    found.append(titled)
+                    return
+                self._bare_groups += 1
+        if owner is not None and not found:
+            owner.first_child_label = label_element
         # ``element.id``, not ``element_id``: an <li> is an element (one call and one
         # check less an entry)
         key_base = (element.id or "").strip() or slugify(label) or slugify(url or "")
@@ -760,6 +837,79 @@ class _ListRead:
         if fallback is None or entry.fallback_holds_entries:
             return "", None
         return node_text(fallback), resolve_url(attr(fallback, "href"), self._base_url)
+
+
+def _titled_group(
+    children: tuple[_ItemFields, ...], first_label: LexborNode | None
+) -> _ItemFields | None:
+    """A group without a label of its own whose first sub-entry is its title, as one
+    entry: that sub-entry (its key, label and url) over the others; None if the first
+    sub-entry is no title. A title holds no entries of its own and is either bare text
+    standing over links (corpus traf__blog.mondediplo.net.turpitude.html: a ``<h3>``
+    "Le journal" as the first ``<li>`` of each footer column) or a link styled as a
+    title (corpus mercury__www.gruene.de.html: ``<a><p class="…sectionTitle…">Programm``
+    over the column's links). A first link like the others is no title: the group is a
+    bare column (corpus hdate__paris-luttes.info.html, "Antifascisme" heads no column)."""
+    if len(children) < 2:
+        return None
+    title = children[0]
+    if title["children"] or not title["label"]:
+        return None
+    if title["url"] is not None and (first_label is None or not _styled_as_title(first_label)):
+        return None
+    return {
+        "key": title["key"],
+        "label": title["label"],
+        "url": title["url"],
+        "children": children[1:],
+    }
+
+
+def _unwrapped(entries: list[_ItemFields]) -> list[_ItemFields]:
+    """``entries`` with their bare columns (entries without label nor url, only holding
+    entries: no title was found for them, see ``_titled_group``) replaced by the
+    entries they hold, when the list is only split into columns (every entry is one:
+    corpus hdate__paris-luttes.info.html, "Thématique" held two unlabelled columns of
+    topics) or a column wraps a single entry (hdate__greenpeace.org.forests.html:
+    "Greenpeace around the world"), and the keys stay unique among the new siblings;
+    else ``entries`` as they are, so that no key changes. A group of several entries
+    beside labelled ones stays a group: it may set them apart (traf__bund.net-hermlin.html:
+    the social links under "Fan werden" beside "Mitglied werden")."""
+    if not any(not entry["label"] for entry in entries):
+        return entries
+    columns_only = all(_is_bare_column(entry) for entry in entries)
+    merged: list[_ItemFields] = []
+    for entry in entries:
+        if _is_bare_column(entry) and (columns_only or len(entry["children"]) == 1):
+            merged.extend(entry["children"])
+        else:
+            merged.append(entry)
+    keys = [entry["key"] for entry in merged]
+    if "" in keys or len(set(keys)) < len(keys):
+        return entries
+    return merged
+
+
+def _is_bare_column(entry: _ItemFields) -> bool:
+    return not entry["label"] and entry["url"] is None
+
+
+def _styled_as_title(link: LexborNode) -> bool:
+    """Whether a link reads as a title: it, or the first element in it, is a heading,
+    ``<strong>``/``<b>``, or has a class naming a title or heading."""
+    if _is_title_element(link):
+        return True
+    inner = link.child
+    while inner is not None and not inner.is_element_node:
+        inner = inner.next
+    return inner is not None and _is_title_element(inner)
+
+
+def _is_title_element(node: LexborNode) -> bool:
+    if node.tag in _TITLE_TAGS:
+        return True
+    classes = (node.attributes.get("class") or "").casefold()
+    return "title" in classes or "heading" in classes
 
 
 def _keyed(entries: list[_ItemFields]) -> tuple[_ItemFields, ...]:
@@ -830,19 +980,55 @@ def _holds_list_item(node: LexborNode) -> bool:
 def _menu_name(root: LexborNode, attributes: Attributes) -> str:
     """The menu's ARIA label, else the text its ``aria-labelledby`` points to, else
     its first heading outside a form (``attributes``: the root's)."""
+    label = _aria_name(root, attributes)
+    if label:
+        return label
+    for heading in root.css("h1, h2, h3, h4, h5, h6"):
+        if not _inside_form(heading, root.mem_id):
+            return node_text(heading)
+    return _heading_before(root)
+
+
+def _aria_name(node: LexborNode, attributes: Attributes) -> str:
+    """The element's ARIA label, else the text its ``aria-labelledby`` points to."""
     label = attribute(attributes, "aria-label")
     if label:
         return label
     labelled_by = attribute(attributes, "aria-labelledby")
     if labelled_by:
         safe_id = labelled_by.split()[0].replace('"', "").replace("\\", "")
-        target = root.parser.css_first(f'[id="{safe_id}"]')
+        target = node.parser.css_first(f'[id="{safe_id}"]')
         if target is not None:
             return node_text(target)
-    for heading in root.css("h1, h2, h3, h4, h5, h6"):
-        if not _inside_form(heading, root.mem_id):
-            return node_text(heading)
-    return _heading_before(root)
+    return ""
+
+
+def _wrapper_name(root: LexborNode) -> str:
+    """The ARIA name of an element wrapping a menu without a name of its own, at most
+    ``_MAX_WRAPPER_LEVELS`` up and below the page frame, if it wraps no other list:
+    the name is the menu's alone (corpus hdate__elmundo.es-PSOE.html: a ``<section
+    aria-label="Redes Sociales">`` in the footer held the fourth "footer menu"). ARIA
+    names only: ids and classes are no names. A frame's name is the region's
+    (edgi-wmp__fhwa-hpms.html: ``<header aria-label="Site header">``)."""
+    node = root.parent
+    for _ in range(_MAX_WRAPPER_LEVELS):
+        # ``tag_id`` and ``attrs`` look up, where ``tag`` and ``attributes`` build
+        if node is None or node.tag_id in _WRAPPER_STOP_TAG_IDS:
+            return ""
+        attrs = node.attrs
+        if "role" in attrs and attrs["role"] in _FRAME_ROLES:
+            return ""
+        if "aria-label" in attrs or "aria-labelledby" in attrs:
+            if _wraps_other_list(node, root):
+                return ""
+            return _aria_name(node, node.attributes)
+        node = node.parent
+    return ""
+
+
+def _wraps_other_list(wrapper: LexborNode, root: LexborNode) -> bool:
+    """Whether ``wrapper`` holds a list outside the menu ``root``."""
+    return any(not contains(root, found) for found in wrapper.css("ul, ol, menu"))
 
 
 def _heading_before(root: LexborNode) -> str:
