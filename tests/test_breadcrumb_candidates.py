@@ -108,3 +108,19 @@ def test_a_bare_hash_link_stays_the_current_page_step() -> None:
     )
     snapshot = parse_html(page, url="https://blog.mondediplo.net/turpitude")
     assert [crumb.label for crumb in snapshot.breadcrumbs][-1] == "Turpitude"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("> Les blogs du « Diplo »", "Les blogs du « Diplo »"),
+        (" Les blogs du « Diplo » › ", "Les blogs du « Diplo »"),
+        ("Dossier « Climat", "Dossier « Climat"),  # no closing guillemet: kept, not emptied
+        ("« Retour", "« Retour"),
+        ("Accueil ›", "Accueil"),
+    ],
+)
+def test_a_crumbs_label_keeps_its_quotes(text: str, label: str) -> None:
+    from pagevault.extract.navigation import _crumb_label
+
+    assert _crumb_label(text) == label

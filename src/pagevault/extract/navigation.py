@@ -290,7 +290,10 @@ def _crumb_label(text: str) -> str:
     « Diplo »" had lost its "»")."""
     label = _BREADCRUMB_SEPARATORS.sub("", text)
     if label.count("«") > label.count("»"):
-        label = text[text.find(label) : text.rfind("»") + 1]
+        start = text.find(label)
+        closing = text.rfind("»")
+        if closing >= start + len(label):  # the "»" cut off after the label: its own
+            label = text[start : closing + 1]
     return label
 
 
