@@ -133,9 +133,9 @@ _ALTERNATIVE_JOIN = rf"{_SP}+(?:beziehungsweise\.?|bzw\.|oder|or|ou|o){_SP}+(?=\
 _ALTERNATIVE_STARTS = frozenset("bou")
 # Between a phone number and another extension of it: "2220 oder - 2202", "2220 / 2202".
 _EXTENSION_JOIN = rf"{_SP}*(?:(?:oder|or|ou|bzw\.|,){_SP}*)?[-–/]{_SP}*"
-# A place name after a four-digit postcode, ending an address: a phone number or a bar
-# follows it.
-_PLACE_ENDING_ADDRESS = rf"{_SP}+[A-ZÀ-Ý][a-zà-ÿ]+{_SP}*(?:\+|\d|\|)"
+# A place name after a four-digit postcode, ending an address: an international phone
+# number follows it ("12 Länder, 3400 Projekte | ..." is a list of figures).
+_PLACE_ENDING_ADDRESS = rf"{_SP}+[A-ZÀ-Ý][a-zà-ÿ]+{_SP}*\+"
 # What follows the percent opening a donation widget's text.
 _PROGRESS_TO_GOAL = (
     rf"{_SP}*(?:vom Ziel(?:{_SP}erreicht)?|of (?:the |our )?goal(?:{_SP}reached)?"
@@ -466,8 +466,8 @@ class _Scan:
         self._add_figure(candidate, value, ambiguous)
 
     def _take_unit_of_alternative(self, candidate: _Candidate) -> None:
-        """'85 beziehungsweise 44 Prozent', '85 or 44 percent', '85 ou 44 %': the first
-        of two alternatives shares the unit written after the second (corpus
+        """'85 beziehungsweise 44 Prozent', '2 or 3 million euros': the first of two
+        alternatives shares the unit written after the second (corpus
         traf__greenpeace.de.nachhaltigleben). Its end stays its own."""
         end = candidate.number_end
         if self.text[end + 1 : end + 2] not in _ALTERNATIVE_STARTS:
@@ -479,8 +479,15 @@ class _Scan:
         if join is None or second is None:
             return
         other = self._candidate(join.end(), second)
-        if other.cur1 is None and (other.pct or other.cur2 or other.scale):
+        if other.cur1 is not None:
+            return
+        # A percent only after "beziehungsweise"/"bzw." (respectively): "150 or 30 percent"
+        # is 150 people, 30 % of them; "2 or 3 million euros" shares scale and currency.
+        respectively = join.group().strip().startswith("b")
+        if other.pct and respectively:
             candidate.scale, candidate.pct, candidate.cur2 = other.scale, other.pct, other.cur2
+        elif not other.pct and (other.cur2 or other.scale):
+            candidate.scale, candidate.cur2 = other.scale, other.cur2
 
     def _reference_at(self, start: int) -> bool:
         """'SIRET 784 263 414 00039', 'Article 3', 'VR 12345 B', 'NY 10017', '00039'."""
@@ -769,11 +776,17 @@ class _Scan:
             or before.rstrip().endswith(("-", "–"))
             # German nouns are capitalised: "1974 ins THW", "2021 engagierten sich"
             or (self.language == "de" and noun[0].islower())
-            or (self.language == "en" and _name_word_before(before) is not None)
+            or (
+                self.language == "en"
+                and not _plural_noun(noun)
+                and _name_word_before(before) is not None
+            )
         ):
-            return "year"  # "the Data Transparency 2016 website": an edition's year
-        if raw.endswith(".0") and _name_word_before(before) is not None:
-            return "version"  # "FracFocus 1.0", "Industrie 4.0", "Web 2.0"
+            # "the Data Transparency 2016 website": an edition's year (not "in Gaza 2000
+            # children": a count takes a plural noun)
+            return "year"
+        if raw.endswith(".0") and not _plural_noun(noun) and _name_word_before(before):
+            return "version"  # "FracFocus 1.0", "Industrie 4.0" (not "Warms 2.0 Degrees")
         if last_word == "top":
             return "numbering"  # "Top 10 Things", "the top 5 countries": a ranking
         if self._is_postcode(candidate):
@@ -802,7 +815,8 @@ class _Scan:
     def _is_four_digit_postcode(self, candidate: _Candidate) -> bool:
         """'Bundeshaus Nord, 3003 Bern +41.31.322.55.11' (corpus traf__wbf.admin.ch.14093):
         a Swiss, Austrian or Belgian postcode after the comma of an address, before a
-        place name and a phone number or a bar ('Im Jahr, 3000 Menschen.' is a count)."""
+        place name and an international phone number ('Im Jahr, 3000 Menschen.' is a
+        count, and so is '12 Länder, 3400 Projekte | ...')."""
         start, end = candidate.number_start, candidate.number_end
         if not candidate.raw.isdigit() or self.text[max(0, start - 2) : start] != ", ":
             return False
@@ -894,8 +908,9 @@ class _Scan:
 
 # The hundredth of a euro, read as money in euros: "1,4 Cent" is 0.014 EUR (corpus
 # traf__linksfraktion.de-Abzocke). Only where a cent is a euro cent: "cents" on an
-# English page may be dollars or euros, "centimes" on a French one francs or euros.
-_EURO_CENTS = {"de": ("Cent", "Cents"), "es": ("céntimos", "céntimo")}
+# English page may be dollars or euros, "centimes" on a French one francs or euros, and
+# "céntimos" on a Spanish one soles or colones.
+_EURO_CENTS = {"de": ("Cent", "Cents")}
 
 # Last words of the numbering phrases and the qualifiers: a number after any other word
 # is after none of them, which spares joining the words before it.
@@ -1135,9 +1150,27 @@ def _opens_range(words: list[str]) -> bool:
         word = words[position]
         if word in _DISTANT_RANGE_OPENERS:
             return True
-        if not word.isalpha():
-            return False  # a number, a mark: "between 2010 and 2015, 5 and 10"
+        if not word.isalpha() or word in _RANGE_JOINS:
+            # a number, a mark: "between 2010 and 2015, 5 and 10"; a join: "between men
+            # and women 10 and 20 years ago" closed its range before the number
+            return False
     return False
+
+
+_RANGE_JOINS = frozenset(("and", "und", "et", "y", "e"))
+
+
+# English plurals that end in no "s" ("2000 children", "30 people").
+_IRREGULAR_PLURALS = frozenset("children people men women feet teeth mice geese".split())
+
+
+def _plural_noun(noun: str | None) -> bool:
+    """Whether an English counted noun reads as a plural: a count of more than one takes
+    one, an edition's year or a version does not ("2016 website", "1.0 release")."""
+    if noun is None:
+        return False
+    word = noun.casefold()
+    return (word.endswith("s") and not word.endswith("ss")) or word in _IRREGULAR_PLURALS
 
 
 def _name_word_before(before: str) -> str | None:
