@@ -1,5 +1,5 @@
 """Entries without a label holding a group: its title (its first sub-entry) becomes
-its label; a bare column is merged into the entry holding it when no key changes."""
+its label; a bare column stays a group, so that its entries' keys never move."""
 
 from __future__ import annotations
 
@@ -62,19 +62,33 @@ def test_a_first_link_like_the_others_is_no_title() -> None:
     assert [child.label for child in items[2].children] == ["Presse", "Pressefotos"]
 
 
-def test_bare_columns_are_merged_into_the_entry_holding_them() -> None:
+def test_bare_columns_stay_groups_and_their_keys_stay_when_a_link_is_added() -> None:
+    # (review) merging bare columns into their parent moved every key as soon as one
+    # column gained a link or two keys clashed
     thematique = _items(HEADER)[0]
-    assert _shape(thematique)[2] == ["Antifascisme", "Écologie", "Médias", "Santé"]
-    assert [child.key for child in thematique.children] == [
-        "antifascisme",
-        "ecologie",
-        "medias",
-        "sante",
-    ]
+    assert [column.label for column in thematique.children] == ["", ""]
+    before = [item.key for column in thematique.children for item in column.children]
+    added = HEADER.replace(
+        '<li><a href="/sante">Santé</a></li>',
+        '<li><a href="/sante">Santé</a></li><li><a href="/antifa-2">Antifascisme</a></li>',
+    )
+    after_columns = _items(added)[0].children
+    after = [item.key for column in after_columns for item in column.children]
+    assert after[: len(before)] == before
+    lone = _items(HEADER)[-1]
+    assert _shape(lone) == ("", None, ["Around the world"])
 
 
-def test_a_bare_wrapper_of_one_entry_is_merged() -> None:
-    assert _shape(_items(HEADER)[-1]) == ("Around the world", "https://example.org/worldwide", [])
+def test_the_current_pages_unlinked_entry_is_no_title() -> None:
+    # (review) "<span>Climate</span>", the page shown, first among its siblings
+    html = """<html><body><nav><ul><li><ul><li><span>Climate</span></li>
+<li><a href="/oceans">Oceans</a></li><li><a href="/forests">Forests</a></li></ul></li>
+<li><ul><li><strong aria-current="page">Energy</strong></li>
+<li><a href="/solar">Solar</a></li></ul></li></ul></nav>
+<main><h1>Climate</h1><p>Text.</p></main></body></html>"""
+    groups = _items(html)
+    assert [group.label for group in groups] == ["", ""]
+    assert [child.label for child in groups[0].children] == ["Climate", "Oceans", "Forests"]
 
 
 def test_a_bare_group_beside_labelled_entries_stays_a_group() -> None:

@@ -58,3 +58,19 @@ HEADER_SHARE_NAV = """<html><body><header>
 def test_the_list_of_a_share_bar_is_no_menu_of_the_page_frame() -> None:
     snapshot = parse_html(HEADER_SHARE_NAV, url="https://example.org/")
     assert [menu.items[0].label for menu in snapshot.navigation] == ["News"]
+
+
+def test_a_site_menu_with_a_share_or_social_class_word_stays_a_menu() -> None:
+    # (review) one class word dropped a whole primary menu
+    html = """<html><body><header>
+<nav id="site-navigation" class="main-navigation has-social-menu" aria-label="Primary">
+<button class="menu-toggle">Menu</button><ul><li><a href="/about">About us</a></li>
+<li><a href="/campaigns">Campaigns</a></li><li><a href="/donate">Donate</a></li></ul></nav>
+<nav class="menu-partage" aria-label="Menu principal"><ul><li><a href="/agir">Agir</a></li>
+<li><a href="/dons">Faire un don</a></li></ul></nav>
+<nav class="social-links"><button>Menu</button><ul><li><a href="/a">A</a></li>
+<li><a href="/b">B</a></li></ul></nav></header>
+<main><h1>Home</h1><p>Text.</p></main></body></html>"""
+    snapshot = parse_html(html, url="https://example.org/")
+    labels = [item.label for menu in snapshot.navigation for item in menu.items]
+    assert {"About us", "Agir", "A"} <= set(labels)

@@ -5,14 +5,12 @@ hidden and mobile menus are read last and dropped when their labels are already
 known (fixture amnesty-fr-refugies.html, whose mobile menu flattens the main one).
 
 An entry without a label of its own that holds a group is read by its shape
-(``_titled_group``, ``_unwrapped``): when its first sub-entry is the group's title
-(bare text, or a link styled as a title, holding no entries) that sub-entry becomes
-the entry's label and url, keeping its key, over the others (corpus
-mercury__www.gruene.de.html, traf__blog.mondediplo.net.turpitude.html footers); a bare
-column, with no title anywhere, is merged into the entry or menu holding it when that
-is only split into columns, or when it wraps one entry, and the keys of its entries
-stay unique there, else it is kept as it is (corpus hdate__paris-luttes.info.html
-"Thématique"); a lone group beside labelled entries stays.
+(``_titled_group``): when its first sub-entry is the group's title (a heading, bold
+text or a link styled as a title, holding no entries, and not the current page's
+entry) that sub-entry becomes the entry's label and url, keeping its key, over the
+others (corpus mercury__www.gruene.de.html, traf__blog.mondediplo.net.turpitude.html
+footers). A bare column, with no title anywhere, stays a group without a label: merging
+it into its parent would move every entry's key whenever one link is added elsewhere.
 
 A bar of share buttons is no menu (``_is_share_bar``, corpus
 mercury__www.lemonde.fr.html "Partage désactivé"). A menu without a name of its own
@@ -363,19 +361,26 @@ def _is_share_bar(node: LexborNode) -> bool:
     or its class or id says social and it holds buttons (corpus
     mercury__www.lemonde.fr.html: ``<ul class="meta meta__social">`` of "Partage
     désactivé" buttons, read as a header menu). A social list of links is the site's
-    profiles: a menu ("Suivez Le Monde")."""
+    profiles: a menu ("Suivez Le Monde"). An ARIA label decides alone: a primary menu
+    with a class "has-social-menu" or "menu-partage" stays one."""
     attributes = node.attributes
+    label = (attributes.get("aria-label") or "").lower()
+    if label and _SHARE_BAR.search(label):
+        return True
+    if label and not _SOCIAL.search(label):  # "Menu principal" of a .menu-partage: a name
+        return False  # a screen reader says wins over class words
     descriptor = descriptor_of(attributes)
-    label = attributes.get("aria-label")
-    if label:
-        descriptor = f"{descriptor} {label.lower()}"
     if not any(hint in descriptor for hint in _SHARE_HINTS):
         return False
     if _SHARE_BAR.search(descriptor):
         return True
-    return _SOCIAL.search(descriptor_of(attributes)) is not None and (
-        node.css_first("button") is not None
-    )
+    # a social list of buttons, not a site menu with a toggle button and a social class
+    return _SOCIAL.search(descriptor) is not None and _mostly_buttons(node)
+
+
+def _mostly_buttons(node: LexborNode) -> bool:
+    buttons = len(node.css("button"))
+    return buttons > 0 and buttons >= len(node.css("a[href]"))
 
 
 def _root_candidates(tree: LexborHTMLParser) -> tuple[list[LexborNode], list[LexborNode]]:
@@ -745,14 +750,13 @@ class _ListRead:
         self.labels: set[str] = set()  # casefolded, of every entry kept
         self._base_url = base_url
         self._entries_met = 0
-        self._bare_groups = 0  # entries kept without a label (see ``_unwrapped``)
 
     @classmethod
     def of(cls, element: LexborNode, base_url: str | None) -> _ListRead:
         read = cls(element, base_url)
         top: list[_ItemFields] = []
         read._walk(element, None, top, 0)
-        read.items = _keyed(_unwrapped(top) if read._bare_groups else top)
+        read.items = _keyed(top)
         return read
 
     def _walk(
@@ -803,12 +807,8 @@ class _ListRead:
         ``_titled_group``)."""
         self._entries_met += 1
         entry = _new_entry()
-        bare_groups = self._bare_groups
         self._walk(element, entry, entry.children, depth)
-        found_below = entry.children
-        if self._bare_groups != bare_groups:  # one below: ``_unwrapped`` may merge it
-            found_below = _unwrapped(found_below)
-        children = _keyed(found_below) if found_below else ()
+        children = _keyed(entry.children) if entry.children else ()
         link = entry.label
         label = node_text(link) if link is not None else ""
         if link is not None and label:
@@ -824,7 +824,6 @@ class _ListRead:
                 if titled is not None:
                     found.append(titled)
                     return
-                self._bare_groups += 1
         if owner is not None and not found:
             owner.first_child_label = label_element
         # ``element.id``, not ``element_id``: an <li> is an element (one call and one
@@ -847,18 +846,20 @@ def _titled_group(
 ) -> _ItemFields | None:
     """A group without a label of its own whose first sub-entry is its title, as one
     entry: that sub-entry (its key, label and url) over the others; None if the first
-    sub-entry is no title. A title holds no entries of its own and is either bare text
-    standing over links (corpus traf__blog.mondediplo.net.turpitude.html: a ``<h3>``
-    "Le journal" as the first ``<li>`` of each footer column) or a link styled as a
-    title (corpus mercury__www.gruene.de.html: ``<a><p class="…sectionTitle…">Programm``
-    over the column's links). A first link like the others is no title: the group is a
-    bare column (corpus hdate__paris-luttes.info.html, "Antifascisme" heads no column)."""
+    sub-entry is no title. A title holds no entries of its own, is not the current
+    page's entry, and is styled as one: a heading standing over links (corpus
+    traf__blog.mondediplo.net.turpitude.html: a ``<h3>`` "Le journal" as the first
+    ``<li>`` of each footer column; a bare ``<span>`` is a trail's unlinked current
+    step) or a link styled as a title (corpus mercury__www.gruene.de.html:
+    ``<a><p class="…sectionTitle…">Programm`` over the column's links). A first link
+    like the others is no title: the group stays a bare column (corpus
+    hdate__paris-luttes.info.html, "Antifascisme" heads no column)."""
     if len(children) < 2:
         return None
     title = children[0]
     if title["children"] or not title["label"]:
         return None
-    if title["url"] is not None and (first_label is None or not _styled_as_title(first_label)):
+    if first_label is None or not _styled_as_title(first_label) or _is_current(first_label):
         return None
     return {
         "key": title["key"],
@@ -868,33 +869,17 @@ def _titled_group(
     }
 
 
-def _unwrapped(entries: list[_ItemFields]) -> list[_ItemFields]:
-    """``entries`` with their bare columns (entries without label nor url, only holding
-    entries: no title was found for them, see ``_titled_group``) replaced by the
-    entries they hold, when the list is only split into columns (every entry is one:
-    corpus hdate__paris-luttes.info.html, "Thématique" held two unlabelled columns of
-    topics) or a column wraps a single entry (hdate__greenpeace.org.forests.html:
-    "Greenpeace around the world"), and the keys stay unique among the new siblings;
-    else ``entries`` as they are, so that no key changes. A group of several entries
-    beside labelled ones stays a group: it may set them apart (traf__bund.net-hermlin.html:
-    the social links under "Fan werden" beside "Mitglied werden")."""
-    if not any(not entry["label"] for entry in entries):
-        return entries
-    columns_only = all(_is_bare_column(entry) for entry in entries)
-    merged: list[_ItemFields] = []
-    for entry in entries:
-        if _is_bare_column(entry) and (columns_only or len(entry["children"]) == 1):
-            merged.extend(entry["children"])
-        else:
-            merged.append(entry)
-    keys = [entry["key"] for entry in merged]
-    if "" in keys or len(set(keys)) < len(keys):
-        return entries
-    return merged
+def _is_current(element: LexborNode) -> bool:
+    """Whether a menu entry marks the page shown (``aria-current``, a class "active",
+    "current" or "selected"): a trail's current step, no title over its siblings."""
+    attributes = element.attributes
+    if "aria-current" in attributes:
+        return True
+    classes = (attributes.get("class") or "").casefold().split()
+    return not _CURRENT_CLASSES.isdisjoint(classes)
 
 
-def _is_bare_column(entry: _ItemFields) -> bool:
-    return not entry["label"] and entry["url"] is None
+_CURRENT_CLASSES = frozenset(("active", "current", "selected", "is-active", "current-menu-item"))
 
 
 def _styled_as_title(link: LexborNode) -> bool:
