@@ -5,20 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from pagevault.extract.statistics import extract_statistics
-from pagevault.model import Section
 from pagevault.numbers import find_figures
-
-
-def _figures(text: str, lang: str) -> list[tuple[str, float, str | None, str]]:
-    figures, _ = find_figures(text, lang)
-    return [(figure.text, figure.value, figure.unit, figure.kind) for figure in figures]
-
-
-def _rejected(text: str, lang: str) -> list[tuple[str, str]]:
-    _, rejected = find_figures(text, lang)
-    return [(number.text, number.reason) for number in rejected]
-
+from tests.figures import figures as _figures
+from tests.figures import rejected as _rejected
+from tests.figures import section_statistics
 
 # --- units ---------------------------------------------------------------------------
 
@@ -72,8 +62,7 @@ def test_degrees_are_the_unit(text: str) -> None:
 
 def test_a_key_keeps_its_words_when_the_degrees_become_its_unit() -> None:
     """The words after "1.5°C" hold "C": the unit is not put before them again."""
-    sections = (Section(key="s", heading="S", level=2, paragraphs=("Warming below 1.5°C now.",)),)
-    statistics, _ = extract_statistics(sections, "en")
+    statistics = section_statistics("en", paragraphs=["Warming below 1.5°C now."])
     assert [(s.key, s.unit) for s in statistics] == [("s.warming-below-c-now", "°C")]
 
 
@@ -291,8 +280,7 @@ def test_bare_numbers_listed_alone_are_no_statistics() -> None:
     gave two counts, one the caption of the other. A stat card keeps its caption, and
     a figure with a unit alone in its text stays."""
     items = ("Results per page", "10", "20", "83 %", "des réfugiés", "40 %", "12 %")
-    sections = (Section(key="s", heading="S", level=2, items=items),)
-    statistics, _ = extract_statistics(sections, "fr")
+    statistics = section_statistics("fr", items=items)
     assert [(s.text, s.context) for s in statistics] == [
         ("83 %", "des réfugiés"),
         ("40 %", "12 %"),

@@ -6,20 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from pagevault.extract.statistics import extract_statistics
-from pagevault.model import Section
-from pagevault.numbers import find_figures
-
-
-def _figures(text: str, lang: str) -> list[tuple[str, float, str | None, str]]:
-    figures, _ = find_figures(text, lang)
-    return [(figure.text, figure.value, figure.unit, figure.kind) for figure in figures]
-
-
-def _rejected(text: str, lang: str) -> list[tuple[str, str]]:
-    _, rejected = find_figures(text, lang)
-    return [(number.text, number.reason) for number in rejected]
-
+from tests.figures import figures as _figures
+from tests.figures import rejected as _rejected
+from tests.figures import section_statistics
 
 # --- 1. kind and unit ----------------------------------------------------------------
 
@@ -108,15 +97,9 @@ def test_a_subscript_written_apart_stays_in_its_formula() -> None:
 
 
 def test_a_key_does_not_repeat_a_unit_its_words_spell() -> None:
-    sections = (
-        Section(
-            key="s",
-            heading="S",
-            level=2,
-            paragraphs=("Die Grenze von 270 g/kWh direkten Emissionen.",),
-        ),
+    statistics = section_statistics(
+        "de", paragraphs=["Die Grenze von 270 g/kWh direkten Emissionen."]
     )
-    statistics, _ = extract_statistics(sections, "de")
     assert [(s.key, s.unit) for s in statistics] == [("s.grenze-von-g-kwh", "g/kWh")]
 
 
