@@ -227,28 +227,25 @@ def _is_inside_sentence(node: LexborNode) -> bool:
     of a sentence, which a class names but does not make boilerplate (corpus
     rdbl__nytimes-5.html: "Por <span class="last-byline">Josh Max</span>" lost the
     name and kept "Por")."""
-    if node.tag_id not in _INLINE:
-        return False
-    before = node.prev
-    while before is not None and not before.is_element_node:
-        if before.tag_id == TEXT and (before.text_content or "").strip():
-            return True
-        before = before.prev  # blank text or a comment ("Por<!-- --> <span>")
-    return False
+    return node.tag_id in _INLINE and _text_beside(node.prev, forward=False)
 
 
 def _is_label(node: LexborNode) -> bool:
     """Whether ``node`` is an inline element with no text of its line after it (nor
     before it: ``_is_inside_sentence``, tested first): a label standing alone, not a
     sentence's first word ("<a class="category">Climate</a> is ...")."""
-    if node.tag_id not in _INLINE:
-        return False
-    after = node.next
-    while after is not None and not after.is_element_node:
-        if after.tag_id == TEXT and (after.text_content or "").strip():
-            return False
-        after = after.next
-    return True
+    return node.tag_id in _INLINE and not _text_beside(node.next, forward=True)
+
+
+def _text_beside(sibling: LexborNode | None, *, forward: bool) -> bool:
+    """Whether text stands among the siblings from ``sibling`` on (walking forward or
+    back) before the next element: blank text and comments are passed over ("Por<!--
+    --> <span>")."""
+    while sibling is not None and not sibling.is_element_node:
+        if sibling.tag_id == TEXT and (sibling.text_content or "").strip():
+            return True
+        sibling = sibling.next if forward else sibling.prev
+    return False
 
 
 def _inside_article(node: LexborNode) -> bool:
