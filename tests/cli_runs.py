@@ -12,11 +12,15 @@ from werkzeug import Request, Response
 
 
 def pagevault(
-    store: Path, *args: str, stdin: str | None = None, columns: int | None = None
+    store: Path,
+    *args: str,
+    stdin: str | None = None,
+    columns: int | None = None,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """``python -m pagevault ARGS`` with ``$PAGEVAULT_STORE`` set to ``store``; ``columns``
-    sets the terminal width the tables are drawn for."""
-    environment = {**os.environ, "PAGEVAULT_STORE": str(store)}
+    sets the terminal width the tables are drawn for, ``env`` more variables."""
+    environment = {**os.environ, "PAGEVAULT_STORE": str(store), **(env or {})}
     if columns is not None:
         environment["COLUMNS"] = str(columns)
     return subprocess.run(

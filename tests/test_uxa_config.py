@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.cli_runs import pagevault
 
 
 def _run(tmp_path: Path, config: str, *args: str) -> subprocess.CompletedProcess[str]:
     path = tmp_path / "pagevault.toml"
     path.write_text(config)
-    environment = {**os.environ, "PAGEVAULT_CONFIG": str(path)}
-    return subprocess.run(
-        [sys.executable, "-m", "pagevault", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=environment,
-        check=False,
-    )
+    return pagevault(tmp_path / "store", *args, env={"PAGEVAULT_CONFIG": str(path)})
 
 
 def test_unknown_tables_and_keys_are_warned_about_and_ignored(tmp_path: Path) -> None:
