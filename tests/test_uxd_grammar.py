@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from pagevault.text import plural
+from tests.test_cli_diff import run as diff
 
 PAIRS = Path(__file__).parent / "fixtures" / "diff"
 
@@ -17,16 +16,6 @@ def test_plural() -> None:
     assert plural(2, "change") == "2 changes"
     assert plural(0, "entry", "entries") == "0 entries"
     assert plural(1, "more field") == "1 more field"
-
-
-def diff(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pagevault", "diff", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
 
 
 def test_one_change_is_singular_in_every_view() -> None:
