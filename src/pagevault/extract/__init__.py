@@ -17,7 +17,7 @@ from selectolax.lexbor import SelectolaxError
 from pagevault.__about__ import PARSER_VERSION
 from pagevault.decode import DecodedText, decode_html, looks_binary
 from pagevault.errors import InputError
-from pagevault.extract.dom import node_text, parse_tree, remove_nodes
+from pagevault.extract.dom import parse_tree, remove_nodes
 from pagevault.extract.metadata import read_head
 from pagevault.extract.navigation import extract_breadcrumbs, extract_menus
 from pagevault.extract.related import extract_related, find_related_blocks
@@ -67,12 +67,8 @@ def _extract(decoded: DecodedText, url: str | None, ignore: Sequence[str] = ()) 
     head = read_head(tree, url)
     tree.strip_tags(NON_CONTENT_TAGS)
     main = find_main(tree)
-    document_title = tree.css_first("title")
     h1, h1_in_main, title = find_title(
-        tree,
-        main,
-        (head.title, node_text(document_title) if document_title else None),
-        head.metadata.opengraph.get("og:site_name"),
+        tree, main, (head.title, head.document_title), head.metadata.opengraph.get("og:site_name")
     )
     lang = head.lang
     published = head.published

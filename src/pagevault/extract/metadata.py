@@ -78,7 +78,7 @@ _MODIFIED_META = _with_lower_case(
 
 @dataclass(frozen=True, slots=True)
 class PageHead:
-    title: str | None
+    title: str | None  # og:title, else <title>
     lang: str | None
     canonical: str | None
     base_url: str | None
@@ -86,6 +86,7 @@ class PageHead:
     published: str | None
     modified: str | None
     metadata: Metadata
+    document_title: str | None = None  # <title>: with og:title, what picks the title <h1>
     published_is_generic: bool = False  # from a date meta naming no event (see above)
 
 
@@ -123,12 +124,14 @@ def read_head(tree: LexborHTMLParser, url: str | None) -> PageHead:
         base_url = canonical
     opengraph = {name: value for name, value in meta.items() if name.startswith("og:")}
     lang = _lang(tree, meta)
+    document_title = _document_title(tree)
     published = _first_date(meta, jsonld, _PUBLISHED_META, "datePublished") or _page_url_date(
         (canonical, url), lang
     )
     generic = None if published else _first_meta_date(meta, _GENERIC_DATE_META)
     return PageHead(
-        title=_head_title(tree, meta),
+        title=meta.get("og:title") or document_title,
+        document_title=document_title,
         lang=lang,
         canonical=canonical,
         base_url=base_url,
@@ -218,9 +221,8 @@ def _canonical(href: str | None, base_url: str | None, meta: dict[str, str]) -> 
     return resolve_url(href, base_url) if href else None
 
 
-def _head_title(tree: LexborHTMLParser, meta: dict[str, str]) -> str | None:
-    if meta.get("og:title"):
-        return meta["og:title"]
+def _document_title(tree: LexborHTMLParser) -> str | None:
+    """The text of the page's ``<title>``, if any."""
     title = tree.css_first("title")
     return (node_text(title) or None) if title is not None else None
 
