@@ -156,3 +156,18 @@ def test_cards_are_kept_when_no_page_url_resolves_their_links() -> None:
         ("Energiewende: fünf Kernforderungen", "/pm/energiewende"),
         ("Neue EU-Taxonomie verhindern", "/pm/taxonomie"),
     ]
+
+
+def test_a_link_whose_class_spells_its_url_is_no_related_block() -> None:
+    # Drupal menus write each link's URL into its class: "...-employment-related-..."
+    # names no "see also" block; the footer link stays a menu entry and is no card
+    # (corpus edgi-wmp__fhwa-hpms.html, "No FEAR Act").
+    slug_class = "nav-link nav-link-https--wwwcivilrightsdotgov-employment-related-no-fear-act"
+    page = f"""<html><body><main><h1>Highway data</h1>
+<p>The Highway Performance Monitoring System holds data on the nation's highways.</p></main>
+<footer><ul><li><a href="/foia" class="nav-link">FOIA</a></li>
+<li><a href="/no-fear" class="{slug_class}">No FEAR Act</a></li></ul></footer></body></html>"""
+    snapshot = parse_html(page, url="https://highways.example/hpms")
+    assert snapshot.related == ()
+    footer_labels = [item.label for menu in snapshot.navigation for item in menu.items]
+    assert footer_labels == ["FOIA", "No FEAR Act"]

@@ -19,6 +19,7 @@ from pydantic import TypeAdapter
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pagevault.extract._ancestry import lineage
+from pagevault.extract._tag_ids import tag_id
 from pagevault.extract.dates import normalize_iso_date, parse_text_date, short_text_date
 from pagevault.extract.dom import (
     Attributes,
@@ -59,6 +60,7 @@ _FEW_CANDIDATES = 8
 _MIN_TEASERS = 2
 _MAX_LOOSE_TEXT = 60
 _BOILERPLATE_REGIONS = frozenset(("nav", "aside", "footer"))
+_A = tag_id("a")
 
 
 def find_related_blocks(
@@ -89,9 +91,12 @@ def find_related_blocks(
     holding_page = _holding_page(tree, main) if containers else set()
     titled_blocks = len(blocks)
     for node in containers:
-        # the page test last: most matches are no block ("relative" classes of Tailwind)
+        # the page test last: most matches are no block ("relative" classes of Tailwind);
+        # a link is no block (Drupal spells a link's URL in its class: "…-employment-
+        # related-…", corpus edgi-wmp__fhwa-hpms.html)
         if (
-            RELATED_CONTAINER_TOKEN.search(class_and_id(node))
+            node.tag_id != _A
+            and RELATED_CONTAINER_TOKEN.search(class_and_id(node))
             and node.mem_id not in holding_page
             and node.css_first("a[href]")
         ):
