@@ -25,7 +25,7 @@ from pagevault.errors import InputError, StoreError
 from pagevault.snapshot_json import SnapshotJson
 from pagevault.store import batch, files
 from pagevault.store.checklog import checks_newest_first, read_checks
-from pagevault.store.index import Index
+from pagevault.store.index import INDEX_VERSION, Index
 from pagevault.store.layout import (
     INDEX,
     LOCK,
@@ -35,6 +35,7 @@ from pagevault.store.layout import (
     checks_path,
     object_path,
     page_key,
+    snapshots_dir,
 )
 from pagevault.store.lock import StoreLock
 from pagevault.store.records import (
@@ -49,7 +50,9 @@ from pagevault.store.records import (
 from pagevault.store.snapfiles import (
     latest_record,
     read_document,
+    snapshot_names,
 )
+from pagevault.text import strip_controls
 
 if TYPE_CHECKING:
     from pagevault.model import Snapshot
@@ -61,6 +64,7 @@ CheckInput = tuple[CheckRecord, "SnapshotJson | Snapshot | None", dict[str, Any]
 
 INDEX_BATCH = 100  # checks per index transaction, at most
 INDEX_BATCH_SECONDS = 1.0  # age of the oldest uncommitted row when the next check commits
+_PAGES_NAMED = 3  # pages an error names, at most, when a URL is reached by several
 _VALIDATOR_STATUSES = frozenset({"new", "changed", "unchanged", "not_modified"})
 
 
@@ -124,7 +128,11 @@ class Store:
         index: Index | None = None
         try:
             index = Index(path, self.root)
-            index.sync_all()
+            if index.version < INDEX_VERSION:  # written by an older pagevault
+                _log.info("%s has an older layout: rebuilding it from the files", path)
+                index.rebuild()
+            else:
+                index.sync_all()
             return index
         except sqlite3.OperationalError as error:  # disk full, I/O error: not damage
             if index is not None:
@@ -385,6 +393,30 @@ class Store:
             self._repairs.add(record.raw_sha256)
             return False
         return True
+
+    def page_for(self, url: str) -> str:
+        """The URL of the archived page ``url`` names: itself when it was fetched (or is no
+        page at all), else the page a check of which was redirected to it (a redirect's
+        final URL, as a browser shows it); InputError naming them if several were."""
+        if self.has_page(url):
+            return url
+        with self._reading_index() as index:
+            pages = index.pages_reaching(url)
+        if len(pages) > 1:
+            shown = ", ".join(strip_controls(page) for page in pages[:_PAGES_NAMED])
+            more = f" and {len(pages) - _PAGES_NAMED} more" if len(pages) > _PAGES_NAMED else ""
+            raise InputError(
+                f"{strip_controls(url)} is where {len(pages)} pages redirect to: "
+                f"{shown}{more}; name one of them"
+            )
+        return pages[0] if pages else url
+
+    def has_page(self, url: str) -> bool:
+        """Whether the store holds a check or a snapshot filed under ``url``."""
+        key = page_key(url)
+        return checks_path(self.root, key).is_file() or bool(
+            snapshot_names(snapshots_dir(self.root, key))
+        )
 
     def history(self, url: str) -> list[CheckRecord]:
         """Every readable check of the page, oldest first (a torn last line is skipped)."""
