@@ -365,7 +365,12 @@ def _write_json_rows(columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> N
 
 @app.command()
 def show(
-    ref: Annotated[str, typer.Argument(metavar="URL|SNAPSHOT", help="A page, or a snapshot id.")],
+    ref: Annotated[
+        str,
+        typer.Argument(
+            metavar="URL|SNAPSHOT", help="A page, or a snapshot id (or its first 6+ characters)."
+        ),
+    ],
     at: Annotated[
         str | None, typer.Option("--at", metavar="WHEN", help="Latest snapshot at this time.")
     ] = None,
@@ -386,6 +391,8 @@ def show(
                 raise InputError(f"no snapshot of {ref}{when} in {store_dir}")
             newer_failure = _failure_after(store.history(ref), record.fetched_at)
             ref = record.id
+        else:
+            ref = store.snapshot_id(ref)  # a prefix or path: the header names the id
         snapshot, provenance = store.snapshot(ref)
     if as_json:
         write_stdout(

@@ -29,12 +29,16 @@ from pagevault.store.index import INDEX_VERSION, Index
 from pagevault.store.layout import (
     INDEX,
     LOCK,
+    MIN_ID_PREFIX,
     OBJECTS,
     PAGES,
     SNAPSHOT_ID,
+    SNAPSHOT_ID_PREFIX,
+    SNAPSHOTS,
     checks_path,
     object_path,
     page_key,
+    snapshot_id,
     snapshots_dir,
 )
 from pagevault.store.lock import StoreLock
@@ -429,7 +433,8 @@ class Store:
             return index.pages()
 
     def snapshot(self, ref: str) -> tuple[Snapshot, dict[str, Any]]:
-        """A snapshot and its provenance, by snapshot id or file path; StoreError if none."""
+        """A snapshot and its provenance, by snapshot id (or a unique prefix of one, see
+        ``_resolve``) or file path; InputError if none, StoreError if unreadable."""
         path = self._resolve(ref)
         try:
             return read_document(path)
@@ -437,13 +442,30 @@ class Store:
             reason = str(error).splitlines()[0]
             raise StoreError(f"{path}: unreadable snapshot ({reason})") from error
 
+    def snapshot_id(self, ref: str) -> str:
+        """The whole id of the snapshot ``ref`` names (as ``snapshot`` reads it)."""
+        path = self._resolve(ref)
+        return snapshot_id(path.parent.parent.name, path.name)
+
     def _resolve(self, ref: str) -> Path:
+        """The file of a snapshot id, of a unique prefix of one (MIN_ID_PREFIX characters
+        or more; InputError saying how many match if several do), or of a path into the
+        store's pages."""
         match = SNAPSHOT_ID.match(ref)
         if match:
             for page in _pages_starting(self.root / PAGES, match["page"]):
                 path = page / "snapshots" / f"{match['stem']}.json"
                 if path.is_file():
                     return path
+        if SNAPSHOT_ID_PREFIX.match(ref):
+            found = self._snapshots_starting(ref)
+            if len(found) > 1:
+                raise InputError(
+                    f"snapshot id {ref!r} is ambiguous: {len(found)} snapshots start with it; "
+                    "give more of it"
+                )
+            if found:
+                return found[0]
         root = self.root.resolve()
         for path in (Path(ref), self.root / ref):
             with contextlib.suppress(OSError, ValueError):
@@ -451,7 +473,21 @@ class Store:
                 # Only files of this store: `show /etc/passwd` is no snapshot.
                 if resolved.is_file() and resolved.is_relative_to(root / PAGES):
                     return resolved
-        raise InputError(f"no snapshot {ref[:200]!r} in {self.root}")
+        short = 0 < len(ref) < MIN_ID_PREFIX and all(c in "0123456789abcdef" for c in ref)
+        hint = f" (an id may be shortened to {MIN_ID_PREFIX} characters, no fewer)" if short else ""
+        raise InputError(f"no snapshot {ref[:200]!r} in {self.root}{hint}")
+
+    def _snapshots_starting(self, prefix: str) -> list[Path]:
+        """The snapshot files whose id starts with ``prefix`` (at least its page part)."""
+        found = []
+        for page in _pages_starting(self.root / PAGES, prefix[:12]):
+            directory = page / SNAPSHOTS
+            found += [
+                directory / name
+                for name in snapshot_names(directory)
+                if snapshot_id(page.name, name).startswith(prefix)
+            ]
+        return found
 
     @contextlib.contextmanager
     def _reading_index(self) -> Iterator[Index]:
