@@ -281,16 +281,29 @@ def list_pages(store_dir: StoreOption = DEFAULT_STORE, as_json: JsonOption = Fal
 
     Example: pagevault list --json --store /srv/pagevault/store
     """
-    from pagevault.render.archive import pages_table
-
     with reader(store_dir) as store:
         pages = store.pages()
     columns = ("url", "checks", "snapshots", "last_status", "last_check", "last_change")
     rows = [tuple(getattr(page, column) for column in columns) for page in pages]
-    if as_json:
+    if as_json:  # without the views' imports (rich, the snapshot model): ~0.15 s a run
         _write_json_rows(columns, rows)
-    else:
-        print_stdout(pages_table(rows))
+        return
+    from pagevault.render.archive import pages_table
+
+    print_stdout(
+        pages_table(
+            (url, checks, snapshots, status, _shown_time(check), _shown_time(change))
+            for url, checks, snapshots, status, check, change in rows
+        )
+    )
+
+
+def _shown_time(moment: str | None) -> str | None:
+    """A stored time as a table shows it: to the second when it falls on one (fetch
+    times do), '2026-01-20T08:30:00Z'; the same instant, 7 columns narrower."""
+    if moment is None:
+        return None
+    return moment.replace(".000000Z", "Z") if moment.endswith(".000000Z") else moment
 
 
 @app.command()
@@ -304,7 +317,6 @@ def history(
 
     Example: pagevault history https://www.amnesty.fr/refugies-et-migrants --json
     """
-    from pagevault.render.archive import change_counts, history_table
     from pagevault.statseries import snapshot_changes
 
     with reader(store_dir) as store:
@@ -328,10 +340,12 @@ def history(
         ]
         _write_json_rows(columns, rows)
     else:
+        from pagevault.render.archive import change_counts, history_table
+
         print_stdout(
             history_table(
                 (
-                    c.fetched_at,
+                    _shown_time(c.fetched_at) or "",
                     c.status,
                     c.http_status,
                     c.snapshot,
