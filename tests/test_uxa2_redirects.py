@@ -95,21 +95,32 @@ def test_an_index_of_the_older_layout_opens_answers_and_is_rebuilt(tmp_path: Pat
     db.close()
     with pytest.raises(InputError, match="is where 2 pages redirect to"):
         Store(tmp_path, writable=False).page_for("https://example.org/a/")
-    with Store(tmp_path) as store:  # a writer rebuilds it
+    with Store(tmp_path) as store:  # a writer upgrades it, from its own rows
         assert _version(tmp_path) == 1
         with pytest.raises(InputError, match="is where 2 pages redirect to"):
             store.page_for("https://example.org/a/")
+    upgraded = _final_url_rows(tmp_path)
+    assert len(upgraded) == 2
     db = sqlite3.connect(tmp_path / "index.sqlite")
     db.execute("DELETE FROM final_urls")
     db.commit()
     db.close()
     with Store(tmp_path) as store:
         store.reindex()
+    assert _final_url_rows(tmp_path) == upgraded
     assert Store(tmp_path, writable=False).page_for("https://example.org/a") == (
         "https://example.org/a"
     )
     with pytest.raises(InputError, match="is where 2 pages redirect to"):
         Store(tmp_path, writable=False).page_for("https://example.org/a/")
+
+
+def _final_url_rows(root: Path) -> list[tuple[str, str]]:
+    db = sqlite3.connect(root / "index.sqlite")
+    try:
+        return sorted(db.execute("SELECT * FROM final_urls"))
+    finally:
+        db.close()
 
 
 def _version(root: Path) -> int:

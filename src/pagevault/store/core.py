@@ -133,10 +133,8 @@ class Store:
         try:
             index = Index(path, self.root)
             if index.version < INDEX_VERSION:  # written by an older pagevault
-                _log.info("%s has an older layout: rebuilding it from the files", path)
-                index.rebuild()
-            else:
-                index.sync_all()
+                index.upgrade()
+            index.sync_all()
             return index
         except sqlite3.OperationalError as error:  # disk full, I/O error: not damage
             if index is not None:

@@ -10,9 +10,9 @@ files back) and commits them in batches (``commit``): a kill loses at most the r
 the last batch, which the next writer's catch-up restores from the files.
 
 The index's layout has a version (``PRAGMA user_version``, ``INDEX_VERSION``): an index
-written by an older pagevault opens, is rebuilt by the next writer (``Store``) or by
-``reindex``, and meanwhile answers what its tables hold (``pages_reaching`` reads the
-check rows instead of the table it lacks rows in).
+written by an older pagevault opens, is upgraded from its own rows by the next writer
+(``Store``; ``reindex`` rebuilds it whole), and meanwhile answers what its tables hold
+(``pages_reaching`` reads the check rows instead of the table it lacks rows in).
 """
 
 from __future__ import annotations
@@ -250,18 +250,27 @@ class Index:
         return [row[0] for row in self._db.execute(query, (final_hash,))]
 
     def _pages_reaching_by_checks(self, final_hash: str) -> list[str]:
-        """``pages_reaching`` in an index of an older layout: from the check rows (each
-        distinct final URL hashed once), until a writer rebuilds the index."""
-        query = (
-            "SELECT DISTINCT c.final_url, p.url_hash, p.url FROM checks c "
-            "JOIN pages p ON p.url_hash = c.url_hash WHERE c.final_url IS NOT NULL"
-        )
-        urls = {
-            url
-            for final_url, key, url in self._db.execute(query)
-            if key != final_hash and page_key(final_url) == final_hash
-        }
-        return sorted(urls)
+        """``pages_reaching`` in an index of an older layout: from the check rows, until
+        a writer upgrades the index."""
+        urls = dict(self._db.execute("SELECT url_hash, url FROM pages"))
+        found = {key for reached, key in self._redirects() if reached == final_hash}
+        return sorted(urls[key] for key in found if key in urls)
+
+    def _redirects(self) -> set[tuple[str, str]]:
+        """(final URL's key, page key) of every check row that was redirected: each
+        distinct final URL of a page hashed once."""
+        query = "SELECT DISTINCT final_url, url_hash FROM checks WHERE final_url IS NOT NULL"
+        pairs = {(page_key(final_url), key) for final_url, key in self._db.execute(query)}
+        return {(found, key) for found, key in pairs if found != key}
+
+    def upgrade(self) -> None:
+        """Bring an index of an older layout to ``INDEX_VERSION`` from its own rows (no
+        file is read: they hold what the new rows are made of)."""
+        with self._db:
+            self._db.executemany(
+                "INSERT OR IGNORE INTO final_urls VALUES (?, ?)", self._redirects()
+            )
+            self._set_version()
 
     def snapshot_path(self, snapshot_id: str) -> Path | None:
         row = self._db.execute("SELECT path FROM snapshots WHERE id = ?", (snapshot_id,)).fetchone()
