@@ -185,7 +185,6 @@ def test_a_closed_pipe_is_not_an_error(command: str) -> None:
 
 def test_ctrl_c_exits_130_with_one_line(tmp_path: Path) -> None:
     import signal
-    import time
 
     process = subprocess.Popen(
         [sys.executable, "-m", "pagevault", "parse", "-"],
@@ -193,11 +192,39 @@ def test_ctrl_c_exits_130_with_one_line(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         stdout=subprocess.PIPE,
     )
-    time.sleep(1.5)  # waiting on stdin
+    _wait_until_reading_stdin(process.pid)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
     assert process.returncode == 130
     assert stderr.decode().strip() == "pagevault: error: interrupted"
+
+
+# The number of read(2) on Linux, by machine (the first field of /proc/PID/syscall).
+_READ_SYSCALL = {"x86_64": "0", "aarch64": "63"}
+
+
+def _wait_until_reading_stdin(pid: int, timeout: float = 60.0) -> None:
+    """Until process ``pid`` waits in read(0, ...): started, imports done, waiting on its
+    input (a signal sent after a fixed pause lands in its start-up on a loaded machine).
+    Where /proc does not tell (not Linux), a pause."""
+    import platform
+    import time
+
+    syscall = Path(f"/proc/{pid}/syscall")
+    read = _READ_SYSCALL.get(platform.machine())
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            fields = syscall.read_text().split()
+        except OSError:  # no /proc, or not allowed to read it
+            read = None
+        if read is None:
+            time.sleep(1.5)
+            return
+        if fields[:2] == [read, "0x0"]:
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"the command did not wait on stdin within {timeout} s")
 
 
 def test_text_format_shows_section_headings_and_unlabelled_groups() -> None:

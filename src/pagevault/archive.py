@@ -101,7 +101,10 @@ def archive_urls(
     report: Callable[[UrlOutcome], None],
 ) -> list[UrlOutcome]:
     """Fetch, store and parse every URL; ``report`` is called as each one completes (its
-    files durable; the index rows derived from them are committed in batches)."""
+    files durable; the index rows derived from them are committed in batches). Returns
+    the outcomes in the order reported (the demo takes its one outcome so); a run stopped
+    by Ctrl-C returns nothing, so a caller that sums up an interrupted run too (``fetch``)
+    keeps them as ``report`` gets them."""
     with store.index_batches():
         return asyncio.run(_archive(urls, store, options, parsers, report))
 

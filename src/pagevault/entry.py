@@ -22,15 +22,43 @@ from pagevault.isolation_spawn import (
 
 def main() -> None:
     try:
+        _start_and_run()
+    except SystemExit as stop:
+        if stop.code == _INTERRUPTED:
+            _forget_caught_interrupt()
+        raise
+
+
+def _start_and_run() -> None:
+    try:
         early = early_worker(sys.argv[1:])
         from pagevault.cli import main as run_command_line
-    except KeyboardInterrupt:  # Ctrl-C while starting up: as after, one line and 130
+    except (KeyboardInterrupt, RuntimeError) as error:
+        if not is_interrupt(error):
+            raise
+        # Ctrl-C while starting up: as after, one line and 130.
         sys.stderr.write("pagevault: error: interrupted\n")
         sys.exit(_INTERRUPTED)
     run_command_line(early)
 
 
 _INTERRUPTED = 130  # errors.ExitCode.INTERRUPTED, not imported: this module starts light
+
+
+def is_interrupt(error: BaseException) -> bool:
+    """Whether ``error`` is a Ctrl-C: a KeyboardInterrupt, or the RuntimeError Python 3.11
+    wraps one in when it arrives while a class is being created (``__set_name__``: an
+    import under way, a ``cached_property`` in it)."""
+    return isinstance(error, KeyboardInterrupt) or isinstance(error.__cause__, KeyboardInterrupt)
+
+
+def _forget_caught_interrupt() -> None:
+    """Let an interrupted run end with its exit code, 130. CPython marks a
+    KeyboardInterrupt that leaves code run from a string (``exec``: dataclasses and
+    namedtuple make their methods so, while a module is imported) as unhandled even once
+    it is caught, and under ``python -m`` then ends the process by SIGINT after its exit
+    (status -2). Running code from a string clears that mark."""
+    exec("")
 
 
 def early_worker(arguments: list[str]) -> Spawned | None:

@@ -25,16 +25,21 @@ from pagevault.errors import InputError, StoreError
 from pagevault.snapshot_json import SnapshotJson
 from pagevault.store import batch, files
 from pagevault.store.checklog import checks_newest_first, read_checks
-from pagevault.store.index import Index
+from pagevault.store.index import INDEX_VERSION, Index
 from pagevault.store.layout import (
     INDEX,
     LOCK,
+    MIN_ID_PREFIX,
     OBJECTS,
     PAGES,
     SNAPSHOT_ID,
+    SNAPSHOT_ID_PREFIX,
+    SNAPSHOTS,
     checks_path,
     object_path,
     page_key,
+    snapshot_id,
+    snapshots_dir,
 )
 from pagevault.store.lock import StoreLock
 from pagevault.store.records import (
@@ -49,7 +54,9 @@ from pagevault.store.records import (
 from pagevault.store.snapfiles import (
     latest_record,
     read_document,
+    snapshot_names,
 )
+from pagevault.text import strip_controls
 
 if TYPE_CHECKING:
     from pagevault.model import Snapshot
@@ -61,6 +68,7 @@ CheckInput = tuple[CheckRecord, "SnapshotJson | Snapshot | None", dict[str, Any]
 
 INDEX_BATCH = 100  # checks per index transaction, at most
 INDEX_BATCH_SECONDS = 1.0  # age of the oldest uncommitted row when the next check commits
+_PAGES_NAMED = 3  # pages an error names, at most, when a URL is reached by several
 _VALIDATOR_STATUSES = frozenset({"new", "changed", "unchanged", "not_modified"})
 
 
@@ -124,6 +132,8 @@ class Store:
         index: Index | None = None
         try:
             index = Index(path, self.root)
+            if index.version < INDEX_VERSION:  # written by an older pagevault
+                index.upgrade()
             index.sync_all()
             return index
         except sqlite3.OperationalError as error:  # disk full, I/O error: not damage
@@ -386,6 +396,30 @@ class Store:
             return False
         return True
 
+    def page_for(self, url: str) -> str:
+        """The URL of the archived page ``url`` names: itself when it was fetched (or is no
+        page at all), else the page a check of which was redirected to it (a redirect's
+        final URL, as a browser shows it); InputError naming them if several were."""
+        if self.has_page(url):
+            return url
+        with self._reading_index() as index:
+            pages = index.pages_reaching(url)
+        if len(pages) > 1:
+            shown = ", ".join(strip_controls(page) for page in pages[:_PAGES_NAMED])
+            more = f" and {len(pages) - _PAGES_NAMED} more" if len(pages) > _PAGES_NAMED else ""
+            raise InputError(
+                f"{strip_controls(url)} is where {len(pages)} pages redirect to: "
+                f"{shown}{more}; name one of them"
+            )
+        return pages[0] if pages else url
+
+    def has_page(self, url: str) -> bool:
+        """Whether the store holds a check or a snapshot filed under ``url``."""
+        key = page_key(url)
+        return checks_path(self.root, key).is_file() or bool(
+            snapshot_names(snapshots_dir(self.root, key))
+        )
+
     def history(self, url: str) -> list[CheckRecord]:
         """Every readable check of the page, oldest first (a torn last line is skipped)."""
         log = read_checks(checks_path(self.root, page_key(url)))
@@ -397,7 +431,8 @@ class Store:
             return index.pages()
 
     def snapshot(self, ref: str) -> tuple[Snapshot, dict[str, Any]]:
-        """A snapshot and its provenance, by snapshot id or file path; StoreError if none."""
+        """A snapshot and its provenance, by snapshot id (or a unique prefix of one, see
+        ``_resolve``) or file path; InputError if none, StoreError if unreadable."""
         path = self._resolve(ref)
         try:
             return read_document(path)
@@ -405,13 +440,30 @@ class Store:
             reason = str(error).splitlines()[0]
             raise StoreError(f"{path}: unreadable snapshot ({reason})") from error
 
+    def snapshot_id(self, ref: str) -> str:
+        """The whole id of the snapshot ``ref`` names (as ``snapshot`` reads it)."""
+        path = self._resolve(ref)
+        return snapshot_id(path.parent.parent.name, path.name)
+
     def _resolve(self, ref: str) -> Path:
+        """The file of a snapshot id, of a unique prefix of one (MIN_ID_PREFIX characters
+        or more; InputError saying how many match if several do), or of a path into the
+        store's pages."""
         match = SNAPSHOT_ID.match(ref)
         if match:
             for page in _pages_starting(self.root / PAGES, match["page"]):
                 path = page / "snapshots" / f"{match['stem']}.json"
                 if path.is_file():
                     return path
+        if SNAPSHOT_ID_PREFIX.match(ref):
+            found = self._snapshots_starting(ref)
+            if len(found) > 1:
+                raise InputError(
+                    f"snapshot id {ref!r} is ambiguous: {len(found)} snapshots start with it; "
+                    "give more of it"
+                )
+            if found:
+                return found[0]
         root = self.root.resolve()
         for path in (Path(ref), self.root / ref):
             with contextlib.suppress(OSError, ValueError):
@@ -419,7 +471,21 @@ class Store:
                 # Only files of this store: `show /etc/passwd` is no snapshot.
                 if resolved.is_file() and resolved.is_relative_to(root / PAGES):
                     return resolved
-        raise InputError(f"no snapshot {ref[:200]!r} in {self.root}")
+        short = 0 < len(ref) < MIN_ID_PREFIX and all(c in "0123456789abcdef" for c in ref)
+        hint = f" (an id may be shortened to {MIN_ID_PREFIX} characters, no fewer)" if short else ""
+        raise InputError(f"no snapshot {ref[:200]!r} in {self.root}{hint}")
+
+    def _snapshots_starting(self, prefix: str) -> list[Path]:
+        """The snapshot files whose id starts with ``prefix`` (at least its page part)."""
+        found = []
+        for page in _pages_starting(self.root / PAGES, prefix[:12]):
+            directory = page / SNAPSHOTS
+            found += [
+                directory / name
+                for name in snapshot_names(directory)
+                if snapshot_id(page.name, name).startswith(prefix)
+            ]
+        return found
 
     @contextlib.contextmanager
     def _reading_index(self) -> Iterator[Index]:

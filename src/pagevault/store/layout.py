@@ -33,6 +33,9 @@ SNAPSHOT_NAME = re.compile(
 SNAPSHOT_ID = re.compile(
     r"(?P<page>[0-9a-f]{12})-(?P<stem>\d{8}T\d{6}Z-[0-9a-f]{12}(?:-[1-9]\d{0,5})?)\Z"
 )
+# A snapshot id may be given shortened, as a git hash, to this many characters or more.
+MIN_ID_PREFIX = 6
+SNAPSHOT_ID_PREFIX = re.compile(r"(?:[0-9a-f]{6,11}|[0-9a-f]{12}(?:-[0-9A-Za-z-]*)?)\Z")
 _DEFAULT_PORTS = {"http": ":80", "https": ":443"}
 
 
