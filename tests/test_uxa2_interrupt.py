@@ -44,23 +44,13 @@ entry.main()
 """
 
 
-# cli._run's boundary (`except Exception`: an internal error, exit 2) takes the RuntimeError
-# Python 3.11 wraps a Ctrl-C in for the Ctrl-C it is (pagevault.entry.is_interrupt) only
-# once cli.py says so; Python 3.12 no longer wraps it.
-_WRAPPED_IN_COMMAND = pytest.mark.xfail(
-    sys.version_info < (3, 12),
-    reason="cli._run reports a wrapped Ctrl-C as an internal error (exit 2)",
-    strict=True,
-)
-
-
 @pytest.mark.parametrize(
     ("where", "how"),
     [
         ("startup", "exec"),
         ("startup", "set_name"),
         ("command", "exec"),
-        pytest.param("command", "set_name", marks=_WRAPPED_IN_COMMAND),
+        ("command", "set_name"),
     ],
 )
 def test_ctrl_c_however_python_words_it_exits_130_with_one_line(

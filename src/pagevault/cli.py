@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from pagevault.__about__ import __version__
-from pagevault.errors import ExitCode, InputError, PagevaultError
+from pagevault.errors import ExitCode, InputError, PagevaultError, is_interrupt
 from pagevault.text import strip_controls
 
 if TYPE_CHECKING:
@@ -283,6 +283,8 @@ def _run(context: dict[str, Any]) -> NoReturn:
         show()
         sys.exit(getattr(error, "exit_code", ExitCode.USAGE))
     except Exception as error:  # the boundary: nothing escapes as a traceback
+        if is_interrupt(error):  # Python 3.11 wraps a Ctrl-C met in __set_name__
+            _fail("interrupted", ExitCode.INTERRUPTED, debug)
         _fail(f"internal error: {type(error).__name__}: {error}", ExitCode.USAGE, debug)
     if code == ExitCode.INTERRUPTED:  # typer turns Ctrl-C into Exit(130)
         _fail("interrupted", ExitCode.INTERRUPTED, debug)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 
+from pagevault.errors import is_interrupt
 from pagevault.isolation_spawn import (
     DEFAULT_MEMORY_BUDGET,
     DEFAULT_TARGET,
@@ -43,13 +44,6 @@ def _start_and_run() -> None:
 
 
 _INTERRUPTED = 130  # errors.ExitCode.INTERRUPTED, not imported: this module starts light
-
-
-def is_interrupt(error: BaseException) -> bool:
-    """Whether ``error`` is a Ctrl-C: a KeyboardInterrupt, or the RuntimeError Python 3.11
-    wraps one in when it arrives while a class is being created (``__set_name__``: an
-    import under way, a ``cached_property`` in it)."""
-    return isinstance(error, KeyboardInterrupt) or isinstance(error.__cause__, KeyboardInterrupt)
 
 
 def _forget_caught_interrupt() -> None:

@@ -60,3 +60,10 @@ class FetchConfigError(PagevaultError):
 
     Network and HTTP trouble is never raised: the fetcher reports it on each result.
     """
+
+
+def is_interrupt(error: BaseException) -> bool:
+    """Whether ``error`` is a Ctrl-C: a KeyboardInterrupt, or the RuntimeError Python 3.11
+    wraps one in when it arrives while a class is being created (``__set_name__``: an
+    import under way, a ``cached_property`` in it)."""
+    return isinstance(error, KeyboardInterrupt) or isinstance(error.__cause__, KeyboardInterrupt)
