@@ -66,6 +66,16 @@ def reader(store_dir: Path) -> Store:
     return Store(store_dir, writable=False)
 
 
+def page_url(store: Store, url: str) -> str:
+    """The page ``url`` names: itself, or the page redirected to it (a note on stderr
+    says so); a usage error if several pages were."""
+    page = store.page_for(url)
+    if page != url:
+        note = f"pagevault: note: {url} is where {page} redirects to; shown is that page"
+        sys.stderr.write(strip_controls(" ".join(note.split())) + "\n")
+    return page
+
+
 class OutputFormat(StrEnum):
     json = "json"
     text = "text"

@@ -17,6 +17,7 @@ from pagevault.cli import (
     DEFAULT_STORE,
     StoreOption,
     app,
+    page_url,
     print_stdout,
     read_input,
     reader,
@@ -224,6 +225,7 @@ def _snapshots_of_page(
     if since_bound and until and parse_bound(since_bound) > parse_bound(until):
         raise InputError(f"--from {since} is after --to {until}: give the older time first")
     with reader(store_dir) as store:
+        url = page_url(store, url)
         if until is None:
             _note_failed_latest(store, url)
         newer = store.snapshot_at(url, until)
@@ -345,9 +347,9 @@ def _side(ref: str, store_dir: Path, selectors: IgnoredSelectors) -> Snapshot:
                 )
             return _snapshot_json(ref, data)
         return selectors.parse(data, None, None)
-    from pagevault.store.layout import SNAPSHOT_ID
+    from pagevault.store.layout import SNAPSHOT_ID, SNAPSHOT_ID_PREFIX
 
-    if not SNAPSHOT_ID.match(ref):
+    if not (SNAPSHOT_ID.match(ref) or SNAPSHOT_ID_PREFIX.match(ref)):
         raise InputError(
             f"{ref[:200]!r} is no file and no snapshot id; each side is a snapshot id "
             "(pagevault history URL lists them), a snapshot JSON file or an HTML file"
@@ -421,7 +423,7 @@ def stats(
     from pagevault.statseries import statistic_rows
 
     with reader(store_dir) as store:
-        rows = statistic_rows(store, url)
+        rows = statistic_rows(store, page_url(store, url))
     if not rows:
         raise InputError(f"no statistic of {url} in {store_dir}")
     if output_format is StatsFormat.json:

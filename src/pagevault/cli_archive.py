@@ -24,6 +24,7 @@ from pagevault.cli import (
     JsonOption,
     StoreOption,
     app,
+    page_url,
     print_stdout,
     read_input,
     reader,
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
     from pagevault.archive import UrlOutcome
     from pagevault.isolation import IsolatedParser
-    from pagevault.store import CheckRecord, Store
+    from pagevault.store import CheckRecord
 
 
 @app.command()
@@ -320,7 +321,7 @@ def history(
     from pagevault.statseries import snapshot_changes
 
     with reader(store_dir) as store:
-        url = _page_url(store, url)
+        url = page_url(store, url)
         checks = store.history(url)
         if not checks:
             raise InputError(f"no check of {url} in {store_dir}")
@@ -357,16 +358,6 @@ def history(
         )
 
 
-def _page_url(store: Store, url: str) -> str:
-    """The page ``url`` names: itself, or the page redirected to it (a note on stderr
-    says so); a usage error if several pages were."""
-    page = store.page_for(url)
-    if page != url:
-        note = f"pagevault: note: {url} is where {page} redirects to; shown is that page"
-        sys.stderr.write(strip_controls(" ".join(note.split())) + "\n")
-    return page
-
-
 def _counts_of(changes: dict[str, dict[str, Any]], check: CheckRecord) -> dict[str, Any] | None:
     """Change counts for the check that created a snapshot ('changed'), else None."""
     return changes.get(check.snapshot or "") if check.status == "changed" else None
@@ -398,7 +389,7 @@ def show(
     newer_failure = None
     with reader(store_dir) as store:
         if "://" in ref:
-            ref = _page_url(store, ref)
+            ref = page_url(store, ref)
             record = store.snapshot_at(ref, at)
             if record is None:
                 when = f" at {at}" if at else ""
