@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
+from rich.console import Console, ConsoleOptions, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -36,12 +37,40 @@ def fetch_line(status: str, http_status: int | None, url: str, detail: str | Non
     return line
 
 
-# URLs, snapshot ids and timestamps are folded onto more lines where a table is too wide
-# for the terminal (overflow="fold"), never cut with "…": they are what a reader copies
-# into the next command. Short columns (counts, statuses) keep to one line.
+# A table is shown where the terminal is wide enough for its rows, else each row is a
+# block of lines (the URL or the time on a line of its own, then the rest, labelled):
+# folded into a narrow column, a URL took seven lines of 14 characters. Whatever does
+# not fit a line is folded, never cut with "…": URLs, snapshot ids and times are what a
+# reader copies into the next command.
 
 
-def pages_table(rows: Iterable[tuple[str, int, int, str | None, str | None, str | None]]) -> Table:
+class _TableOrBlocks:
+    """``table`` where the width allows it unfolded, else ``blocks``."""
+
+    def __init__(self, table: Table, blocks: list[Text]) -> None:
+        self.table = table
+        self.blocks = blocks
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text | Table]:
+        if self.table.__rich_measure__(console, options).maximum <= options.max_width:
+            yield self.table
+        else:
+            yield from self.blocks
+
+
+def _block(first_line: Text, *details: tuple[str, str | Text]) -> Text:
+    """A row as lines: ``first_line``, then each (label, value) indented, folded if long."""
+    block = first_line.copy()
+    for label, value in details:
+        block.append(f"\n  {label} ", style="dim")
+        block.append_text(value if isinstance(value, Text) else page_text(value))
+    block.overflow = "fold"
+    return block
+
+
+def pages_table(
+    rows: Iterable[tuple[str, int, int, str | None, str | None, str | None]],
+) -> RenderableType:
     table = Table(box=None, header_style="bold")
     table.add_column("url", overflow="fold")
     table.add_column("checks", justify="right", no_wrap=True)
@@ -49,21 +78,31 @@ def pages_table(rows: Iterable[tuple[str, int, int, str | None, str | None, str 
     table.add_column("last status", no_wrap=True)
     table.add_column("last check", overflow="fold")
     table.add_column("last change", overflow="fold")
+    blocks = []
     for url, checks, snapshots, last_status, last_check, last_change in rows:
+        status = status_text(last_status or "-", width=0)
         table.add_row(
             page_text(url),
             str(checks),
             str(snapshots),
-            status_text(last_status or "-", width=0),
+            status,
             last_check or "-",
             last_change or "-",
         )
-    return table
+        blocks.append(
+            _block(
+                page_text(url),
+                ("checks", f"{checks}, snapshots {snapshots}, last status {last_status or '-'}"),
+                ("last check", last_check or "-"),
+                ("last change", last_change or "-"),
+            )
+        )
+    return _TableOrBlocks(table, blocks)
 
 
 def history_table(
     rows: Iterable[tuple[str, str, int | None, str | None, str, str | None]],
-) -> Table:
+) -> RenderableType:
     table = Table(box=None, header_style="bold")
     table.add_column("fetched at", overflow="fold")
     table.add_column("status", no_wrap=True)
@@ -71,6 +110,7 @@ def history_table(
     table.add_column("snapshot", overflow="fold")
     table.add_column("changes", overflow="fold")
     table.add_column("error", overflow="fold")
+    blocks = []
     for fetched_at, status, http_status, snapshot, changes, error in rows:
         table.add_row(
             fetched_at,
@@ -80,7 +120,12 @@ def history_table(
             changes,
             page_text(error or ""),
         )
-    return table
+        first = Text(f"{fetched_at}  ")
+        first.append_text(status_text(status, width=0))
+        first.append(f"  {http_status or '-'}")
+        details = [("snapshot", snapshot), ("changes", changes), ("error", error)]
+        blocks.append(_block(first, *((label, value) for label, value in details if value)))
+    return _TableOrBlocks(table, blocks)
 
 
 def snapshot_header(snapshot_id: str, fetched_at: str | None) -> Text:
