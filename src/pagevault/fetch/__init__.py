@@ -28,7 +28,6 @@ importing this package stays cheap for commands that never fetch):
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncGenerator, Mapping, Sequence
 from contextlib import aclosing
 
@@ -66,6 +65,8 @@ def fetch_one(
     last_modified: str | None = None,
 ) -> FetchResult:
     """Fetch one URL synchronously (runs its own event loop; not for use inside one)."""
+    import asyncio  # here: the store imports this package's model, and never runs it
+
     return asyncio.run(_first(url, options or FetchOptions(), (etag, last_modified)))
 
 

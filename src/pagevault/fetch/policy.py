@@ -11,7 +11,6 @@ never asked one; it also checks the connected peer with `always_refused_reason`.
 
 from __future__ import annotations
 
-import asyncio
 import socket
 from collections.abc import Iterable
 from ipaddress import IPv4Address, IPv6Address, ip_address, ip_network
@@ -128,6 +127,8 @@ async def resolve_host(host: str, port: int) -> list[IPAddress]:
         return [ip_address(host)]
     except ValueError:
         pass
+    import asyncio  # here: importing the fetch package (the store does) stays light
+
     loop = asyncio.get_running_loop()
     infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     found: list[IPAddress] = []
