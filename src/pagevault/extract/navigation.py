@@ -2,7 +2,11 @@
 
 A menu repeated for small screens (or hidden with ``aria-hidden``) is kept once:
 hidden and mobile menus are read last and dropped when their labels are already
-known (fixture amnesty-fr-refugies.html, whose mobile menu flattens the main one).
+known (fixture amnesty-fr-refugies.html, whose mobile menu flattens the main one);
+one holding a kept menu's entries and many more lends that menu its richer tree
+(``_replaced_by_richer_copy``). A drill-down menu, whose sub-lists stand beside its
+top list and open from buttons in its entries, is read as the tree it shows
+(``_grafted``, corpus traf__umweltbundesamt.de-atomkraft.html).
 
 An entry without a label of its own that holds a group is read by its shape
 (``_titled_group``): when its first sub-entry is the group's title (a heading, bold
@@ -23,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import chain, repeat, takewhile
+from itertools import chain, takewhile
 from typing import NamedTuple, TypedDict
 
 from pydantic import TypeAdapter
@@ -564,7 +568,15 @@ def _path_up(root: LexborNode, seen: Container[int]) -> list[tuple[LexborNode, i
 
 
 def _drafts_of(root: LexborNode, place: _Place, base_url: str | None) -> Iterator[_MenuDraft]:
-    lists = [read for read in map(_ListRead.of, _top_lists(root), repeat(base_url)) if read.linked]
+    elements = _top_lists(root)
+    handles = _list_handles(elements) if len(elements) > 1 else {}
+    lists = [
+        read
+        for read in (_ListRead.of(element, base_url, bool(handles)) for element in elements)
+        if read.linked
+    ]
+    if handles:
+        lists = _grafted(root, lists, handles)
     titles = [_group_title(read.element, root) for read in lists]
     region, deferred = place.region, place.deferred
     if len(lists) > 1 and all(titles):
@@ -584,6 +596,128 @@ def _drafts_of(root: LexborNode, place: _Place, base_url: str | None) -> Iterato
             _menu_name(root, place.attributes) or title or _wrapper_name(root) or f"{region} menu"
         )
         yield _MenuDraft(name, element_id(root), region, items, labels, deferred)
+
+
+# Drill-down menus (corpus traf__umweltbundesamt.de-atomkraft.html): sub-lists standing
+# beside the top list, each opened by a control in an entry that names it, by
+# ``aria-controls`` (its id) or by a data attribute the list carries with the same value.
+_HANDLE_NAME = re.compile(r"^data-[a-z0-9_-]+$")
+_ID = "id"
+_CONTROLS = "aria-controls"
+
+# A list's handles: (attribute name, value) -> the list's ``mem_id``.
+_Handles = dict[tuple[str, str], int]
+
+
+def _list_handles(lists: list[LexborNode]) -> _Handles:
+    """The ids and data attributes by which a control may name one of ``lists``: those
+    with a value that one list alone carries (a ``data-level="1"`` of several lists, a
+    ``data-v-…=""`` on every element, names none)."""
+    handles: _Handles = {}
+    shared: set[tuple[str, str]] = set()
+    for element in lists:
+        for name, value in element.attributes.items():
+            value = (value or "").strip()
+            if not value or (name != _ID and not _HANDLE_NAME.match(name)):
+                continue
+            if (name, value) in handles:
+                shared.add((name, value))
+            handles[(name, value)] = element.mem_id
+    for handle in shared:
+        del handles[handle]
+    return handles
+
+
+def _grafted(root: LexborNode, lists: list[_ListRead], handles: _Handles) -> list[_ListRead]:
+    """The lists of a drill-down menu with each sub-list grafted under the entry whose
+    control opens it (its first entry, a back or current link leading nowhere, left
+    out); the lists grafted nowhere, in page order. An entry holding entries already,
+    or a control in the list it opens or in one of its sub-lists, grafts nothing."""
+    by_element = {read.element.mem_id: read for read in lists}
+    owners = {
+        entry_id: (read.element.mem_id, item)
+        for read in lists
+        for entry_id, item in (read.entries or {}).items()
+    }
+    held_by: dict[int, int] = {}  # a grafted list -> the list holding its entry
+    for control in _controls(root, handles):
+        for target_id in _targets(control, handles):
+            target = by_element.get(target_id)
+            owner = _owning_entry(control, owners, root.mem_id)
+            if target is None or owner is None or target_id in held_by:
+                continue
+            list_id, item = owner
+            if item["children"] or _held_under(list_id, target_id, held_by):
+                continue
+            item["children"] = _without_back_entry(target.items)
+            held_by[target_id] = list_id
+    for grafted_id in held_by:  # the labels of a grafted list are its top list's
+        by_element[_top_of(grafted_id, held_by)].labels |= by_element[grafted_id].labels
+    # a sub-list no control opens (a leaf's, holding its back link alone) adds nothing
+    return [
+        read
+        for read in lists
+        if read.element.mem_id not in held_by and (not held_by or _leads_somewhere(read.items))
+    ]
+
+
+def _top_of(list_id: int, held_by: dict[int, int]) -> int:
+    while list_id in held_by:
+        list_id = held_by[list_id]
+    return list_id
+
+
+def _controls(root: LexborNode, handles: _Handles) -> list[LexborNode]:
+    """The elements of ``root`` that may open a list: those with ``aria-controls`` when
+    a list has an id, buttons with a data attribute of a list."""
+    names = sorted({name for name, _ in handles})
+    selectors = [f"[{_CONTROLS}]" if name == _ID else f"button[{name}]" for name in names]
+    return root.css(", ".join(selectors))
+
+
+def _targets(control: LexborNode, handles: _Handles) -> Iterator[int]:
+    """The lists ``control`` names (``mem_id``), by ``aria-controls`` or a data
+    attribute."""
+    attributes = control.attributes
+    for name, value in attributes.items():
+        if not value:
+            continue
+        if name == _CONTROLS:
+            for token in value.split():
+                if (target := handles.get((_ID, token))) is not None:
+                    yield target
+        elif name != _ID and (target := handles.get((name, value.strip()))) is not None:
+            yield target
+
+
+def _owning_entry(
+    control: LexborNode, owners: dict[int, tuple[int, _ItemFields]], root_id: int
+) -> tuple[int, _ItemFields] | None:
+    """The list and entry of the nearest ``<li>`` above ``control``, below the root."""
+    node = control.parent
+    while node is not None and node.mem_id != root_id:
+        if node.tag_id == _LI:
+            return owners.get(node.mem_id)
+        node = node.parent
+    return None
+
+
+def _held_under(list_id: int, target_id: int, held_by: dict[int, int]) -> bool:
+    """Whether the list ``list_id`` is ``target_id`` or grafted below it."""
+    current: int | None = list_id
+    while current is not None:
+        if current == target_id:
+            return True
+        current = held_by.get(current)
+    return False
+
+
+def _without_back_entry(items: tuple[_ItemFields, ...]) -> tuple[_ItemFields, ...]:
+    """A drill-down list's entries without its first when that leads nowhere: a back
+    link or the parent's own label over ``href="#"``."""
+    if items and items[0]["url"] is None and not items[0]["children"]:
+        return items[1:]
+    return items
 
 
 def _bare_footer_drafts(
@@ -748,12 +882,16 @@ class _ListRead:
         self.items: tuple[_ItemFields, ...] = ()
         self.linked = False  # holds an ``a[href]``
         self.labels: set[str] = set()  # casefolded, of every entry kept
+        # the entry kept for each <li> (by ``mem_id``), when asked: for ``_grafted``
+        self.entries: dict[int, _ItemFields] | None = None
         self._base_url = base_url
         self._entries_met = 0
 
     @classmethod
-    def of(cls, element: LexborNode, base_url: str | None) -> _ListRead:
+    def of(cls, element: LexborNode, base_url: str | None, note_entries: bool = False) -> _ListRead:
         read = cls(element, base_url)
+        if note_entries:
+            read.entries = {}
         top: list[_ItemFields] = []
         read._walk(element, None, top, 0)
         read.items = _keyed(top)
@@ -822,7 +960,7 @@ class _ListRead:
                     return
                 titled = _titled_group(children, entry.first_child_label)
                 if titled is not None:
-                    found.append(titled)
+                    self._keep(element, titled, found)
                     return
         if owner is not None and not found:
             owner.first_child_label = label_element
@@ -830,7 +968,14 @@ class _ListRead:
         # check less an entry)
         key_base = (element.id or "").strip() or slugify(label) or slugify(url or "")
         self.labels.add(label.casefold())
-        found.append({"key": key_base, "label": label, "url": url, "children": children})
+        self._keep(
+            element, {"key": key_base, "label": label, "url": url, "children": children}, found
+        )
+
+    def _keep(self, element: LexborNode, item: _ItemFields, found: list[_ItemFields]) -> None:
+        found.append(item)
+        if self.entries is not None:
+            self.entries[element.mem_id] = item
 
     def _fallback_label(self, entry: _Entry) -> tuple[str, str | None]:
         """The label and url of an entry without a link, or with an empty one: its
@@ -1053,10 +1198,13 @@ class _MenuRegistry:
     A hidden or mobile menu whose labels are already known anywhere is a copy; so is
     a visible menu repeating one of its own region. A footer group repeating header
     links is a menu of its own (fixture en-campaign-keyfacts.html, "Get involved").
+    A hidden or mobile menu holding a kept menu's entries and many more replaces its
+    entries (``_replaced_by_richer_copy``).
     """
 
     def __init__(self) -> None:
         self._menus: list[dict[str, object]] = []
+        self._kept: list[_KeptMenu] = []  # one a menu, for ``_replaced_by_richer_copy``
         self._known_anywhere: set[str] = set()
         self._known_in_region: dict[str, set[str]] = {}
         self._keys = KeyAllocator()
@@ -1090,16 +1238,64 @@ class _MenuRegistry:
             labels, deferred=draft.deferred, region=draft.region
         ):
             return
+        if draft.deferred and self._replaced_by_richer_copy(draft):
+            return
         self._known_anywhere |= labels
         self._known_in_region.setdefault(draft.region, set()).update(labels)
         key = self._keys.allocate(draft.element_id or slugify(draft.name), "menu")
-        self._menus.append(
-            {"key": key, "name": draft.name, "region": draft.region, "items": draft.items}
-        )
+        menu: dict[str, object] = {
+            "key": key,
+            "name": draft.name,
+            "region": draft.region,
+            "items": draft.items,
+        }
+        self._menus.append(menu)
+        self._kept.append(_KeptMenu(menu, draft.region, _labels_of(draft.items), labels))
+
+    def _replaced_by_richer_copy(self, draft: _MenuDraft) -> bool:
+        """Whether a hidden or mobile menu is a richer copy of a kept one, whose entries
+        it then replaces (the kept menu's key, name and region stay): the same top
+        entries, mostly, and most of the kept menu's labels among many more (corpus
+        traf__umweltbundesamt.de-atomkraft.html: the drill-down mobile menu holds the
+        7 entries of "Hauptnavigation" and ~2000 below them, where the desktop menu
+        shows 102)."""
+        top = _labels_of(draft.items)
+        for kept in self._kept:
+            if _same_entries(kept.top, top) and _richer(draft.labels, kept.labels):
+                kept.menu["items"] = draft.items
+                kept.labels = kept.labels | draft.labels
+                self._known_anywhere |= draft.labels
+                self._known_in_region.setdefault(kept.region, set()).update(draft.labels)
+                return True
+        return False
 
     def menus(self) -> tuple[Menu, ...]:
         """The menus kept, built in one pydantic call (cheaper than one call a menu)."""
         return _MENUS.validate_python(self._menus)
+
+
+@dataclass(slots=True)
+class _KeptMenu:
+    """A menu the registry kept, with its region, the casefolded labels of its top
+    entries and of all its entries."""
+
+    menu: dict[str, object]
+    region: str
+    top: set[str]
+    labels: set[str]
+
+
+def _same_entries(kept: set[str], other: set[str]) -> bool:
+    """Whether two sets of top labels (two or more) are mostly the same, both ways."""
+    if len(kept) < 2:
+        return False
+    shared = len(kept & other)
+    return shared >= _DUPLICATE_SHARE * len(kept) and shared >= _DUPLICATE_SHARE * len(other)
+
+
+def _richer(labels: set[str], kept: set[str]) -> bool:
+    """Whether ``labels`` hold most of ``kept`` and more."""
+    return len(labels) > len(kept) and len(labels & kept) >= _DUPLICATE_SHARE * len(kept)
 
 
 def _leads_somewhere(items: tuple[_ItemFields, ...]) -> bool:
