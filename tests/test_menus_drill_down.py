@@ -70,6 +70,15 @@ def test_a_mobile_menu_of_other_entries_stays_a_menu_of_its_own() -> None:
     assert len(names) == 3
 
 
+def test_a_heading_in_one_of_its_entries_does_not_name_a_menu() -> None:
+    # the mobile menu was named "Das Umweltamt", the <h3> of its social links' entry
+    html = FIXTURE.read_text(encoding="utf-8")
+    alone = html[: html.index("<header>")] + html[html.index("</header>") + len("</header>") :]
+    (menu,) = _menus(alone)
+    assert menu.name == "Menü"  # the text over its top list
+    assert "Das Umweltamt" in [item.label for item in menu.items]
+
+
 ARIA = """<html><body><header><nav aria-label="Menu">
 <ul><li><a href="/a">Alpha</a><button aria-controls="sub-a">More</button></li>
 <li><a href="/b">Beta</a><button aria-controls="sub-b other">More</button></li>

@@ -1112,12 +1112,13 @@ def _holds_list_item(node: LexborNode) -> bool:
 
 def _menu_name(root: LexborNode, attributes: Attributes) -> str:
     """The menu's ARIA label, else the text its ``aria-labelledby`` points to, else
-    its first heading outside a form (``attributes``: the root's)."""
+    its first heading outside a form and outside its entries (``attributes``: the
+    root's)."""
     label = _aria_name(root, attributes)
     if label:
         return label
     for heading in root.css("h1, h2, h3, h4, h5, h6"):
-        if not _inside_form(heading, root.mem_id):
+        if not _inside_form_or_entry(heading, root.mem_id):
             return node_text(heading)
     return _heading_before(root)
 
@@ -1180,16 +1181,21 @@ def _heading_before(root: LexborNode) -> str:
     return node_text(sibling)
 
 
-def _inside_form(node: LexborNode, root_id: int) -> bool:
-    """Whether ``node`` lies in a ``<form>`` below the element ``root_id``: a search
-    form's hidden title ("Search form") names no menu (corpus
-    edgi-wmd__energy-gov-home: the main menu was named "Search form")."""
+def _inside_form_or_entry(node: LexborNode, root_id: int) -> bool:
+    """Whether ``node`` lies in a ``<form>`` or an ``<li>`` below the element
+    ``root_id``: a search form's hidden title ("Search form") names no menu (corpus
+    edgi-wmd__energy-gov-home: the main menu was named "Search form"), nor does the
+    label of one of its entries (corpus traf__umweltbundesamt.de-atomkraft.html: the
+    mobile menu was named "Das Umweltbundesamt", the ``<h3>`` of its social links)."""
     parent = node.parent
     while parent is not None and parent.mem_id != root_id:
-        if parent.tag == "form":
+        if parent.tag_id in _FORM_OR_ENTRY:
             return True
         parent = parent.parent
     return False
+
+
+_FORM_OR_ENTRY = frozenset((tag_id("form"), _LI))
 
 
 class _MenuRegistry:
