@@ -6,7 +6,9 @@ known (fixture amnesty-fr-refugies.html, whose mobile menu flattens the main one
 one holding a kept menu's entries and many more lends that menu its richer tree
 (``_replaced_by_richer_copy``). A drill-down menu, whose sub-lists stand beside its
 top list and open from buttons in its entries, is read as the tree it shows
-(``_grafted``, corpus traf__umweltbundesamt.de-atomkraft.html).
+(``_grafted``, corpus traf__umweltbundesamt.de-atomkraft.html). A group repeated in
+a menu's lists (its desktop and mobile lists in one ``<nav>``) is listed once
+(``_without_repeats``).
 
 An entry without a label of its own that holds a group is read by its shape
 (``_titled_group``): when its first sub-entry is the group's title (a heading, bold
@@ -586,6 +588,8 @@ def _drafts_of(root: LexborNode, place: _Place, base_url: str | None) -> Iterato
             )
         return
     items = tuple(chain.from_iterable(read.items for read in lists))
+    if len(lists) > 1:
+        items = _without_repeats(items)
     labels = set().union(*(read.labels for read in lists))
     if not lists:  # a menu of bare links: those with a label, keyed among themselves
         items = _link_items(root.css("a[href]"), base_url)
@@ -596,6 +600,34 @@ def _drafts_of(root: LexborNode, place: _Place, base_url: str | None) -> Iterato
             _menu_name(root, place.attributes) or title or _wrapper_name(root) or f"{region} menu"
         )
         yield _MenuDraft(name, element_id(root), region, items, labels, deferred)
+
+
+def _without_repeats(items: tuple[_ItemFields, ...]) -> tuple[_ItemFields, ...]:
+    """The entries of a menu's lists without the groups repeating an earlier one, its
+    label, url and sub-entries alike (corpus mercury__www.gruene.de.html: the desktop
+    and mobile lists of one ``<nav>`` listed Programm, Partei and Personen twice). The
+    others keep their keys. A single link may stand in two lists on purpose, and
+    dropping it from one would leave that list short (hdate__elmundo.es-PSOE.html:
+    "LOC" in the sections and again in the list of supplements)."""
+    seen: set[_Shape] = set()
+    kept: list[_ItemFields] = []
+    for item in items:
+        if not item["children"]:
+            kept.append(item)
+            continue
+        shape = _shape_of(item)
+        if shape not in seen:
+            seen.add(shape)
+            kept.append(item)
+    return items if len(kept) == len(items) else tuple(kept)
+
+
+# An entry's label, url and the shapes of its sub-entries.
+_Shape = tuple[str, str | None, tuple["_Shape", ...]]
+
+
+def _shape_of(item: _ItemFields) -> _Shape:
+    return item["label"], item["url"], tuple(map(_shape_of, item["children"]))
 
 
 # Drill-down menus (corpus traf__umweltbundesamt.de-atomkraft.html): sub-lists standing
