@@ -12,11 +12,12 @@ a menu's lists (its desktop and mobile lists in one ``<nav>``) is listed once
 
 An entry without a label of its own that holds a group is read by its shape
 (``_titled_group``): when its first sub-entry is the group's title (a heading, bold
-text or a link styled as a title, holding no entries, and not the current page's
-entry) that sub-entry becomes the entry's label and url, keeping its key, over the
-others (corpus mercury__www.gruene.de.html, traf__blog.mondediplo.net.turpitude.html
-footers). A bare column, with no title anywhere, stays a group without a label: merging
-it into its parent would move every entry's key whenever one link is added elsewhere.
+text or a link styled as a title, or a paragraph without a link over links, holding
+no entries, and not the current page's entry) that sub-entry becomes the entry's
+label and url, keeping its key, over the others (corpus mercury__www.gruene.de.html,
+traf__blog.mondediplo.net.turpitude.html footers). A bare column, with no title
+anywhere, stays a group without a label: merging it into its parent would move every
+entry's key whenever one link is added elsewhere.
 
 A bar of share buttons is no menu (``_is_share_bar``, corpus
 mercury__www.lemonde.fr.html "Partage désactivé"). A menu without a name of its own
@@ -1028,15 +1029,18 @@ def _titled_group(
     traf__blog.mondediplo.net.turpitude.html: a ``<h3>`` "Le journal" as the first
     ``<li>`` of each footer column; a bare ``<span>`` is a trail's unlinked current
     step) or a link styled as a title (corpus mercury__www.gruene.de.html:
-    ``<a><p class="…sectionTitle…">Programm`` over the column's links). A first link
-    like the others is no title: the group stays a bare column (corpus
+    ``<a><p class="…sectionTitle…">Programm`` over the column's links), or a
+    paragraph without a link over links only (same footer, ``<p>Service``). A first
+    link like the others is no title: the group stays a bare column (corpus
     hdate__paris-luttes.info.html, "Antifascisme" heads no column)."""
     if len(children) < 2:
         return None
     title = children[0]
     if title["children"] or not title["label"]:
         return None
-    if first_label is None or not _styled_as_title(first_label) or _is_current(first_label):
+    if first_label is None or _is_current(first_label):
+        return None
+    if not (_styled_as_title(first_label) or _heads_links(first_label, children)):
         return None
     return {
         "key": title["key"],
@@ -1044,6 +1048,19 @@ def _titled_group(
         "url": title["url"],
         "children": children[1:],
     }
+
+
+def _heads_links(first_label: LexborNode, children: tuple[_ItemFields, ...]) -> bool:
+    """Whether the first of a group's entries is a paragraph without a link over links
+    only (corpus mercury__www.gruene.de.html: ``<p class="…sectionNoLink…">Service``
+    over the footer column's links). Not a ``<span>`` nor a ``<button>``: the current
+    step of a trail, the current language over the others, a toggle."""
+    if first_label.tag_id not in _BLOCK_TEXT_TAG_IDS or children[0]["url"] is not None:
+        return False
+    return all(child["url"] for child in children[1:])
+
+
+_BLOCK_TEXT_TAG_IDS = frozenset((tag_id("p"), tag_id("div")))
 
 
 def _is_current(element: LexborNode) -> bool:
@@ -1071,10 +1088,35 @@ def _styled_as_title(link: LexborNode) -> bool:
 
 
 def _is_title_element(node: LexborNode) -> bool:
+    """Whether ``node`` is a heading, ``<strong>``/``<b>``, or has a class naming it a
+    title (``_names_title``)."""
     if node.tag in _TITLE_TAGS:
         return True
-    classes = (node.attributes.get("class") or "").casefold()
-    return "title" in classes or "heading" in classes
+    classes = node.attributes.get("class") or ""
+    lowered = classes.lower()
+    if "title" not in lowered and "heading" not in lowered:  # most classes: no search
+        return False
+    return any(map(_names_title, classes.split()))
+
+
+# The words of a class: "styles-module--sectionTitle--1eBHi" is "styles", "module",
+# "section", "Title", ... (camelCase words apart, as hyphenated ones).
+_CLASS_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_TITLE_WORDS = frozenset(("title", "heading"))
+# Words before "title" or "heading" by which a class names no title: "no-heading",
+# "subTitle", "has-title" (a block holding one).
+_NOT_TITLE_WORDS = frozenset(("no", "non", "not", "sub", "has", "with", "without"))
+
+
+def _names_title(class_name: str) -> bool:
+    """Whether a class names a title by one of its words, "title" or "heading" (corpus
+    mercury__www.gruene.de.html ``styles-module--sectionTitle--1eBHi``), as a word,
+    not a part of one ("subtitle") nor negated ("no-heading")."""
+    words = [word.lower() for word in _CLASS_WORDS.findall(class_name)]
+    return any(
+        word in _TITLE_WORDS and (index == 0 or words[index - 1] not in _NOT_TITLE_WORDS)
+        for index, word in enumerate(words)
+    )
 
 
 def _keyed(entries: list[_ItemFields]) -> tuple[_ItemFields, ...]:
