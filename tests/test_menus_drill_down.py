@@ -4,6 +4,7 @@ id), read as the tree they show; a richer mobile copy of a menu replaces its ent
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from pagevault import parse_html
@@ -145,3 +146,43 @@ def test_a_data_attribute_several_lists_share_names_none_of_them() -> None:
         "Beta one",
         "Beta two",
     ]
+
+
+def test_a_long_chain_of_drill_down_lists_is_grafted_to_a_bounded_depth() -> None:
+    # hostile: each list opens the next, the lists in page order and in reverse order
+    lists = [
+        f'<ul id="l{n}"><li><a href="/p{n}">Page {n}</a>'
+        f'<button aria-controls="l{n + 1}">+</button></li>'
+        f'<li><a href="/q{n}">Other {n}</a></li></ul>'
+        for n in range(1000)
+    ]
+    for order in (lists, lists[::-1]):
+        html = f"<html><body><header><nav>{''.join(order)}</nav></header></body></html>"
+        started = time.perf_counter()
+        (menu,) = _menus(html)
+        assert time.perf_counter() - started < 3.0
+        depth, items = 0, menu.items
+        while items:
+            depth += 1
+            items = items[0].children
+        assert 2 <= depth <= 100
+        assert "Page 0" in {item.label for item in menu.items}
+
+
+def test_drill_down_lists_of_deep_entries_are_grafted_no_deeper_than_a_list_is_read() -> None:
+    # hostile: each list opens the next from an entry 45 levels deep
+    def deep_list(n: int) -> str:
+        opened = "".join(f'<ul><li><a href="/d{n}/{k}">D {n} {k}</a>' for k in range(45))
+        return (
+            f'<ul id="l{n}"><li><a href="/p{n}">Page {n}</a>{opened}'
+            f'<button aria-controls="l{n + 1}">+</button>{"</li></ul>" * 45}</li>'
+            f'<li><a href="/q{n}">Other {n}</a></li></ul>'
+        )
+
+    html = "<html><body><header><nav>" + "".join(map(deep_list, range(20))) + "</nav></header>"
+    (menu,) = _menus(html + "</body></html>")
+    depth, items = 0, menu.items
+    while items:
+        depth += 1
+        items = items[0].children
+    assert 46 <= depth <= 100

@@ -665,25 +665,26 @@ def _grafted(root: LexborNode, lists: list[_ListRead], handles: _Handles) -> lis
     """The lists of a drill-down menu with each sub-list grafted under the entry whose
     control opens it (its first entry, a back or current link leading nowhere, left
     out); the lists grafted nowhere, in page order. An entry holding entries already,
-    or a control in the list it opens or in one of its sub-lists, grafts nothing."""
+    or a control in the list it opens or in one of its sub-lists, grafts nothing; nor
+    does a graft nesting entries deeper than a list is read (``_Grafts``)."""
     by_element = {read.element.mem_id: read for read in lists}
     owners = {
-        entry_id: (read.element.mem_id, item)
+        entry_id: (read.element.mem_id, item, depth)
         for read in lists
-        for entry_id, item in (read.entries or {}).items()
+        for entry_id, (item, depth) in (read.entries or {}).items()
     }
-    held_by: dict[int, int] = {}  # a grafted list -> the list holding its entry
+    grafts = _Grafts({list_id: read.deepest for list_id, read in by_element.items()})
     for control in _controls(root, handles):
+        owner = _owning_entry(control, owners, root.mem_id)
+        if owner is None:
+            continue
+        list_id, item, depth = owner
         for target_id in _targets(control, handles):
             target = by_element.get(target_id)
-            owner = _owning_entry(control, owners, root.mem_id)
-            if target is None or owner is None or target_id in held_by:
-                continue
-            list_id, item = owner
-            if item["children"] or _held_under(list_id, target_id, held_by):
+            if target is None or item["children"] or not grafts.add(target_id, list_id, depth):
                 continue
             item["children"] = _without_back_entry(target.items)
-            held_by[target_id] = list_id
+    held_by = grafts.held_by
     for grafted_id in held_by:  # the labels of a grafted list are its top list's
         by_element[_top_of(grafted_id, held_by)].labels |= by_element[grafted_id].labels
     # a sub-list no control opens (a leaf's, holding its back link alone) adds nothing
@@ -724,9 +725,10 @@ def _targets(control: LexborNode, handles: _Handles) -> Iterator[int]:
 
 
 def _owning_entry(
-    control: LexborNode, owners: dict[int, tuple[int, _ItemFields]], root_id: int
-) -> tuple[int, _ItemFields] | None:
-    """The list and entry of the nearest ``<li>`` above ``control``, below the root."""
+    control: LexborNode, owners: dict[int, tuple[int, _ItemFields, int]], root_id: int
+) -> tuple[int, _ItemFields, int] | None:
+    """The list, entry and depth of the nearest ``<li>`` above ``control``, below the
+    root."""
     node = control.parent
     while node is not None and node.mem_id != root_id:
         if node.tag_id == _LI:
@@ -735,14 +737,58 @@ def _owning_entry(
     return None
 
 
-def _held_under(list_id: int, target_id: int, held_by: dict[int, int]) -> bool:
-    """Whether the list ``list_id`` is ``target_id`` or grafted below it."""
-    current: int | None = list_id
-    while current is not None:
-        if current == target_id:
-            return True
-        current = held_by.get(current)
-    return False
+class _Grafts:
+    """The lists grafted under an entry of another list, each once, never below itself,
+    and no deeper than a list is read (``_MAX_MENU_DEPTH`` element levels from the top
+    list down: hostile lists opening each other in a chain would nest entries past
+    what pydantic validates, RELIABILITY.md rule 1). The walks up a chain are bounded
+    by that depth too."""
+
+    def __init__(self, deepest: dict[int, int]) -> None:
+        self.held_by: dict[int, int] = {}  # a grafted list -> the list holding its entry
+        self._at: dict[int, int] = {}  # a grafted list -> its entry's depth in that list
+        # a list -> the depth of its deepest entry, in its grafted lists too
+        self._reach = deepest
+
+    def add(self, target_id: int, list_id: int, depth: int) -> bool:
+        """Graft the list ``target_id`` under an entry ``depth`` levels deep in the list
+        ``list_id``, unless it is grafted already, would hold its own entry, or would
+        nest entries too deep; whether it was."""
+        if target_id in self.held_by:
+            return False
+        above = self._depth_above(list_id, target_id)
+        reach = depth + self._reach[target_id]
+        if above is None or above + reach > _MAX_MENU_DEPTH:
+            return False
+        self.held_by[target_id] = list_id
+        self._at[target_id] = depth
+        self._extend_reach(list_id, reach)
+        return True
+
+    def _depth_above(self, list_id: int, target_id: int) -> int | None:
+        """The depth of the list ``list_id`` below its top list; None if that list or
+        one holding it is ``target_id`` (a graft would close a loop)."""
+        depth = 0
+        current = list_id
+        while current != target_id:
+            holder = self.held_by.get(current)
+            if holder is None:
+                return depth
+            depth += self._at[current]
+            current = holder
+        return None
+
+    def _extend_reach(self, list_id: int, reach: int) -> None:
+        """Note entries ``reach`` levels deep in the list ``list_id``, and so deeper in
+        each list holding it."""
+        current = list_id
+        while self._reach[current] < reach:
+            self._reach[current] = reach
+            holder = self.held_by.get(current)
+            if holder is None:
+                return
+            reach += self._at[current]
+            current = holder
 
 
 def _without_back_entry(items: tuple[_ItemFields, ...]) -> tuple[_ItemFields, ...]:
@@ -915,8 +961,10 @@ class _ListRead:
         self.items: tuple[_ItemFields, ...] = ()
         self.linked = False  # holds an ``a[href]``
         self.labels: set[str] = set()  # casefolded, of every entry kept
-        # the entry kept for each <li> (by ``mem_id``), when asked: for ``_grafted``
-        self.entries: dict[int, _ItemFields] | None = None
+        # when asked, for ``_grafted``: the entry kept for each <li> (by ``mem_id``) and
+        # its depth (element levels below the list), and the deepest of them
+        self.entries: dict[int, tuple[_ItemFields, int]] | None = None
+        self.deepest = 0
         self._base_url = base_url
         self._entries_met = 0
 
@@ -993,7 +1041,7 @@ class _ListRead:
                     return
                 titled = _titled_group(children, entry.first_child_label)
                 if titled is not None:
-                    self._keep(element, titled, found)
+                    self._keep(element, titled, found, depth)
                     return
         if owner is not None and not found:
             owner.first_child_label = label_element
@@ -1001,14 +1049,16 @@ class _ListRead:
         # check less an entry)
         key_base = (element.id or "").strip() or slugify(label) or slugify(url or "")
         self.labels.add(label.casefold())
-        self._keep(
-            element, {"key": key_base, "label": label, "url": url, "children": children}, found
-        )
+        item: _ItemFields = {"key": key_base, "label": label, "url": url, "children": children}
+        self._keep(element, item, found, depth)
 
-    def _keep(self, element: LexborNode, item: _ItemFields, found: list[_ItemFields]) -> None:
+    def _keep(
+        self, element: LexborNode, item: _ItemFields, found: list[_ItemFields], depth: int
+    ) -> None:
         found.append(item)
         if self.entries is not None:
-            self.entries[element.mem_id] = item
+            self.entries[element.mem_id] = item, depth
+            self.deepest = max(self.deepest, depth)
 
     def _fallback_label(self, entry: _Entry) -> tuple[str, str | None]:
         """The label and url of an entry without a link, or with an empty one: its
