@@ -2,15 +2,22 @@
 
 A menu repeated for small screens (or hidden with ``aria-hidden``) is kept once:
 hidden and mobile menus are read last and dropped when their labels are already
-known (fixture amnesty-fr-refugies.html, whose mobile menu flattens the main one).
+known (fixture amnesty-fr-refugies.html, whose mobile menu flattens the main one);
+one holding a kept menu's entries and many more lends that menu its richer tree
+(``_replaced_by_richer_copy``). A drill-down menu, whose sub-lists stand beside its
+top list and open from buttons in its entries, is read as the tree it shows
+(``_grafted``, corpus traf__umweltbundesamt.de-atomkraft.html). A group repeated in
+a menu's lists (its desktop and mobile lists in one ``<nav>``) is listed once
+(``_without_repeats``).
 
 An entry without a label of its own that holds a group is read by its shape
 (``_titled_group``): when its first sub-entry is the group's title (a heading, bold
-text or a link styled as a title, holding no entries, and not the current page's
-entry) that sub-entry becomes the entry's label and url, keeping its key, over the
-others (corpus mercury__www.gruene.de.html, traf__blog.mondediplo.net.turpitude.html
-footers). A bare column, with no title anywhere, stays a group without a label: merging
-it into its parent would move every entry's key whenever one link is added elsewhere.
+text or a link styled as a title, or a paragraph without a link over links, holding
+no entries, and not the current page's entry) that sub-entry becomes the entry's
+label and url, keeping its key, over the others (corpus mercury__www.gruene.de.html,
+traf__blog.mondediplo.net.turpitude.html footers). A bare column, with no title
+anywhere, stays a group without a label: merging it into its parent would move every
+entry's key whenever one link is added elsewhere.
 
 A bar of share buttons is no menu (``_is_share_bar``, corpus
 mercury__www.lemonde.fr.html "Partage désactivé"). A menu without a name of its own
@@ -23,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import chain, repeat, takewhile
+from itertools import chain, takewhile
 from typing import NamedTuple, TypedDict
 
 from pydantic import TypeAdapter
@@ -564,7 +571,15 @@ def _path_up(root: LexborNode, seen: Container[int]) -> list[tuple[LexborNode, i
 
 
 def _drafts_of(root: LexborNode, place: _Place, base_url: str | None) -> Iterator[_MenuDraft]:
-    lists = [read for read in map(_ListRead.of, _top_lists(root), repeat(base_url)) if read.linked]
+    elements = _top_lists(root)
+    handles = _list_handles(elements) if len(elements) > 1 else {}
+    lists = [
+        read
+        for read in (_ListRead.of(element, base_url, bool(handles)) for element in elements)
+        if read.linked
+    ]
+    if handles:
+        lists = _grafted(root, lists, handles)
     titles = [_group_title(read.element, root) for read in lists]
     region, deferred = place.region, place.deferred
     if len(lists) > 1 and all(titles):
@@ -574,6 +589,8 @@ def _drafts_of(root: LexborNode, place: _Place, base_url: str | None) -> Iterato
             )
         return
     items = tuple(chain.from_iterable(read.items for read in lists))
+    if len(lists) > 1:
+        items = _without_repeats(items)
     labels = set().union(*(read.labels for read in lists))
     if not lists:  # a menu of bare links: those with a label, keyed among themselves
         items = _link_items(root.css("a[href]"), base_url)
@@ -584,6 +601,202 @@ def _drafts_of(root: LexborNode, place: _Place, base_url: str | None) -> Iterato
             _menu_name(root, place.attributes) or title or _wrapper_name(root) or f"{region} menu"
         )
         yield _MenuDraft(name, element_id(root), region, items, labels, deferred)
+
+
+def _without_repeats(items: tuple[_ItemFields, ...]) -> tuple[_ItemFields, ...]:
+    """The entries of a menu's lists without the groups repeating an earlier one, its
+    label, url and sub-entries alike (corpus mercury__www.gruene.de.html: the desktop
+    and mobile lists of one ``<nav>`` listed Programm, Partei and Personen twice). The
+    others keep their keys. A single link may stand in two lists on purpose, and
+    dropping it from one would leave that list short (hdate__elmundo.es-PSOE.html:
+    "LOC" in the sections and again in the list of supplements)."""
+    seen: set[_Shape] = set()
+    kept: list[_ItemFields] = []
+    for item in items:
+        if not item["children"]:
+            kept.append(item)
+            continue
+        shape = _shape_of(item)
+        if shape not in seen:
+            seen.add(shape)
+            kept.append(item)
+    return items if len(kept) == len(items) else tuple(kept)
+
+
+# An entry's label, url and the shapes of its sub-entries.
+_Shape = tuple[str, str | None, tuple["_Shape", ...]]
+
+
+def _shape_of(item: _ItemFields) -> _Shape:
+    return item["label"], item["url"], tuple(map(_shape_of, item["children"]))
+
+
+# Drill-down menus (corpus traf__umweltbundesamt.de-atomkraft.html): sub-lists standing
+# beside the top list, each opened by a control in an entry that names it, by
+# ``aria-controls`` (its id) or by a data attribute the list carries with the same value.
+_HANDLE_NAME = re.compile(r"^data-[a-z0-9_-]+$")
+_ID = "id"
+_CONTROLS = "aria-controls"
+
+# A list's handles: (attribute name, value) -> the list's ``mem_id``.
+_Handles = dict[tuple[str, str], int]
+
+
+def _list_handles(lists: list[LexborNode]) -> _Handles:
+    """The ids and data attributes by which a control may name one of ``lists``: those
+    with a value that one list alone carries (a ``data-level="1"`` of several lists, a
+    ``data-v-…=""`` on every element, names none)."""
+    handles: _Handles = {}
+    shared: set[tuple[str, str]] = set()
+    for element in lists:
+        for name, value in element.attributes.items():
+            value = (value or "").strip()
+            if not value or (name != _ID and not _HANDLE_NAME.match(name)):
+                continue
+            if (name, value) in handles:
+                shared.add((name, value))
+            handles[(name, value)] = element.mem_id
+    for handle in shared:
+        del handles[handle]
+    return handles
+
+
+def _grafted(root: LexborNode, lists: list[_ListRead], handles: _Handles) -> list[_ListRead]:
+    """The lists of a drill-down menu with each sub-list grafted under the entry whose
+    control opens it (its first entry, a back or current link leading nowhere, left
+    out); the lists grafted nowhere, in page order. An entry holding entries already,
+    or a control in the list it opens or in one of its sub-lists, grafts nothing; nor
+    does a graft nesting entries deeper than a list is read (``_Grafts``)."""
+    by_element = {read.element.mem_id: read for read in lists}
+    owners = {
+        entry_id: (read.element.mem_id, item, depth)
+        for read in lists
+        for entry_id, (item, depth) in (read.entries or {}).items()
+    }
+    grafts = _Grafts({list_id: read.deepest for list_id, read in by_element.items()})
+    for control in _controls(root, handles):
+        owner = _owning_entry(control, owners, root.mem_id)
+        if owner is None:
+            continue
+        list_id, item, depth = owner
+        for target_id in _targets(control, handles):
+            target = by_element.get(target_id)
+            if target is None or item["children"] or not grafts.add(target_id, list_id, depth):
+                continue
+            item["children"] = _without_back_entry(target.items)
+    held_by = grafts.held_by
+    for grafted_id in held_by:  # the labels of a grafted list are its top list's
+        by_element[_top_of(grafted_id, held_by)].labels |= by_element[grafted_id].labels
+    # a sub-list no control opens (a leaf's, holding its back link alone) adds nothing
+    return [
+        read
+        for read in lists
+        if read.element.mem_id not in held_by and (not held_by or _leads_somewhere(read.items))
+    ]
+
+
+def _top_of(list_id: int, held_by: dict[int, int]) -> int:
+    while list_id in held_by:
+        list_id = held_by[list_id]
+    return list_id
+
+
+def _controls(root: LexborNode, handles: _Handles) -> list[LexborNode]:
+    """The elements of ``root`` that may open a list: those with ``aria-controls`` when
+    a list has an id, buttons with a data attribute of a list."""
+    names = sorted({name for name, _ in handles})
+    selectors = [f"[{_CONTROLS}]" if name == _ID else f"button[{name}]" for name in names]
+    return root.css(", ".join(selectors))
+
+
+def _targets(control: LexborNode, handles: _Handles) -> Iterator[int]:
+    """The lists ``control`` names (``mem_id``), by ``aria-controls`` or a data
+    attribute."""
+    attributes = control.attributes
+    for name, value in attributes.items():
+        if not value:
+            continue
+        if name == _CONTROLS:
+            for token in value.split():
+                if (target := handles.get((_ID, token))) is not None:
+                    yield target
+        elif name != _ID and (target := handles.get((name, value.strip()))) is not None:
+            yield target
+
+
+def _owning_entry(
+    control: LexborNode, owners: dict[int, tuple[int, _ItemFields, int]], root_id: int
+) -> tuple[int, _ItemFields, int] | None:
+    """The list, entry and depth of the nearest ``<li>`` above ``control``, below the
+    root."""
+    node = control.parent
+    while node is not None and node.mem_id != root_id:
+        if node.tag_id == _LI:
+            return owners.get(node.mem_id)
+        node = node.parent
+    return None
+
+
+class _Grafts:
+    """The lists grafted under an entry of another list, each once, never below itself,
+    and no deeper than a list is read (``_MAX_MENU_DEPTH`` element levels from the top
+    list down: hostile lists opening each other in a chain would nest entries past
+    what pydantic validates, RELIABILITY.md rule 1). The walks up a chain are bounded
+    by that depth too."""
+
+    def __init__(self, deepest: dict[int, int]) -> None:
+        self.held_by: dict[int, int] = {}  # a grafted list -> the list holding its entry
+        self._at: dict[int, int] = {}  # a grafted list -> its entry's depth in that list
+        # a list -> the depth of its deepest entry, in its grafted lists too
+        self._reach = deepest
+
+    def add(self, target_id: int, list_id: int, depth: int) -> bool:
+        """Graft the list ``target_id`` under an entry ``depth`` levels deep in the list
+        ``list_id``, unless it is grafted already, would hold its own entry, or would
+        nest entries too deep; whether it was."""
+        if target_id in self.held_by:
+            return False
+        above = self._depth_above(list_id, target_id)
+        reach = depth + self._reach[target_id]
+        if above is None or above + reach > _MAX_MENU_DEPTH:
+            return False
+        self.held_by[target_id] = list_id
+        self._at[target_id] = depth
+        self._extend_reach(list_id, reach)
+        return True
+
+    def _depth_above(self, list_id: int, target_id: int) -> int | None:
+        """The depth of the list ``list_id`` below its top list; None if that list or
+        one holding it is ``target_id`` (a graft would close a loop)."""
+        depth = 0
+        current = list_id
+        while current != target_id:
+            holder = self.held_by.get(current)
+            if holder is None:
+                return depth
+            depth += self._at[current]
+            current = holder
+        return None
+
+    def _extend_reach(self, list_id: int, reach: int) -> None:
+        """Note entries ``reach`` levels deep in the list ``list_id``, and so deeper in
+        each list holding it."""
+        current = list_id
+        while self._reach[current] < reach:
+            self._reach[current] = reach
+            holder = self.held_by.get(current)
+            if holder is None:
+                return
+            reach += self._at[current]
+            current = holder
+
+
+def _without_back_entry(items: tuple[_ItemFields, ...]) -> tuple[_ItemFields, ...]:
+    """A drill-down list's entries without its first when that leads nowhere: a back
+    link or the parent's own label over ``href="#"``."""
+    if items and items[0]["url"] is None and not items[0]["children"]:
+        return items[1:]
+    return items
 
 
 def _bare_footer_drafts(
@@ -748,12 +961,18 @@ class _ListRead:
         self.items: tuple[_ItemFields, ...] = ()
         self.linked = False  # holds an ``a[href]``
         self.labels: set[str] = set()  # casefolded, of every entry kept
+        # when asked, for ``_grafted``: the entry kept for each <li> (by ``mem_id``) and
+        # its depth (element levels below the list), and the deepest of them
+        self.entries: dict[int, tuple[_ItemFields, int]] | None = None
+        self.deepest = 0
         self._base_url = base_url
         self._entries_met = 0
 
     @classmethod
-    def of(cls, element: LexborNode, base_url: str | None) -> _ListRead:
+    def of(cls, element: LexborNode, base_url: str | None, note_entries: bool = False) -> _ListRead:
         read = cls(element, base_url)
+        if note_entries:
+            read.entries = {}
         top: list[_ItemFields] = []
         read._walk(element, None, top, 0)
         read.items = _keyed(top)
@@ -822,7 +1041,7 @@ class _ListRead:
                     return
                 titled = _titled_group(children, entry.first_child_label)
                 if titled is not None:
-                    found.append(titled)
+                    self._keep(element, titled, found, depth)
                     return
         if owner is not None and not found:
             owner.first_child_label = label_element
@@ -830,7 +1049,16 @@ class _ListRead:
         # check less an entry)
         key_base = (element.id or "").strip() or slugify(label) or slugify(url or "")
         self.labels.add(label.casefold())
-        found.append({"key": key_base, "label": label, "url": url, "children": children})
+        item: _ItemFields = {"key": key_base, "label": label, "url": url, "children": children}
+        self._keep(element, item, found, depth)
+
+    def _keep(
+        self, element: LexborNode, item: _ItemFields, found: list[_ItemFields], depth: int
+    ) -> None:
+        found.append(item)
+        if self.entries is not None:
+            self.entries[element.mem_id] = item, depth
+            self.deepest = max(self.deepest, depth)
 
     def _fallback_label(self, entry: _Entry) -> tuple[str, str | None]:
         """The label and url of an entry without a link, or with an empty one: its
@@ -851,15 +1079,18 @@ def _titled_group(
     traf__blog.mondediplo.net.turpitude.html: a ``<h3>`` "Le journal" as the first
     ``<li>`` of each footer column; a bare ``<span>`` is a trail's unlinked current
     step) or a link styled as a title (corpus mercury__www.gruene.de.html:
-    ``<a><p class="…sectionTitle…">Programm`` over the column's links). A first link
-    like the others is no title: the group stays a bare column (corpus
+    ``<a><p class="…sectionTitle…">Programm`` over the column's links), or a
+    paragraph without a link over links only (same footer, ``<p>Service``). A first
+    link like the others is no title: the group stays a bare column (corpus
     hdate__paris-luttes.info.html, "Antifascisme" heads no column)."""
     if len(children) < 2:
         return None
     title = children[0]
     if title["children"] or not title["label"]:
         return None
-    if first_label is None or not _styled_as_title(first_label) or _is_current(first_label):
+    if first_label is None or _is_current(first_label):
+        return None
+    if not (_styled_as_title(first_label) or _heads_links(first_label, children)):
         return None
     return {
         "key": title["key"],
@@ -867,6 +1098,19 @@ def _titled_group(
         "url": title["url"],
         "children": children[1:],
     }
+
+
+def _heads_links(first_label: LexborNode, children: tuple[_ItemFields, ...]) -> bool:
+    """Whether the first of a group's entries is a paragraph without a link over links
+    only (corpus mercury__www.gruene.de.html: ``<p class="…sectionNoLink…">Service``
+    over the footer column's links). Not a ``<span>`` nor a ``<button>``: the current
+    step of a trail, the current language over the others, a toggle."""
+    if first_label.tag_id not in _BLOCK_TEXT_TAG_IDS or children[0]["url"] is not None:
+        return False
+    return all(child["url"] for child in children[1:])
+
+
+_BLOCK_TEXT_TAG_IDS = frozenset((tag_id("p"), tag_id("div")))
 
 
 def _is_current(element: LexborNode) -> bool:
@@ -894,10 +1138,35 @@ def _styled_as_title(link: LexborNode) -> bool:
 
 
 def _is_title_element(node: LexborNode) -> bool:
+    """Whether ``node`` is a heading, ``<strong>``/``<b>``, or has a class naming it a
+    title (``_names_title``)."""
     if node.tag in _TITLE_TAGS:
         return True
-    classes = (node.attributes.get("class") or "").casefold()
-    return "title" in classes or "heading" in classes
+    classes = node.attributes.get("class") or ""
+    lowered = classes.lower()
+    if "title" not in lowered and "heading" not in lowered:  # most classes: no search
+        return False
+    return any(map(_names_title, classes.split()))
+
+
+# The words of a class: "styles-module--sectionTitle--1eBHi" is "styles", "module",
+# "section", "Title", ... (camelCase words apart, as hyphenated ones).
+_CLASS_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_TITLE_WORDS = frozenset(("title", "heading"))
+# Words before "title" or "heading" by which a class names no title: "no-heading",
+# "subTitle", "has-title" (a block holding one).
+_NOT_TITLE_WORDS = frozenset(("no", "non", "not", "sub", "has", "with", "without"))
+
+
+def _names_title(class_name: str) -> bool:
+    """Whether a class names a title by one of its words, "title" or "heading" (corpus
+    mercury__www.gruene.de.html ``styles-module--sectionTitle--1eBHi``), as a word,
+    not a part of one ("subtitle") nor negated ("no-heading")."""
+    words = [word.lower() for word in _CLASS_WORDS.findall(class_name)]
+    return any(
+        word in _TITLE_WORDS and (index == 0 or words[index - 1] not in _NOT_TITLE_WORDS)
+        for index, word in enumerate(words)
+    )
 
 
 def _keyed(entries: list[_ItemFields]) -> tuple[_ItemFields, ...]:
@@ -967,12 +1236,13 @@ def _holds_list_item(node: LexborNode) -> bool:
 
 def _menu_name(root: LexborNode, attributes: Attributes) -> str:
     """The menu's ARIA label, else the text its ``aria-labelledby`` points to, else
-    its first heading outside a form (``attributes``: the root's)."""
+    its first heading outside a form and outside its entries (``attributes``: the
+    root's)."""
     label = _aria_name(root, attributes)
     if label:
         return label
     for heading in root.css("h1, h2, h3, h4, h5, h6"):
-        if not _inside_form(heading, root.mem_id):
+        if not _inside_form_or_entry(heading, root.mem_id):
             return node_text(heading)
     return _heading_before(root)
 
@@ -1035,16 +1305,21 @@ def _heading_before(root: LexborNode) -> str:
     return node_text(sibling)
 
 
-def _inside_form(node: LexborNode, root_id: int) -> bool:
-    """Whether ``node`` lies in a ``<form>`` below the element ``root_id``: a search
-    form's hidden title ("Search form") names no menu (corpus
-    edgi-wmd__energy-gov-home: the main menu was named "Search form")."""
+def _inside_form_or_entry(node: LexborNode, root_id: int) -> bool:
+    """Whether ``node`` lies in a ``<form>`` or an ``<li>`` below the element
+    ``root_id``: a search form's hidden title ("Search form") names no menu (corpus
+    edgi-wmd__energy-gov-home: the main menu was named "Search form"), nor does the
+    label of one of its entries (corpus traf__umweltbundesamt.de-atomkraft.html: the
+    mobile menu was named "Das Umweltbundesamt", the ``<h3>`` of its social links)."""
     parent = node.parent
     while parent is not None and parent.mem_id != root_id:
-        if parent.tag == "form":
+        if parent.tag_id in _FORM_OR_ENTRY:
             return True
         parent = parent.parent
     return False
+
+
+_FORM_OR_ENTRY = frozenset((tag_id("form"), _LI))
 
 
 class _MenuRegistry:
@@ -1053,10 +1328,13 @@ class _MenuRegistry:
     A hidden or mobile menu whose labels are already known anywhere is a copy; so is
     a visible menu repeating one of its own region. A footer group repeating header
     links is a menu of its own (fixture en-campaign-keyfacts.html, "Get involved").
+    A hidden or mobile menu holding a kept menu's entries and many more replaces its
+    entries (``_replaced_by_richer_copy``).
     """
 
     def __init__(self) -> None:
         self._menus: list[dict[str, object]] = []
+        self._kept: list[_KeptMenu] = []  # one a menu, for ``_replaced_by_richer_copy``
         self._known_anywhere: set[str] = set()
         self._known_in_region: dict[str, set[str]] = {}
         self._keys = KeyAllocator()
@@ -1090,16 +1368,64 @@ class _MenuRegistry:
             labels, deferred=draft.deferred, region=draft.region
         ):
             return
+        if draft.deferred and self._replaced_by_richer_copy(draft):
+            return
         self._known_anywhere |= labels
         self._known_in_region.setdefault(draft.region, set()).update(labels)
         key = self._keys.allocate(draft.element_id or slugify(draft.name), "menu")
-        self._menus.append(
-            {"key": key, "name": draft.name, "region": draft.region, "items": draft.items}
-        )
+        menu: dict[str, object] = {
+            "key": key,
+            "name": draft.name,
+            "region": draft.region,
+            "items": draft.items,
+        }
+        self._menus.append(menu)
+        self._kept.append(_KeptMenu(menu, draft.region, _labels_of(draft.items), labels))
+
+    def _replaced_by_richer_copy(self, draft: _MenuDraft) -> bool:
+        """Whether a hidden or mobile menu is a richer copy of a kept one, whose entries
+        it then replaces (the kept menu's key, name and region stay): the same top
+        entries, mostly, and most of the kept menu's labels among many more (corpus
+        traf__umweltbundesamt.de-atomkraft.html: the drill-down mobile menu holds the
+        7 entries of "Hauptnavigation" and ~2000 below them, where the desktop menu
+        shows 102)."""
+        top = _labels_of(draft.items)
+        for kept in self._kept:
+            if _same_entries(kept.top, top) and _richer(draft.labels, kept.labels):
+                kept.menu["items"] = draft.items
+                kept.labels = kept.labels | draft.labels
+                self._known_anywhere |= draft.labels
+                self._known_in_region.setdefault(kept.region, set()).update(draft.labels)
+                return True
+        return False
 
     def menus(self) -> tuple[Menu, ...]:
         """The menus kept, built in one pydantic call (cheaper than one call a menu)."""
         return _MENUS.validate_python(self._menus)
+
+
+@dataclass(slots=True)
+class _KeptMenu:
+    """A menu the registry kept, with its region, the casefolded labels of its top
+    entries and of all its entries."""
+
+    menu: dict[str, object]
+    region: str
+    top: set[str]
+    labels: set[str]
+
+
+def _same_entries(kept: set[str], other: set[str]) -> bool:
+    """Whether two sets of top labels (two or more) are mostly the same, both ways."""
+    if len(kept) < 2:
+        return False
+    shared = len(kept & other)
+    return shared >= _DUPLICATE_SHARE * len(kept) and shared >= _DUPLICATE_SHARE * len(other)
+
+
+def _richer(labels: set[str], kept: set[str]) -> bool:
+    """Whether ``labels`` hold most of ``kept`` and more."""
+    return len(labels) > len(kept) and len(labels & kept) >= _DUPLICATE_SHARE * len(kept)
 
 
 def _leads_somewhere(items: tuple[_ItemFields, ...]) -> bool:
