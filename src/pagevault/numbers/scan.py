@@ -749,56 +749,102 @@ class _Scan:
     def _reject_bare_number(
         self, candidate: _Candidate, before: str, after: str
     ) -> RejectReason | None:
-        raw, text, end = candidate.raw, self.text, candidate.end
-        if after[:1] == ")" and self.language == "fr" and _is_department(raw, before):
+        """Why a number without a unit is no figure, if it is none: the first rule that
+        tells, in this order (a list marker before a date, a date before a name or an
+        address, all before a small number)."""
+        if after[:1] == ")" and self.language == "fr" and _is_department(candidate.raw, before):
             return "postcode"
         words = self._words_before(candidate.start)
         last_word = words[-1] if words else ""
-        if after.startswith((". ", ") ")) and not text[: candidate.start].strip():
+        return (
+            self._list_marker_reason(candidate, after)
+            or self._german_day_reason(candidate.raw, after, last_word)
+            or self._calendar_reason(candidate, before, last_word)
+            or self._name_or_address_reason(candidate, before, after, last_word)
+            or self._small_number_reason(candidate)
+        )
+
+    def _list_marker_reason(self, candidate: _Candidate, after: str) -> RejectReason | None:
+        """'1. Sozialer Ausgleich', '2) ...': the number opening a text, a list item's."""
+        if after.startswith((". ", ") ")) and not self.text[: candidate.start].strip():
             return "numbering"
-        if (
-            self.language == "de"
-            and after.startswith(". ")
-            and raw.isdigit()
-            and last_word in DE_ORDINAL_WORDS
-        ):
+        return None
+
+    def _german_day_reason(self, raw: str, after: str, last_word: str) -> RejectReason | None:
+        """'der 3. Platz': an ordinal after an article; 'Der 11.10. eines jeden Jahres':
+        a day and month without a year."""
+        if self.language != "de" or not after.startswith("."):
+            return None
+        if after.startswith(". ") and raw.isdigit() and last_word in DE_ORDINAL_WORDS:
             return "ordinal"
-        if self.language == "de" and after.startswith(".") and _DAY_MONTH.fullmatch(raw):
-            return "date"  # "Der 11.10. eines jeden Jahres": a day and month, no year
+        if _DAY_MONTH.fullmatch(raw):
+            return "date"
+        return None
+
+    def _calendar_reason(
+        self, candidate: _Candidate, before: str, last_word: str
+    ) -> RejectReason | None:
+        """A decade ('les années 90'), a day after its weekday ('le samedi 21 au
+        matin': corpus traf__sauvonsluniversite.com.spip) or a year (_is_year)."""
+        raw = candidate.raw
         if last_word in DECADE_WORDS and raw.isdigit() and len(raw) in (2, 4):
             return "year"
         noun = self._counted_noun(candidate.end)
         if last_word in WEEKDAYS and noun is None and _is_day_of_month(raw):
-            return "date"  # "le samedi 21 au matin" (corpus traf__sauvonsluniversite.com.spip)
-        if _looks_like_year(raw) and (
+            return "date"
+        if _looks_like_year(raw) and self._is_year(noun, before, last_word):
+            return "year"
+        return None
+
+    def _is_year(self, noun: str | None, before: str, last_word: str) -> bool:
+        """A year-like number counts nothing, follows a preposition of time or a dash,
+        or stands before a German lower-case word ("1974 ins THW", "2021 engagierten
+        sich": German nouns are capitalised) or, in English, after a name and before a
+        singular noun ("the Data Transparency 2016 website": an edition's year; "in Gaza
+        2000 children" is a count, which takes a plural noun)."""
+        return (
             noun is None
             or last_word in DATE_PREPOSITIONS
             or before.rstrip().endswith(("-", "–"))
-            # German nouns are capitalised: "1974 ins THW", "2021 engagierten sich"
             or (self.language == "de" and noun[0].islower())
             or (
                 self.language == "en"
                 and not _plural_noun(noun)
                 and _name_word_before(before) is not None
             )
-        ):
-            # "the Data Transparency 2016 website": an edition's year (not "in Gaza 2000
-            # children": a count takes a plural noun)
-            return "year"
-        if raw.endswith(".0") and not _plural_noun(noun) and _name_word_before(before):
-            return "version"  # "FracFocus 1.0", "Industrie 4.0" (not "Warms 2.0 Degrees")
+        )
+
+    def _name_or_address_reason(
+        self, candidate: _Candidate, before: str, after: str, last_word: str
+    ) -> RejectReason | None:
+        """A version in a name ("FracFocus 1.0", "Industrie 4.0"; not "Warms 2.0
+        Degrees"), a ranking ("Top 10 Things", "the top 5 countries"), a postcode or a
+        street number."""
+        raw, end = candidate.raw, candidate.end
+        is_version = raw.endswith(".0") and not _plural_noun(self._counted_noun(end))
+        if is_version and _name_word_before(before):
+            return "version"
         if last_word == "top":
-            return "numbering"  # "Top 10 Things", "the top 5 countries": a ranking
+            return "numbering"
         if self._is_postcode(candidate):
             return "postcode"
-        if after[1:2].isupper() and self.language == "en" and _lazy(_STREET_AFTER).match(text, end):
-            return "numbering"  # a street number
-
-        if raw.isdigit() and int(raw) < 10 and noun is None:
-            if self._qualifier_before(candidate.start) or self._compound_unit(candidate.end):
-                return None  # "près de 5", "1-mile demarcations"
-            return "small"
+        if (
+            after[1:2].isupper()
+            and self.language == "en"
+            and _lazy(_STREET_AFTER).match(self.text, end)
+        ):
+            return "numbering"
         return None
+
+    def _small_number_reason(self, candidate: _Candidate) -> RejectReason | None:
+        """A digit counting nothing ("Halle 1", "version 2"); not after a qualifier
+        ("près de 5") nor before a unit joined by a hyphen ("1-mile demarcations")."""
+        raw = candidate.raw
+        if not raw.isdigit() or int(raw) >= 10 or self._counted_noun(candidate.end) is not None:
+            return None
+        if self._qualifier_before(candidate.start) or self._compound_unit(candidate.end):
+            return None
+        return "small"
 
     def _is_postcode(self, candidate: _Candidate) -> bool:
         """'75011 Paris', '10115 Berlin.': five bare digits before a place name; four
