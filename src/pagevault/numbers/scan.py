@@ -765,10 +765,29 @@ class _Scan:
         )
 
     def _list_marker_reason(self, candidate: _Candidate, after: str) -> RejectReason | None:
-        """'1. Sozialer Ausgleich', '2) ...': the number opening a text, a list item's."""
-        if after.startswith((". ", ") ")) and not self.text[: candidate.start].strip():
+        """'1. Sozialer Ausgleich', '2) ...': the number opening a text, a list item's;
+        '... 9. Spain 10. United States': the next marker of a list written inline."""
+        if not after.startswith((". ", ") ")):
+            return None  # most numbers
+        start = candidate.start
+        if not self.text[:start].strip() or self._follows_its_list_marker(start, after[0]):
             return "numbering"
         return None
+
+    def _follows_its_list_marker(self, start: int, mark: str) -> bool:
+        """Whether the marker of the item before ("9. ") stands before the number at
+        ``start`` ("10. "), in a list written inline (corpus rdbl__cnn: "1. Finland
+        2. Norway ... 9. Spain 10. United States"; "10" passed as a count of nothing)."""
+        raw = self.text[start : self.text.index(mark, start)]
+        if not raw.isdigit() or raw == "0":
+            return False
+        marker = f"{int(raw) - 1}{mark} "
+        position = self.text.rfind(marker, 0, start)
+        if position < 0 or (position > 0 and not self.text[position - 1].isspace()):
+            return False
+        # one item between them, no sentence ("It rose to 9. Then it grew to 10. ...")
+        item = self.text[position + len(marker) : start]
+        return not any(end in item for end in _SENTENCE_ENDS)
 
     def _german_day_reason(self, raw: str, after: str, last_word: str) -> RejectReason | None:
         """'der 3. Platz': an ordinal after an article; 'Der 11.10. eines jeden Jahres':
@@ -1231,6 +1250,8 @@ def _name_word_before(before: str) -> str | None:
         return None
     return words[-1]
 
+
+_SENTENCE_ENDS = (". ", "! ", "? ")
 
 _NOT_NAME_WORDS = FUNCTION_WORDS | _QUALIFIER_WORDS | DATE_PREPOSITIONS
 
