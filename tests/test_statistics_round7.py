@@ -28,3 +28,34 @@ def test_the_markers_of_a_list_written_inline_are_no_figures() -> None:
 )
 def test_a_number_ending_a_sentence_after_its_predecessor_stays(text: str) -> None:
     assert ("10", 10.0, None, "count") in _figures(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "phrases"),
+    [
+        ("une supérette ouverte 24 heures sur 24.", "fr", ["24 heures sur 24"]),
+        ("ouverte 24 h sur 24, 7 jours sur 7.", "fr", ["24 h sur 24", "7 jours sur 7"]),
+        ("Die Hotline ist 24 Stunden am Tag, 7 Tage die Woche erreichbar.", "de", None),
+        ("We are open 24 hours a day, 7 days a week, 365 days a year.", "en", None),
+        ("Atención 24 horas al día y 7 días a la semana.", "es", None),
+    ],
+)
+def test_round_the_clock_written_with_numbers_is_no_figure(
+    text: str, lang: str, phrases: list[str] | None
+) -> None:
+    """Corpus traf__blog.mondediplo.net.turpitude: "24 heures sur 24" was two figures,
+    24 hours and a count of 24."""
+    assert _figures(text, lang) == []
+    if phrases is not None:
+        assert [number for number, _ in _rejected(text, lang)] == phrases
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "values"),
+    [
+        ("Staff work 24 hours a week and 7 days a month.", "en", [24.0, 7.0]),
+        ("Il reste 24 heures sur 240 prévues.", "fr", [0.1]),  # a ratio
+    ],
+)
+def test_hours_of_a_week_and_other_numbers_stay(text: str, lang: str, values: list[float]) -> None:
+    assert [value for _, value, _, _ in _figures(text, lang)] == values

@@ -142,6 +142,19 @@ _PROGRESS_TO_GOAL = (
     rf"|de l['’]objectif(?:{_SP}atteint)?)\.?"
 )
 _SLASH_PAIR = r"\d{1,3}/(\d{1,3})(?![\d/]|[.,]\d)"
+# "Round the clock" written with numbers, as "24/7" is (_ROUND_THE_CLOCK): "ouverte 24
+# heures sur 24" (corpus traf__blog.mondediplo.net.turpitude), "7 jours sur 7", "24 hours
+# a day", "7 Tage die Woche", "365 días al año". No figure about the page's subject.
+_ROUND_THE_CLOCK_NUMBERS = frozenset(("24", "7", "365"))
+_ROUND_THE_CLOCK_PHRASE = (
+    rf"(?:(?P<n>24|7|365)(?:{_SP}?(?:heures|h|jours|j))?{_SP}+sur{_SP}+(?P=n)"
+    rf"|24{_SP}?(?:hours|heures|h|Stunden|horas){_SP}+(?:a|per|par|pro|am|al|del|por)"
+    rf"{_SP}+(?:day|jour|Tag|día|dia)"
+    rf"|7{_SP}+(?:days|jours|Tage|días|dias){_SP}+(?:a|per|par|pro|die|in{_SP}der|a{_SP}la"
+    rf"|de{_SP}la|por){_SP}+(?:week|semaine|Woche|semana)"
+    rf"|365{_SP}+(?:days|jours|Tage|días|dias){_SP}+(?:a|per|par|pro|im|al|del|por)"
+    rf"{_SP}+(?:year|an|Jahr|año))(?!\w|[.,]\d)"
+)
 
 
 @cache
@@ -423,6 +436,8 @@ class _Scan:
             return
         if self._reference_at(start) or self._month_date_at(start, end):
             return
+        if text[start:end] in _ROUND_THE_CLOCK_NUMBERS and self._round_the_clock_at(start):
+            return
         if self._blocked_at(start, end) or self._zero_led_code_at(start, end):
             return
         number = NUMBER.match(text, start)
@@ -439,6 +454,14 @@ class _Scan:
         """'0% vom Ziel erreicht': a donation widget's progress bar, the whole of its
         text (corpus traf__greenpeace.de.nachhaltigleben), no figure about the subject."""
         return _lazy(_PROGRESS_TO_GOAL).fullmatch(self.text, candidate.end) is not None
+
+    def _round_the_clock_at(self, start: int) -> bool:
+        """'24 heures sur 24', '7 days a week' (_ROUND_THE_CLOCK_PHRASE)."""
+        phrase = _lazy(_ROUND_THE_CLOCK_PHRASE).match(self.text, start)
+        if phrase is None:
+            return False
+        self.reject(start, phrase.end(), "code")
+        return True
 
     def _phone_extension_at(self, start: int, end: int) -> bool:
         """'Tel. 0221 / 9822 – 2220 oder - 2202': another extension of the phone number
