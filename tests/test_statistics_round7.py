@@ -59,3 +59,27 @@ def test_round_the_clock_written_with_numbers_is_no_figure(
 )
 def test_hours_of_a_week_and_other_numbers_stay(text: str, lang: str, values: list[float]) -> None:
     assert [value for _, value, _, _ in _figures(text, lang)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("dass sich Bayern von der 10-H- Abstandsregel verabschiedet", "de"),
+        ("als Alternative zu 10-H lehnen wir ab.", "de"),
+        ("Join one of the 4-H clubs near you.", "en"),
+        ("The annual 10-K filing is due.", "en"),
+    ],
+)
+def test_a_number_joined_to_capitals_is_a_name(text: str, lang: str) -> None:
+    """Corpus traf__bund-naturschutz.de-habeck: the "10-H" rule (ten times a wind
+    turbine's height) was five counts of 10."""
+    assert _figures(text, lang) == []
+    assert [reason for _, reason in _rejected(text, lang)] == ["code"]
+
+
+def test_a_number_joined_to_a_word_keeps_it() -> None:
+    """A word of more than two letters ("10-Mile") is no code."""
+    assert _figures("a 100-day period and a 10-Mile run", "en") == [
+        ("100", 100.0, "day", "duration"),
+        ("10", 10.0, None, "count"),
+    ]

@@ -859,10 +859,14 @@ class _Scan:
     def _name_or_address_reason(
         self, candidate: _Candidate, before: str, after: str, last_word: str
     ) -> RejectReason | None:
-        """A version in a name ("FracFocus 1.0", "Industrie 4.0"; not "Warms 2.0
+        """A name joined to capitals ("die 10-H-Regel": corpus
+        traf__bund-naturschutz.de-habeck; "4-H clubs", "3-D mapping", a "10-K"
+        filing), a version in a name ("FracFocus 1.0", "Industrie 4.0"; not "Warms 2.0
         Degrees"), a ranking ("Top 10 Things", "the top 5 countries"), a postcode or a
         street number."""
         raw, end = candidate.raw, candidate.end
+        if after[:1] == "-" and _LETTER_CODE_AFTER.match(after):
+            return "code"
         is_version = raw.endswith(".0") and not _plural_noun(self._counted_noun(end))
         if is_version and _name_word_before(before):
             return "version"
@@ -1275,6 +1279,8 @@ def _name_word_before(before: str) -> str | None:
 
 
 _SENTENCE_ENDS = (". ", "! ", "? ")
+# One or two capitals joined to a number by a hyphen, no word going on after them.
+_LETTER_CODE_AFTER = re.compile(r"-[A-Z]{1,2}(?![^\W\d_])")
 
 _NOT_NAME_WORDS = FUNCTION_WORDS | _QUALIFIER_WORDS | DATE_PREPOSITIONS
 
