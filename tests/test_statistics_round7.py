@@ -83,3 +83,26 @@ def test_a_number_joined_to_a_word_keeps_it() -> None:
         ("100", 100.0, "day", "duration"),
         ("10", 10.0, None, "count"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Blog entry by Annisa Rahmawati | 21 February, 2017 1 comment", "en"),
+        ("Posted by Jane | 12 comments", "en"),
+        ("Publié le 3 mars 2020 | 4 commentaires", "fr"),
+        ("Von Max | 12 Kommentare", "de"),
+        ("Por Ana | 3 comentarios", "es"),
+    ],
+)
+def test_a_comment_counter_under_a_title_is_no_figure(text: str, lang: str) -> None:
+    """Corpus hdate__greenpeace.org.forests: "1 comment" after a post's date was a
+    count of comments."""
+    assert _figures(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["40,000 comments", "The rule drew 40,000 comments", "The rule drew 40,000 comments."]
+)
+def test_a_count_of_comments_in_a_sentence_or_a_card_stays(text: str) -> None:
+    assert _figures(text, "en") == [("40,000", 40000.0, "comments", "count")]

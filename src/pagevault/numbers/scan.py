@@ -872,6 +872,8 @@ class _Scan:
             return "version"
         if last_word == "top":
             return "numbering"
+        if self._is_comment_counter(candidate):
+            return "code"
         if self._is_postcode(candidate):
             return "postcode"
         if (
@@ -881,6 +883,19 @@ class _Scan:
         ):
             return "numbering"
         return None
+
+    def _is_comment_counter(self, candidate: _Candidate) -> bool:
+        """'Blog entry by Annisa Rahmawati | 21 February, 2017 1 comment' (corpus
+        hdate__greenpeace.org.forests): the counter of a post's comments ending the line
+        under its title, after a date or a separator, no figure about its subject. Not
+        a text's first words (a stat card, "40,000 comments"), nor in a sentence ("The
+        rule drew 40,000 comments")."""
+        noun = self._counted_noun(candidate.end)
+        if noun is None or noun.lower() not in _COMMENT_WORDS:
+            return False
+        noun_end = self.text.find(noun, candidate.end) + len(noun)
+        before = self.text[: candidate.start].rstrip()
+        return before != "" and not before[-1].isalpha() and not self.text[noun_end:].strip()
 
     def _small_number_reason(self, candidate: _Candidate) -> RejectReason | None:
         """A digit counting nothing ("Halle 1", "version 2"); not after a qualifier
@@ -1279,6 +1294,9 @@ def _name_word_before(before: str) -> str | None:
 
 
 _SENTENCE_ENDS = (". ", "! ", "? ")
+_COMMENT_WORDS = frozenset(
+    "comment comments commentaire commentaires kommentar kommentare comentario comentarios".split()
+)
 # One or two capitals joined to a number by a hyphen, no word going on after them.
 _LETTER_CODE_AFTER = re.compile(r"-[A-Z]{1,2}(?![^\W\d_])")
 
