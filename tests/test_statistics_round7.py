@@ -106,3 +106,33 @@ def test_a_comment_counter_under_a_title_is_no_figure(text: str, lang: str) -> N
 )
 def test_a_count_of_comments_in_a_sentence_or_a_card_stays(text: str) -> None:
     assert _figures(text, "en") == [("40,000", 40000.0, "comments", "count")]
+
+
+# --- figures lost --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "It stopped transmitting data 6 ½ minutes after the launch.",
+            "en",
+            [("6 ½", 6.5, "minutes", "duration")],
+        ),
+        (
+            "Il a fallu 2½ ans et 3 ¼ %.",
+            "fr",
+            [("2½", 2.5, "ans", "duration"), ("3 ¼ %", 3.25, "%", "percent")],
+        ),
+        (
+            "It cost 1 ¾ million dollars.",
+            "en",
+            [("1 ¾ million dollars", 1_750_000.0, "USD", "money")],
+        ),
+    ],
+)
+def test_a_fraction_after_a_number_is_part_of_it(
+    text: str, lang: str, expected: list[tuple[str, float, str, str]]
+) -> None:
+    """Corpus rdbl__yahoo-2: "6 ½ minutes" was dropped as the small number 6."""
+    assert _figures(text, lang) == expected
