@@ -136,3 +136,24 @@ def test_a_fraction_after_a_number_is_part_of_it(
 ) -> None:
     """Corpus rdbl__yahoo-2: "6 ½ minutes" was dropped as the small number 6."""
     assert _figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("and levy a .07% fee on the biggest banks", [(".07%", 0.07, "%", "percent")]),
+        ("It costs $.50 a day.", [("$.50", 0.5, "USD", "money")]),
+        ("The rate rose .075 percent.", [(".075 percent", 0.075, "%", "percent")]),
+    ],
+)
+def test_a_decimal_written_without_its_zero_is_read(
+    text: str, expected: list[tuple[str, float, str, str]]
+) -> None:
+    """Corpus mercury__obamawhitehouse.archives.gov--speeches: ".07%" was lost."""
+    assert _figures(text, "en") == expected
+
+
+@pytest.mark.parametrize("text", ["a .45 caliber gun", "the end.07 of it"])
+def test_a_point_before_digits_without_a_unit_reads_no_figure(text: str) -> None:
+    """A bare decimal without its zero is a name as often (".45 caliber")."""
+    assert _figures(text, "en") == []

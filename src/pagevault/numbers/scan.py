@@ -430,6 +430,8 @@ class _Scan:
         if self.taken and self.is_taken(start, end):
             return
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,_"):
+            if text[start - 1] == "." and self.language in _POINT_DECIMAL_LANGUAGES:
+                self._point_decimal_at(start - 1)
             return  # inside a word, a code ("G20") or a number read already
         if self.documents and self._document_number_at(start):
             return
@@ -455,6 +457,22 @@ class _Scan:
         """'0% vom Ziel erreicht': a donation widget's progress bar, the whole of its
         text (corpus traf__greenpeace.de.nachhaltigleben), no figure about the subject."""
         return _lazy(_PROGRESS_TO_GOAL).fullmatch(self.text, candidate.end) is not None
+
+    def _point_decimal_at(self, point: int) -> None:
+        """'levy a .07% fee on the biggest banks' (corpus
+        mercury__obamawhitehouse.archives.gov--speeches: the figure was lost), '$.50':
+        a decimal written without its zero, after a space, a bracket or a currency sign.
+        Only with a unit: a bare one is a name as often (".45 caliber", ".NET 4")."""
+        if point > 0 and self.text[point - 1] not in _BEFORE_POINT_DECIMAL:
+            return  # "end.07": no number starts at the point
+        number = _POINT_DECIMAL.match(self.text, point)
+        if number is None:
+            return
+        candidate = self._candidate(point, number)
+        if not candidate.has_unit or self.is_taken(candidate.start, candidate.end):
+            return
+        self.consume(candidate.end)
+        self._add_figure(candidate, float("0" + number.group()), False)
 
     def _round_the_clock_at(self, start: int) -> bool:
         """'24 heures sur 24', '7 days a week' (_ROUND_THE_CLOCK_PHRASE)."""
@@ -1309,6 +1327,10 @@ def _name_word_before(before: str) -> str | None:
 
 
 _SENTENCE_ENDS = (". ", "! ", "? ")
+# A decimal without its zero (".07%") where the decimal mark is a point.
+_POINT_DECIMAL = re.compile(r"\.\d+(?![\d.,])")
+_POINT_DECIMAL_LANGUAGES = frozenset(("en",))
+_BEFORE_POINT_DECIMAL = " \u00a0($€£"
 _FRACTIONS = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 1 / 8}
 _COMMENT_WORDS = frozenset(
     "comment comments commentaire commentaires kommentar kommentare comentario comentarios".split()
