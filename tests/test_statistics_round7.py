@@ -157,3 +157,40 @@ def test_a_decimal_written_without_its_zero_is_read(
 def test_a_point_before_digits_without_a_unit_reads_no_figure(text: str) -> None:
     """A bare decimal without its zero is a name as often (".45 caliber")."""
     assert _figures(text, "en") == []
+
+
+# --- units ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        (
+            "Jede:r Deutsche kauft im Schnitt rund 60 neue Kleidungsstücke pro Jahr.",
+            "Kleidungsstücke",
+        ),
+        (
+            "Ein Bündnis aus mehr als 50 zivilgesellschaftlichen Organisationen fordert",
+            "Organisationen",
+        ),
+        ("Es kamen 30 ehrenamtliche Helfer.", "Helfer"),
+        ("Dazu 12 finanzielle Zusagen.", "Zusagen"),
+    ],
+)
+def test_a_german_adjective_before_its_noun_leaves_the_noun_the_unit(text: str, unit: str) -> None:
+    """Corpus traf__greenpeace.de.nachhaltigleben: "60 neue Kleidungsstücke" and "50
+    zivilgesellschaftlichen Organisationen" had no unit."""
+    assert [figure_unit for _, _, figure_unit, _ in _figures(text, "de")] == [unit]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Schon im Jahr 2019 konnten zwei Millionen ihre Wohnung nicht mehr heizen.",
+        "Rund 300 benötigen Hilfe.",
+        "Die Arbeitslosigkeit hat um 48.000 abgenommen.",
+        "Mehr als 180 internationalen, regionalen und nationalen Organisationen.",
+    ],
+)
+def test_a_german_verb_or_pronoun_after_a_number_is_no_adjective(text: str) -> None:
+    assert [unit for _, _, unit, _ in _figures(text, "de") if unit] == []

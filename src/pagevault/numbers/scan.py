@@ -1014,15 +1014,16 @@ class _Scan:
         """The noun a figure counts, or its unit written as a sign ("1.5 °C") or joined
         to it by a hyphen ("12-mile"). German nouns are capitalised: a lower-case word
         after a German number is a verb, an adjective or a pronoun, no unit ("um 48.000
-        abgenommen", "um 439.000 geringer", "zwei Millionen ihre Wohnung")."""
+        abgenommen", "um 439.000 geringer", "zwei Millionen ihre Wohnung") but for an
+        adjective before its noun (_noun_after_german_adjective)."""
         following = self.text[end : end + 1]
         if following == "-":
             return self._compound_unit(end)
         noun = self._counted_noun(end) if following != "°" else None
         if noun is None:
             return _degree_unit(self.text, end) if "°" in self.text[end : end + 2] else None
-        if self.language == "de" and noun[0].islower() and "/" not in noun:
-            return None  # "g/kWh" is a unit
+        if self.language == "de" and noun[0].islower() and "/" not in noun:  # "g/kWh" is one
+            return _noun_after_german_adjective(self.text, end, noun)
         return noun
 
     def _compound_unit(self, end: int) -> str | None:
@@ -1385,6 +1386,31 @@ def _head_noun(text: str, end: int, noun: str) -> str:
         if not _is_modifier(noun):
             return noun
     return noun
+
+
+# German adjectives a number may stand before: the stems of common ones, and endings of
+# stems that make adjectives ("zivilgesellschaftlich", "europäisch", "finanziell").
+_DE_ADJECTIVE_STEMS = frozenset(
+    "neu weiter ander klein groß gross jung alt verschieden deutsch frei arm reich".split()
+)
+_DE_ADJECTIVE_STEM_ENDINGS = ("lich", "isch", "bar", "sam", "haft", "los", "ell", "iv", "al")
+# The endings of an inflected German adjective, longest first.
+_DE_ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
+
+
+def _noun_after_german_adjective(text: str, end: int, word: str) -> str | None:
+    """The capitalised noun after ``word`` if ``word`` is an inflected adjective: "rund
+    60 neue Kleidungsstücke", "mehr als 50 zivilgesellschaftlichen Organisationen" (corpus
+    traf__greenpeace.de.nachhaltigleben: no unit). Not a verb ("300 benötigen Hilfe":
+    no "-ig" stem is read) nor a pronoun ("zwei Millionen ihre Wohnung")."""
+    ending = next((ending for ending in _DE_ADJECTIVE_ENDINGS if word.endswith(ending)), None)
+    if ending is None:
+        return None
+    stem = word[: -len(ending)]
+    if stem not in _DE_ADJECTIVE_STEMS and not stem.endswith(_DE_ADJECTIVE_STEM_ENDINGS):
+        return None
+    noun = _lazy(_NEXT_NOUN).match(text, text.find(word, end) + len(word))
+    return noun.group(1) if noun is not None and noun.group(1)[0].isupper() else None
 
 
 def _is_day_of_month(raw: str) -> bool:
