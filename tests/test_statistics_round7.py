@@ -194,3 +194,48 @@ def test_a_german_adjective_before_its_noun_leaves_the_noun_the_unit(text: str, 
 )
 def test_a_german_verb_or_pronoun_after_a_number_is_no_adjective(text: str) -> None:
     assert [unit for _, _, unit, _ in _figures(text, "de") if unit] == []
+
+
+# --- ranges --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "wäre bis zur Mitte des Jahrhunderts zehn bis 13 Prozent des Budgets aufgebraucht",
+            "de",
+            ("zehn bis 13 Prozent", 10.0, "%", "range"),
+        ),
+        (
+            "between five and 15 percent of the budget",
+            "en",
+            ("five and 15 percent", 5.0, "%", "range"),
+        ),
+        ("entre cinq et 20 % du budget", "fr", ("cinq et 20 %", 5.0, "%", "range")),
+        (
+            "entre dos y 15 millones de personas",
+            "es",
+            ("dos y 15 millones", 2_000_000.0, "personas", "range"),
+        ),
+    ],
+)
+def test_a_range_opened_by_a_spelled_out_number_is_one_figure(
+    text: str, lang: str, expected: tuple[str, float, str, str]
+) -> None:
+    """Corpus traf__greenpeace.de.nachhaltigleben: "zehn bis 13 Prozent" was 13 %."""
+    assert _figures(text, lang) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("it rose by five and 15 percent", ("15 percent", 15.0, "%", "percent")),  # no opener
+        ("between ten and 5 people", ("5", 5.0, "people", "count")),  # not rising
+        ("no one to 10 people", ("10", 10.0, "people", "count")),  # "one" opens none
+    ],
+)
+def test_a_spelled_out_number_that_opens_no_range_is_left(
+    text: str, expected: tuple[str, float, str, str]
+) -> None:
+    assert _figures(text, "en") == [expected]

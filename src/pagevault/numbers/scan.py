@@ -505,7 +505,37 @@ class _Scan:
             self.reject(start, candidate.number_end, reason)
             return
         value, ambiguous = number_value(candidate.raw, self.language, bool(candidate.pct))
-        self._add_figure(candidate, value + candidate.fraction, ambiguous)
+        value += candidate.fraction
+        words = self._words_before(candidate.start)
+        joined = len(words) > 1 and words[-1] in _WORD_RANGE_JOINS  # most numbers: not
+        if not joined or not self._range_from_word_at(candidate, value, ambiguous):
+            self._add_figure(candidate, value, ambiguous)
+
+    def _range_from_word_at(self, candidate: _Candidate, high: float, ambiguous: bool) -> bool:
+        """'zehn bis 13 Prozent', 'between five and 15 percent', 'entre cinq et 20 %': a
+        range whose low end is spelled out, as style guides want numbers up to twelve
+        (corpus traf__greenpeace.de.nachhaltigleben: "13 Prozent" stood alone). A join
+        word ("and", "et", "und", "y") needs an opener before it ("between", _opens_range):
+        "rose by five and 10 percent" is two changes."""
+        window_start = max(0, candidate.start - 40)
+        low = _lazy(_LOW_WORD_BEFORE).search(self.text, window_start, candidate.start)
+        if low is None:
+            return False
+        low_value = _LOW_WORDS.get(low.group("low").lower())
+        if low_value is None or low_value >= high:
+            return False
+        join = low.group("join").lower()
+        start = low.start("low")
+        if join in _RANGE_JOINS and not _opens_range(self._words_before(start)):
+            return False
+        range_candidate = _Candidate(
+            start, start, low.end("low"), candidate.end, low.group("low"), candidate.cur1
+        )
+        range_candidate.suffix, range_candidate.scale = candidate.suffix, candidate.scale
+        range_candidate.pct, range_candidate.cur2 = candidate.pct, candidate.cur2
+        figure = self._figure(range_candidate, float(low_value), ambiguous)
+        self.figures.append(_as_range(figure))
+        return True
 
     def _take_unit_of_alternative(self, candidate: _Candidate) -> None:
         """'85 beziehungsweise 44 Prozent', '2 or 3 million euros': the first of two
@@ -1328,6 +1358,11 @@ def _name_word_before(before: str) -> str | None:
 
 
 _SENTENCE_ENDS = (". ", "! ", "? ")
+# The words joining the two ends of a range (as _RANGE_JOIN), and the spelled-out
+# numbers that may open one: not those for one ("a", "un", "one": "no one to 10").
+_WORD_RANGE_JOINS = frozenset("à a to and et und bis y".split())
+_LOW_WORDS = {word: value for word, value in NUMBER_WORDS.items() if 1 < value < 100}
+_LOW_WORD_BEFORE = rf"(?<!\w)(?P<low>[^\W\d_]+){_SP}+(?P<join>[^\W\d_]+){_SP}+$"
 # A decimal without its zero (".07%") where the decimal mark is a point.
 _POINT_DECIMAL = re.compile(r"\.\d+(?![\d.,])")
 _POINT_DECIMAL_LANGUAGES = frozenset(("en",))
