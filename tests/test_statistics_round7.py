@@ -239,3 +239,10 @@ def test_a_spelled_out_number_that_opens_no_range_is_left(
     text: str, expected: tuple[str, float, str, str]
 ) -> None:
     assert _figures(text, "en") == [expected]
+
+
+def test_a_word_ending_a_ratio_opens_no_range() -> None:
+    assert _figures("une personne sur cinq à 10 % près", "fr") == [
+        ("une personne sur cinq", 0.2, "personne", "ratio"),
+        ("10 %", 10.0, "%", "percent"),
+    ]

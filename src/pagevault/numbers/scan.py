@@ -528,6 +528,8 @@ class _Scan:
         start = low.start("low")
         if join in _RANGE_JOINS and not _opens_range(self._words_before(start)):
             return False
+        if self.is_taken(start, candidate.end):
+            return False  # "une personne sur cinq à 10 %": a ratio ends with the word
         range_candidate = _Candidate(
             start, start, low.end("low"), candidate.end, low.group("low"), candidate.cur1
         )
