@@ -246,3 +246,23 @@ def test_a_word_ending_a_ratio_opens_no_range() -> None:
         ("une personne sur cinq", 0.2, "personne", "ratio"),
         ("10 %", 10.0, "%", "percent"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "community colleges create partnerships with Fortune 500 companies",
+        "The S&P 500 rose, and so did the Euro Stoxx 50.",
+        "She made the Forbes 400 list.",
+    ],
+)
+def test_a_ranking_or_an_index_named_with_a_number_is_no_figure(text: str) -> None:
+    """Corpus mercury__obamawhitehouse.archives.gov--speeches: "Fortune 500 companies"
+    was a count of 500 companies."""
+    assert _figures(text, "en") == []
+
+
+def test_a_fortune_in_lower_case_names_no_ranking() -> None:
+    assert _figures("It cost a fortune 500 people could not pay.", "en") == [
+        ("500", 500.0, "people", "count")
+    ]

@@ -927,8 +927,10 @@ class _Scan:
         """A name joined to capitals ("die 10-H-Regel": corpus
         traf__bund-naturschutz.de-habeck; "4-H clubs", "3-D mapping", a "10-K"
         filing), a version in a name ("FracFocus 1.0", "Industrie 4.0"; not "Warms 2.0
-        Degrees"), a ranking ("Top 10 Things", "the top 5 countries"), a postcode or a
-        street number."""
+        Degrees"), a ranking ("Top 10 Things", "the top 5 countries"), the name of a
+        ranking or an index ("Fortune 500 companies": corpus
+        mercury__obamawhitehouse.archives.gov--speeches; "the S&P 500"), a comment
+        counter, a postcode or a street number."""
         raw, end = candidate.raw, candidate.end
         if after[:1] == "-" and _LETTER_CODE_AFTER.match(after):
             return "code"
@@ -937,6 +939,8 @@ class _Scan:
             return "version"
         if last_word == "top":
             return "numbering"
+        if last_word in _RANKING_NAMES and self._capitalised_word_before(candidate.start):
+            return "code"
         if self._is_comment_counter(candidate):
             return "code"
         if self._is_postcode(candidate):
@@ -948,6 +952,11 @@ class _Scan:
         ):
             return "numbering"
         return None
+
+    def _capitalised_word_before(self, start: int) -> bool:
+        """The word before ``start`` is written with a capital ("Fortune", not "a
+        fortune")."""
+        return self.text[max(0, start - 32) : start].split()[-1][:1].isupper()
 
     def _is_comment_counter(self, candidate: _Candidate) -> bool:
         """'Blog entry by Annisa Rahmawati | 21 February, 2017 1 comment' (corpus
@@ -1360,6 +1369,9 @@ def _name_word_before(before: str) -> str | None:
 
 
 _SENTENCE_ENDS = (". ", "! ", "? ")
+# Rankings and stock indexes named with a number (lower-cased, as _words_before reads
+# them): capitals ones ("DAX 40", "CAC 40", "FTSE 100") are codes already.
+_RANKING_NAMES = frozenset("fortune forbes s&p russell nasdaq nikkei stoxx".split())
 # The words joining the two ends of a range (as _RANGE_JOIN), and the spelled-out
 # numbers that may open one: not those for one ("a", "un", "one": "no one to 10").
 _WORD_RANGE_JOINS = frozenset("à a to and et und bis y".split())
