@@ -266,3 +266,33 @@ def test_a_fortune_in_lower_case_names_no_ranking() -> None:
     assert _figures("It cost a fortune 500 people could not pay.", "en") == [
         ("500", 500.0, "people", "count")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Solar Decathlon: 3 STEM Resources for Teachers", "Resources"),
+        ("the ports included in the 38 unique Custom Districts.", "Districts"),
+        ("the charges for 30 common outpatient services.", "services"),
+        ("7 outrageous credit cards if you have excellent credit", "cards"),
+        ("resulting in over 25 peer-reviewed research papers", "papers"),
+    ],
+)
+def test_an_english_count_counts_the_plural_after_a_singular_noun(text: str, unit: str) -> None:
+    """Corpus edgi-wmd__energy-gov-home__v1, edgi-wmp__datagov-highlights__a,
+    edgi-wmp__epa-hfstudy-research: the unit was the noun qualifying the plural
+    ("STEM", "Custom", "outpatient", "research")."""
+    assert [figure_unit for _, _, figure_unit, _ in _figures(text, "en")] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("limits of the 12 nautical mile Territorial Sea", "mile"),
+        ("The company offers 5 year warranties.", "year"),
+        ("A jaw-dropping 40,000 point bonus has arrived", "point"),
+        ("Only 1 student loans it.", "student"),  # one takes no plural
+    ],
+)
+def test_a_unit_or_a_singular_count_keeps_its_noun(text: str, unit: str) -> None:
+    assert [figure_unit for _, _, figure_unit, _ in _figures(text, "en")] == [unit]

@@ -1015,8 +1015,8 @@ class _Scan:
         noun = None if candidate.pct or currency else self._unit_noun(candidate.end)
         if noun and scale_word and not candidate.pct:
             currency = currency_code(noun)  # "6 millions de dollars", "68.700 millones de dólares"
-        if noun and self.language == "en" and value != 1 and _is_modifier(noun):
-            noun = _head_noun(self.text, candidate.end, noun)
+        if noun and self.language == "en" and value != 1:
+            noun = _english_head_noun(self.text, candidate.end, noun, value)
         kind: FigureKind = "count"
         if noun is not None and noun in _EURO_CENTS.get(self.language, ()):
             currency, value = "EUR", value / 100  # "1,4 Cent" is 0.014 EUR
@@ -1460,6 +1460,45 @@ def _noun_after_german_adjective(text: str, end: int, word: str) -> str | None:
         return None
     noun = _lazy(_NEXT_NOUN).match(text, text.find(word, end) + len(word))
     return noun.group(1) if noun is not None and noun.group(1)[0].isupper() else None
+
+
+def _english_head_noun(text: str, end: int, noun: str, value: float) -> str:
+    """The noun an English figure counts: past its modifiers (_head_noun), and past a
+    singular noun that qualifies the plural after it, as a count above one takes a
+    plural ("3 STEM Resources", "38 unique Custom Districts", "30 common outpatient
+    services": corpus edgi-wmd__energy-gov-home__v1, edgi-wmp__datagov-highlights__a).
+    Units and durations stay ("12 nautical mile Territorial Sea", "5 year terms")."""
+    if _is_modifier(noun):
+        noun = _head_noun(text, end, noun)
+    if value <= 1 or _plural_noun(noun) or noun.lower() in _MEASURES:
+        return noun
+    following = _lazy(_NEXT_NOUN).match(text, text.find(noun, end) + len(noun))
+    if following is None:
+        return noun
+    word = following.group(1)
+    return word if _is_plain_plural(word) else noun
+
+
+# Units of measure and time a number counts before another noun ("a 10 mile run").
+_MEASURES = DURATION_NOUNS | frozenset(
+    """
+    mile kilometer kilometre km meter metre foot inch yard pound ton tonne gallon liter
+    litre acre hectare degree percent point dollar euro cent page storey story
+    """.split()
+)
+
+
+def _is_plain_plural(word: str) -> bool:
+    """An English plural by its ending: "services", "Districts"; not "bonus",
+    "analysis", "class", nor a word of the grammar ("was", "its")."""
+    lowered = word.lower()
+    return (
+        len(word) > 3
+        and word.isalpha()
+        and lowered.endswith("s")
+        and not lowered.endswith(("ss", "us", "is"))
+        and lowered not in FUNCTION_WORDS
+    )
 
 
 def _is_day_of_month(raw: str) -> bool:
