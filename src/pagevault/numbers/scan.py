@@ -1368,6 +1368,7 @@ def _name_word_before(before: str) -> str | None:
     return words[-1]
 
 
+# What ends a sentence inside a text (_follows_its_list_marker).
 _SENTENCE_ENDS = (". ", "! ", "? ")
 # Rankings and stock indexes named with a number (lower-cased, as _words_before reads
 # them): capitals ones ("DAX 40", "CAC 40", "FTSE 100") are codes already.
@@ -1381,7 +1382,9 @@ _LOW_WORD_BEFORE = rf"(?<!\w)(?P<low>[^\W\d_]+){_SP}+(?P<join>[^\W\d_]+){_SP}+$"
 _POINT_DECIMAL = re.compile(r"\.\d+(?![\d.,])")
 _POINT_DECIMAL_LANGUAGES = frozenset(("en",))
 _BEFORE_POINT_DECIMAL = " \u00a0($€£"
+# Vulgar fractions written after a number ("6 ½ minutes": _take_fraction).
 _FRACTIONS = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 1 / 8}
+# The nouns of a comment counter (_is_comment_counter), lower-cased.
 _COMMENT_WORDS = frozenset(
     "comment comments commentaire commentaires kommentar kommentare comentario comentarios".split()
 )
