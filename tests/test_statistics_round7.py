@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from pagevault.numbers import find_figures
 from tests.figures import figures as _figures
 from tests.figures import rejected as _rejected
 
@@ -296,3 +297,68 @@ def test_an_english_count_counts_the_plural_after_a_singular_noun(text: str, uni
 )
 def test_a_unit_or_a_singular_count_keeps_its_noun(text: str, unit: str) -> None:
     assert [figure_unit for _, _, figure_unit, _ in _figures(text, "en")] == [unit]
+
+
+# --- shares written with words -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "drei Viertel der Landfläche und zwei Drittel der Meere erheblich beeinträchtigt",
+            "de",
+            [
+                ("drei Viertel", 0.75, "Landfläche", "ratio"),
+                ("zwei Drittel", 0.666666666667, "Meere", "ratio"),
+            ],
+        ),
+        (
+            "Australia otorga más de la mitad de los territorios del norte del país",
+            "es",
+            [("la mitad", 0.5, "territorios", "ratio")],
+        ),
+        (
+            "Nearly two-thirds of Americans and one third of the population.",
+            "en",
+            [
+                ("two-thirds", 0.666666666667, "Americans", "ratio"),
+                ("one third", 0.333333333333, "population", "ratio"),
+            ],
+        ),
+        (
+            "La moitié des Français et les trois quarts des électeurs.",
+            "fr",
+            [("La moitié", 0.5, "Français", "ratio"), ("trois quarts", 0.75, "électeurs", "ratio")],
+        ),
+        ("Half of them are children.", "en", [("Half", 0.5, None, "ratio")]),
+    ],
+)
+def test_a_share_written_with_words_is_a_ratio(
+    text: str, lang: str, expected: list[tuple[str, float, str | None, str]]
+) -> None:
+    """Corpus traf__greenpeace.org.artenvielfalt, rdbl__la-nacion: "drei Viertel der
+    Landfläche", "más de la mitad de los territorios" were lost."""
+    assert _figures(text, lang) == expected
+
+
+def test_a_share_keeps_its_qualifier() -> None:
+    found, _ = find_figures("Zwar wurde fast die Hälfte der deutschen Nordsee geschützt.", "de")
+    assert [(figure.text, figure.qualifier, figure.unit) for figure in found] == [
+        ("die Hälfte", "fast", "Nordsee")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("and a third is to join the Preservation Trust", "en"),  # an ordinal: no "of"
+        ("In the second half of 2020 and the first quarter of 2021.", "en"),  # periods
+        ("It took a quarter of an hour, half of the time.", "en"),  # durations
+        ("Il a attendu un quart d'heure.", "fr"),
+        ("the three tiers of government", "en"),
+        ("Die erste Hälfte des Jahres.", "de"),
+    ],
+)
+def test_a_period_an_ordinal_or_a_duration_is_no_share(text: str, lang: str) -> None:
+    assert [kind for _, _, _, kind in _figures(text, lang) if kind == "ratio"] == []

@@ -210,8 +210,9 @@ def scan_figures(text: str, language: str) -> tuple[list[Figure], list[Rejected]
     may_hold_word_ratio = _holds_any(probe, _RATIO_FIRST_WORDS) and _holds_any(
         probe, _RATIO_SEPARATOR_WORDS
     )
+    may_hold_fraction = _holds_any(probe, _FRACTION_HINTS)
     runs = _digit_runs(text, latin) if latin is None or "0" in probe else None
-    if runs is None and not has_scale_word and not may_hold_word_ratio:
+    if runs is None and not (has_scale_word or may_hold_word_ratio or may_hold_fraction):
         return [], []  # most paragraphs: nothing below could find a figure
     scan = _Scan(text, language)
     scan.block_urls()
@@ -226,6 +227,8 @@ def scan_figures(text: str, language: str) -> tuple[list[Figure], list[Rejected]
             scan.read_at(start, end)
     if has_scale_word:
         scan.read_word_figures(lowered)  # set above with has_scale_word
+    if may_hold_fraction:
+        scan.read_fractions()
     return _in_page_order(scan.figures), _in_page_order(scan.rejected)
 
 
@@ -421,6 +424,47 @@ class _Scan:
             cur2=after.group("cur2"),
         )
         self._add_figure(candidate, float(NUMBER_WORDS[candidate.raw.lower()]), False)
+
+    def read_fractions(self) -> None:
+        """'drei Viertel der Landfläche', 'fast die Hälfte der Nordsee', 'two-thirds of
+        Americans', 'más de la mitad de los territorios' (corpus
+        traf__greenpeace.org.artenvielfalt, rdbl__la-nacion: these shares were lost):
+        a share written with words, read as a ratio of what follows "of"."""
+        for match in _lazy(_FRACTION).finditer(self.text):
+            self._add_fraction(match)
+
+    def _add_fraction(self, match: re.Match[str]) -> None:
+        numerator_word = (match.group("num") or "").lower()
+        denominator = _FRACTION_DENOMINATORS[match.group("frac").lower()]
+        if numerator_word in _FRACTION_ARTICLES or not numerator_word:
+            # "die Hälfte", "la moitié", "half of": a half alone needs no number word;
+            # "the second half of 2020" is a period, "a third is" an ordinal
+            if denominator != 2 or (not numerator_word and not self._plain_half_at(match)):
+                return
+            numerator = 1
+        else:
+            numerator = NUMBER_WORDS[numerator_word]
+        whole = _whole_word(self.text, match.end(), self.language)
+        if whole is not None and whole.lower() in _TIME_WHOLES:
+            return  # "a quarter of an hour", "un quart d'heure": a duration
+        if numerator >= denominator or self.is_taken(*match.span("share")):
+            return
+        unit = None if whole is None or whole.lower() in _PRONOUNS else whole
+        start, end = match.span("share")
+        self.taken.append((start, end))
+        value = round(numerator / denominator, 12)
+        qualifier = self._qualifier_before(start)
+        self.figures.append(
+            Figure(start, end, self.text[start:end], value, unit, "ratio", qualifier)
+        )
+
+    def _plain_half_at(self, match: re.Match[str]) -> bool:
+        """English "half" with no number word: not after an ordinal ("the second half
+        of 2020", "the first half of the year")."""
+        if match.group("frac").lower() != "half":
+            return False
+        words = self._words_before(match.start("share"))
+        return not words or words[-1] not in _HALF_ORDINALS
 
     # --- figures written with digits ------------------------------------------------
 
@@ -1502,6 +1546,57 @@ def _is_plain_plural(word: str) -> bool:
         and not lowered.endswith(("ss", "us", "is"))
         and lowered not in FUNCTION_WORDS
     )
+
+
+# Shares written with words (read_fractions): the nouns of a half, a third and a
+# quarter with their denominator, the number words before them, and what links them to
+# the whole ("of", "de", "der"). A half alone takes an article ("die Hälfte").
+_FRACTION_DENOMINATORS = {
+    **dict.fromkeys("half moitié hälfte mitad".split(), 2),
+    **dict.fromkeys("third thirds tiers drittel tercio tercios".split(), 3),
+    **dict.fromkeys("quarter quarters quart quarts viertel cuarto cuartos".split(), 4),
+}
+# Lower-cased fragments of every share word: a text without one holds no share.
+_FRACTION_HINTS = tuple(
+    "half third quart hälfte drittel viertel moitié tiers mitad tercio cuarto".split()
+)
+_FRACTION_ARTICLES = frozenset(("la", "die"))
+_FRACTION = (
+    r"(?i)(?<!\w)(?P<share>(?:(?P<num>a|one|two|three|un|une|deux|trois|ein|eine|zwei|drei"
+    rf"|uno|una|dos|tres|la|die)(?:{_SP}|-)+)?(?P<frac>"
+    + "|".join(_FRACTION_DENOMINATORS)
+    + rf"))(?:{_SP}+(?:of|de|des|du|der|aller|del)(?!\w)|{_SP}+d['’])"
+)
+_HALF_ORDINALS = frozenset("first second last latter other".split())
+# Words between the link and the noun of the whole ("of all the people").
+_WHOLE_DETERMINERS = frozenset(
+    "all their our its his her alle aller allen tous toutes leurs nos todos todas sus".split()
+)
+# Wholes that make a share a duration, and pronouns that name no whole ("half of them").
+_TIME_WHOLES = DURATION_NOUNS | frozenset(
+    "century siècle jahrhunderts jahrhundert siglo time temps zeit tiempo".split()
+)
+_WHOLE_NEXT = rf"{_SP}*([^\W\d_][\w’'-]*)"
+_PRONOUNS = frozenset("them us you those these eux elles nous vous ihnen uns ellos ellas".split())
+
+
+def _whole_word(text: str, end: int, language: str) -> str | None:
+    """The first word after the link of a share ("of", "der") that is no article or
+    determiner, if one follows: its whole ("two-thirds of all Americans"). A German
+    lower-case word is an adjective ("der deutschen Nordsee")."""
+    position = end
+    for _ in range(3):
+        word = _lazy(_WHOLE_NEXT).match(text, position)  # none after "d'"
+        if word is None:
+            return None
+        noun, position = word.group(1).rstrip("-’'"), word.end()
+        lowered = noun.lower()
+        if lowered in FUNCTION_WORDS or lowered in _WHOLE_DETERMINERS:
+            continue
+        if language == "de" and noun[:1].islower():
+            continue
+        return noun if len(noun) > 2 else None
+    return None
 
 
 def _is_day_of_month(raw: str) -> bool:
