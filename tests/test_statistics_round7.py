@@ -337,8 +337,8 @@ def test_a_unit_or_a_singular_count_keeps_its_noun(text: str, unit: str) -> None
 def test_a_share_written_with_words_is_a_ratio(
     text: str, lang: str, expected: list[tuple[str, float, str | None, str]]
 ) -> None:
-    """Corpus traf__greenpeace.org.artenvielfalt, rdbl__la-nacion: "drei Viertel der
-    Landfläche", "más de la mitad de los territorios" were lost."""
+    """Corpus traf__greenpeace.org.artenvielfalt: "drei Viertel der Landfläche" was
+    lost; rdbl__la-nacion ("más de la mitad de los territorios") names no language."""
     assert _figures(text, lang) == expected
 
 
