@@ -142,6 +142,19 @@ _PROGRESS_TO_GOAL = (
     rf"|de l['’]objectif(?:{_SP}atteint)?)\.?"
 )
 _SLASH_PAIR = r"\d{1,3}/(\d{1,3})(?![\d/]|[.,]\d)"
+# "Round the clock" written with numbers, as "24/7" is (_ROUND_THE_CLOCK): "ouverte 24
+# heures sur 24" (corpus traf__blog.mondediplo.net.turpitude), "7 jours sur 7", "24 hours
+# a day", "7 Tage die Woche", "365 días al año". No figure about the page's subject.
+_ROUND_THE_CLOCK_NUMBERS = frozenset(("24", "7", "365"))
+_ROUND_THE_CLOCK_PHRASE = (
+    rf"(?:(?P<n>24|7|365)(?:{_SP}?(?:heures|h|jours|j))?{_SP}+sur{_SP}+(?P=n)"
+    rf"|24{_SP}?(?:hours|heures|h|Stunden|horas){_SP}+(?:a|per|par|pro|am|al|del|por)"
+    rf"{_SP}+(?:day|jour|Tag|día|dia)"
+    rf"|7{_SP}+(?:days|jours|Tage|días|dias){_SP}+(?:a|per|par|pro|die|in{_SP}der|a{_SP}la"
+    rf"|de{_SP}la|por){_SP}+(?:week|semaine|Woche|semana)"
+    rf"|365{_SP}+(?:days|jours|Tage|días|dias){_SP}+(?:a|per|par|pro|im|al|del|por)"
+    rf"{_SP}+(?:year|an|Jahr|año))(?!\w|[.,]\d)"
+)
 
 
 @cache
@@ -181,6 +194,7 @@ class _Candidate:
     scale: str | None = None
     pct: str | None = None
     cur2: str | None = None
+    fraction: float = 0.0  # a vulgar fraction written after the number ("6 ½")
 
     @property
     def has_unit(self) -> bool:
@@ -196,8 +210,10 @@ def scan_figures(text: str, language: str) -> tuple[list[Figure], list[Rejected]
     may_hold_word_ratio = _holds_any(probe, _RATIO_FIRST_WORDS) and _holds_any(
         probe, _RATIO_SEPARATOR_WORDS
     )
+    fraction_hints = _FRACTION_HINTS.get(language, ())
+    may_hold_fraction = _holds_any(probe, fraction_hints)
     runs = _digit_runs(text, latin) if latin is None or "0" in probe else None
-    if runs is None and not has_scale_word and not may_hold_word_ratio:
+    if runs is None and not (has_scale_word or may_hold_word_ratio or may_hold_fraction):
         return [], []  # most paragraphs: nothing below could find a figure
     scan = _Scan(text, language)
     scan.block_urls()
@@ -212,6 +228,8 @@ def scan_figures(text: str, language: str) -> tuple[list[Figure], list[Rejected]
             scan.read_at(start, end)
     if has_scale_word:
         scan.read_word_figures(lowered)  # set above with has_scale_word
+    if may_hold_fraction:
+        scan.read_fractions(probe, fraction_hints)
     return _in_page_order(scan.figures), _in_page_order(scan.rejected)
 
 
@@ -408,6 +426,58 @@ class _Scan:
         )
         self._add_figure(candidate, float(NUMBER_WORDS[candidate.raw.lower()]), False)
 
+    def read_fractions(self, probe: str, hints: tuple[str, ...]) -> None:
+        """'drei Viertel der Landfläche', 'fast die Hälfte der Nordsee', 'two-thirds of
+        Americans', 'más de la mitad de los territorios' (corpus
+        traf__greenpeace.org.artenvielfalt: these shares were lost; rdbl__la-nacion,
+        whose page names no language, is read as English): a share written with
+        words, read as a ratio of what follows "of". Found from the start of its noun
+        (``hints``, in the probe), not by a regex tried at every position (~0.7 µs a
+        character)."""
+        for hint in hints:
+            position = probe.find(hint)
+            while position >= 0:
+                if position == 0 or not probe[position - 1].isalnum():
+                    self._add_fraction_at(position)
+                position = probe.find(hint, position + 1)
+
+    def _add_fraction_at(self, noun_start: int) -> None:
+        noun = _lazy(_FRACTION_NOUN).match(self.text, noun_start)
+        if noun is None:
+            return  # "thirty", "headquarters", "quarter" with no "of" after it
+        before = _lazy(_FRACTION_NUMERATOR).search(self.text, max(0, noun_start - 8), noun_start)
+        numerator_word = before.group("num").lower() if before else ""
+        denominator = _FRACTION_DENOMINATORS[noun.group("frac").lower()]
+        if numerator_word in _FRACTION_ARTICLES or not numerator_word:
+            # "die Hälfte", "la moitié", "half of": a half alone needs no number word;
+            # "the second half of 2020" is a period, "a third is" an ordinal
+            if denominator != 2 or (not numerator_word and not self._plain_half_at(noun)):
+                return
+            numerator = 1
+        else:
+            numerator = NUMBER_WORDS[numerator_word]
+        whole = _whole_word(self.text, noun.end(), self.language)
+        if whole is not None and whole.lower() in _TIME_WHOLES:
+            return  # "a quarter of an hour", "un quart d'heure": a duration
+        start, end = (before.start() if before else noun_start), noun.end("frac")
+        if numerator >= denominator or self.is_taken(start, end):
+            return
+        unit = None if whole is None or whole.lower() in _PRONOUNS else whole
+        self.taken.append((start, end))
+        value = round(numerator / denominator, 12)
+        qualifier = self._qualifier_before(start)
+        self.figures.append(
+            Figure(start, end, self.text[start:end], value, unit, "ratio", qualifier)
+        )
+
+    def _plain_half_at(self, noun: re.Match[str]) -> bool:
+        """English "half" with no number word: not after an ordinal ("the second half
+        of 2020", "the first half of the year")."""
+        if noun.group("frac").lower() != "half":
+            return False
+        words = self._words_before(noun.start())
+        return not words or words[-1] not in _HALF_ORDINALS
+
     # --- figures written with digits ------------------------------------------------
 
     def read_at(self, start: int, end: int) -> None:
@@ -416,12 +486,16 @@ class _Scan:
         if self.taken and self.is_taken(start, end):
             return
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,_"):
+            if text[start - 1] == "." and self.language in _POINT_DECIMAL_LANGUAGES:
+                self._point_decimal_at(start - 1)
             return  # inside a word, a code ("G20") or a number read already
         if self.documents and self._document_number_at(start):
             return
         if self.rejected and self._phone_extension_at(start, end):
             return
         if self._reference_at(start) or self._month_date_at(start, end):
+            return
+        if text[start:end] in _ROUND_THE_CLOCK_NUMBERS and self._round_the_clock_at(start):
             return
         if self._blocked_at(start, end) or self._zero_led_code_at(start, end):
             return
@@ -439,6 +513,30 @@ class _Scan:
         """'0% vom Ziel erreicht': a donation widget's progress bar, the whole of its
         text (corpus traf__greenpeace.de.nachhaltigleben), no figure about the subject."""
         return _lazy(_PROGRESS_TO_GOAL).fullmatch(self.text, candidate.end) is not None
+
+    def _point_decimal_at(self, point: int) -> None:
+        """'levy a .07% fee on the biggest banks' (corpus
+        mercury__obamawhitehouse.archives.gov--speeches: the figure was lost), '$.50':
+        a decimal written without its zero, after a space, a bracket or a currency sign.
+        Only with a unit: a bare one is a name as often (".45 caliber", ".NET 4")."""
+        if point > 0 and self.text[point - 1] not in _BEFORE_POINT_DECIMAL:
+            return  # "end.07": no number starts at the point
+        number = _POINT_DECIMAL.match(self.text, point)
+        if number is None:
+            return
+        candidate = self._candidate(point, number)
+        if not candidate.has_unit or self.is_taken(candidate.start, candidate.end):
+            return
+        self.consume(candidate.end)
+        self._add_figure(candidate, float("0" + number.group()), False)
+
+    def _round_the_clock_at(self, start: int) -> bool:
+        """'24 heures sur 24', '7 days a week' (_ROUND_THE_CLOCK_PHRASE)."""
+        phrase = _lazy(_ROUND_THE_CLOCK_PHRASE).match(self.text, start)
+        if phrase is None:
+            return False
+        self.reject(start, phrase.end(), "code")
+        return True
 
     def _phone_extension_at(self, start: int, end: int) -> bool:
         """'Tel. 0221 / 9822 – 2220 oder - 2202': another extension of the phone number
@@ -463,7 +561,39 @@ class _Scan:
             self.reject(start, candidate.number_end, reason)
             return
         value, ambiguous = number_value(candidate.raw, self.language, bool(candidate.pct))
-        self._add_figure(candidate, value, ambiguous)
+        value += candidate.fraction
+        words = self._words_before(candidate.start)
+        joined = len(words) > 1 and words[-1] in _WORD_RANGE_JOINS  # most numbers: not
+        if not joined or not self._range_from_word_at(candidate, value, ambiguous):
+            self._add_figure(candidate, value, ambiguous)
+
+    def _range_from_word_at(self, candidate: _Candidate, high: float, ambiguous: bool) -> bool:
+        """'zehn bis 13 Prozent', 'between five and 15 percent', 'entre cinq et 20 %': a
+        range whose low end is spelled out, as style guides want numbers up to twelve
+        (corpus traf__greenpeace.de.nachhaltigleben: "13 Prozent" stood alone). A join
+        word ("and", "et", "und", "y") needs an opener before it ("between", _opens_range):
+        "rose by five and 10 percent" is two changes."""
+        window_start = max(0, candidate.start - 40)
+        low = _lazy(_LOW_WORD_BEFORE).search(self.text, window_start, candidate.start)
+        if low is None:
+            return False
+        low_value = _LOW_WORDS.get(low.group("low").lower())
+        if low_value is None or low_value >= high:
+            return False
+        join = low.group("join").lower()
+        start = low.start("low")
+        if join in _RANGE_JOINS and not _opens_range(self._words_before(start)):
+            return False
+        if self.is_taken(start, candidate.end):
+            return False  # "une personne sur cinq à 10 %": a ratio ends with the word
+        range_candidate = _Candidate(
+            start, start, low.end("low"), candidate.end, low.group("low"), candidate.cur1
+        )
+        range_candidate.suffix, range_candidate.scale = candidate.suffix, candidate.scale
+        range_candidate.pct, range_candidate.cur2 = candidate.pct, candidate.cur2
+        figure = self._figure(range_candidate, float(low_value), ambiguous)
+        self.figures.append(_as_range(figure))
+        return True
 
     def _take_unit_of_alternative(self, candidate: _Candidate) -> None:
         """'85 beziehungsweise 44 Prozent', '2 or 3 million euros': the first of two
@@ -654,8 +784,9 @@ class _Scan:
         if high_value <= low_value:
             return False
         self.consume(high.end)
-        units = {**_units_of(high), "cur1": low_base.cur1 or high.cur1}
-        low = _Candidate(low_base.start, start, first.end(), high.end, first.group(), **units)
+        low = _Candidate(low_base.start, start, first.end(), high.end, first.group())
+        low.cur1 = low_base.cur1 or high.cur1
+        low.suffix, low.scale, low.pct, low.cur2 = high.suffix, high.scale, high.pct, high.cur2
         figure = self._figure(low, low_value, low_ambiguous or high_ambiguous)
         self.figures.append(_as_range(figure))
         return True
@@ -691,6 +822,8 @@ class _Scan:
             number.group(),
             currency.group("cur1") if currency else None,
         )
+        if text[end : end + 2].lstrip(" \u00a0")[:1] in _FRACTIONS:  # most numbers: none
+            end = self._take_fraction(candidate)
         if _may_have_unit_after(text, end):  # most numbers have no unit
             after = _AFTER_NUMBER.match(text, end)
             assert after is not None  # every part of it is optional
@@ -698,6 +831,17 @@ class _Scan:
             candidate.scale, candidate.pct, candidate.cur2 = after.group("scale", "pct", "cur2")
             candidate.end = after.end()
         return candidate
+
+    def _take_fraction(self, candidate: _Candidate) -> int:
+        """'stopped transmitting data 6 ½ minutes after the launch' (corpus rdbl__yahoo-2:
+        "6" was dropped as a small number): the fraction after the number is part of
+        it. Returns where the number ends now."""
+        position = candidate.number_end
+        while self.text[position] in " \u00a0":
+            position += 1
+        candidate.fraction = _FRACTIONS[self.text[position]]
+        candidate.number_end = candidate.end = position + 1
+        return position + 1
 
     def _reject_reason(self, candidate: _Candidate) -> RejectReason | None:
         text, raw = self.text, candidate.raw
@@ -749,56 +893,149 @@ class _Scan:
     def _reject_bare_number(
         self, candidate: _Candidate, before: str, after: str
     ) -> RejectReason | None:
-        raw, text, end = candidate.raw, self.text, candidate.end
-        if after[:1] == ")" and self.language == "fr" and _is_department(raw, before):
+        """Why a number without a unit is no figure, if it is none: the first rule that
+        tells, in this order (a list marker before a date, a date before a name or an
+        address, all before a small number)."""
+        if after[:1] == ")" and self.language == "fr" and _is_department(candidate.raw, before):
             return "postcode"
         words = self._words_before(candidate.start)
         last_word = words[-1] if words else ""
-        if after.startswith((". ", ") ")) and not text[: candidate.start].strip():
+        return (
+            self._list_marker_reason(candidate, after)
+            or self._german_day_reason(candidate.raw, after, last_word)
+            or self._calendar_reason(candidate, before, last_word)
+            or self._name_or_address_reason(candidate, before, after, last_word)
+            or self._small_number_reason(candidate)
+        )
+
+    def _list_marker_reason(self, candidate: _Candidate, after: str) -> RejectReason | None:
+        """'1. Sozialer Ausgleich', '2) ...': the number opening a text, a list item's;
+        '... 9. Spain 10. United States': the next marker of a list written inline."""
+        if not after.startswith((". ", ") ")):
+            return None  # most numbers
+        start = candidate.start
+        if not self.text[:start].strip() or self._follows_its_list_marker(start, after[0]):
             return "numbering"
-        if (
-            self.language == "de"
-            and after.startswith(". ")
-            and raw.isdigit()
-            and last_word in DE_ORDINAL_WORDS
-        ):
+        return None
+
+    def _follows_its_list_marker(self, start: int, mark: str) -> bool:
+        """Whether the marker of the item before ("9. ") stands before the number at
+        ``start`` ("10. "), in a list written inline (corpus rdbl__cnn: "1. Finland
+        2. Norway ... 9. Spain 10. United States"; "10" passed as a count of nothing)."""
+        raw = self.text[start : self.text.index(mark, start)]
+        if not raw.isdigit() or raw == "0":
+            return False
+        marker = f"{int(raw) - 1}{mark} "
+        position = self.text.rfind(marker, 0, start)
+        if position < 0 or (position > 0 and not self.text[position - 1].isspace()):
+            return False
+        # one item between them, no sentence ("It rose to 9. Then it grew to 10. ...")
+        item = self.text[position + len(marker) : start]
+        return not any(end in item for end in _SENTENCE_ENDS)
+
+    def _german_day_reason(self, raw: str, after: str, last_word: str) -> RejectReason | None:
+        """'der 3. Platz': an ordinal after an article; 'Der 11.10. eines jeden Jahres':
+        a day and month without a year."""
+        if self.language != "de" or not after.startswith("."):
+            return None
+        if after.startswith(". ") and raw.isdigit() and last_word in DE_ORDINAL_WORDS:
             return "ordinal"
-        if self.language == "de" and after.startswith(".") and _DAY_MONTH.fullmatch(raw):
-            return "date"  # "Der 11.10. eines jeden Jahres": a day and month, no year
+        if _DAY_MONTH.fullmatch(raw):
+            return "date"
+        return None
+
+    def _calendar_reason(
+        self, candidate: _Candidate, before: str, last_word: str
+    ) -> RejectReason | None:
+        """A decade ('les années 90'), a day after its weekday ('le samedi 21 au
+        matin': corpus traf__sauvonsluniversite.com.spip) or a year (_is_year)."""
+        raw = candidate.raw
         if last_word in DECADE_WORDS and raw.isdigit() and len(raw) in (2, 4):
             return "year"
         noun = self._counted_noun(candidate.end)
         if last_word in WEEKDAYS and noun is None and _is_day_of_month(raw):
-            return "date"  # "le samedi 21 au matin" (corpus traf__sauvonsluniversite.com.spip)
-        if _looks_like_year(raw) and (
+            return "date"
+        if _looks_like_year(raw) and self._is_year(noun, before, last_word):
+            return "year"
+        return None
+
+    def _is_year(self, noun: str | None, before: str, last_word: str) -> bool:
+        """A year-like number counts nothing, follows a preposition of time or a dash,
+        or stands before a German lower-case word ("1974 ins THW", "2021 engagierten
+        sich": German nouns are capitalised) or, in English, after a name and before a
+        singular noun ("the Data Transparency 2016 website": an edition's year; "in Gaza
+        2000 children" is a count, which takes a plural noun)."""
+        return (
             noun is None
             or last_word in DATE_PREPOSITIONS
             or before.rstrip().endswith(("-", "–"))
-            # German nouns are capitalised: "1974 ins THW", "2021 engagierten sich"
             or (self.language == "de" and noun[0].islower())
             or (
                 self.language == "en"
                 and not _plural_noun(noun)
                 and _name_word_before(before) is not None
             )
-        ):
-            # "the Data Transparency 2016 website": an edition's year (not "in Gaza 2000
-            # children": a count takes a plural noun)
-            return "year"
-        if raw.endswith(".0") and not _plural_noun(noun) and _name_word_before(before):
-            return "version"  # "FracFocus 1.0", "Industrie 4.0" (not "Warms 2.0 Degrees")
+        )
+
+    def _name_or_address_reason(
+        self, candidate: _Candidate, before: str, after: str, last_word: str
+    ) -> RejectReason | None:
+        """A name joined to capitals ("die 10-H-Regel": corpus
+        traf__bund-naturschutz.de-habeck; "4-H clubs", "3-D mapping", a "10-K"
+        filing), a version in a name ("FracFocus 1.0", "Industrie 4.0"; not "Warms 2.0
+        Degrees"), a ranking ("Top 10 Things", "the top 5 countries"), the name of a
+        ranking or an index ("Fortune 500 companies": corpus
+        mercury__obamawhitehouse.archives.gov--speeches; "the S&P 500"), a comment
+        counter, a postcode or a street number."""
+        raw, end = candidate.raw, candidate.end
+        if after[:1] == "-" and _LETTER_CODE_AFTER.match(after):
+            return "code"
+        is_version = raw.endswith(".0") and not _plural_noun(self._counted_noun(end))
+        if is_version and _name_word_before(before):
+            return "version"
         if last_word == "top":
-            return "numbering"  # "Top 10 Things", "the top 5 countries": a ranking
+            return "numbering"
+        if last_word in _RANKING_NAMES and self._capitalised_word_before(candidate.start):
+            return "code"
+        if self._is_comment_counter(candidate):
+            return "code"
         if self._is_postcode(candidate):
             return "postcode"
-        if after[1:2].isupper() and self.language == "en" and _lazy(_STREET_AFTER).match(text, end):
-            return "numbering"  # a street number
-
-        if raw.isdigit() and int(raw) < 10 and noun is None:
-            if self._qualifier_before(candidate.start) or self._compound_unit(candidate.end):
-                return None  # "près de 5", "1-mile demarcations"
-            return "small"
+        if (
+            after[1:2].isupper()
+            and self.language == "en"
+            and _lazy(_STREET_AFTER).match(self.text, end)
+        ):
+            return "numbering"
         return None
+
+    def _capitalised_word_before(self, start: int) -> bool:
+        """The word before ``start`` is written with a capital ("Fortune", not "a
+        fortune")."""
+        return self.text[max(0, start - 32) : start].split()[-1][:1].isupper()
+
+    def _is_comment_counter(self, candidate: _Candidate) -> bool:
+        """'Blog entry by Annisa Rahmawati | 21 February, 2017 1 comment' (corpus
+        hdate__greenpeace.org.forests): the counter of a post's comments ending the line
+        under its title, after a date or a separator, no figure about its subject. Not
+        a text's first words (a stat card, "40,000 comments"), nor in a sentence ("The
+        rule drew 40,000 comments")."""
+        noun = self._counted_noun(candidate.end)
+        if noun is None or noun.lower() not in _COMMENT_WORDS:
+            return False
+        noun_end = self.text.find(noun, candidate.end) + len(noun)
+        before = self.text[: candidate.start].rstrip()
+        return before != "" and not before[-1].isalpha() and not self.text[noun_end:].strip()
+
+    def _small_number_reason(self, candidate: _Candidate) -> RejectReason | None:
+        """A digit counting nothing ("Halle 1", "version 2"); not after a qualifier
+        ("près de 5") nor before a unit joined by a hyphen ("1-mile demarcations")."""
+        raw = candidate.raw
+        if not raw.isdigit() or int(raw) >= 10 or self._counted_noun(candidate.end) is not None:
+            return None
+        if self._qualifier_before(candidate.start) or self._compound_unit(candidate.end):
+            return None
+        return "small"
 
     def _is_postcode(self, candidate: _Candidate) -> bool:
         """'75011 Paris', '10115 Berlin.': five bare digits before a place name; four
@@ -834,8 +1071,8 @@ class _Scan:
         noun = None if candidate.pct or currency else self._unit_noun(candidate.end)
         if noun and scale_word and not candidate.pct:
             currency = currency_code(noun)  # "6 millions de dollars", "68.700 millones de dólares"
-        if noun and self.language == "en" and value != 1 and _is_modifier(noun):
-            noun = _head_noun(self.text, candidate.end, noun)
+        if noun and self.language == "en" and value != 1:
+            noun = _english_head_noun(self.text, candidate.end, noun, value)
         kind: FigureKind = "count"
         if noun is not None and noun in _EURO_CENTS.get(self.language, ()):
             currency, value = "EUR", value / 100  # "1,4 Cent" is 0.014 EUR
@@ -874,15 +1111,16 @@ class _Scan:
         """The noun a figure counts, or its unit written as a sign ("1.5 °C") or joined
         to it by a hyphen ("12-mile"). German nouns are capitalised: a lower-case word
         after a German number is a verb, an adjective or a pronoun, no unit ("um 48.000
-        abgenommen", "um 439.000 geringer", "zwei Millionen ihre Wohnung")."""
+        abgenommen", "um 439.000 geringer", "zwei Millionen ihre Wohnung") but for an
+        adjective before its noun (_noun_after_german_adjective)."""
         following = self.text[end : end + 1]
         if following == "-":
             return self._compound_unit(end)
         noun = self._counted_noun(end) if following != "°" else None
         if noun is None:
             return _degree_unit(self.text, end) if "°" in self.text[end : end + 2] else None
-        if self.language == "de" and noun[0].islower() and "/" not in noun:
-            return None  # "g/kWh" is a unit
+        if self.language == "de" and noun[0].islower() and "/" not in noun:  # "g/kWh" is one
+            return _noun_after_german_adjective(self.text, end, noun)
         return noun
 
     def _compound_unit(self, end: int) -> str | None:
@@ -1186,6 +1424,29 @@ def _name_word_before(before: str) -> str | None:
     return words[-1]
 
 
+# What ends a sentence inside a text (_follows_its_list_marker).
+_SENTENCE_ENDS = (". ", "! ", "? ")
+# Rankings and stock indexes named with a number (lower-cased, as _words_before reads
+# them): capitals ones ("DAX 40", "CAC 40", "FTSE 100") are codes already.
+_RANKING_NAMES = frozenset("fortune forbes s&p russell nasdaq nikkei stoxx".split())
+# The words joining the two ends of a range (as _RANGE_JOIN), and the spelled-out
+# numbers that may open one: not those for one ("a", "un", "one": "no one to 10").
+_WORD_RANGE_JOINS = frozenset("à a to and et und bis y".split())
+_LOW_WORDS = {word: value for word, value in NUMBER_WORDS.items() if 1 < value < 100}
+_LOW_WORD_BEFORE = rf"(?<!\w)(?P<low>[^\W\d_]+){_SP}+(?P<join>[^\W\d_]+){_SP}+$"
+# A decimal without its zero (".07%") where the decimal mark is a point.
+_POINT_DECIMAL = re.compile(r"\.\d+(?![\d.,])")
+_POINT_DECIMAL_LANGUAGES = frozenset(("en",))
+_BEFORE_POINT_DECIMAL = " \u00a0($€£"
+# Vulgar fractions written after a number ("6 ½ minutes": _take_fraction).
+_FRACTIONS = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 1 / 8}
+# The nouns of a comment counter (_is_comment_counter), lower-cased.
+_COMMENT_WORDS = frozenset(
+    "comment comments commentaire commentaires kommentar kommentare comentario comentarios".split()
+)
+# One or two capitals joined to a number by a hyphen, no word going on after them.
+_LETTER_CODE_AFTER = re.compile(r"-[A-Z]{1,2}(?![^\W\d_])")
+
 _NOT_NAME_WORDS = FUNCTION_WORDS | _QUALIFIER_WORDS | DATE_PREPOSITIONS
 
 
@@ -1235,6 +1496,129 @@ def _head_noun(text: str, end: int, noun: str) -> str:
     return noun
 
 
+# German adjectives a number may stand before: the stems of common ones, and endings of
+# stems that make adjectives ("zivilgesellschaftlich", "europäisch", "finanziell").
+_DE_ADJECTIVE_STEMS = frozenset(
+    "neu weiter ander klein groß gross jung alt verschieden deutsch frei arm reich".split()
+)
+_DE_ADJECTIVE_STEM_ENDINGS = ("lich", "isch", "bar", "sam", "haft", "los", "ell", "iv", "al")
+# The endings of an inflected German adjective, longest first.
+_DE_ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
+
+
+def _noun_after_german_adjective(text: str, end: int, word: str) -> str | None:
+    """The capitalised noun after ``word`` if ``word`` is an inflected adjective: "rund
+    60 neue Kleidungsstücke", "mehr als 50 zivilgesellschaftlichen Organisationen" (corpus
+    traf__greenpeace.de.nachhaltigleben: no unit). Not a verb ("300 benötigen Hilfe":
+    no "-ig" stem is read) nor a pronoun ("zwei Millionen ihre Wohnung")."""
+    ending = next((ending for ending in _DE_ADJECTIVE_ENDINGS if word.endswith(ending)), None)
+    if ending is None:
+        return None
+    stem = word[: -len(ending)]
+    if stem not in _DE_ADJECTIVE_STEMS and not stem.endswith(_DE_ADJECTIVE_STEM_ENDINGS):
+        return None
+    noun = _lazy(_NEXT_NOUN).match(text, text.find(word, end) + len(word))
+    return noun.group(1) if noun is not None and noun.group(1)[0].isupper() else None
+
+
+def _english_head_noun(text: str, end: int, noun: str, value: float) -> str:
+    """The noun an English figure counts: past its modifiers (_head_noun), and past a
+    singular noun that qualifies the plural after it, as a count above one takes a
+    plural ("3 STEM Resources", "38 unique Custom Districts", "30 common outpatient
+    services": corpus edgi-wmd__energy-gov-home__v1, edgi-wmp__datagov-highlights__a).
+    Units and durations stay ("12 nautical mile Territorial Sea", "5 year terms")."""
+    if _is_modifier(noun):
+        noun = _head_noun(text, end, noun)
+    if value <= 1 or _plural_noun(noun) or noun.lower() in _MEASURES:
+        return noun
+    following = _lazy(_NEXT_NOUN).match(text, text.find(noun, end) + len(noun))
+    if following is None:
+        return noun
+    word = following.group(1)
+    return word if _is_plain_plural(word) else noun
+
+
+# Units of measure and time a number counts before another noun ("a 10 mile run").
+_MEASURES = DURATION_NOUNS | frozenset(
+    """
+    mile kilometer kilometre km meter metre foot inch yard pound ton tonne gallon liter
+    litre acre hectare degree percent point dollar euro cent page storey story
+    """.split()
+)
+
+
+def _is_plain_plural(word: str) -> bool:
+    """An English plural by its ending: "services", "Districts"; not "bonus",
+    "analysis", "class", nor a word of the grammar ("was", "its")."""
+    lowered = word.lower()
+    return (
+        len(word) > 3
+        and word.isalpha()
+        and lowered.endswith("s")
+        and not lowered.endswith(("ss", "us", "is"))
+        and lowered not in FUNCTION_WORDS
+    )
+
+
+# Shares written with words (read_fractions): the nouns of a half, a third and a
+# quarter with their denominator, the number words before them, and what links them to
+# the whole ("of", "de", "der"). A half alone takes an article ("die Hälfte").
+_FRACTION_DENOMINATORS = {
+    **dict.fromkeys("half moitié hälfte mitad".split(), 2),
+    **dict.fromkeys("third thirds tiers drittel tercio tercios".split(), 3),
+    **dict.fromkeys("quarter quarters quart quarts viertel cuarto cuartos".split(), 4),
+}
+# The starts of the share nouns of each language, lower-cased as in the probe: a text
+# without one holds no share (three fragments a text: ~2 µs a page for the others).
+_FRACTION_HINTS = {
+    "en": ("half", "third", "quart"),
+    "fr": ("moiti", "tiers", "quart"),
+    "de": ("hälfte", "drittel", "viertel"),
+    "es": ("mitad", "terci", "cuart"),
+}
+_FRACTION_ARTICLES = frozenset(("la", "die"))
+_FRACTION_NOUN = (
+    r"(?i)(?P<frac>"
+    + "|".join(_FRACTION_DENOMINATORS)
+    + rf")(?:{_SP}+(?:of|de|des|du|der|aller|del)(?!\w)|{_SP}+d['’])"
+)
+# The number word or article before a share's noun ("two-thirds", "die Hälfte").
+_FRACTION_NUMERATOR = (
+    r"(?i)(?<!\w)(?P<num>a|one|two|three|un|une|deux|trois|ein|eine|zwei|drei|uno|una|dos"
+    rf"|tres|la|die)(?:{_SP}|-)+$"
+)
+_HALF_ORDINALS = frozenset("first second last latter other".split())
+# Words between the link and the noun of the whole ("of all the people").
+_WHOLE_DETERMINERS = frozenset(
+    "all their our its his her alle aller allen tous toutes leurs nos todos todas sus".split()
+)
+# Wholes that make a share a duration, and pronouns that name no whole ("half of them").
+_TIME_WHOLES = DURATION_NOUNS | frozenset(
+    "century siècle jahrhunderts jahrhundert siglo time temps zeit tiempo".split()
+)
+_WHOLE_NEXT = rf"{_SP}*([^\W\d_][\w’'-]*)"
+_PRONOUNS = frozenset("them us you those these eux elles nous vous ihnen uns ellos ellas".split())
+
+
+def _whole_word(text: str, end: int, language: str) -> str | None:
+    """The first word after the link of a share ("of", "der") that is no article or
+    determiner, if one follows: its whole ("two-thirds of all Americans"). A German
+    lower-case word is an adjective ("der deutschen Nordsee")."""
+    position = end
+    for _ in range(3):
+        word = _lazy(_WHOLE_NEXT).match(text, position)  # none after "d'"
+        if word is None:
+            return None
+        noun, position = word.group(1).rstrip("-’'"), word.end()
+        lowered = noun.lower()
+        if lowered in FUNCTION_WORDS or lowered in _WHOLE_DETERMINERS:
+            continue
+        if language == "de" and noun[:1].islower():
+            continue
+        return noun if len(noun) > 2 else None
+    return None
+
+
 def _is_day_of_month(raw: str) -> bool:
     return raw.isdigit() and len(raw) <= 2 and 1 <= int(raw) <= 31
 
@@ -1242,16 +1626,6 @@ def _is_day_of_month(raw: str) -> bool:
 def _looks_like_year(raw: str) -> bool:
     """1900-2100: climate pages write "by 2100" ("bis 2100") often."""
     return raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100
-
-
-def _units_of(candidate: _Candidate) -> dict[str, str | None]:
-    return {
-        "cur1": candidate.cur1,
-        "suffix": candidate.suffix,
-        "scale": candidate.scale,
-        "pct": candidate.pct,
-        "cur2": candidate.cur2,
-    }
 
 
 def _as_range(figure: Figure) -> Figure:
