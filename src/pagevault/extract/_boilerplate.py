@@ -281,8 +281,3 @@ def _is_boilerplate_form(form: LexborNode) -> bool:
     return form.css_first("input[type=email], input[type=search]") is not None or bool(
         _FORM_HINT.search(descriptor)
     )
-
-
-def _is_boilerplate_name(classes: str | None, element_id: str | None) -> bool:
-    """``BOILERPLATE_TOKEN`` in ``class_and_id`` of an element with these attributes."""
-    return _name_verdict(f"{classes or ''} {element_id or ''}") == _BOILERPLATE
