@@ -52,8 +52,9 @@ _LABEL_WORDS = _CAPTION_WORDS | frozenset(CATEGORY_WORDS)
 # elements, <a href>, <img src>) is answered by one set test.
 _HINTS = frozenset({"class", "id", "role", "aria-hidden", "hidden", "aria-modal"})
 _STATES = frozenset({"role", "aria-hidden", "hidden", "aria-modal"})
-# Elements whose tag alone may doom them, tested apart from the common case.
-_TAGGED = _FORM_CONTROLS | _STRUCTURAL_TAGS | {_FORM, _HEADER}
+# Elements whose tag alone may doom them, tested apart from the common case, and
+# <article>, which the sweep lists (``BoilerplateSweep.articles``).
+_TAGGED = _FORM_CONTROLS | _STRUCTURAL_TAGS | {_FORM, _HEADER, _ARTICLE}
 
 
 class BoilerplateSweep:
@@ -62,6 +63,8 @@ class BoilerplateSweep:
 
     def __init__(self, root: LexborNode, protected: set[int], share: float) -> None:
         self.doomed: list[LexborNode] = []
+        # The <article> elements the sweep kept, in page order (``_is_doomed_by_tag``).
+        self.articles: list[LexborNode] = []
         self._root = root
         self._protected = protected
         self._column_text = _TextLength(root, share)
@@ -121,9 +124,16 @@ class BoilerplateSweep:
         return hinted or self._column_text.dwarfs(node)
 
     def _is_doomed_by_tag(self, node: LexborNode, tag: int) -> bool:
-        """Whether a form control, a form or a structural element is boilerplate."""
+        """Whether a form control, a form or a structural element is boilerplate; an
+        <article> is judged by its hints alone, and listed when kept."""
         if tag in _FORM_CONTROLS:  # unprotected: a form control is never text
             return True
+        if tag == _ARTICLE:
+            attributes = node.attributes
+            if not _HINTS.isdisjoint(attributes) and self._is_doomed_by_hint(node, attributes):
+                return True
+            self.articles.append(node)
+            return False
         protected = node.mem_id in self._protected
         # Not the column itself nor a form holding the h1: ASP.NET pages wrap the whole
         # page in one <form> (with a search box), which may be the column.
@@ -281,3 +291,56 @@ def _is_boilerplate_form(form: LexborNode) -> bool:
     return form.css_first("input[type=email], input[type=search]") is not None or bool(
         _FORM_HINT.search(descriptor)
     )
+
+
+# An <article> holding more than this share of the column's text is the page's article.
+_ARTICLE_SHARE = 0.5
+# An <article> beside it holding less than this share, and no heading, is a note on
+# other pages of the site.
+_SIGNPOST_SHARE = 0.1
+_HEADING_SELECTOR = "h1, h2, h3, h4, h5, h6"
+
+
+def signpost_articles(root: LexborNode, articles: list[LexborNode]) -> list[LexborNode]:
+    """The short <article> elements without a heading beside the page's article (one
+    with a heading and most of the column's text) in ``root``: a "tip" box pointing to
+    other pages (corpus traf__arbeitsagentur.de-arbeitsmarkt.html: ``<article><p>
+    <strong>Tipp</strong>: Auf der Seite <a>Aktuelle Meldungen 2021</a> finden Sie
+    ...</p></article>`` after the ``<article>`` of the figures; fixture
+    body-signpost.html). An <article> inside the page's article is its part,
+    and a column of articles none of which dominates (a listing: corpus
+    edgi-wmp__datagov-highlights__a.html) keeps them all. ``articles`` are the
+    <article> elements of ``root``, in page order (``BoilerplateSweep.articles``)."""
+    articles = [article for article in articles if article.mem_id != root.mem_id]
+    if len(articles) < 2:
+        return []
+    column_length = len(root.text(deep=True))
+    lengths = [len(article.text(deep=True)) for article in articles]
+    main_article = next(
+        (
+            article
+            for article, length in zip(articles, lengths, strict=True)
+            if length > _ARTICLE_SHARE * column_length
+            and article.css_first(_HEADING_SELECTOR) is not None
+        ),
+        None,
+    )
+    if main_article is None:
+        return []
+    return [
+        article
+        for article, length in zip(articles, lengths, strict=True)
+        if length < _SIGNPOST_SHARE * column_length
+        and not _is_within(article, main_article, root)
+        and article.css_first(_HEADING_SELECTOR) is None
+    ]
+
+
+def _is_within(node: LexborNode, ancestor: LexborNode, root: LexborNode) -> bool:
+    """Whether ``ancestor`` holds ``node``, both under ``root``."""
+    current = node.parent
+    while current is not None and current.mem_id != root.mem_id:
+        if current.mem_id == ancestor.mem_id:
+            return True
+        current = current.parent
+    return False
