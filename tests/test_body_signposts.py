@@ -1,5 +1,5 @@
 """Short <article> boxes without a heading beside the page's article are no body
-(``_boilerplate.signpost_articles``; corpus traf__arbeitsagentur.de-arbeitsmarkt.html)."""
+(``_boilerplate.beside_main_article``; corpus traf__arbeitsagentur.de-arbeitsmarkt.html)."""
 
 from __future__ import annotations
 

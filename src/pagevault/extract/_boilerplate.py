@@ -298,42 +298,99 @@ _ARTICLE_SHARE = 0.5
 # An <article> beside it holding less than this share, and no heading, is a note on
 # other pages of the site.
 _SIGNPOST_SHARE = 0.1
+# Headings, each one a link, in a block after the page's article: teasers.
+_MIN_TEASERS = 2
 _HEADING_SELECTOR = "h1, h2, h3, h4, h5, h6"
 
 
-def signpost_articles(root: LexborNode, articles: list[LexborNode]) -> list[LexborNode]:
-    """The short <article> elements without a heading beside the page's article (one
-    with a heading and most of the column's text) in ``root``: a "tip" box pointing to
-    other pages (corpus traf__arbeitsagentur.de-arbeitsmarkt.html: ``<article><p>
-    <strong>Tipp</strong>: Auf der Seite <a>Aktuelle Meldungen 2021</a> finden Sie
-    ...</p></article>`` after the ``<article>`` of the figures; fixture
-    body-signpost.html). An <article> inside the page's article is its part,
-    and a column of articles none of which dominates (a listing: corpus
+def beside_main_article(
+    root: LexborNode, articles: list[LexborNode], protected: set[int]
+) -> list[LexborNode]:
+    """What lies beside the page's article in ``root`` and is no body: signposts
+    (``_signposts``) and teaser listings after it (``_teaser_listings``), none inside
+    another nor ``protected`` (a ``mem_id`` set: the title's ancestors). The page's
+    article is an <article> with a heading and more than half the column's text; a
+    column of articles none of which dominates (a listing: corpus
     edgi-wmp__datagov-highlights__a.html) keeps them all. ``articles`` are the
     <article> elements of ``root``, in page order (``BoilerplateSweep.articles``)."""
     articles = [article for article in articles if article.mem_id != root.mem_id]
-    if len(articles) < 2:
+    if not articles:  # most columns: no text read
         return []
     column_length = len(root.text(deep=True))
     lengths = [len(article.text(deep=True)) for article in articles]
-    main_article = next(
+    page_article = next(
         (
             article
             for article, length in zip(articles, lengths, strict=True)
             if length > _ARTICLE_SHARE * column_length
-            and article.css_first(_HEADING_SELECTOR) is not None
         ),
         None,
     )
-    if main_article is None:
+    if page_article is None or page_article.css_first(_HEADING_SELECTOR) is None:
         return []
-    return [
+    listings = [
+        listing
+        for listing in _teaser_listings(page_article, root)
+        if listing.mem_id not in protected
+    ]
+    short = [
         article
         for article, length in zip(articles, lengths, strict=True)
         if length < _SIGNPOST_SHARE * column_length
-        and not _is_within(article, main_article, root)
+        and not any(_is_within(article, listing, root) for listing in listings)
+    ]
+    return [*listings, *_signposts(short, page_article, root)]
+
+
+def _signposts(
+    short: list[LexborNode], page_article: LexborNode, root: LexborNode
+) -> list[LexborNode]:
+    """The ``short`` <article> elements without a heading outside ``page_article``: a
+    "tip" box pointing to other pages (corpus traf__arbeitsagentur.de-arbeitsmarkt.html:
+    ``<article><p><strong>Tipp</strong>: Auf der Seite <a>Aktuelle Meldungen 2021</a>
+    finden Sie ...</p></article>`` after the ``<article>`` of the figures; fixture
+    body-signpost.html). An <article> inside the page's article is its part."""
+    return [
+        article
+        for article in short
+        if not _is_within(article, page_article, root)
         and article.css_first(_HEADING_SELECTOR) is None
     ]
+
+
+def _teaser_listings(page_article: LexborNode, root: LexborNode) -> list[LexborNode]:
+    """The elements after ``page_article`` (its following siblings, and those of its
+    ancestors below ``root``) holding teasers of other pages: two headings or more,
+    each of them a link (corpus traf__lapresse.tn.parite.html: ``section
+    #bdaia-ralated-posts``, "En relation", a grid of ``<h3><a>`` titles with
+    excerpts, whose "12140 tonnes" was a statistic of the page; rdbl__la-nacion.html:
+    "Las más leídas"; fixture body-teasers.html)."""
+    listings = []
+    node = page_article
+    while node.mem_id != root.mem_id:
+        sibling = node.next
+        while sibling is not None:
+            if sibling.is_element_node and _holds_teasers(sibling):
+                listings.append(sibling)
+            sibling = sibling.next
+        parent = node.parent
+        if parent is None:
+            break
+        node = parent
+    return listings
+
+
+def _holds_teasers(block: LexborNode) -> bool:
+    """Whether ``block`` holds ``_MIN_TEASERS`` headings or more and each is a link's
+    title: its text is the text of a link inside it."""
+    headings = block.css(_HEADING_SELECTOR)
+    if len(headings) < _MIN_TEASERS:
+        return False
+    for heading in headings:
+        link = heading.css_first("a[href]")
+        if link is None or link.text(deep=True).strip() != heading.text(deep=True).strip():
+            return False
+    return True
 
 
 def _is_within(node: LexborNode, ancestor: LexborNode, root: LexborNode) -> bool:

@@ -15,7 +15,7 @@ from pydantic import TypeAdapter
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pagevault.extract._ancestry import lineage
-from pagevault.extract._boilerplate import BoilerplateSweep, signpost_articles
+from pagevault.extract._boilerplate import BoilerplateSweep, beside_main_article
 from pagevault.extract._tag_ids import TEXT as _TEXT
 from pagevault.extract._tag_ids import tag_id, tag_ids
 from pagevault.extract.dates import parse_text_date
@@ -287,8 +287,8 @@ def remove_boilerplate(root: LexborNode, keep: LexborNode | None) -> None:
     sweep.sweep()
     for node in sweep.doomed:  # none inside another: the sweep does not enter them
         node.decompose()
-    for article in signpost_articles(root, sweep.articles):  # none inside the doomed
-        article.decompose()
+    for node in beside_main_article(root, sweep.articles, protected):  # none inside the doomed
+        node.decompose()
 
 
 @dataclass
