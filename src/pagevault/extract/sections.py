@@ -62,6 +62,15 @@ _HTML = tag_id("html")
 _ASCII_BLANKS = " \t\n\r\f\v"
 _MAX_STYLED_HEADING = 120
 _MAX_LONE_LINK = 40
+# A paragraph calling to sign up to a newsletter (``_is_sign_up_call``): its longest
+# text, the words one of which it holds and the link it holds.
+_MAX_SIGN_UP_CALL = 300
+# Verbs only: "as our newsletter reported, ..." linking to an issue is text.
+_SIGN_UP_WORDS = ("sign up", "sign-up", "subscri", "suscri", "abonn", "anmeld", "inscrivez")
+_SIGN_UP_LINK = (
+    "a[href*=newsletter], a[href*=subscribe], a[href*=signup], a[href*=sign-up], "
+    "a[href*=suscri], a[href*=abonn]"
+)
 # The longest label PAGE_LABEL is tried on: a "last modified" line ("Actualizado
 # Jueves, 2 noviembre 2023 - 15:05" is 44).
 _MAX_PAGE_LABEL = 60
@@ -464,7 +473,7 @@ class _BlockCollector:
             self.blocks.append((_BOLD_PHRASE, text, 3, element_id(paragraph)))
         elif _holds_blocks(paragraph):
             self.walk(paragraph)
-        elif not _is_lone_link(paragraph, text):
+        elif not _is_lone_link(paragraph, text) and not _is_sign_up_call(paragraph, text):
             self._add("paragraph", text)
 
     def _paragraph(self, element: LexborNode) -> None:
@@ -602,6 +611,21 @@ def _is_lone_link(paragraph: LexborNode, text: str) -> bool:
         return False
     child = _sole_element(paragraph)
     return child is not None and child.tag_id == _A and _is_link_label(child, text)
+
+
+def _is_sign_up_call(paragraph: LexborNode, text: str) -> bool:
+    """Whether a short paragraph asks the reader to sign up to a newsletter, linking to
+    it: an appeal, not the page's text (corpus traf__diem25.org.climate.html "Do you
+    want to be informed of DiEM25's actions? <a href=".../newsletter/">Sign up
+    here</a>", traf__elpais.com.ciencia.html "... o suscribirse aquí a nuestra <a
+    href=".../newsletters/...">newsletter</a>"). ``text`` is the paragraph's
+    ``node_text``: its length and words are tested before its links are looked up."""
+    if len(text) > _MAX_SIGN_UP_CALL:
+        return False
+    lowered = text.lower()
+    if not any(word in lowered for word in _SIGN_UP_WORDS):
+        return False
+    return paragraph.css_first(_SIGN_UP_LINK) is not None
 
 
 def _is_link_label(link: LexborNode, text: str) -> bool:
