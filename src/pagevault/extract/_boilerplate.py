@@ -36,6 +36,7 @@ _FORM = tag_id("form")
 _STRUCTURAL_TAGS = tag_ids(", ".join(STRUCTURAL_TAGS))
 _HEADER = tag_id("header")
 _ARTICLE = tag_id("article")
+_PROGRESS = tag_id("progress")
 _INLINE = tag_ids("a, abbr, b, cite, em, i, small, span, strong, time")
 _IMAGES = tag_ids("img, picture, video")
 _IMAGE_SELECTOR = "img, picture, video"
@@ -53,8 +54,9 @@ _LABEL_WORDS = _CAPTION_WORDS | frozenset(CATEGORY_WORDS)
 _HINTS = frozenset({"class", "id", "role", "aria-hidden", "hidden", "aria-modal"})
 _STATES = frozenset({"role", "aria-hidden", "hidden", "aria-modal"})
 # Elements whose tag alone may doom them, tested apart from the common case, and
-# <article>, which the sweep lists (``BoilerplateSweep.articles``).
-_TAGGED = _FORM_CONTROLS | _STRUCTURAL_TAGS | {_FORM, _HEADER, _ARTICLE}
+# <article> and <progress>, which the sweep lists (``BoilerplateSweep.articles``).
+_LISTED = {_ARTICLE, _PROGRESS}
+_TAGGED = _FORM_CONTROLS | _STRUCTURAL_TAGS | _LISTED | {_FORM, _HEADER}
 
 
 class BoilerplateSweep:
@@ -63,8 +65,10 @@ class BoilerplateSweep:
 
     def __init__(self, root: LexborNode, protected: set[int], share: float) -> None:
         self.doomed: list[LexborNode] = []
-        # The <article> elements the sweep kept, in page order (``_is_doomed_by_tag``).
+        # The <article> elements the sweep kept, in page order, and its <progress>
+        # bars (``_is_doomed_by_tag``).
         self.articles: list[LexborNode] = []
+        self.progress_bars: list[LexborNode] = []
         self._root = root
         self._protected = protected
         self._column_text = _TextLength(root, share)
@@ -125,14 +129,14 @@ class BoilerplateSweep:
 
     def _is_doomed_by_tag(self, node: LexborNode, tag: int) -> bool:
         """Whether a form control, a form or a structural element is boilerplate; an
-        <article> is judged by its hints alone, and listed when kept."""
+        <article> or <progress> is judged by its hints alone, and listed when kept."""
         if tag in _FORM_CONTROLS:  # unprotected: a form control is never text
             return True
-        if tag == _ARTICLE:
+        if tag in _LISTED:
             attributes = node.attributes
             if not _HINTS.isdisjoint(attributes) and self._is_doomed_by_hint(node, attributes):
                 return True
-            self.articles.append(node)
+            (self.articles if tag == _ARTICLE else self.progress_bars).append(node)
             return False
         protected = node.mem_id in self._protected
         # Not the column itself nor a form holding the h1: ASP.NET pages wrap the whole
@@ -304,16 +308,16 @@ _HEADING_SELECTOR = "h1, h2, h3, h4, h5, h6"
 
 
 def beside_main_article(
-    root: LexborNode, articles: list[LexborNode], protected: set[int]
+    root: LexborNode, sweep: BoilerplateSweep, protected: set[int]
 ) -> list[LexborNode]:
     """What lies beside the page's article in ``root`` and is no body: signposts
-    (``_signposts``) and teaser listings after it (``_teaser_listings``), none inside
-    another nor ``protected`` (a ``mem_id`` set: the title's ancestors). The page's
-    article is an <article> with a heading and more than half the column's text; a
-    column of articles none of which dominates (a listing: corpus
-    edgi-wmp__datagov-highlights__a.html) keeps them all. ``articles`` are the
-    <article> elements of ``root``, in page order (``BoilerplateSweep.articles``)."""
-    articles = [article for article in articles if article.mem_id != root.mem_id]
+    (``_signposts``), teaser listings after it (``_teaser_listings``) and campaign
+    widgets (``_campaign_widgets``), none inside another nor ``protected`` (a ``mem_id``
+    set: the title's ancestors). The page's article is an <article> with a heading and
+    more than half the column's text; a column of articles none of which dominates (a
+    listing: corpus edgi-wmp__datagov-highlights__a.html) keeps them all. ``sweep``
+    has swept ``root``: its <article> elements and <progress> bars are listed."""
+    articles = [article for article in sweep.articles if article.mem_id != root.mem_id]
     if not articles:  # most columns: no text read
         return []
     column_length = len(root.text(deep=True))
@@ -328,18 +332,58 @@ def beside_main_article(
     )
     if page_article is None or page_article.css_first(_HEADING_SELECTOR) is None:
         return []
-    listings = [
-        listing
-        for listing in _teaser_listings(page_article, root)
-        if listing.mem_id not in protected
-    ]
     short = [
         article
         for article, length in zip(articles, lengths, strict=True)
         if length < _SIGNPOST_SHARE * column_length
-        and not any(_is_within(article, listing, root) for listing in listings)
     ]
-    return [*listings, *_signposts(short, page_article, root)]
+    # The articles a widget may be: not one holding most of the text (the page's
+    # article may lie inside another, or hold one that does).
+    minor = {
+        article.mem_id
+        for article, length in zip(articles, lengths, strict=True)
+        if length <= _ARTICLE_SHARE * column_length
+    }
+    found = [
+        *_teaser_listings(page_article, root),
+        *_signposts(short, page_article, root),
+        *_campaign_widgets(sweep.progress_bars, minor, root),
+    ]
+    return _outermost([node for node in found if node.mem_id not in protected], root)
+
+
+def _outermost(nodes: list[LexborNode], root: LexborNode) -> list[LexborNode]:
+    """``nodes`` (under ``root``) that no other of them holds, each once."""
+    listed = {node.mem_id for node in nodes}
+    outermost: list[LexborNode] = []
+    seen: set[int] = set()
+    for node in nodes:
+        if node.mem_id not in seen and not _has_ancestor_in(node, listed, root):
+            outermost.append(node)
+        seen.add(node.mem_id)
+    return outermost
+
+
+def _campaign_widgets(
+    progress_bars: list[LexborNode], minor: set[int], root: LexborNode
+) -> list[LexborNode]:
+    """The <article> elements holding a <progress> bar (a petition's or fundraiser's
+    counter), in or beside the page's article: an appeal to sign or give, not its text
+    (corpus traf__greenpeace.de.nachhaltigleben.html: ``<article class="PetitionTeaser">``
+    with "Unterzeichnen Sie jetzt die Petition!" and "0 haben mitgemacht"; fixture
+    body-petition.html). Only the nearest <article> around a bar, and only one of the
+    ``minor`` articles (``mem_id``): a bar in the page's article itself (reading
+    progress) takes nothing with it."""
+    widgets = []
+    for bar in progress_bars:
+        current = bar.parent
+        while current is not None and current.mem_id != root.mem_id:
+            if current.tag_id == _ARTICLE:
+                if current.mem_id in minor:
+                    widgets.append(current)
+                break
+            current = current.parent
+    return widgets
 
 
 def _signposts(
@@ -353,7 +397,7 @@ def _signposts(
     return [
         article
         for article in short
-        if not _is_within(article, page_article, root)
+        if not _has_ancestor_in(article, {page_article.mem_id}, root)
         and article.css_first(_HEADING_SELECTOR) is None
     ]
 
@@ -393,11 +437,11 @@ def _holds_teasers(block: LexborNode) -> bool:
     return True
 
 
-def _is_within(node: LexborNode, ancestor: LexborNode, root: LexborNode) -> bool:
-    """Whether ``ancestor`` holds ``node``, both under ``root``."""
+def _has_ancestor_in(node: LexborNode, ancestors: set[int], root: LexborNode) -> bool:
+    """Whether an ancestor of ``node`` below ``root`` has its ``mem_id`` in ``ancestors``."""
     current = node.parent
     while current is not None and current.mem_id != root.mem_id:
-        if current.mem_id == ancestor.mem_id:
+        if current.mem_id in ancestors:
             return True
         current = current.parent
     return False

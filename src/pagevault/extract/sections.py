@@ -296,7 +296,7 @@ def remove_boilerplate(root: LexborNode, keep: LexborNode | None) -> None:
     sweep.sweep()
     for node in sweep.doomed:  # none inside another: the sweep does not enter them
         node.decompose()
-    for node in beside_main_article(root, sweep.articles, protected):  # none inside the doomed
+    for node in beside_main_article(root, sweep, protected):  # none inside the doomed
         node.decompose()
 
 
