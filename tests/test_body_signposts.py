@@ -36,7 +36,7 @@ NOTE = "<article><p>Tip: all news of 2021 are on the news page.</p></article>"
 
 def test_a_note_beside_a_short_article_is_kept() -> None:
     # the note holds a tenth of the column's text or more: not a mere signpost
-    html = f"<main><h1>Jobs</h1><article><h2>Figures</h2><p>{'x' * 300}.</p></article>{NOTE}</main>"
+    html = f"<main><h1>Jobs</h1><article><h2>Figures</h2><p>{'x' * 200}.</p></article>{NOTE}</main>"
     assert any("Tip: all news" in text for text in _paragraphs(parse_html(html)))
 
 

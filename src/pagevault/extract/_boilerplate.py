@@ -304,6 +304,10 @@ _ARTICLE_SHARE = 0.5
 _SIGNPOST_SHARE = 0.1
 # Headings, each one a link, in a block after the page's article: teasers.
 _MIN_TEASERS = 2
+# A paragraph of text, not a label ("Terms & Conditions apply"): its shortest length.
+_MIN_PARAGRAPH = 80
+# The share of a rail's text its links hold at least (readability's link density).
+_MIN_LINK_SHARE = 0.5
 _HEADING_SELECTOR = "h1, h2, h3, h4, h5, h6"
 
 
@@ -311,17 +315,18 @@ def beside_main_article(
     root: LexborNode, sweep: BoilerplateSweep, protected: set[int]
 ) -> list[LexborNode]:
     """What lies beside the page's article in ``root`` and is no body: signposts
-    (``_signposts``), teaser listings after it (``_teaser_listings``) and campaign
-    widgets (``_campaign_widgets``), none inside another nor ``protected`` (a ``mem_id``
-    set: the title's ancestors). The page's article is an <article> with a heading and
-    more than half the column's text; a column of articles none of which dominates (a
-    listing: corpus edgi-wmp__datagov-highlights__a.html) keeps them all. ``sweep``
-    has swept ``root``: its <article> elements and <progress> bars are listed."""
+    (``_signposts``), teaser listings after it (``_teaser_listings``), rails
+    (``_rails``) and campaign widgets (``_campaign_widgets``), none inside another nor
+    ``protected`` (a ``mem_id`` set: the title's ancestors). The page's article is an
+    <article> with a heading and more than half the column's text
+    (``_visible_length``); a column of articles none of which dominates (a listing:
+    corpus edgi-wmp__datagov-highlights__a.html) keeps them all. ``sweep`` has swept
+    ``root``: its <article> elements and <progress> bars are listed."""
     articles = [article for article in sweep.articles if article.mem_id != root.mem_id]
     if not articles:  # most columns: no text read
         return []
-    column_length = len(root.text(deep=True))
-    lengths = [len(article.text(deep=True)) for article in articles]
+    column_length = _visible_length(root)
+    lengths = [_visible_length(article) for article in articles]
     page_article = next(
         (
             article
@@ -346,6 +351,7 @@ def beside_main_article(
     }
     found = [
         *_teaser_listings(page_article, root),
+        *_rails(page_article, root),
         *_signposts(short, page_article, root),
         *_campaign_widgets(sweep.progress_bars, minor, root),
     ]
@@ -424,6 +430,43 @@ def _teaser_listings(page_article: LexborNode, root: LexborNode) -> list[LexborN
     return listings
 
 
+def _rails(page_article: LexborNode, root: LexborNode) -> list[LexborNode]:
+    """The layout blocks beside the one holding ``page_article``: siblings of the
+    page's article or of an ancestor below ``root`` with its tag and class, holding no
+    paragraph of text and mostly links (corpus rdbl__cnn.html: ``section.column`` of
+    the story, then ``section.column`` of job searches, loan rates and credit card
+    offers, whose "40,000 point bonus" was a statistic of the page; fixture
+    body-rail.html). A list of the page's own (demands, facts) is no links."""
+    rails = []
+    node = page_article
+    while node.mem_id != root.mem_id:
+        classes = node.attributes.get("class")
+        parent = node.parent
+        if parent is None:
+            break
+        if classes:
+            rails += [
+                sibling
+                for sibling in parent.iter()
+                if sibling.mem_id != node.mem_id
+                and sibling.tag_id == node.tag_id
+                and sibling.attributes.get("class") == classes
+                and _is_link_block(sibling)
+            ]
+        node = parent
+    return rails
+
+
+def _is_link_block(block: LexborNode) -> bool:
+    """Whether ``block`` holds text, mostly links' (``_MIN_LINK_SHARE``), and no <p> of
+    ``_MIN_PARAGRAPH`` visible characters or more."""
+    length = _visible_length(block)
+    links = sum(_visible_length(link) for link in block.css("a"))
+    if length == 0 or links < _MIN_LINK_SHARE * length:
+        return False
+    return all(_visible_length(paragraph) < _MIN_PARAGRAPH for paragraph in block.css("p"))
+
+
 def _holds_teasers(block: LexborNode) -> bool:
     """Whether ``block`` holds ``_MIN_TEASERS`` headings or more and each is a link's
     title: its text is the text of a link inside it."""
@@ -445,3 +488,10 @@ def _has_ancestor_in(node: LexborNode, ancestors: set[int], root: LexborNode) ->
             return True
         current = current.parent
     return False
+
+
+def _visible_length(node: LexborNode) -> int:
+    """Length of the text of ``node`` without its spaces, tabs and line breaks: the
+    indentation of the page's source is no text (corpus rdbl__cnn.html)."""
+    text = node.text(deep=True)
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t")
