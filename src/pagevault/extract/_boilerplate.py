@@ -4,6 +4,9 @@ The walk applies by hand what were three css passes over the column (form
 controls, ``STRUCTURAL_BOILERPLATE``, ``[class], [id], [role]``) and does not go
 into an element it has doomed: what lies inside goes with it, so its class names
 are never searched (tests/test_boilerplate_walk.py pins the selectors it mirrors).
+The <article> elements and <progress> bars it lists then tell what lies beside the
+page's article and is no body either (``beside_main_article``: teasers, rails, notes,
+petition widgets).
 """
 
 from __future__ import annotations
@@ -54,7 +57,8 @@ _LABEL_WORDS = _CAPTION_WORDS | frozenset(CATEGORY_WORDS)
 _HINTS = frozenset({"class", "id", "role", "aria-hidden", "hidden", "aria-modal"})
 _STATES = frozenset({"role", "aria-hidden", "hidden", "aria-modal"})
 # Elements whose tag alone may doom them, tested apart from the common case, and
-# <article> and <progress>, which the sweep lists (``BoilerplateSweep.articles``).
+# <article> and <progress>, which the sweep lists (``BoilerplateSweep.articles`` and
+# ``progress_bars``, read by ``beside_main_article``).
 _LISTED = {_ARTICLE, _PROGRESS}
 _TAGGED = _FORM_CONTROLS | _STRUCTURAL_TAGS | _LISTED | {_FORM, _HEADER}
 

@@ -2,7 +2,9 @@
 
 The main column is ``<main>`` (or role=main, #content...), else the element
 holding the most paragraph text. Boilerplate inside it (share bars, donation
-widgets, newsletter forms, photo captions, cookie notices...) is removed first.
+widgets, newsletter forms, photo captions, cookie notices, and teasers and rails
+beside the page's article) is removed first; a paragraph calling to sign up to a
+newsletter is left out as the blocks are read.
 """
 
 from __future__ import annotations
