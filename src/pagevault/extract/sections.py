@@ -65,10 +65,8 @@ _ASCII_BLANKS = " \t\n\r\f\v"
 _MAX_STYLED_HEADING = 120
 _MAX_LONE_LINK = 40
 # A paragraph calling to sign up to a newsletter (``_is_sign_up_call``): its longest
-# text, the words one of which it holds and the link it holds.
+# text and the link it holds.
 _MAX_SIGN_UP_CALL = 300
-# Verbs only: "as our newsletter reported, ..." linking to an issue is text.
-_SIGN_UP_WORDS = ("sign up", "sign-up", "subscri", "suscri", "abonn", "anmeld", "inscrivez")
 _SIGN_UP_LINK = (
     "a[href*=newsletter], a[href*=subscribe], a[href*=signup], a[href*=sign-up], "
     "a[href*=suscri], a[href*=abonn]"
@@ -624,10 +622,22 @@ def _is_sign_up_call(paragraph: LexborNode, text: str) -> bool:
     ``node_text``: its length and words are tested before its links are looked up."""
     if len(text) > _MAX_SIGN_UP_CALL:
         return False
-    lowered = text.lower()
-    if not any(word in lowered for word in _SIGN_UP_WORDS):
-        return False
-    return paragraph.css_first(_SIGN_UP_LINK) is not None
+    return _has_sign_up_verb(text.lower()) and paragraph.css_first(_SIGN_UP_LINK) is not None
+
+
+def _has_sign_up_verb(lowered: str) -> bool:
+    """Whether a lowercased text holds a verb of signing up: verbs only, as "as our
+    newsletter reported, ..." linking to an issue is text. Written out: ``any()`` over
+    a tuple cost twice as much, on every short paragraph."""
+    return (
+        "sign up" in lowered
+        or "sign-up" in lowered
+        or "subscri" in lowered
+        or "suscri" in lowered
+        or "abonn" in lowered
+        or "anmeld" in lowered
+        or "inscrivez" in lowered
+    )
 
 
 def _is_link_label(link: LexborNode, text: str) -> bool:
