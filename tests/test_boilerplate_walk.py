@@ -10,12 +10,13 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from pagevault import parse_html
 from pagevault.extract._ancestry import lineage
 from pagevault.extract._boilerplate import (
+    _BOILERPLATE,
     BoilerplateSweep,
     _follows_image,
     _is_boilerplate_form,
-    _is_boilerplate_name,
     _is_inside_sentence,
     _is_label,
+    _name_verdict,
 )
 from pagevault.extract.sections import find_main
 from pagevault.extract.selectors import (
@@ -126,7 +127,7 @@ def test_leading_words_keep_every_class_match(page: Path) -> None:
         classes, element_id = node.attributes.get("class"), node.attributes.get("id")
         names = f"{classes or ''} {element_id or ''}".lower()
         expected = BOILERPLATE_TOKEN.search(names) is not None
-        assert _is_boilerplate_name(classes, element_id) is expected, names
+        assert (_name_verdict(names) == _BOILERPLATE) is expected, names
 
 
 @pytest.mark.parametrize(
@@ -135,7 +136,7 @@ def test_leading_words_keep_every_class_match(page: Path) -> None:
 )
 def test_leading_words_on_odd_separators(names: str) -> None:
     expected = BOILERPLATE_TOKEN.search(names.lower()) is not None
-    assert _is_boilerplate_name(names, None) is expected
+    assert (_name_verdict(names) == _BOILERPLATE) is expected
 
 
 ASPNET_PAGE = """<html lang="en"><body>

@@ -4,6 +4,9 @@ The walk applies by hand what were three css passes over the column (form
 controls, ``STRUCTURAL_BOILERPLATE``, ``[class], [id], [role]``) and does not go
 into an element it has doomed: what lies inside goes with it, so its class names
 are never searched (tests/test_boilerplate_walk.py pins the selectors it mirrors).
+The <article> elements and <progress> bars it lists then tell what lies beside the
+page's article and is no body either (``beside_main_article``: teasers, rails, notes,
+petition widgets).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ _FORM = tag_id("form")
 _STRUCTURAL_TAGS = tag_ids(", ".join(STRUCTURAL_TAGS))
 _HEADER = tag_id("header")
 _ARTICLE = tag_id("article")
+_PROGRESS = tag_id("progress")
 _INLINE = tag_ids("a, abbr, b, cite, em, i, small, span, strong, time")
 _IMAGES = tag_ids("img, picture, video")
 _IMAGE_SELECTOR = "img, picture, video"
@@ -52,8 +56,11 @@ _LABEL_WORDS = _CAPTION_WORDS | frozenset(CATEGORY_WORDS)
 # elements, <a href>, <img src>) is answered by one set test.
 _HINTS = frozenset({"class", "id", "role", "aria-hidden", "hidden", "aria-modal"})
 _STATES = frozenset({"role", "aria-hidden", "hidden", "aria-modal"})
-# Elements whose tag alone may doom them, tested apart from the common case.
-_TAGGED = _FORM_CONTROLS | _STRUCTURAL_TAGS | {_FORM, _HEADER}
+# Elements whose tag alone may doom them, tested apart from the common case, and
+# <article> and <progress>, which the sweep lists (``BoilerplateSweep.articles`` and
+# ``progress_bars``, read by ``beside_main_article``).
+_LISTED = {_ARTICLE, _PROGRESS}
+_TAGGED = _FORM_CONTROLS | _STRUCTURAL_TAGS | _LISTED | {_FORM, _HEADER}
 
 
 class BoilerplateSweep:
@@ -62,6 +69,10 @@ class BoilerplateSweep:
 
     def __init__(self, root: LexborNode, protected: set[int], share: float) -> None:
         self.doomed: list[LexborNode] = []
+        # The <article> elements the sweep kept, in page order, and its <progress>
+        # bars (``_is_doomed_by_tag``).
+        self.articles: list[LexborNode] = []
+        self.progress_bars: list[LexborNode] = []
         self._root = root
         self._protected = protected
         self._column_text = _TextLength(root, share)
@@ -121,9 +132,16 @@ class BoilerplateSweep:
         return hinted or self._column_text.dwarfs(node)
 
     def _is_doomed_by_tag(self, node: LexborNode, tag: int) -> bool:
-        """Whether a form control, a form or a structural element is boilerplate."""
+        """Whether a form control, a form or a structural element is boilerplate; an
+        <article> or <progress> is judged by its hints alone, and listed when kept."""
         if tag in _FORM_CONTROLS:  # unprotected: a form control is never text
             return True
+        if tag in _LISTED:
+            attributes = node.attributes
+            if not _HINTS.isdisjoint(attributes) and self._is_doomed_by_hint(node, attributes):
+                return True
+            (self.articles if tag == _ARTICLE else self.progress_bars).append(node)
+            return False
         protected = node.mem_id in self._protected
         # Not the column itself nor a form holding the h1: ASP.NET pages wrap the whole
         # page in one <form> (with a search box), which may be the column.
@@ -283,6 +301,201 @@ def _is_boilerplate_form(form: LexborNode) -> bool:
     )
 
 
-def _is_boilerplate_name(classes: str | None, element_id: str | None) -> bool:
-    """``BOILERPLATE_TOKEN`` in ``class_and_id`` of an element with these attributes."""
-    return _name_verdict(f"{classes or ''} {element_id or ''}") == _BOILERPLATE
+# An <article> holding more than this share of the column's text is the page's article.
+_ARTICLE_SHARE = 0.5
+# An <article> beside it holding less than this share, and no heading, is a note on
+# other pages of the site.
+_SIGNPOST_SHARE = 0.1
+# Headings, each one a link, in a block after the page's article: teasers.
+_MIN_TEASERS = 2
+# A paragraph of text, not a label ("Terms & Conditions apply"): its shortest length.
+_MIN_PARAGRAPH = 80
+# The share of a rail's text its links hold at least (readability's link density).
+_MIN_LINK_SHARE = 0.5
+_HEADING_SELECTOR = "h1, h2, h3, h4, h5, h6"
+
+
+def beside_main_article(
+    root: LexborNode, sweep: BoilerplateSweep, protected: set[int]
+) -> list[LexborNode]:
+    """What lies beside the page's article in ``root`` and is no body: signposts
+    (``_signposts``), teaser listings after it (``_teaser_listings``), rails
+    (``_rails``) and campaign widgets (``_campaign_widgets``), none inside another nor
+    ``protected`` (a ``mem_id`` set: the title's ancestors). The page's article is an
+    <article> with a heading and more than half the column's text
+    (``_visible_length``); a column of articles none of which dominates (a listing:
+    corpus edgi-wmp__datagov-highlights__a.html) keeps them all. ``sweep`` has swept
+    ``root``: its <article> elements and <progress> bars are listed."""
+    articles = [article for article in sweep.articles if article.mem_id != root.mem_id]
+    if not articles:  # most columns: no text read
+        return []
+    column_length = _visible_length(root)
+    lengths = [_visible_length(article) for article in articles]
+    page_article = next(
+        (
+            article
+            for article, length in zip(articles, lengths, strict=True)
+            if length > _ARTICLE_SHARE * column_length
+        ),
+        None,
+    )
+    if page_article is None or page_article.css_first(_HEADING_SELECTOR) is None:
+        return []
+    short = [
+        article
+        for article, length in zip(articles, lengths, strict=True)
+        if length < _SIGNPOST_SHARE * column_length
+    ]
+    # The articles a widget may be: not one holding most of the text (the page's
+    # article may lie inside another, or hold one that does).
+    minor = {
+        article.mem_id
+        for article, length in zip(articles, lengths, strict=True)
+        if length <= _ARTICLE_SHARE * column_length
+    }
+    found = [
+        *_teaser_listings(page_article, root),
+        *_rails(page_article, root),
+        *_signposts(short, page_article, root),
+        *_campaign_widgets(sweep.progress_bars, minor, root),
+    ]
+    return _outermost([node for node in found if node.mem_id not in protected], root)
+
+
+def _outermost(nodes: list[LexborNode], root: LexborNode) -> list[LexborNode]:
+    """``nodes`` (under ``root``) that no other of them holds, each once."""
+    listed = {node.mem_id for node in nodes}
+    outermost: list[LexborNode] = []
+    seen: set[int] = set()
+    for node in nodes:
+        if node.mem_id not in seen and not _has_ancestor_in(node, listed, root):
+            outermost.append(node)
+        seen.add(node.mem_id)
+    return outermost
+
+
+def _campaign_widgets(
+    progress_bars: list[LexborNode], minor: set[int], root: LexborNode
+) -> list[LexborNode]:
+    """The <article> elements holding a <progress> bar (a petition's or fundraiser's
+    counter), in or beside the page's article: an appeal to sign or give, not its text
+    (corpus traf__greenpeace.de.nachhaltigleben.html: ``<article class="PetitionTeaser">``
+    with "Unterzeichnen Sie jetzt die Petition!" and "0 haben mitgemacht"; fixture
+    body-petition.html). Only the nearest <article> around a bar, and only one of the
+    ``minor`` articles (``mem_id``): a bar in the page's article itself (reading
+    progress) takes nothing with it."""
+    widgets = []
+    for bar in progress_bars:
+        current = bar.parent
+        while current is not None and current.mem_id != root.mem_id:
+            if current.tag_id == _ARTICLE:
+                if current.mem_id in minor:
+                    widgets.append(current)
+                break
+            current = current.parent
+    return widgets
+
+
+def _signposts(
+    short: list[LexborNode], page_article: LexborNode, root: LexborNode
+) -> list[LexborNode]:
+    """The ``short`` <article> elements without a heading outside ``page_article``: a
+    "tip" box pointing to other pages (corpus traf__arbeitsagentur.de-arbeitsmarkt.html:
+    ``<article><p><strong>Tipp</strong>: Auf der Seite <a>Aktuelle Meldungen 2021</a>
+    finden Sie ...</p></article>`` after the ``<article>`` of the figures; fixture
+    body-signpost.html). An <article> inside the page's article is its part."""
+    return [
+        article
+        for article in short
+        if not _has_ancestor_in(article, {page_article.mem_id}, root)
+        and article.css_first(_HEADING_SELECTOR) is None
+    ]
+
+
+def _teaser_listings(page_article: LexborNode, root: LexborNode) -> list[LexborNode]:
+    """The elements after ``page_article`` (its following siblings, and those of its
+    ancestors below ``root``) holding teasers of other pages: two headings or more,
+    each of them a link (corpus traf__lapresse.tn.parite.html: ``section
+    #bdaia-ralated-posts``, "En relation", a grid of ``<h3><a>`` titles with
+    excerpts, whose "12140 tonnes" was a statistic of the page; rdbl__la-nacion.html:
+    "Las más leídas"; fixture body-teasers.html)."""
+    listings = []
+    node = page_article
+    while node.mem_id != root.mem_id:
+        sibling = node.next
+        while sibling is not None:
+            if sibling.is_element_node and _holds_teasers(sibling):
+                listings.append(sibling)
+            sibling = sibling.next
+        parent = node.parent
+        if parent is None:
+            break
+        node = parent
+    return listings
+
+
+def _rails(page_article: LexborNode, root: LexborNode) -> list[LexborNode]:
+    """The layout blocks beside the one holding ``page_article``: siblings of the
+    page's article or of an ancestor below ``root`` with its tag and class, holding no
+    paragraph of text and mostly links (corpus rdbl__cnn.html: ``section.column`` of
+    the story, then ``section.column`` of job searches, loan rates and credit card
+    offers, whose "40,000 point bonus" was a statistic of the page; fixture
+    body-rail.html). A list of the page's own (demands, facts) is no links."""
+    rails = []
+    node = page_article
+    while node.mem_id != root.mem_id:
+        classes = node.attributes.get("class")
+        parent = node.parent
+        if parent is None:
+            break
+        if classes:
+            rails += [
+                sibling
+                for sibling in parent.iter()
+                if sibling.mem_id != node.mem_id
+                and sibling.tag_id == node.tag_id
+                and sibling.attributes.get("class") == classes
+                and _is_link_block(sibling)
+            ]
+        node = parent
+    return rails
+
+
+def _is_link_block(block: LexborNode) -> bool:
+    """Whether ``block`` holds text, mostly links' (``_MIN_LINK_SHARE``), and no <p> of
+    ``_MIN_PARAGRAPH`` visible characters or more."""
+    length = _visible_length(block)
+    links = sum(_visible_length(link) for link in block.css("a"))
+    if length == 0 or links < _MIN_LINK_SHARE * length:
+        return False
+    return all(_visible_length(paragraph) < _MIN_PARAGRAPH for paragraph in block.css("p"))
+
+
+def _holds_teasers(block: LexborNode) -> bool:
+    """Whether ``block`` holds ``_MIN_TEASERS`` headings or more and each is a link's
+    title: its text is the text of a link inside it."""
+    headings = block.css(_HEADING_SELECTOR)
+    if len(headings) < _MIN_TEASERS:
+        return False
+    for heading in headings:
+        link = heading.css_first("a[href]")
+        if link is None or link.text(deep=True).strip() != heading.text(deep=True).strip():
+            return False
+    return True
+
+
+def _has_ancestor_in(node: LexborNode, ancestors: set[int], root: LexborNode) -> bool:
+    """Whether an ancestor of ``node`` below ``root`` has its ``mem_id`` in ``ancestors``."""
+    current = node.parent
+    while current is not None and current.mem_id != root.mem_id:
+        if current.mem_id in ancestors:
+            return True
+        current = current.parent
+    return False
+
+
+def _visible_length(node: LexborNode) -> int:
+    """Length of the text of ``node`` without its spaces, tabs and line breaks: the
+    indentation of the page's source is no text (corpus rdbl__cnn.html)."""
+    text = node.text(deep=True)
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t")

@@ -2,7 +2,9 @@
 
 The main column is ``<main>`` (or role=main, #content...), else the element
 holding the most paragraph text. Boilerplate inside it (share bars, donation
-widgets, newsletter forms, photo captions, cookie notices...) is removed first.
+widgets, newsletter forms, photo captions, cookie notices, and teasers and rails
+beside the page's article) is removed first; a paragraph calling to sign up to a
+newsletter is left out as the blocks are read.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pydantic import TypeAdapter
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pagevault.extract._ancestry import lineage
-from pagevault.extract._boilerplate import BoilerplateSweep
+from pagevault.extract._boilerplate import BoilerplateSweep, beside_main_article
 from pagevault.extract._tag_ids import TEXT as _TEXT
 from pagevault.extract._tag_ids import tag_id, tag_ids
 from pagevault.extract.dates import parse_text_date
@@ -62,6 +64,13 @@ _HTML = tag_id("html")
 _ASCII_BLANKS = " \t\n\r\f\v"
 _MAX_STYLED_HEADING = 120
 _MAX_LONE_LINK = 40
+# A paragraph calling to sign up to a newsletter (``_is_sign_up_call``): its longest
+# text and the link it holds.
+_MAX_SIGN_UP_CALL = 300
+_SIGN_UP_LINK = (
+    "a[href*=newsletter], a[href*=subscribe], a[href*=signup], a[href*=sign-up], "
+    "a[href*=suscri], a[href*=abonn]"
+)
 # The longest label PAGE_LABEL is tried on: a "last modified" line ("Actualizado
 # Jueves, 2 noviembre 2023 - 15:05" is 44).
 _MAX_PAGE_LABEL = 60
@@ -287,6 +296,8 @@ def remove_boilerplate(root: LexborNode, keep: LexborNode | None) -> None:
     sweep.sweep()
     for node in sweep.doomed:  # none inside another: the sweep does not enter them
         node.decompose()
+    for node in beside_main_article(root, sweep, protected):  # none inside the doomed
+        node.decompose()
 
 
 @dataclass
@@ -462,7 +473,7 @@ class _BlockCollector:
             self.blocks.append((_BOLD_PHRASE, text, 3, element_id(paragraph)))
         elif _holds_blocks(paragraph):
             self.walk(paragraph)
-        elif not _is_lone_link(paragraph, text):
+        elif not _is_lone_link(paragraph, text) and not _is_sign_up_call(paragraph, text):
             self._add("paragraph", text)
 
     def _paragraph(self, element: LexborNode) -> None:
@@ -600,6 +611,33 @@ def _is_lone_link(paragraph: LexborNode, text: str) -> bool:
         return False
     child = _sole_element(paragraph)
     return child is not None and child.tag_id == _A and _is_link_label(child, text)
+
+
+def _is_sign_up_call(paragraph: LexborNode, text: str) -> bool:
+    """Whether a short paragraph asks the reader to sign up to a newsletter, linking to
+    it: an appeal, not the page's text (corpus traf__diem25.org.climate.html "Do you
+    want to be informed of DiEM25's actions? <a href=".../newsletter/">Sign up
+    here</a>", traf__elpais.com.ciencia.html "... o suscribirse aquí a nuestra <a
+    href=".../newsletters/...">newsletter</a>"). ``text`` is the paragraph's
+    ``node_text``: its length and words are tested before its links are looked up."""
+    if len(text) > _MAX_SIGN_UP_CALL:
+        return False
+    return _has_sign_up_verb(text.lower()) and paragraph.css_first(_SIGN_UP_LINK) is not None
+
+
+def _has_sign_up_verb(lowered: str) -> bool:
+    """Whether a lowercased text holds a verb of signing up: verbs only, as "as our
+    newsletter reported, ..." linking to an issue is text. Written out: ``any()`` over
+    a tuple cost twice as much, on every short paragraph."""
+    return (
+        "sign up" in lowered
+        or "sign-up" in lowered
+        or "subscri" in lowered
+        or "suscri" in lowered
+        or "abonn" in lowered
+        or "anmeld" in lowered
+        or "inscrivez" in lowered
+    )
 
 
 def _is_link_label(link: LexborNode, text: str) -> bool:
