@@ -29,9 +29,9 @@ _PLACED_DATELINE = re.compile(
     rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}},\s*(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}})"
     r"(?:\s+[-–—|]|:)\s"
 )
-# A date with a two-digit year, zero-padded and dotted, as a byline's whole text
-# ("02.12.19" over hdate__hertie-school.org.leyen.html's title).
-_SHORT_YEAR_DATE = re.compile(r"(\d{2})\.(\d{2})\.(\d{2})")
+# A date with a two-digit year, zero-padded, dotted or slashed, as a byline's whole text
+# ("02.12.19" over hdate__hertie-school.org.leyen.html's title, "12/03/98").
+_SHORT_YEAR_DATE = re.compile(r"(\d{2})([./])(\d{2})\2(\d{2})")
 _SHORT_YEAR_LENGTH = len("02.12.19")
 # Which century a two-digit year is in, decided without the clock (parsing is pure): the
 # web's years, fixed in the code. "00".."30" are 2000..2030: this rule was written in
@@ -120,17 +120,21 @@ def dateline_date(text: str) -> str | None:
     return _iso(year, month, day)
 
 
-def short_year_date(text: str) -> str | None:
-    """The date a text is made of when written "dd.mm.yy" and nothing else, else None:
-    two digits could be any number inside a sentence, a byline of its own is a date. The
-    year is the web's year ending in those digits ("19": 2019, "98": 1998; "45": none)."""
+def short_year_date(text: str, lang: str | None = None) -> str | None:
+    """The date a text is made of when written "dd.mm.yy" or "dd/mm/yy" (month first on
+    American English pages, as ``parse_text_date`` reads them) and nothing else, else
+    None: two digits could be any number inside a sentence, a byline of its own is a date.
+    The year is the web's year ending in those digits ("19": 2019, "98": 1998; "45":
+    none)."""
     if len(text) != _SHORT_YEAR_LENGTH:
         return None
     match = _SHORT_YEAR_DATE.fullmatch(text)
     if match is None:
         return None
-    day, month, short_year = (int(group) for group in match.groups())
-    year = _web_year(short_year)
+    first, separator, second, short_year = match.groups()
+    month_first = separator == "/" and _month_first(lang)
+    day, month = (int(second), int(first)) if month_first else (int(first), int(second))
+    year = _web_year(int(short_year))
     return _iso(year, month, day) if year is not None else None
 
 

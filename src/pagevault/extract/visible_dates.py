@@ -228,7 +228,7 @@ def _date_in(text: str, lang: str | None) -> str | None:
     "02.12.19" over the title)."""
     if _MAX_DATE_TEXT < len(text) <= _MAX_SPACED_DATE_TEXT:
         text = " ".join(text.split())
-    return short_text_date(text, lang, _MAX_DATE_TEXT) or short_year_date(text)
+    return short_text_date(text, lang, _MAX_DATE_TEXT) or short_year_date(text, lang)
 
 
 def _date_below_title(text: str, lang: str | None) -> str | None:
