@@ -116,6 +116,12 @@ def test_no_last_change_from_cards_links_sentences_or_mid_text(main: str, after_
     assert _modified(main, after_main=after_main) is None
 
 
+def test_the_end_of_a_column_without_a_title_is_not_read() -> None:
+    """A home page or a listing: the column ends with teasers, not the page's own line."""
+    main = f"<h2>Actualités</h2>{LONG_BODY}<p>Mis à jour le 12/04/2022</p>"
+    assert _modified(main) is None
+
+
 def test_a_stand_that_is_no_label_is_no_update() -> None:
     main = f"<h1>Rights</h1><p>Take a stand on 3 March 2021</p>{BODY}"
     assert _modified(main, lang="en-GB") is None

@@ -60,6 +60,7 @@ _MAX_UPDATE_TEXT = 80  # "Page last updated: Wednesday, 3 March 2021", a byline 
 _END_OF_MAIN = 300  # characters of text at the main column's end looked at for one
 # Elements whose text is a card's, not the column's: a list of teasers, a sidebar.
 _CARDS = tag_ids("li, article, aside")
+_DIGIT = re.compile(r"\d")  # a text without one holds no date: not read further
 _Candidate = tuple[str, bool]  # a date shown, and whether labelled as the last change
 
 
@@ -77,7 +78,8 @@ def page_dates(
     shows beats a generic meta's (``PageHead.published_is_generic``); a date labelled
     as the last change, by the title or ending the main column, is ``modified`` when the
     metadata has none, and only if not before the publication (an update line older than
-    the page is someone else's: a teaser's, a quoted document's)."""
+    the page is someone else's: a teaser's, a quoted document's). The end of a column
+    without a title is not read: a home page's or a listing's ends with teasers."""
     wants_published = head.published is None or head.published_is_generic
     wants_modified = head.modified is None
     if not (wants_published or wants_modified):
@@ -88,7 +90,9 @@ def page_dates(
     published = (shown.published or head.published) if wants_published else head.published
     if not wants_modified:
         return ShownDates(published, head.modified)
-    modified = shown.modified or update_at_end(main, head.lang)
+    modified = shown.modified
+    if modified is None and main_h1 is not None:  # an article's column, not a listing's
+        modified = update_at_end(main, head.lang)
     if modified and published and modified[:10] < published[:10]:
         modified = None
     return ShownDates(published, modified)
@@ -136,13 +140,13 @@ def _dates_around_title(
     those in the text after it. (A main column without a title is a home page or a
     listing, whose first date is a teaser's: it is not read.)"""
     title_id = title.mem_id
-    before: list[tuple[str, bool]] = []  # texts before the title, and in a link?
+    before: list[LexborNode] = []  # the text nodes before the title
     nodes = iter(main.traverse(include_text=True))  # resumed past the title
     for node in nodes:
         if node.mem_id == title_id:
             break
         if node.tag_id == TEXT:
-            _keep_text(before, node)
+            before.append(node)
     else:
         return
     yield from _dates_before(before, lang)
@@ -160,7 +164,7 @@ def _dates_after(nodes: Iterator[LexborNode], lang: str | None) -> Iterator[_Can
         text = (node.text_content or "").strip()
         if not text:
             continue
-        if not _in_link(node):
+        if _DIGIT.search(text) and not _in_link(node):
             yield from _text_dates(text, previous, lang, _date_below_title)
         if after > _AFTER_TITLE:
             return
@@ -190,12 +194,6 @@ def _text_dates(
         yield update, True
 
 
-def _keep_text(texts: list[tuple[str, bool]], node: LexborNode) -> None:
-    text = (node.text_content or "").strip()
-    if text:
-        texts.append((text, _in_link(node)))
-
-
 def _in_link(node: LexborNode) -> bool:
     parent = node.parent
     for _ in range(_LINK_LEVELS):
@@ -207,17 +205,31 @@ def _in_link(node: LexborNode) -> bool:
     return False
 
 
-def _dates_before(texts: list[tuple[str, bool]], lang: str | None) -> Iterator[_Candidate]:
-    """The dates nearest the title among the last ``_BEFORE_TITLE`` characters, nearest
-    first (links' texts count in the length, but hold no page date)."""
+def _dates_before(nodes: list[LexborNode], lang: str | None) -> Iterator[_Candidate]:
+    """The dates nearest the title among the last ``_BEFORE_TITLE`` characters of the
+    texts of ``nodes``, nearest first (links' texts count in the length, but hold no page
+    date). Each text is read once the text before it, its label maybe, is known."""
     length = 0
-    for index in range(len(texts) - 1, -1, -1):
-        text, linked = texts[index]
-        if not linked:
-            yield from _text_dates(text, texts[index - 1][0] if index else "", lang, _date_in)
+    later: tuple[str, LexborNode] | None = None  # the text read next, after ``text``
+    for node in reversed(nodes):
+        text = (node.text_content or "").strip()
+        if not text:
+            continue
+        if later is not None:
+            yield from _unlinked_dates(*later, text, lang)
+            if length > _BEFORE_TITLE:
+                return
+        later = (text, node)
         length += len(text)
-        if length > _BEFORE_TITLE:
-            return
+    if later is not None:
+        yield from _unlinked_dates(*later, "", lang)
+
+
+def _unlinked_dates(
+    text: str, node: LexborNode, previous: str, lang: str | None
+) -> Iterator[_Candidate]:
+    if _DIGIT.search(text) and not _in_link(node):
+        yield from _text_dates(text, previous, lang, _date_in)
 
 
 def _date_in(text: str, lang: str | None) -> str | None:
@@ -277,7 +289,7 @@ def update_at_end(main: LexborNode, lang: str | None) -> str | None:
     found = None
     previous = ""
     for node, text in _last_texts(main, _END_OF_MAIN):
-        if not _in_link(node) and not _in_card(node, main):
+        if _DIGIT.search(text) and not _in_link(node) and not _in_card(node, main):
             found = _update_in(text, previous, lang) or found
         previous = text
     return found
