@@ -62,6 +62,9 @@ _END_OF_MAIN = 300  # characters of text at the main column's end looked at for 
 _CARDS = tag_ids("li, article, aside")
 _DIGIT = re.compile(r"\d")  # a text without one holds no date: not read further
 _Candidate = tuple[str, bool]  # a date shown, and whether labelled as the last change
+# How a text's publication date is read (``_no_date`` when only updates are looked for:
+# the month names' regex is the walks' main cost).
+_DateReader = Callable[[str, str | None], str | None]
 
 
 class ShownDates(NamedTuple):
@@ -85,7 +88,9 @@ def page_dates(
     if not (wants_published or wants_modified):
         return ShownDates(head.published, head.modified)
     shown = _first_dates(
-        _dates_by_title(main, main_h1, h1, head.lang), wants_published, wants_modified
+        _dates_by_title(main, main_h1, h1, head.lang, wants_published),
+        wants_published,
+        wants_modified,
     )
     published = (shown.published or head.published) if wants_published else head.published
     if not wants_modified:
@@ -116,25 +121,30 @@ def _first_dates(
 
 
 def _dates_by_title(
-    main: LexborNode, main_h1: LexborNode | None, h1: LexborNode | None, lang: str | None
+    main: LexborNode,
+    main_h1: LexborNode | None,
+    h1: LexborNode | None,
+    lang: str | None,
+    publications: bool,
 ) -> Iterator[_Candidate]:
-    """The dates shown by the page's title: in the main column, or, for a title standing
-    above the column (an intro block: corpus traf__bund.net-hermlin.html), around it in
-    its parent. Not for an ``<h1>`` in the page's header or navigation: a logo there
-    may stand beside today's date."""
+    """The dates shown by the page's title (only the update ones unless
+    ``publications``): in the main column, or, for a title standing above the column (an
+    intro block: corpus traf__bund.net-hermlin.html), around it in its parent. Not for an
+    ``<h1>`` in the page's header or navigation: a logo there may stand beside today's
+    date."""
     if main_h1 is not None:
-        return _dates_around_title(main, main_h1, lang)
+        return _dates_around_title(main, main_h1, lang, publications)
     if (
         h1 is None
         or h1.parent is None
         or any(ancestor.tag in ("header", "nav") for ancestor in ancestors(h1))
     ):
         return iter(())
-    return _dates_around_title(h1.parent, h1, lang)
+    return _dates_around_title(h1.parent, h1, lang, publications)
 
 
 def _dates_around_title(
-    main: LexborNode, title: LexborNode, lang: str | None
+    main: LexborNode, title: LexborNode, lang: str | None, publications: bool
 ) -> Iterator[_Candidate]:
     """The dates just before ``title`` (the ``<h1>`` inside ``main``), nearest first, then
     those in the text after it. (A main column without a title is a home page or a
@@ -149,11 +159,13 @@ def _dates_around_title(
             before.append(node)
     else:
         return
-    yield from _dates_before(before, lang)
-    yield from _dates_after(nodes, lang)
+    yield from _dates_before(before, lang, _date_in if publications else _no_date)
+    yield from _dates_after(nodes, lang, _date_below_title if publications else _no_date)
 
 
-def _dates_after(nodes: Iterator[LexborNode], lang: str | None) -> Iterator[_Candidate]:
+def _dates_after(
+    nodes: Iterator[LexborNode], lang: str | None, read: _DateReader
+) -> Iterator[_Candidate]:
     """The dates of the texts among ``nodes`` (the rest of the walk past the title) in
     its first ``_AFTER_TITLE`` characters, links' texts counted but not read."""
     after = 0
@@ -165,7 +177,7 @@ def _dates_after(nodes: Iterator[LexborNode], lang: str | None) -> Iterator[_Can
         if not text:
             continue
         if _DIGIT.search(text) and not _in_link(node):
-            yield from _text_dates(text, previous, lang, _date_below_title)
+            yield from _text_dates(text, previous, lang, read)
         if after > _AFTER_TITLE:
             return
         after += len(text)
@@ -173,17 +185,19 @@ def _dates_after(nodes: Iterator[LexborNode], lang: str | None) -> Iterator[_Can
 
 
 def _text_dates(
-    text: str, previous: str, lang: str | None, read: Callable[[str, str | None], str | None]
+    text: str, previous: str, lang: str | None, read: _DateReader
 ) -> Iterator[_Candidate]:
     """A text's dates as ``read`` finds them, each told a publication or an update: by
     the label before it ("Stand: 12.03.2021", or ``previous`` text "Last updated:") or,
     for a second date, after the first ("01.02.2021 (Stand: 05.02.2021)"; a byline with
     both, mercury__www.lemonde.fr.html: "Publié le 07 mai 2019 à 13h59 - Mis à jour le 08
     mai 2019 à 09h03")."""
-    found = read(text, lang)
-    if found and _UPDATE_LABEL.fullmatch(previous):
-        yield found, True
+    if _UPDATE_LABEL.fullmatch(previous):
+        update = _date_in(text, lang)
+        if update:
+            yield update, True
         return
+    found = read(text, lang)
     parts = _split_at_update(text)
     if found and not _says_updated(text, previous):
         yield found, False
@@ -205,7 +219,9 @@ def _in_link(node: LexborNode) -> bool:
     return False
 
 
-def _dates_before(nodes: list[LexborNode], lang: str | None) -> Iterator[_Candidate]:
+def _dates_before(
+    nodes: list[LexborNode], lang: str | None, read: _DateReader
+) -> Iterator[_Candidate]:
     """The dates nearest the title among the last ``_BEFORE_TITLE`` characters of the
     texts of ``nodes``, nearest first (links' texts count in the length, but hold no page
     date). Each text is read once the text before it, its label maybe, is known."""
@@ -216,20 +232,25 @@ def _dates_before(nodes: list[LexborNode], lang: str | None) -> Iterator[_Candid
         if not text:
             continue
         if later is not None:
-            yield from _unlinked_dates(*later, text, lang)
+            yield from _unlinked_dates(*later, text, lang, read)
             if length > _BEFORE_TITLE:
                 return
         later = (text, node)
         length += len(text)
     if later is not None:
-        yield from _unlinked_dates(*later, "", lang)
+        yield from _unlinked_dates(*later, "", lang, read)
 
 
 def _unlinked_dates(
-    text: str, node: LexborNode, previous: str, lang: str | None
+    text: str, node: LexborNode, previous: str, lang: str | None, read: _DateReader
 ) -> Iterator[_Candidate]:
+    """``_text_dates`` of a text holding a digit, outside a link."""
     if _DIGIT.search(text) and not _in_link(node):
-        yield from _text_dates(text, previous, lang, _date_in)
+        yield from _text_dates(text, previous, lang, read)
+
+
+def _no_date(text: str, lang: str | None) -> None:
+    return None
 
 
 def _date_in(text: str, lang: str | None) -> str | None:
@@ -307,34 +328,30 @@ def _update_in(text: str, previous: str, lang: str | None) -> str | None:
 
 def _last_texts(root: LexborNode, window: int) -> list[tuple[LexborNode, str]]:
     """The non-blank text nodes ending ``root``, in page order, up to the first whose
-    text reaches ``window`` characters counted from the end: walked backwards, so the
-    column's length costs nothing."""
+    text reaches ``window`` characters counted from the end: walked backwards (each
+    element's last child first, then its previous sibling), so the column's length costs
+    nothing. One loop, no helper calls: it runs on every article page."""
     found: list[tuple[LexborNode, str]] = []
     length = 0
-    node = _deepest_last(root.last_child) if root.last_child is not None else None
+    root_id = root.mem_id
+    node = root.last_child
     while node is not None and length <= window:
-        if node.tag_id == TEXT and (text := (node.text_content or "").strip()):
-            found.append((node, text))
-            length += len(text)
-        node = _previous_leaf(node, root)
+        if node.tag_id == TEXT:
+            if text := (node.text_content or "").strip():
+                found.append((node, text))
+                length += len(text)
+        elif (child := node.last_child) is not None:
+            node = child
+            continue
+        while (previous := node.prev) is None:  # climb to the nearest previous sibling
+            parent = node.parent
+            if parent is None or parent.mem_id == root_id:
+                found.reverse()
+                return found
+            node = parent
+        node = previous
     found.reverse()
     return found
-
-
-def _deepest_last(node: LexborNode) -> LexborNode:
-    while node.last_child is not None:
-        node = node.last_child
-    return node
-
-
-def _previous_leaf(node: LexborNode, root: LexborNode) -> LexborNode | None:
-    """The last leaf before ``node`` inside ``root``, None at its start."""
-    while node.prev is None:
-        parent = node.parent
-        if parent is None or parent.mem_id == root.mem_id:
-            return None
-        node = parent
-    return _deepest_last(node.prev)
 
 
 def _in_card(node: LexborNode, main: LexborNode) -> bool:
