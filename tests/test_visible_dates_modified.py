@@ -82,9 +82,13 @@ def test_the_metadata_last_change_wins() -> None:
     assert _modified(f"<h1>Titre</h1><p>Mis à jour le 12/04/2022</p>{BODY}", head) == ("2023-03-01")
 
 
-def test_a_publication_meta_does_not_stop_the_update_line_being_read() -> None:
+@pytest.mark.parametrize(
+    "line",
+    ["Mis à jour le 12/04/2022", "<span>Mis à jour le</span> <time>12/04/2022</time>"],
+)
+def test_a_publication_meta_does_not_stop_the_update_line_being_read(line: str) -> None:
     head = '<meta property="article:published_time" content="2022-01-10">'
-    snapshot = _snapshot(f"<h1>Titre</h1><p>Mis à jour le 12/04/2022</p>{BODY}", head)
+    snapshot = _snapshot(f"<h1>Titre</h1><p>{line}</p>{BODY}", head)
     assert (snapshot.published, snapshot.modified) == ("2022-01-10", "2022-04-12")
 
 
