@@ -117,10 +117,52 @@ def test_a_byline_of_a_two_digit_year_date_dates_the_page() -> None:
 
 @pytest.mark.parametrize(
     ("text", "iso"),
-    [("02.12.19", "2019-12-02"), ("24.12.98", "1998-12-24"), ("31.02.19", None)],
+    [
+        ("02.12.19", "2019-12-02"),
+        ("24.12.98", "1998-12-24"),
+        ("31.02.19", None),  # no 31 February
+        # the window's ends: 2000..2030, then 1990..1999
+        ("01.01.00", "2000-01-01"),
+        ("31.12.30", "2030-12-31"),
+        ("01.01.90", "1990-01-01"),
+        ("31.12.99", "1999-12-31"),
+    ],
 )
-def test_a_two_digit_year_is_read_with_the_posix_pivot(text: str, iso: str | None) -> None:
+def test_a_two_digit_year_is_a_year_of_the_web(text: str, iso: str | None) -> None:
     assert short_year_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "iso"),
+    [
+        ("12/03/98", "fr", "1998-03-12"),
+        ("12/03/98", "en-GB", "1998-03-12"),
+        ("12/03/98", "en-US", "1998-12-03"),
+        ("02.12.19", "en", "2019-12-02"),  # dotted: day first, whatever the language
+        ("12/03-98", "fr", None),  # one separator, not two
+    ],
+)
+def test_a_slashed_two_digit_year_reads_as_the_page_language_writes_dates(
+    text: str, lang: str, iso: str | None
+) -> None:
+    assert short_year_date(text, lang) == iso
+
+
+def test_a_byline_of_a_slashed_two_digit_year_dates_the_page() -> None:
+    main = f'<span class="date">03/11/21</span><h1>Droit d\'asile</h1>{BODY}'
+    assert _published(main) == "2021-11-03"
+
+
+@pytest.mark.parametrize("text", ["01.05.45", "01.01.31", "31.12.89", "01.01.69", "01/05/45"])
+def test_a_two_digit_year_outside_the_web_years_is_no_date(text: str) -> None:
+    """POSIX's pivot read "01.05.45" as 2045, a date in the future of any page, and
+    "01.01.69" as 1969, before the web: neither is a page's date."""
+    assert short_year_date(text) is None
+
+
+def test_a_byline_of_a_two_digit_year_out_of_the_window_leaves_the_page_undated() -> None:
+    main = f'<span class="date">01.05.45</span><h1>Kriegsende in Bonn</h1>{BODY}'
+    assert _published(main, lang="de") is None
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """HTML -> Snapshot: the extraction pipeline (pure: text in, model out).
 
-    decode -> parse (nesting guarded) -> head -> main column (and the date shown by
-           its title, if the head has none) -> breadcrumbs -> related -> menus
+    decode -> parse (nesting guarded) -> head -> main column (and the dates shown by
+           its title or ending it, if the head has none) -> breadcrumbs -> related -> menus
            -> boilerplate removed -> sections -> statistics
 
 Order matters: menus, breadcrumbs and "see also" blocks are read before the
@@ -25,7 +25,7 @@ from pagevault.extract.sections import extract_sections, find_main, remove_boile
 from pagevault.extract.selectors import NON_CONTENT_TAGS
 from pagevault.extract.statistics import extract_statistics
 from pagevault.extract.title import find_title
-from pagevault.extract.visible_dates import date_by_title
+from pagevault.extract.visible_dates import page_dates
 from pagevault.gcpause import gc_paused
 from pagevault.model import Encoding, Section, Snapshot
 
@@ -71,10 +71,9 @@ def _extract(decoded: DecodedText, url: str | None, ignore: Sequence[str] = ()) 
         tree, main, (head.title, head.document_title), head.metadata.opengraph.get("og:site_name")
     )
     lang = head.lang
-    published = head.published
-    if (published is None or head.published_is_generic) and main is not None:
-        # before bylines go as boilerplate; a date the title shows beats a generic meta
-        published = date_by_title(main, h1 if h1_in_main else None, h1, lang) or published
+    published, modified = head.published, head.modified
+    if main is not None:  # before bylines and update lines go as boilerplate
+        published, modified = page_dates(main, h1 if h1_in_main else None, h1, head)
 
     breadcrumbs, breadcrumb_node = extract_breadcrumbs(tree, head.base_url)
     related_blocks, related_titles = find_related_blocks(tree, decoded.text, main)
@@ -96,7 +95,7 @@ def _extract(decoded: DecodedText, url: str | None, ignore: Sequence[str] = ()) 
         canonical=head.canonical,
         description=head.description,
         published=published,
-        modified=head.modified,
+        modified=modified,
         encoding=Encoding(name=decoded.encoding, source=decoded.source),
         metadata=head.metadata,
         navigation=navigation,

@@ -29,11 +29,18 @@ _PLACED_DATELINE = re.compile(
     rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}},\s*(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}})"
     r"(?:\s+[-–—|]|:)\s"
 )
-# A date with a two-digit year, zero-padded and dotted, as a byline's whole text
-# ("02.12.19" over hdate__hertie-school.org.leyen.html's title).
-_SHORT_YEAR_DATE = re.compile(r"(\d{2})\.(\d{2})\.(\d{2})")
+# A date with a two-digit year, zero-padded, dotted or slashed, as a byline's whole text
+# ("02.12.19" over hdate__hertie-school.org.leyen.html's title, "12/03/98").
+_SHORT_YEAR_DATE = re.compile(r"(\d{2})([./])(\d{2})\2(\d{2})")
 _SHORT_YEAR_LENGTH = len("02.12.19")
-_SHORT_YEAR_PIVOT = 69  # "69".."99" are 1969..1999, "00".."68" 2000..2068 (POSIX %y)
+# Which century a two-digit year is in, decided without the clock (parsing is pure): the
+# web's years, fixed in the code. "00".."30" are 2000..2030: this rule was written in
+# 2026, and four more years keep a page bylined next year dated (past 2030, a year of the
+# 2030s reads as no date, not a wrong one, until the constant moves). "90".."99" are
+# 1990..1999, the web's first years. Any other two digits are no web page's date ("45":
+# 1945 is before the web, 2045 in the future; POSIX's pivot read 2045): none is read.
+_LAST_SHORT_YEAR = 2030
+_FIRST_SHORT_YEAR = 1990
 # A complete date as a URL's path writes it: year first as segments ("/2016/05/22/") or
 # dashed ("/2019-12-02-health-workers"), or a whole segment day first ("/29-10-2021").
 _URL_DATE = re.compile(
@@ -113,17 +120,32 @@ def dateline_date(text: str) -> str | None:
     return _iso(year, month, day)
 
 
-def short_year_date(text: str) -> str | None:
-    """The date a text is made of when written "dd.mm.yy" and nothing else, else None:
-    two digits could be any number inside a sentence, a byline of its own is a date."""
+def short_year_date(text: str, lang: str | None = None) -> str | None:
+    """The date a text is made of when written "dd.mm.yy" or "dd/mm/yy" (month first on
+    American English pages, as ``parse_text_date`` reads them) and nothing else, else
+    None: two digits could be any number inside a sentence, a byline of its own is a date.
+    The year is the web's year ending in those digits ("19": 2019, "98": 1998; "45":
+    none)."""
     if len(text) != _SHORT_YEAR_LENGTH:
         return None
     match = _SHORT_YEAR_DATE.fullmatch(text)
     if match is None:
         return None
-    day, month, short_year = (int(group) for group in match.groups())
-    century = 1900 if short_year >= _SHORT_YEAR_PIVOT else 2000
-    return _iso(century + short_year, month, day)
+    first, separator, second, short_year = match.groups()
+    month_first = separator == "/" and _month_first(lang)
+    day, month = (int(second), int(first)) if month_first else (int(first), int(second))
+    year = _web_year(int(short_year))
+    return _iso(year, month, day) if year is not None else None
+
+
+def _web_year(short_year: int) -> int | None:
+    """The year between ``_FIRST_SHORT_YEAR`` and ``_LAST_SHORT_YEAR`` ending in the two
+    digits ``short_year``, else None (none in the window: no date is guessed)."""
+    for century in (2000, 1900):
+        year = century + short_year
+        if _FIRST_SHORT_YEAR <= year <= _LAST_SHORT_YEAR:
+            return year
+    return None
 
 
 def _placed_dateline(text: str) -> re.Match[str] | None:

@@ -13,18 +13,28 @@ Measured on the 30 corpus pages with a ground-truth date: the pages with a right
 went from 12 to 18, none got a wrong one; 19 with the two-digit year. A date labelled as
 the page's last change ("Stand:", "Actualizado", "Last updated") is not its publication
 (hdate__elmundo.es-PSOE.html's byline "Actualizado Jueves, 2 noviembre 2023" would have
-been taken without its metadata).
+been taken without its metadata): such a date, by the title or in an update line ending
+the main column ("Letzte Änderung 14.02.2019"), is the page's last change when the
+metadata gives none (``page_dates``). Not a reviewed date ("Page last reviewed:"): as
+for the metadata's ``DC.date.reviewed``, a review may leave the page unchanged. On the
+corpus, three pages gained such a date (mercury__www.lemonde.fr.html,
+traf__regards.fr.enquetes.html, traf__wbf.admin.ch.14093.html), none other changed.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, NamedTuple
 
 from selectolax.lexbor import LexborNode
 
-from pagevault.extract._tag_ids import TEXT, tag_id
+from pagevault.extract._tag_ids import TEXT, tag_id, tag_ids
 from pagevault.extract.dates import dateline_date, short_text_date, short_year_date
 from pagevault.extract.dom import ancestors
+
+if TYPE_CHECKING:
+    from pagevault.extract.metadata import PageHead
 
 _A = tag_id("a")
 _BEFORE_TITLE = 150  # characters of text just above the title looked at
@@ -45,63 +55,159 @@ _UPDATE_LABEL = re.compile(
     re.IGNORECASE,
 )
 
+# "Stand" is a label when a colon, "vom"/"am" or the date follows ("Stand: 01.02.2023",
+# "Stand 01.02.2023"): "Take a stand on 3 March 2021" is an English sentence.
+_STAND_LABEL = re.compile(r"\s*(?::|vom\b|am\b|\d)")
+_MAX_UPDATE_TEXT = 80  # "Page last updated: Wednesday, 3 March 2021", a byline with both
+_END_OF_MAIN = 300  # characters of text at the main column's end looked at for one
+# Elements whose text is a card's, not the column's: a list of teasers, a sidebar.
+_CARDS = tag_ids("li, article, aside")
+_DIGIT = re.compile(r"\d")  # a text without one holds no date: not read further
+_Candidate = tuple[str, bool]  # a date shown, and whether labelled as the last change
+# How a text's publication date is read (``_no_date`` when only updates are looked for:
+# the month names' regex is the walks' main cost).
+_DateReader = Callable[[str, str | None], str | None]
 
-def date_by_title(
-    main: LexborNode, main_h1: LexborNode | None, h1: LexborNode | None, lang: str | None
-) -> str | None:
-    """The date shown by the page's title: in the main column, or, for a title standing
-    above the column (an intro block: corpus traf__bund.net-hermlin.html), around it in
-    its parent. Not for an ``<h1>`` in the page's header or navigation: a logo there
-    may stand beside today's date."""
+
+class ShownDates(NamedTuple):
+    """A page's publication and last-change dates (ISO 8601 or None)."""
+
+    published: str | None
+    modified: str | None
+
+
+def page_dates(
+    main: LexborNode, main_h1: LexborNode | None, h1: LexborNode | None, head: PageHead
+) -> ShownDates:
+    """The page's dates: its metadata's, else those its readers see. A date the title
+    shows beats a generic meta's (``PageHead.published_is_generic``); a date labelled
+    as the last change, by the title or ending the main column, is ``modified`` when the
+    metadata has none, and only if not before the publication (an update line older than
+    the page is someone else's: a teaser's, a quoted document's). The end of a column
+    without a title is not read: a home page's or a listing's ends with teasers."""
+    wants_published = head.published is None or head.published_is_generic
+    wants_modified = head.modified is None
+    if not (wants_published or wants_modified):
+        return ShownDates(head.published, head.modified)
+    shown = _first_dates(
+        _dates_by_title(main, main_h1, h1, head.lang, wants_published),
+        wants_published,
+        wants_modified,
+    )
+    published = (shown.published or head.published) if wants_published else head.published
+    if not wants_modified:
+        return ShownDates(published, head.modified)
+    modified = shown.modified
+    if modified is None and main_h1 is not None:  # an article's column, not a listing's
+        modified = update_at_end(main, head.lang)
+    if modified and published and modified[:10] < published[:10]:
+        modified = None
+    return ShownDates(published, modified)
+
+
+def _first_dates(
+    candidates: Iterator[_Candidate], wants_published: bool, wants_modified: bool
+) -> ShownDates:
+    """The first publication and the first update date among ``candidates``, read no
+    further than the wanted ones."""
+    published: str | None = None
+    modified: str | None = None
+    for iso, updated in candidates:
+        if updated:
+            modified = modified or iso
+        else:
+            published = published or iso
+        if (published or not wants_published) and (modified or not wants_modified):
+            break
+    return ShownDates(published, modified)
+
+
+def _dates_by_title(
+    main: LexborNode,
+    main_h1: LexborNode | None,
+    h1: LexborNode | None,
+    lang: str | None,
+    publications: bool,
+) -> Iterator[_Candidate]:
+    """The dates shown by the page's title (only the update ones unless
+    ``publications``): in the main column, or, for a title standing above the column (an
+    intro block: corpus traf__bund.net-hermlin.html), around it in its parent. Not for an
+    ``<h1>`` in the page's header or navigation: a logo there may stand beside today's
+    date."""
     if main_h1 is not None:
-        return date_near_title(main, main_h1, lang)
+        return _dates_around_title(main, main_h1, lang, publications)
     if (
         h1 is None
         or h1.parent is None
         or any(ancestor.tag in ("header", "nav") for ancestor in ancestors(h1))
     ):
-        return None
-    return date_near_title(h1.parent, h1, lang)
+        return iter(())
+    return _dates_around_title(h1.parent, h1, lang, publications)
 
 
-def date_near_title(main: LexborNode, title: LexborNode, lang: str | None) -> str | None:
-    """The first date just before ``title`` (the ``<h1>`` inside ``main``), else in the
-    text after it. (A main column without a title is a home page or a listing, whose
-    first date is a teaser's: it is not read.)"""
+def _dates_around_title(
+    main: LexborNode, title: LexborNode, lang: str | None, publications: bool
+) -> Iterator[_Candidate]:
+    """The dates just before ``title`` (the ``<h1>`` inside ``main``), nearest first, then
+    those in the text after it. (A main column without a title is a home page or a
+    listing, whose first date is a teaser's: it is not read.)"""
     title_id = title.mem_id
-    started = False
-    seen_before: list[tuple[str, bool]] = []  # texts before the title, and in a link?
+    before: list[LexborNode] = []  # the text nodes before the title
+    nodes = iter(main.traverse(include_text=True))  # resumed past the title
+    for node in nodes:
+        if node.mem_id == title_id:
+            break
+        if node.tag_id == TEXT:
+            before.append(node)
+    else:
+        return
+    yield from _dates_before(before, lang, _date_in if publications else _no_date)
+    yield from _dates_after(nodes, lang, _date_below_title if publications else _no_date)
+
+
+def _dates_after(
+    nodes: Iterator[LexborNode], lang: str | None, read: _DateReader
+) -> Iterator[_Candidate]:
+    """The dates of the texts among ``nodes`` (the rest of the walk past the title) in
+    its first ``_AFTER_TITLE`` characters, links' texts counted but not read."""
     after = 0
     previous = ""  # the text below the title before the one read
-    for node in main.traverse(include_text=True):
-        if not started:
-            if node.mem_id == title_id:
-                started = True
-                found = _last_date(seen_before, lang)
-                if found:
-                    return found
-            elif node.tag_id == TEXT:
-                _keep_text(seen_before, node)
-            continue
+    for node in nodes:
         if node.tag_id != TEXT:
             continue
         text = (node.text_content or "").strip()
         if not text:
             continue
-        found = _date_below_title(text, lang) if not _in_link(node) else None
-        if found and _says_updated(text, previous):
-            found = None
-        if found or after > _AFTER_TITLE:
-            return found
+        if _DIGIT.search(text) and not _in_link(node):
+            yield from _text_dates(text, previous, lang, read)
+        if after > _AFTER_TITLE:
+            return
         after += len(text)
         previous = text
-    return None
 
 
-def _keep_text(texts: list[tuple[str, bool]], node: LexborNode) -> None:
-    text = (node.text_content or "").strip()
-    if text:
-        texts.append((text, _in_link(node)))
+def _text_dates(
+    text: str, previous: str, lang: str | None, read: _DateReader
+) -> Iterator[_Candidate]:
+    """A text's dates as ``read`` finds them, each told a publication or an update: by
+    the label before it ("Stand: 12.03.2021", or ``previous`` text "Last updated:") or,
+    for a second date, after the first ("01.02.2021 (Stand: 05.02.2021)"; a byline with
+    both, mercury__www.lemonde.fr.html: "Publié le 07 mai 2019 à 13h59 - Mis à jour le 08
+    mai 2019 à 09h03")."""
+    if _UPDATE_LABEL.fullmatch(previous):
+        update = _date_in(text, lang)
+        if update:
+            yield update, True
+        return
+    found = read(text, lang)
+    parts = _split_at_update(text)
+    if found and not _says_updated(text, previous):
+        yield found, False
+    elif found is None and parts is not None and (published := read(parts[0], lang)):
+        yield published, False
+    update = short_text_date(parts[1], lang, _MAX_DATE_TEXT) if parts is not None else None
+    if update:
+        yield update, True
 
 
 def _in_link(node: LexborNode) -> bool:
@@ -115,18 +221,37 @@ def _in_link(node: LexborNode) -> bool:
     return False
 
 
-def _last_date(texts: list[tuple[str, bool]], lang: str | None) -> str | None:
-    """The date nearest the title among the last ``_BEFORE_TITLE`` characters (links'
-    texts count in the length, but hold no page date)."""
+def _dates_before(
+    nodes: list[LexborNode], lang: str | None, read: _DateReader
+) -> Iterator[_Candidate]:
+    """The dates nearest the title among the last ``_BEFORE_TITLE`` characters of the
+    texts of ``nodes``, nearest first (links' texts count in the length, but hold no page
+    date). Each text is read once the text before it, its label maybe, is known."""
     length = 0
-    for index in range(len(texts) - 1, -1, -1):
-        text, linked = texts[index]
-        found = None if linked else _date_in(text, lang)
-        if found and not _says_updated(text, texts[index - 1][0] if index else ""):
-            return found
+    later: tuple[str, LexborNode] | None = None  # the text read next, after ``text``
+    for node in reversed(nodes):
+        text = (node.text_content or "").strip()
+        if not text:
+            continue
+        if later is not None:
+            yield from _unlinked_dates(*later, text, lang, read)
+            if length > _BEFORE_TITLE:
+                return
+        later = (text, node)
         length += len(text)
-        if length > _BEFORE_TITLE:
-            return None
+    if later is not None:
+        yield from _unlinked_dates(*later, "", lang, read)
+
+
+def _unlinked_dates(
+    text: str, node: LexborNode, previous: str, lang: str | None, read: _DateReader
+) -> Iterator[_Candidate]:
+    """``_text_dates`` of a text holding a digit, outside a link."""
+    if _DIGIT.search(text) and not _in_link(node):
+        yield from _text_dates(text, previous, lang, read)
+
+
+def _no_date(text: str, lang: str | None) -> None:
     return None
 
 
@@ -138,7 +263,7 @@ def _date_in(text: str, lang: str | None) -> str | None:
     "02.12.19" over the title)."""
     if _MAX_DATE_TEXT < len(text) <= _MAX_SPACED_DATE_TEXT:
         text = " ".join(text.split())
-    return short_text_date(text, lang, _MAX_DATE_TEXT) or short_year_date(text)
+    return short_text_date(text, lang, _MAX_DATE_TEXT) or short_year_date(text, lang)
 
 
 def _date_below_title(text: str, lang: str | None) -> str | None:
@@ -157,3 +282,85 @@ def _says_updated(text: str, previous: str) -> bool:
     Jueves, 2 noviembre 2023")."""
     digit = next((index for index, char in enumerate(text) if char.isdigit()), len(text))
     return bool(_UPDATE_WORD.search(text, 0, digit) or _UPDATE_LABEL.fullmatch(previous))
+
+
+def _split_at_update(text: str) -> tuple[str, str] | None:
+    """A short text's words before and after its first update label ("Zuletzt
+    aktualisiert am 5. Mai 2020"; traf__regards.fr.enquetes.html's first paragraph
+    "Article mis à jour le 7 janvier 2020."), spaces collapsed; None without a label or
+    for a longer text (a sentence may mention an update: the date after the label must
+    also be short, ``_MAX_DATE_TEXT``, to be read)."""
+    if len(text) > _MAX_SPACED_DATE_TEXT:
+        return None
+    text = " ".join(text.split())
+    if len(text) > _MAX_UPDATE_TEXT:
+        return None
+    label = _UPDATE_WORD.search(text)
+    if label is None:
+        return None
+    rest = text[label.end() :]
+    if label.group().lower() == "stand" and _STAND_LABEL.match(rest) is None:
+        return None
+    return text[: label.start()], rest
+
+
+def update_at_end(main: LexborNode, lang: str | None) -> str | None:
+    """The date of an update line among the main column's last ``_END_OF_MAIN``
+    characters (edgi-wmp__cdc-after-travel-precautions__ja.html: "Last Updated Aug. 28,
+    2020", then its "Content source: ..." line), the last one if several; not a link's
+    text nor a card's (a teaser list or a sidebar ending the column)."""
+    found = None
+    previous = ""
+    for node, text in _last_texts(main, _END_OF_MAIN):
+        if _DIGIT.search(text) and not _in_link(node) and not _in_card(node, main):
+            found = _update_in(text, previous, lang) or found
+        previous = text
+    return found
+
+
+def _update_in(text: str, previous: str, lang: str | None) -> str | None:
+    """The date of an update line: after its label, or the text's own after a label
+    standing alone before it (edgi-wb__fws-birds__view-mode.html: "Last Updated: <!--
+    #BeginDate -->October 25, 2017")."""
+    if _UPDATE_LABEL.fullmatch(previous):
+        return _date_in(text, lang)
+    parts = _split_at_update(text)
+    return short_text_date(parts[1], lang, _MAX_DATE_TEXT) if parts is not None else None
+
+
+def _last_texts(root: LexborNode, window: int) -> list[tuple[LexborNode, str]]:
+    """The non-blank text nodes ending ``root``, in page order, up to the first whose
+    text reaches ``window`` characters counted from the end: walked backwards (each
+    element's last child first, then its previous sibling), so the column's length costs
+    nothing. One loop, no helper calls: it runs on every article page."""
+    found: list[tuple[LexborNode, str]] = []
+    length = 0
+    root_id = root.mem_id
+    node = root.last_child
+    while node is not None and length <= window:
+        if node.tag_id == TEXT:
+            if text := (node.text_content or "").strip():
+                found.append((node, text))
+                length += len(text)
+        elif (child := node.last_child) is not None:
+            node = child
+            continue
+        while (previous := node.prev) is None:  # climb to the nearest previous sibling
+            parent = node.parent
+            if parent is None or parent.mem_id == root_id:
+                found.reverse()
+                return found
+            node = parent
+        node = previous
+    found.reverse()
+    return found
+
+
+def _in_card(node: LexborNode, main: LexborNode) -> bool:
+    """Whether a text of ``main`` lies in a list item, an article or an aside of it."""
+    parent = node.parent
+    while parent is not None and parent.mem_id != main.mem_id:
+        if parent.tag_id in _CARDS:
+            return True
+        parent = parent.parent
+    return False
