@@ -4,29 +4,17 @@ traf__greenpeace.de.nachhaltigleben.html)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from selectolax.lexbor import LexborHTMLParser
 
 from pagevault import parse_html
 from pagevault.extract._boilerplate import _outermost
-from pagevault.model import Snapshot
-
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def _texts(snapshot: Snapshot) -> list[str]:
-    return [
-        text
-        for section in snapshot.sections
-        for text in (section.heading, *section.paragraphs, *section.items)
-    ]
+from tests.body_texts import FIXTURES, body_texts
 
 
 def test_a_petition_widget_in_the_article_is_no_body() -> None:
     page = (FIXTURES / "body-petition.html").read_bytes()
     snapshot = parse_html(page, url="https://verband.example/nachhaltig-leben")
-    texts = _texts(snapshot)
+    texts = body_texts(snapshot)
     assert not any("Petition" in text or "mitgemacht" in text for text in texts)
     values = [statistic.value for statistic in snapshot.statistics]
     assert 37 not in values and 18250 not in values
@@ -42,7 +30,7 @@ ARTICLE_TEXT = "<p>We count 4,000 volunteers in 120 towns, who met 30,000 people
 def test_a_reading_progress_bar_in_the_article_takes_nothing() -> None:
     html = f"<main><article><h1>Our work</h1><progress max=100></progress>{ARTICLE_TEXT}"
     html += "</article></main>"
-    assert any("4,000 volunteers" in text for text in _texts(parse_html(html)))
+    assert any("4,000 volunteers" in text for text in body_texts(parse_html(html)))
 
 
 def test_a_widget_inside_a_teaser_listing_goes_with_it() -> None:
@@ -50,7 +38,7 @@ def test_a_widget_inside_a_teaser_listing_goes_with_it() -> None:
     widget = "<article><h3><a href='/p'>Sign</a></h3><progress max=100></progress></article>"
     listing = f"<section><h3><a href='/a'>Other page</a></h3>{widget}</section>"
     html = f"<main><article><h1>Our work</h1>{ARTICLE_TEXT}</article>{listing}</main>"
-    texts = _texts(parse_html(html))
+    texts = body_texts(parse_html(html))
     assert not any("Other page" in text or "Sign" in text for text in texts)
     assert any("4,000 volunteers" in text for text in texts)
 
@@ -74,4 +62,4 @@ def test_a_reading_progress_bar_in_a_nested_page_article_takes_nothing() -> None
     html = (
         f"<main><article class=post><h1>Our work</h1>{inner}</article><article>x</article></main>"
     )
-    assert any("4,000 volunteers" in text for text in _texts(parse_html(html)))
+    assert any("4,000 volunteers" in text for text in body_texts(parse_html(html)))

@@ -3,26 +3,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pagevault import parse_html
-from pagevault.model import Snapshot
-
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def _texts(snapshot: Snapshot) -> list[str]:
-    return [
-        text
-        for section in snapshot.sections
-        for text in (section.heading, *section.paragraphs, *section.items)
-    ]
+from tests.body_texts import FIXTURES, body_texts
 
 
 def test_a_rail_of_offers_beside_the_article_is_no_body() -> None:
     page = (FIXTURES / "body-rail.html").read_bytes()
     snapshot = parse_html(page, url="https://money.example/birth-lottery")
-    texts = _texts(snapshot)
+    texts = body_texts(snapshot)
     assert not any("Search for Jobs" in text or "point bonus" in text for text in texts)
     assert 40000 not in [statistic.value for statistic in snapshot.statistics]
     assert any("10th of 10" in text for text in texts)
@@ -36,8 +24,8 @@ ARTICLE = (
 )
 
 
-def _column_texts(column: str) -> list[str]:
-    return _texts(
+def _columnbody_texts(column: str) -> list[str]:
+    return body_texts(
         parse_html(f"<main><h1>Our work</h1><div class=row>{ARTICLE}{column}</div></main>")
     )
 
@@ -46,7 +34,7 @@ def test_a_column_of_the_pages_own_list_is_kept() -> None:
     # no links: the page's own demands
     demands = "<h3>Our demands</h3><ul><li>Stop the cuts</li><li>Fund shelters</li></ul>"
     column = f"<div class=col>{demands}</div>"
-    assert "Stop the cuts" in _column_texts(column)
+    assert "Stop the cuts" in _columnbody_texts(column)
 
 
 def test_a_column_with_a_paragraph_of_text_is_kept() -> None:
@@ -55,14 +43,14 @@ def test_a_column_with_a_paragraph_of_text_is_kept() -> None:
         " published by the federation of welfare associations says."
     )
     column = f"<div class=col><p><a href='/study'>{text}</a></p></div>"
-    assert text in _column_texts(column)
+    assert text in _columnbody_texts(column)
 
 
 def test_a_column_of_another_class_is_kept() -> None:
     column = "<div class=box><ul><li><a href='/a'>Our annual report</a></li></ul></div>"
-    assert "Our annual report" in _column_texts(column)
+    assert "Our annual report" in _columnbody_texts(column)
     column = column.replace("box", "col")
-    assert "Our annual report" not in _column_texts(column)
+    assert "Our annual report" not in _columnbody_texts(column)
 
 
 def test_the_indentation_of_a_rail_is_no_text() -> None:
@@ -70,4 +58,4 @@ def test_the_indentation_of_a_rail_is_no_text() -> None:
     indent = "\n" + " " * 400
     items = "".join(f"{indent}<li><a href='/jobs/{n}'>Jobs {n}</a></li>" for n in range(8))
     column = f"<div class=col>{indent}<ul>{items}{indent}</ul>{indent}</div>"
-    assert "Jobs 0" not in _column_texts(column)
+    assert "Jobs 0" not in _columnbody_texts(column)

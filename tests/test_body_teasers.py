@@ -3,26 +3,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pagevault import parse_html
-from pagevault.model import Snapshot
-
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def _texts(snapshot: Snapshot) -> list[str]:
-    return [
-        text
-        for section in snapshot.sections
-        for text in (section.heading, *section.paragraphs, *section.items)
-    ]
+from tests.body_texts import FIXTURES, body_texts
 
 
 def test_a_teaser_grid_after_the_article_is_no_body() -> None:
     page = (FIXTURES / "body-teasers.html").read_bytes()
     snapshot = parse_html(page, url="https://presse.example/48915/parite")
-    texts = _texts(snapshot)
+    texts = body_texts(snapshot)
     assert not any("dattes" in text or "La loi, rien que la loi" in text for text in texts)
     assert 12140 not in [statistic.value for statistic in snapshot.statistics]
     # the article stays whole, with its own list of linked headings
@@ -48,16 +36,16 @@ ARTICLE = (
 
 def test_linked_headings_after_the_article_need_two() -> None:
     html = f"<main><h1>About</h1>{ARTICLE}<section>{_teasers(1)}</section></main>"
-    assert "Campaign 0" in _texts(parse_html(html))
+    assert "Campaign 0" in body_texts(parse_html(html))
     html = f"<main><h1>About</h1>{ARTICLE}<section>{_teasers(2)}</section></main>"
-    assert "Campaign 0" not in _texts(parse_html(html))
+    assert "Campaign 0" not in body_texts(parse_html(html))
 
 
 def test_a_campaigns_page_keeps_its_list() -> None:
     # no <article> holds most of the column's text: the list is the page's content
     html = "<main><h1>Our campaigns</h1><article><h2>Intro</h2><p>We act.</p></article>"
     html += f"<section>{_teasers(4)}</section></main>"
-    texts = _texts(parse_html(html))
+    texts = body_texts(parse_html(html))
     assert all(f"Campaign {number}" in texts for number in range(4))
 
 
@@ -65,13 +53,13 @@ def test_headings_that_are_not_links_are_no_teasers() -> None:
     section = (
         "<section><h3>Goals</h3><p>Stop the cuts.</p><h3>Means</h3><p>Petitions.</p></section>"
     )
-    texts = _texts(parse_html(f"<main><h1>About</h1>{ARTICLE}{section}</main>"))
+    texts = body_texts(parse_html(f"<main><h1>About</h1>{ARTICLE}{section}</main>"))
     assert "Goals" in texts and "Means" in texts
 
 
 def test_a_short_article_inside_a_teaser_listing_goes_once() -> None:
     # the listing and the signpost inside it are not both removed (no double decompose)
     section = f"<section>{_teasers(2)}<article><p>Tip: more on our site.</p></article></section>"
-    texts = _texts(parse_html(f"<main><h1>About</h1>{ARTICLE}{section}</main>"))
+    texts = body_texts(parse_html(f"<main><h1>About</h1>{ARTICLE}{section}</main>"))
     assert not any("Tip: more" in text or "Campaign" in text for text in texts)
     assert any("4,000 volunteers" in text for text in texts)
