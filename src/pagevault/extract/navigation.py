@@ -573,13 +573,14 @@ def _path_up(root: LexborNode, seen: Container[int]) -> list[tuple[LexborNode, i
 def _drafts_of(root: LexborNode, place: _Place, base_url: str | None) -> Iterator[_MenuDraft]:
     elements = _top_lists(root)
     handles = _list_handles(elements) if len(elements) > 1 else {}
+    controls = _controls(root, handles) if handles else []
     lists = [
         read
-        for read in (_ListRead.of(element, base_url, bool(handles)) for element in elements)
+        for read in (_ListRead.of(element, base_url, bool(controls)) for element in elements)
         if read.linked
     ]
-    if handles:
-        lists = _grafted(root, lists, handles)
+    if controls:  # most menus have none: their lists' entries are not noted
+        lists = _grafted(lists, handles, controls, root.mem_id)
     titles = [_group_title(read.element, root) for read in lists]
     region, deferred = place.region, place.deferred
     if len(lists) > 1 and all(titles):
@@ -661,7 +662,9 @@ def _list_handles(lists: list[LexborNode]) -> _Handles:
     return handles
 
 
-def _grafted(root: LexborNode, lists: list[_ListRead], handles: _Handles) -> list[_ListRead]:
+def _grafted(
+    lists: list[_ListRead], handles: _Handles, controls: list[LexborNode], root_id: int
+) -> list[_ListRead]:
     """The lists of a drill-down menu with each sub-list grafted under the entry whose
     control opens it (its first entry, a back or current link leading nowhere, left
     out); the lists grafted nowhere, in page order. An entry holding entries already,
@@ -674,8 +677,8 @@ def _grafted(root: LexborNode, lists: list[_ListRead], handles: _Handles) -> lis
         for entry_id, (item, depth) in (read.entries or {}).items()
     }
     grafts = _Grafts({list_id: read.deepest for list_id, read in by_element.items()})
-    for control in _controls(root, handles):
-        owner = _owning_entry(control, owners, root.mem_id)
+    for control in controls:
+        owner = _owning_entry(control, owners, root_id)
         if owner is None:
             continue
         list_id, item, depth = owner
