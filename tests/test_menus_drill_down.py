@@ -186,3 +186,50 @@ def test_drill_down_lists_of_deep_entries_are_grafted_no_deeper_than_a_list_is_r
         depth += 1
         items = items[0].children
     assert 46 <= depth <= 100
+
+
+# Bootstrap's mega menus (corpus hdate__hertie-school.org.leyen.html): each top entry's
+# link names a panel of column lists by its id.
+MEGA_MENU = """<html><body><header><nav class="mainnav">
+<ul class="main-menu">
+<li><a data-toggle="dropdown" data-target="#mega-1" href="/study/">Study</a></li>
+<li><a data-bs-toggle="dropdown" data-bs-target="#mega-2" href="/research/">Research</a></li>
+<li><a href="/news/">News</a></li></ul>
+<div class="mega-menus">
+<div id="mega-1" class="dropdown-menu"><div class="row">
+<div class="column"><ul><li><a href="/mpp/">Master of Public Policy</a></li>
+<li><a href="/phd/">PhD</a></li></ul></div>
+<div class="column"><ul><li><a href="/admissions/">Admissions</a></li>
+<li><a href="/phd/">PhD</a></li></ul></div></div></div>
+<div id="mega-2" class="dropdown-menu"><div class="column">
+<ul><li><a href="/research/about/">About our research</a></li>
+<li><a href="/library/">Library</a></li></ul></div></div>
+</div></nav></header><main><h1>A page</h1><p>Its text.</p></main></body></html>"""
+
+
+def test_a_mega_menu_panel_is_grafted_under_the_entry_whose_link_names_it() -> None:
+    (menu,) = _menus(MEGA_MENU)
+    assert _tree(menu.items) == [
+        "Study",
+        ["Master of Public Policy", "PhD", "Admissions", "PhD"],
+        "Research",
+        ["About our research", "Library"],
+        "News",
+    ]
+    study = menu.items[0]
+    assert [item.key for item in study.children] == [
+        "master-of-public-policy",
+        "phd",
+        "admissions",
+        "phd-2",
+    ]
+
+
+def test_a_toggle_naming_a_panel_that_holds_its_own_list_grafts_nothing() -> None:
+    # A "Menu" entry opening the whole menu is no parent of the menu's other lists.
+    page = """<html><body><header><nav><div id="all">
+<ul><li><a data-target="#all" href="/menu">Menu</a></li><li><a href="/a">A</a></li></ul>
+<ul><li><a href="/b">B</a></li><li><a href="/c">C</a></li></ul>
+</div></nav></header><main><h1>A page</h1><p>Its text.</p></main></body></html>"""
+    (menu,) = _menus(page)
+    assert _tree(menu.items) == ["Menu", "A", "B", "C"]

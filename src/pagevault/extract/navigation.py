@@ -6,7 +6,9 @@ known (fixture amnesty-fr-refugies.html, whose mobile menu flattens the main one
 one holding a kept menu's entries and many more lends that menu its richer tree
 (``_replaced_by_richer_copy``). A drill-down menu, whose sub-lists stand beside its
 top list and open from buttons in its entries, is read as the tree it shows
-(``_grafted``, corpus traf__umweltbundesamt.de-atomkraft.html). A group repeated in
+(``_grafted``, corpus traf__umweltbundesamt.de-atomkraft.html); so is a mega menu, whose
+entries' links name a panel of column lists (Bootstrap's ``data-target="#panel"``,
+corpus hdate__hertie-school.org.leyen.html). A group repeated in
 a menu's lists (its desktop and mobile lists in one ``<nav>``) is listed once
 (``_without_repeats``).
 
@@ -572,7 +574,7 @@ def _path_up(root: LexborNode, seen: Container[int]) -> list[tuple[LexborNode, i
 
 def _drafts_of(root: LexborNode, place: _Place, base_url: str | None) -> Iterator[_MenuDraft]:
     elements = _top_lists(root)
-    handles = _list_handles(elements) if len(elements) > 1 else {}
+    handles = _list_handles(elements, root.mem_id) if len(elements) > 1 else {}
     controls = _controls(root, handles) if handles else []
     lists = [
         read
@@ -635,18 +637,25 @@ def _shape_of(item: _ItemFields) -> _Shape:
 # Drill-down menus (corpus traf__umweltbundesamt.de-atomkraft.html): sub-lists standing
 # beside the top list, each opened by a control in an entry that names it, by
 # ``aria-controls`` (its id) or by a data attribute the list carries with the same value.
+# Mega menus (corpus hdate__hertie-school.org.leyen.html, Bootstrap's dropdowns): a panel
+# of column lists, opened by the entry's link naming the panel's id
+# (``data-target="#mega-menu-01"``, ``data-bs-target``, ``aria-controls``).
 _HANDLE_NAME = re.compile(r"^data-[a-z0-9_-]+$")
 _ID = "id"
 _CONTROLS = "aria-controls"
+_TARGET_NAMES = ("data-target", "data-bs-target")  # "#id"
+_PANEL_LEVELS = 6  # a panel lies this many levels above its column lists at most
 
-# A list's handles: (attribute name, value) -> the list's ``mem_id``.
-_Handles = dict[tuple[str, str], int]
+# A list's handles: (attribute name, value) -> the ``mem_id`` of the lists it names: one
+# list, or the column lists of a panel.
+_Handles = dict[tuple[str, str], tuple[int, ...]]
 
 
-def _list_handles(lists: list[LexborNode]) -> _Handles:
+def _list_handles(lists: list[LexborNode], root_id: int) -> _Handles:
     """The ids and data attributes by which a control may name one of ``lists``: those
     with a value that one list alone carries (a ``data-level="1"`` of several lists, a
-    ``data-v-…=""`` on every element, names none)."""
+    ``data-v-…=""`` on every element, names none); and the ids of the panels holding
+    some of them, below the menu's root (``root_id``)."""
     handles: _Handles = {}
     shared: set[tuple[str, str]] = set()
     for element in lists:
@@ -656,10 +665,27 @@ def _list_handles(lists: list[LexborNode]) -> _Handles:
                 continue
             if (name, value) in handles:
                 shared.add((name, value))
-            handles[(name, value)] = element.mem_id
+            handles[(name, value)] = (element.mem_id,)
     for handle in shared:
         del handles[handle]
+    for panel_id, held in _panels(lists, root_id).items():
+        handles.setdefault((_ID, panel_id), tuple(held))
     return handles
+
+
+def _panels(lists: list[LexborNode], root_id: int) -> dict[str, list[int]]:
+    """The ids of the elements a few levels above ``lists`` (below the root), each with
+    the lists it holds, in page order."""
+    panels: dict[str, list[int]] = {}
+    for element in lists:
+        node = element.parent
+        for _ in range(_PANEL_LEVELS):
+            if node is None or node.mem_id == root_id:
+                break
+            if panel_id := element_id(node):
+                panels.setdefault(panel_id, []).append(element.mem_id)
+            node = node.parent
+    return panels
 
 
 def _grafted(
@@ -682,11 +708,19 @@ def _grafted(
         if owner is None:
             continue
         list_id, item, depth = owner
-        for target_id in _targets(control, handles):
-            target = by_element.get(target_id)
-            if target is None or item["children"] or not grafts.add(target_id, list_id, depth):
-                continue
-            item["children"] = _without_back_entry(target.items)
+        if item["children"]:
+            continue
+        targets = [
+            by_element[target] for target in _targets(control, handles) if target in by_element
+        ]
+        if any(read.element.mem_id == list_id for read in targets):
+            continue  # a toggle of a panel holding its own list (the whole menu)
+        grafted = [read for read in targets if grafts.add(read.element.mem_id, list_id, depth)]
+        if len(grafted) == 1:
+            item["children"] = _without_back_entry(grafted[0].items)
+        elif grafted:  # a panel's columns, keyed among themselves
+            columns = chain.from_iterable(_without_back_entry(read.items) for read in grafted)
+            item["children"] = _keyed([entry.copy() for entry in columns])
     held_by = grafts.held_by
     for grafted_id in held_by:  # the labels of a grafted list are its top list's
         by_element[_top_of(grafted_id, held_by)].labels |= by_element[grafted_id].labels
@@ -705,10 +739,16 @@ def _top_of(list_id: int, held_by: dict[int, int]) -> int:
 
 
 def _controls(root: LexborNode, handles: _Handles) -> list[LexborNode]:
-    """The elements of ``root`` that may open a list: those with ``aria-controls`` when
-    a list has an id, buttons with a data attribute of a list."""
+    """The elements of ``root`` that may open a list: those with ``aria-controls`` or a
+    ``data-target`` when a list or a panel has an id, buttons with a data attribute of a
+    list."""
     names = sorted({name for name, _ in handles})
-    selectors = [f"[{_CONTROLS}]" if name == _ID else f"button[{name}]" for name in names]
+    selectors = [
+        ", ".join(f"[{name}]" for name in (_CONTROLS, *_TARGET_NAMES))
+        if name == _ID
+        else f"button[{name}]"
+        for name in names
+    ]
     return root.css(", ".join(selectors))
 
 
@@ -721,10 +761,12 @@ def _targets(control: LexborNode, handles: _Handles) -> Iterator[int]:
             continue
         if name == _CONTROLS:
             for token in value.split():
-                if (target := handles.get((_ID, token))) is not None:
-                    yield target
-        elif name != _ID and (target := handles.get((name, value.strip()))) is not None:
-            yield target
+                yield from handles.get((_ID, token), ())
+        elif name in _TARGET_NAMES:
+            if value.startswith("#"):
+                yield from handles.get((_ID, value[1:].strip()), ())
+        elif name != _ID:
+            yield from handles.get((name, value.strip()), ())
 
 
 def _owning_entry(
