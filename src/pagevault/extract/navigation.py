@@ -8,7 +8,9 @@ one holding a kept menu's entries and many more lends that menu its richer tree
 top list and open from buttons in its entries, is read as the tree it shows
 (``_grafted``, corpus traf__umweltbundesamt.de-atomkraft.html); so is a mega menu, whose
 entries' links name a panel of column lists (Bootstrap's ``data-target="#panel"``,
-corpus hdate__hertie-school.org.leyen.html). A group repeated in
+corpus hdate__hertie-school.org.leyen.html); so is a menu without lists whose entries
+are ``menu-item`` blocks nested in one another (``_classed_items``, corpus
+traf__awo.org-Menschenrechte.html). A group repeated in
 a menu's lists (its desktop and mobile lists in one ``<nav>``) is listed once
 (``_without_repeats``).
 
@@ -595,8 +597,9 @@ def _drafts_of(root: LexborNode, place: _Place, base_url: str | None) -> Iterato
     if len(lists) > 1:
         items = _without_repeats(items)
     labels = set().union(*(read.labels for read in lists))
-    if not lists:  # a menu of bare links: those with a label, keyed among themselves
+    if not lists:  # bare links keyed among themselves, or the tree of their classed blocks
         items = _link_items(root.css("a[href]"), base_url)
+        items = _classed_items(root, base_url, len(items)) or items
         labels = _labels_of(items)
     if len(items) >= 2 or any(item["children"] for item in items):
         title = titles[0] if len(lists) == 1 else ""
@@ -937,6 +940,67 @@ def _link_items(links: list[LexborNode], base_url: str | None) -> tuple[_ItemFie
     themselves."""
     items = [item for item in (_link_item(link, base_url) for link in links) if item["label"]]
     return _keyed(items)
+
+
+# Menus written without lists: entries as blocks of this class nested in one another
+# (Drupal themes: ``<div class="menu-item"><a>…</a><div class="sub-menu"><div
+# class="menu-item">…``, corpus traf__awo.org-Menschenrechte.html).
+_ENTRY_BLOCKS = "[class~=menu-item]"
+
+
+def _classed_items(root: LexborNode, base_url: str | None, links: int) -> tuple[_ItemFields, ...]:
+    """The tree of a menu of ``_ENTRY_BLOCKS`` without lists: each block an entry
+    labelled by its first link, under the nearest block holding it (a block without a
+    link of its own hands its entries to the block above); () unless it holds all the
+    menu's ``links`` (those with a label), two or more."""
+    blocks = root.css(_ENTRY_BLOCKS)
+    if len(blocks) < 2:
+        return ()
+    block_ids = {block.mem_id for block in blocks}
+    owner_of: dict[int, int] = {root.mem_id: root.mem_id}  # a block -> the entry it feeds
+    entries: dict[int, tuple[_ItemFields, list[_ItemFields]]] = {}  # its item, sub-entries
+    top: list[_ItemFields] = []
+    for block in blocks:  # page order: a block comes before the blocks it holds
+        owner = owner_of.get(_holder(block, block_ids, root.mem_id), root.mem_id)
+        link = block.css_first("a[href]")
+        item = _own_link_item(link, block, block_ids, root.mem_id, base_url)
+        if item is None:
+            owner_of[block.mem_id] = owner
+            continue
+        owner_of[block.mem_id] = block.mem_id
+        (entries[owner][1] if owner in entries else top).append(item)
+        entries[block.mem_id] = item, []
+    if len(entries) != links or links < 2:
+        return ()  # links outside the blocks: the blocks are no menu's entries
+    for item, children in reversed(entries.values()):  # the innermost first
+        item["children"] = _keyed(children) if children else ()
+    return _keyed(top)
+
+
+def _own_link_item(
+    link: LexborNode | None,
+    block: LexborNode,
+    block_ids: set[int],
+    root_id: int,
+    base_url: str | None,
+) -> _ItemFields | None:
+    """The entry of ``block``'s first link, if the link is the block's own (not one of
+    a block inside it) and has a label."""
+    if link is None or _holder(link, block_ids, root_id) != block.mem_id:
+        return None
+    item = _link_item(link, base_url)
+    return item if item["label"] else None
+
+
+def _holder(node: LexborNode, block_ids: set[int], root_id: int) -> int:
+    """The ``mem_id`` of the nearest block of ``block_ids`` above ``node``, else the
+    root's."""
+    parent = node.parent
+    while parent is not None and parent.mem_id != root_id:
+        if parent.mem_id in block_ids:
+            return parent.mem_id
+        parent = parent.parent
+    return root_id
 
 
 def _top_lists(root: LexborNode, taken: set[int] | None = None) -> list[LexborNode]:

@@ -1,0 +1,70 @@
+"""Menus written without lists: entries as ``<div class="menu-item">`` blocks nested in
+one another (Drupal themes; corpus traf__awo.org-Menschenrechte.html, whose main menu
+came out as 61 flat entries) are read as the tree they form."""
+
+from __future__ import annotations
+
+from pagevault import parse_html
+from pagevault.model import NavItem
+
+
+def _tree(items: tuple[NavItem, ...]) -> list[object]:
+    shape: list[object] = []
+    for item in items:
+        shape.append(item.label)
+        if item.children:
+            shape.append(_tree(item.children))
+    return shape
+
+
+def _page(menu: str) -> str:
+    return (
+        f'<html><body><header><nav aria-label="Hauptnavigation">{menu}</nav></header>'
+        "<main><h1>Menschenrechte</h1><p>Ein Text.</p></main></body></html>"
+    )
+
+
+BLOCKS = """<div class="menu--main"><div class="menu">
+<div class="menu-item"><a href="/arbeit">Unsere Arbeit</a>
+  <div class="sub-menu">
+    <div class="menu-item"><a href="/aktuell">Aktuell</a>
+      <div class="sub-menu"><div class="menu-item"><a href="/wahl">Bundestagswahl</a></div></div>
+    </div>
+    <div class="menu-item"><a href="/blog">Blog</a></div>
+  </div>
+</div>
+<div class="menu-item"><a href="/beratung">Beratung finden</a>
+  <div class="sub-menu"><div class="wrap">
+    <div class="menu-item"><a href="/sucht">Suchtberatung</a></div>
+    <div class="menu-item"><a href="/krebs">Krebsberatung</a></div></div></div>
+</div>
+</div></div>"""
+
+
+def test_nested_menu_item_blocks_are_read_as_a_tree() -> None:
+    (menu,) = parse_html(_page(BLOCKS), url="https://www.verband.example/").navigation
+    assert menu.name == "Hauptnavigation"
+    assert _tree(menu.items) == [
+        "Unsere Arbeit",
+        ["Aktuell", ["Bundestagswahl"], "Blog"],
+        "Beratung finden",
+        ["Suchtberatung", "Krebsberatung"],
+    ]
+    assert [item.key for item in menu.items] == ["unsere-arbeit", "beratung-finden"]
+
+
+def test_a_link_outside_the_blocks_keeps_the_menu_flat() -> None:
+    # The blocks do not hold every link: they are no entries, and no link is lost.
+    page = _page(BLOCKS.removesuffix("</div></div>") + '<a href="/kontakt">Kontakt</a></div></div>')
+    (menu,) = parse_html(page, url="https://www.verband.example/").navigation
+    assert [item.label for item in menu.items] == [
+        "Unsere Arbeit",
+        "Aktuell",
+        "Bundestagswahl",
+        "Blog",
+        "Beratung finden",
+        "Suchtberatung",
+        "Krebsberatung",
+        "Kontakt",
+    ]
+    assert all(not item.children for item in menu.items)
