@@ -4,7 +4,6 @@ id), read as the tree they show; a richer mobile copy of a menu replaces its ent
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from pagevault import parse_html
@@ -158,9 +157,7 @@ def test_a_long_chain_of_drill_down_lists_is_grafted_to_a_bounded_depth() -> Non
     ]
     for order in (lists, lists[::-1]):
         html = f"<html><body><header><nav>{''.join(order)}</nav></header></body></html>"
-        started = time.perf_counter()
         (menu,) = _menus(html)
-        assert time.perf_counter() - started < 3.0
         depth, items = 0, menu.items
         while items:
             depth += 1

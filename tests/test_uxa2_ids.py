@@ -60,3 +60,15 @@ def test_show_takes_a_prefix_and_names_the_whole_id(tmp_path: Path) -> None:
         f"pagevault: error: snapshot id '{first[:12]}' is ambiguous: 2 snapshots start with "
         "it; give more of it"
     ]
+
+
+def test_show_of_a_store_file_that_is_no_snapshot_says_so(tmp_path: Path) -> None:
+    # Not an id made up from the path ("pages-checks.jsonl"): the file read is named.
+    _archive(tmp_path)
+    checks = next((tmp_path / "pages").glob("*/checks.jsonl"))
+    result = run(tmp_path, "show", str(checks))
+    assert result.returncode != 0
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1
+    assert "not a snapshot document" in result.stderr
+    assert "checks.jsonl" in result.stderr

@@ -300,8 +300,9 @@ def list_pages(store_dir: StoreOption = DEFAULT_STORE, as_json: JsonOption = Fal
 
 
 def _shown_time(moment: str | None) -> str | None:
-    """A stored time as a table shows it: to the second when it falls on one (fetch
-    times do), '2026-01-20T08:30:00Z'; the same instant, 7 columns narrower."""
+    """A stored time as a table shows it: to the second when it falls on one,
+    '2026-01-20T08:30:00Z' (the same instant, 7 columns narrower); else whole, as
+    ``--at`` needs it to find that very check."""
     if moment is None:
         return None
     return moment.replace(".000000Z", "Z") if moment.endswith(".000000Z") else moment

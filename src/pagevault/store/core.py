@@ -25,7 +25,7 @@ from pagevault.errors import InputError, StoreError
 from pagevault.snapshot_json import SnapshotJson
 from pagevault.store import batch, files
 from pagevault.store.checklog import checks_newest_first, read_checks
-from pagevault.store.index import INDEX_VERSION, Index
+from pagevault.store.index import Index
 from pagevault.store.layout import (
     INDEX,
     LOCK,
@@ -34,6 +34,7 @@ from pagevault.store.layout import (
     PAGES,
     SNAPSHOT_ID,
     SNAPSHOT_ID_PREFIX,
+    SNAPSHOT_NAME,
     SNAPSHOTS,
     checks_path,
     object_path,
@@ -132,8 +133,6 @@ class Store:
         index: Index | None = None
         try:
             index = Index(path, self.root)
-            if index.version < INDEX_VERSION:  # written by an older pagevault
-                index.upgrade()
             index.sync_all()
             return index
         except sqlite3.OperationalError as error:  # disk full, I/O error: not damage
@@ -441,8 +440,12 @@ class Store:
             raise StoreError(f"{path}: unreadable snapshot ({reason})") from error
 
     def snapshot_id(self, ref: str) -> str:
-        """The whole id of the snapshot ``ref`` names (as ``snapshot`` reads it)."""
+        """The whole id of the snapshot ``ref`` names (as ``snapshot`` reads it); ``ref``
+        itself when it names a store file that is no snapshot (``checks.jsonl``), which
+        ``snapshot`` then reports as such."""
         path = self._resolve(ref)
+        if path.parent.name != SNAPSHOTS or not SNAPSHOT_NAME.match(path.name):
+            return ref
         return snapshot_id(path.parent.parent.name, path.name)
 
     def _resolve(self, ref: str) -> Path:

@@ -9,10 +9,10 @@ A fetch run adds the rows of each check it records (``add_check``, without readi
 files back) and commits them in batches (``commit``): a kill loses at most the rows of
 the last batch, which the next writer's catch-up restores from the files.
 
-The index's layout has a version (``PRAGMA user_version``, ``INDEX_VERSION``): an index
-written by an older pagevault opens, is upgraded from its own rows by the next writer
-(``Store``; ``reindex`` rebuilds it whole), and meanwhile answers what its tables hold
-(``pages_reaching`` reads the check rows instead of the table it lacks rows in).
+Which pages a redirect's final URL reaches (``pages_reaching``) is read from the check
+rows, which every version of pagevault writes alike: no table of its own that an older
+version (a cron host not yet upgraded) would leave behind, nor a schema a reader would
+have to write.
 """
 
 from __future__ import annotations
@@ -64,15 +64,7 @@ CREATE TABLE IF NOT EXISTS snapshots (
     raw_sha256 TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS snapshots_by_page ON snapshots (url_hash, fetched_at);
-CREATE TABLE IF NOT EXISTS final_urls (
-    final_hash TEXT NOT NULL,
-    url_hash TEXT NOT NULL,
-    PRIMARY KEY (final_hash, url_hash)
-) WITHOUT ROWID;
 """
-# 1: final_urls, the pages a check of which was redirected, by the key of its final URL
-# (the page key that URL would have). An index of version 0 has no rows there.
-INDEX_VERSION = 1
 
 _INSERT_CHECK = """
 INSERT OR REPLACE INTO checks VALUES (
@@ -103,19 +95,6 @@ class Index:
         # NORMAL is enough in WAL mode: a lost last transaction is re-derived from the files.
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
-        if self.version == 0 and self._empty():
-            self._set_version()  # a new index: nothing in it is of an older layout
-
-    @property
-    def version(self) -> int:
-        """The layout the rows were written in (``INDEX_VERSION`` when current)."""
-        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
-
-    def _set_version(self) -> None:
-        self._db.execute(f"PRAGMA user_version = {INDEX_VERSION}")  # a constant int
-
-    def _empty(self) -> bool:
-        return self._db.execute("SELECT 1 FROM pages LIMIT 1").fetchone() is None
 
     def close(self) -> None:
         self._db.close()
@@ -159,11 +138,10 @@ class Index:
         """Recreate every row from the files, in one transaction; return the number of pages."""
         keys = self._page_keys_on_disk()
         with self._db:
-            for table in ("checks", "snapshots", "pages", "final_urls"):
+            for table in ("checks", "snapshots", "pages"):
                 self._db.execute(f"DELETE FROM {table}")  # fixed table names
             for key in keys:
                 self._sync_rows(key)
-            self._set_version()
         return len(keys)
 
     def _page_keys_on_disk(self) -> list[str]:
@@ -177,7 +155,6 @@ class Index:
         path = checks_path(self.root, key)
         if end is not None and end > _size(path):
             self._db.execute("DELETE FROM checks WHERE url_hash = ?", (key,))
-            self._db.execute("DELETE FROM final_urls WHERE url_hash = ?", (key,))
             end = 0  # the log shrank under us: index it again from the start
         log = read_checks(path, end or 0)
         urls = [check.url for _, check in log.entries] + self._add_snapshots(key)
@@ -200,10 +177,6 @@ class Index:
             for offset, check in entries
         ]
         self._db.executemany(_INSERT_CHECK, rows)
-        redirected = {page_key(c.final_url) for _, c in entries if c.final_url} - {key}
-        self._db.executemany(
-            "INSERT OR IGNORE INTO final_urls VALUES (?, ?)", [(k, key) for k in redirected]
-        )
 
     def _add_snapshots(self, key: str) -> list[str]:
         """Insert rows for snapshot files not indexed yet; return their URLs."""
@@ -239,38 +212,18 @@ class Index:
 
     def pages_reaching(self, url: str) -> list[str]:
         """The URLs of the pages some check of which was redirected to ``url`` (compared
-        in normalised form), by URL; the page filed under ``url`` itself is not one."""
+        in normalised form), by URL; the page filed under ``url`` itself is not one.
+        Each distinct final URL of a page is hashed once (a rare look-up: a URL that is
+        no page of its own)."""
         final_hash = page_key(url)
-        if self.version < INDEX_VERSION:
-            return self._pages_reaching_by_checks(final_hash)
-        query = (
-            "SELECT p.url FROM final_urls f JOIN pages p ON p.url_hash = f.url_hash "
-            "WHERE f.final_hash = ? ORDER BY p.url"
-        )
-        return [row[0] for row in self._db.execute(query, (final_hash,))]
-
-    def _pages_reaching_by_checks(self, final_hash: str) -> list[str]:
-        """``pages_reaching`` in an index of an older layout: from the check rows, until
-        a writer upgrades the index."""
-        urls = dict(self._db.execute("SELECT url_hash, url FROM pages"))
-        found = {key for reached, key in self._redirects() if reached == final_hash}
-        return sorted(urls[key] for key in found if key in urls)
-
-    def _redirects(self) -> set[tuple[str, str]]:
-        """(final URL's key, page key) of every check row that was redirected: each
-        distinct final URL of a page hashed once."""
         query = "SELECT DISTINCT final_url, url_hash FROM checks WHERE final_url IS NOT NULL"
-        pairs = {(page_key(final_url), key) for final_url, key in self._db.execute(query)}
-        return {(found, key) for found, key in pairs if found != key}
-
-    def upgrade(self) -> None:
-        """Bring an index of an older layout to ``INDEX_VERSION`` from its own rows (no
-        file is read: they hold what the new rows are made of)."""
-        with self._db:
-            self._db.executemany(
-                "INSERT OR IGNORE INTO final_urls VALUES (?, ?)", self._redirects()
-            )
-            self._set_version()
+        found = {
+            key
+            for final_url, key in self._db.execute(query)
+            if key != final_hash and page_key(final_url) == final_hash
+        }
+        urls = dict(self._db.execute("SELECT url_hash, url FROM pages"))
+        return sorted(urls[key] for key in found if key in urls)
 
     def snapshot_path(self, snapshot_id: str) -> Path | None:
         row = self._db.execute("SELECT path FROM snapshots WHERE id = ?", (snapshot_id,)).fetchone()
