@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from rich.console import Console, ConsoleOptions, RenderableType
@@ -45,9 +45,9 @@ def fetch_line(status: str, http_status: int | None, url: str, detail: str | Non
 
 
 class _TableOrBlocks:
-    """``table`` where the width allows it unfolded, else ``blocks``."""
+    """``table`` where the width allows it unfolded, else the blocks ``blocks`` makes."""
 
-    def __init__(self, table: Table, blocks: list[Text]) -> None:
+    def __init__(self, table: Table, blocks: Callable[[], list[Text]]) -> None:
         self.table = table
         self.blocks = blocks
 
@@ -55,7 +55,7 @@ class _TableOrBlocks:
         if self.table.__rich_measure__(console, options).maximum <= options.max_width:
             yield self.table
         else:
-            yield from self.blocks
+            yield from self.blocks()
 
 
 def _block(first_line: Text, *details: tuple[str, str | Text]) -> Text:
@@ -68,9 +68,12 @@ def _block(first_line: Text, *details: tuple[str, str | Text]) -> Text:
     return block
 
 
-def pages_table(
-    rows: Iterable[tuple[str, int, int, str | None, str | None, str | None]],
-) -> RenderableType:
+PageRow = tuple[str, int, int, str | None, str | None, str | None]
+CheckRow = tuple[str, str, int | None, str | None, str, str | None]
+
+
+def pages_table(rows: Iterable[PageRow]) -> RenderableType:
+    rows = list(rows)
     table = Table(box=None, header_style="bold")
     table.add_column("url", overflow="fold")
     table.add_column("checks", justify="right", no_wrap=True)
@@ -78,31 +81,30 @@ def pages_table(
     table.add_column("last status", no_wrap=True)
     table.add_column("last check", overflow="fold")
     table.add_column("last change", overflow="fold")
-    blocks = []
     for url, checks, snapshots, last_status, last_check, last_change in rows:
-        status = status_text(last_status or "-", width=0)
         table.add_row(
             page_text(url),
             str(checks),
             str(snapshots),
-            status,
+            status_text(last_status or "-", width=0),
             last_check or "-",
             last_change or "-",
         )
-        blocks.append(
-            _block(
-                page_text(url),
-                ("checks", f"{checks}, snapshots {snapshots}, last status {last_status or '-'}"),
-                ("last check", last_check or "-"),
-                ("last change", last_change or "-"),
-            )
-        )
-    return _TableOrBlocks(table, blocks)
+    return _TableOrBlocks(table, lambda: [_page_block(row) for row in rows])
 
 
-def history_table(
-    rows: Iterable[tuple[str, str, int | None, str | None, str, str | None]],
-) -> RenderableType:
+def _page_block(row: PageRow) -> Text:
+    url, checks, snapshots, last_status, last_check, last_change = row
+    return _block(
+        page_text(url),
+        ("checks", f"{checks}, snapshots {snapshots}, last status {last_status or '-'}"),
+        ("last check", last_check or "-"),
+        ("last change", last_change or "-"),
+    )
+
+
+def history_table(rows: Iterable[CheckRow]) -> RenderableType:
+    rows = list(rows)
     table = Table(box=None, header_style="bold")
     table.add_column("fetched at", overflow="fold")
     table.add_column("status", no_wrap=True)
@@ -110,7 +112,6 @@ def history_table(
     table.add_column("snapshot", overflow="fold")
     table.add_column("changes", overflow="fold")
     table.add_column("error", overflow="fold")
-    blocks = []
     for fetched_at, status, http_status, snapshot, changes, error in rows:
         table.add_row(
             fetched_at,
@@ -120,12 +121,16 @@ def history_table(
             changes,
             page_text(error or ""),
         )
-        first = Text(f"{fetched_at}  ")
-        first.append_text(status_text(status, width=0))
-        first.append(f"  {http_status or '-'}")
-        details = [("snapshot", snapshot), ("changes", changes), ("error", error)]
-        blocks.append(_block(first, *((label, value) for label, value in details if value)))
-    return _TableOrBlocks(table, blocks)
+    return _TableOrBlocks(table, lambda: [_check_block(row) for row in rows])
+
+
+def _check_block(row: CheckRow) -> Text:
+    fetched_at, status, http_status, snapshot, changes, error = row
+    first = Text(f"{fetched_at}  ")
+    first.append_text(status_text(status, width=0))
+    first.append(f"  {http_status or '-'}")
+    details = [("snapshot", snapshot), ("changes", changes), ("error", error)]
+    return _block(first, *((label, value) for label, value in details if value))
 
 
 def snapshot_header(snapshot_id: str, fetched_at: str | None) -> Text:
