@@ -16,6 +16,7 @@ from operator import attrgetter
 from typing import TypeVar
 
 from pagevault.numbers.model import Figure, FigureKind, Rejected, RejectReason
+from pagevault.numbers.spans import SpanUnion
 from pagevault.numbers.values import currency_code, number_value, scale_factor
 from pagevault.numbers.vocabulary import (
     CURRENCY_AFTER,
@@ -351,6 +352,11 @@ class _Scan:
         self.documents: list[tuple[int, int]] = []  # a document's format, size, pages
         self.figures: list[Figure] = []
         self.rejected: list[Rejected] = []
+        # The union of the spans taken and of the figures' spans, those up to the
+        # indexes below added (both lists are only appended to).
+        self._read = SpanUnion()
+        self._indexed_taken = 0
+        self._indexed_figures = 0
         # The words before a position and the noun after one, asked for several times
         # for each number (reference, bare number, qualifier).
         self._words_at: dict[int, list[str]] = {}
@@ -359,8 +365,20 @@ class _Scan:
     # --- bookkeeping ------------------------------------------------------------------
 
     def is_taken(self, start: int, end: int) -> bool:
-        spans = [*self.taken, *((f.start, f.end) for f in self.figures)]
-        return any(start < span_end and span_start < end for span_start, span_end in spans)
+        """Whether ``(start, end)`` overlaps a span taken or a figure's: a bisection in
+        their union, brought up to date first (a linear scan of them made a text of n
+        figures cost n²: RELIABILITY.md rule 1)."""
+        self._index_new_spans()
+        return self._read.overlaps(start, end)
+
+    def _index_new_spans(self) -> None:
+        """Add the spans taken and the figures found since the last call to the union."""
+        for span_start, span_end in self.taken[self._indexed_taken :]:
+            self._read.add(span_start, span_end)
+        self._indexed_taken = len(self.taken)
+        for figure in self.figures[self._indexed_figures :]:
+            self._read.add(figure.start, figure.end)
+        self._indexed_figures = len(self.figures)
 
     def consume(self, end: int) -> None:
         """Mark the text up to ``end`` read."""
