@@ -34,6 +34,11 @@ _LETTER_RUN = re.compile(r"[^\W\d_]+")
 # not in the whole sentence (fewer tokens to read; 30 split fewer tokens than 60 for a
 # few more retries: -1M instructions over the corpus, measured).
 _KEY_WINDOW = 30
+# The window grows 4x while it holds too few words, up to this many characters: a text
+# of figures without words ("  .07%  " 4000 times) read its whole length again for each
+# figure (n² work, ~16 s for 23 KB: RELIABILITY.md rule 1). A key's words stand within
+# a few dozen characters of its figure on every page of the corpus.
+_MAX_KEY_WINDOW = _KEY_WINDOW * 4
 _MAX_CARD_FIGURE = 24
 _WORD = re.compile(r"[^\W\d_][\w’'·-]*")
 # Punctuation that no _WORD starts or goes on with.
@@ -211,11 +216,12 @@ def _first_content_words(text: str, start: int, count: int) -> list[str]:
     window = _KEY_WINDOW
     while True:
         whole = start + window >= len(text)
+        last = window >= _MAX_KEY_WINDOW
         tokens = text[start : start + window].split()
         if not whole and tokens:
             tokens.pop()  # the window may end inside it
         content = _content_words(tokens, count)
-        if whole or len(content) >= count:
+        if whole or last or len(content) >= count:
             return content
         window *= 4
 
@@ -225,12 +231,13 @@ def _last_content_words(text: str, end: int, count: int) -> list[str]:
     window = _KEY_WINDOW
     while True:
         whole = window >= end
+        last = window >= _MAX_KEY_WINDOW
         tokens = text[0 if whole else end - window : end].split()
         if not whole and tokens:
             del tokens[0]  # the window may start inside it
         tokens.reverse()
         content = _content_words(tokens, count, backwards=True)
-        if whole or len(content) >= count:
+        if whole or last or len(content) >= count:
             content.reverse()
             return content
         window *= 4

@@ -16,6 +16,7 @@ from operator import attrgetter
 from typing import TypeVar
 
 from pagevault.numbers.model import Figure, FigureKind, Rejected, RejectReason
+from pagevault.numbers.spans import SpanUnion
 from pagevault.numbers.values import currency_code, number_value, scale_factor
 from pagevault.numbers.vocabulary import (
     CURRENCY_AFTER,
@@ -98,7 +99,10 @@ _VERSION = re.compile(r"\d+\.\d{1,2}\.\d+(?:\.\d+)*(?![\w])")
 # Groups of up to 6 digits: German numbers with an extension ("0228-999582-5777"), an
 # area code after a slash ("030 / 2325 955"), spaced dashes ("030 / 269 97- 361"),
 # groups parted by no-break spaces ("604\u00a0662-6882": corpus mercury__ici.radio-canada.ca).
-_PHONE = re.compile(rf"(?:\(?\d{{1,6}}\)?(?: ?[./\-–] ?|{_SP})){{2,}}\d{{2,10}}(?![\w])")
+# At most 12 groups before the last: a run of them with no last group after it ("2) "
+# 4000 times) was read to its end and back for each of its numbers (n² work, ~4 s for
+# 12 KB: RELIABILITY.md rule 1); a phone number has half as many.
+_PHONE = re.compile(rf"(?:\(?\d{{1,6}}\)?(?: ?[./\-–] ?|{_SP})){{2,12}}\d{{2,10}}(?![\w])")
 _ROUND_THE_CLOCK = re.compile(r"24/7(?![\d/])")  # "erreichbar 24/7": no figure, no ratio
 # A time written as four digits and a time zone ("(1451 GMT)": corpus rdbl__yahoo-2).
 _ZONED_TIME = re.compile(
@@ -351,16 +355,34 @@ class _Scan:
         self.documents: list[tuple[int, int]] = []  # a document's format, size, pages
         self.figures: list[Figure] = []
         self.rejected: list[Rejected] = []
+        # The union of the spans taken and of the figures' spans, those up to the
+        # indexes below added (both lists are only appended to).
+        self._read = SpanUnion()
+        self._indexed_taken = 0
+        self._indexed_figures = 0
         # The words before a position and the noun after one, asked for several times
         # for each number (reference, bare number, qualifier).
         self._words_at: dict[int, list[str]] = {}
         self._noun_at: dict[int, str | None] = {}
+        self._first_visible: int | None = None  # where the text's first non-space stands
 
     # --- bookkeeping ------------------------------------------------------------------
 
     def is_taken(self, start: int, end: int) -> bool:
-        spans = [*self.taken, *((f.start, f.end) for f in self.figures)]
-        return any(start < span_end and span_start < end for span_start, span_end in spans)
+        """Whether ``(start, end)`` overlaps a span taken or a figure's: a bisection in
+        their union, brought up to date first (a linear scan of them made a text of n
+        figures cost n²: RELIABILITY.md rule 1)."""
+        self._index_new_spans()
+        return self._read.overlaps(start, end)
+
+    def _index_new_spans(self) -> None:
+        """Add the spans taken and the figures found since the last call to the union."""
+        for span_start, span_end in self.taken[self._indexed_taken :]:
+            self._read.add(span_start, span_end)
+        self._indexed_taken = len(self.taken)
+        for figure in self.figures[self._indexed_figures :]:
+            self._read.add(figure.start, figure.end)
+        self._indexed_figures = len(self.figures)
 
     def consume(self, end: int) -> None:
         """Mark the text up to ``end`` read."""
@@ -914,9 +936,17 @@ class _Scan:
         if not after.startswith((". ", ") ")):
             return None  # most numbers
         start = candidate.start
-        if not self.text[:start].strip() or self._follows_its_list_marker(start, after[0]):
+        if self._opens_text(start) or self._follows_its_list_marker(start, after[0]):
             return "numbering"
         return None
+
+    def _opens_text(self, start: int) -> bool:
+        """Whether only spaces stand before ``start``: ``not text[:start].strip()``
+        without copying what stands before it for every number (n² on a text of list
+        markers: RELIABILITY.md rule 1)."""
+        if self._first_visible is None:
+            self._first_visible = len(self.text) - len(self.text.lstrip())
+        return start <= self._first_visible
 
     def _follows_its_list_marker(self, start: int, mark: str) -> bool:
         """Whether the marker of the item before ("9. ") stands before the number at
@@ -926,7 +956,9 @@ class _Scan:
         if not raw.isdigit() or raw == "0":
             return False
         marker = f"{int(raw) - 1}{mark} "
-        position = self.text.rfind(marker, 0, start)
+        # Looked for in the item's reach alone: "1) a " + "2) " 30000 times looked back
+        # to the "1) " for each "2" (131 s: RELIABILITY.md rule 1).
+        position = self.text.rfind(marker, max(0, start - _LIST_ITEM_REACH), start)
         if position < 0 or (position > 0 and not self.text[position - 1].isspace()):
             return False
         # one item between them, no sentence ("It rose to 9. Then it grew to 10. ...")
@@ -1426,6 +1458,9 @@ def _name_word_before(before: str) -> str | None:
 
 # What ends a sentence inside a text (_follows_its_list_marker).
 _SENTENCE_ENDS = (". ", "! ", "? ")
+# Characters at most from an inline list's marker to the next one's number ("9. Spain
+# 10."): its items are names, a few words.
+_LIST_ITEM_REACH = 200
 # Rankings and stock indexes named with a number (lower-cased, as _words_before reads
 # them): capitals ones ("DAX 40", "CAC 40", "FTSE 100") are codes already.
 _RANKING_NAMES = frozenset("fortune forbes s&p russell nasdaq nikkei stoxx".split())
