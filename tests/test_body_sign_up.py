@@ -37,3 +37,51 @@ def test_text_about_a_newsletter_is_kept() -> None:
     # a long paragraph is text, whatever it links to
     long = f"<p>{'The drought hit 40 towns. ' * 14}<a href='/newsletter'>Sign up</a></p>"
     assert any("hit 40 towns" in text for text in _paragraphs(long))
+
+
+def _statistics(paragraph: str) -> list[float]:
+    snapshot = parse_html(f"<main><h1>Drought</h1>{BODY * 3}{paragraph}</main>")
+    return [statistic.value for statistic in snapshot.statistics]
+
+
+def test_text_about_subscribers_is_kept() -> None:
+    # review finding: "subscri", "abonn" matched nouns, dropping the paragraph and its
+    # figures
+    survey = (
+        "<p>In a survey of 1,500 subscribers to our <a href='/newsletter'>newsletter</a>, "
+        "62% said climate was their top concern.</p>"
+    )
+    assert any("62% said climate" in text for text in _paragraphs(survey))
+    assert 62 in _statistics(survey)
+    umfrage = (
+        "<p>Wir haben 2.000 Abonnentinnen unseres <a href='/newsletter'>Newsletters</a> "
+        "befragt: 60 Prozent wünschen sich mehr Klimaschutz.</p>"
+    )
+    assert any("60 Prozent" in text for text in _paragraphs(umfrage))
+    vote = (
+        "<p>Nos 10 000 abonnés à la <a href='/abonnement'>lettre d'information</a> ont "
+        "voté à 70 % pour la motion.</p>"
+    )
+    assert any("70 %" in text for text in _paragraphs(vote))
+    assert 70 in _statistics(vote)
+    readers = "<p>Our subscribers read the <a href='/newsletter'>newsletter</a> on Fridays.</p>"
+    assert any("on Fridays" in text for text in _paragraphs(readers))
+
+
+def test_a_call_with_a_figure_is_kept() -> None:
+    # a call to sign up holds no figure: one that does is text
+    call = "<p>Subscribe to our <a href='/newsletter'>newsletter</a>: 62% of readers do.</p>"
+    assert any("62% of readers" in text for text in _paragraphs(call))
+
+
+def test_calls_in_other_languages_are_no_body() -> None:
+    calls = {
+        "Abonnez-vous": "<p>Abonnez-vous à notre <a href='/newsletter'>lettre</a> !</p>",
+        "Pour s’abonner": "<p>Pour s’abonner, <a href='/abonnement'>cliquez ici</a>.</p>",
+        "Jetzt": "<p>Jetzt unseren <a href='/newsletter'>Newsletter abonnieren</a>.</p>",
+        "Melden": "<p>Jetzt <a href='/newsletter'>zum Newsletter anmelden</a>.</p>",
+        "Suscríbete": "<p>Suscríbete a nuestro <a href='/newsletter'>boletín</a>.</p>",
+        "Inscrivez": "<p>Inscrivez-vous à la <a href='/newsletter'>newsletter</a>.</p>",
+    }
+    for start, call in calls.items():
+        assert not any(start in text for text in _paragraphs(call)), start

@@ -63,3 +63,33 @@ def test_a_short_article_inside_a_teaser_listing_goes_once() -> None:
     texts = body_texts(parse_html(f"<main><h1>About</h1>{ARTICLE}{section}</main>"))
     assert not any("Tip: more" in text or "Campaign" in text for text in texts)
     assert any("4,000 volunteers" in text for text in texts)
+
+
+def test_sections_with_self_anchor_headings_are_kept() -> None:
+    # review finding: headings linking to their own anchor (CMS, documentation) are
+    # no teasers of other pages; the sections after the article were dropped
+    section = (
+        "<section><h2><a href='#background'>Background</a></h2>"
+        "<p>The background paragraph explains the history of the issue, with 40 cases.</p>"
+        "<h2><a href='#method'>Method</a></h2>"
+        "<p>The method paragraph explains how we counted 300 sites in 12 countries.</p>"
+        "</section>"
+    )
+    snapshot = parse_html(f"<main><h1>Report</h1>{ARTICLE}{section}</main>")
+    texts = body_texts(snapshot)
+    assert "Background" in texts and "Method" in texts
+    assert any("40 cases" in text for text in texts)
+    values = [statistic.value for statistic in snapshot.statistics]
+    assert all(value in values for value in (40, 300, 12))
+
+
+def test_headings_linking_to_the_page_itself_are_no_teasers() -> None:
+    # an empty href, or the page's own address with an anchor, is no other page
+    section = (
+        "<section><h2><a href=''>Goals</a></h2><p>Stop the cuts.</p>"
+        "<h2><a href='https://ngo.example/about#means'>Means</a></h2><p>Petitions.</p>"
+        "</section>"
+    )
+    html = f"<main><h1>About</h1>{ARTICLE}{section}</main>"
+    texts = body_texts(parse_html(html, url="https://ngo.example/about"))
+    assert "Goals" in texts and "Means" in texts

@@ -472,16 +472,26 @@ def _is_link_block(block: LexborNode) -> bool:
 
 
 def _holds_teasers(block: LexborNode) -> bool:
-    """Whether ``block`` holds ``_MIN_TEASERS`` headings or more and each is a link's
-    title: its text is the text of a link inside it."""
+    """Whether ``block`` holds ``_MIN_TEASERS`` headings or more and each is the title
+    of a link to another page (``_is_teaser_title``)."""
     headings = block.css(_HEADING_SELECTOR)
     if len(headings) < _MIN_TEASERS:
         return False
-    for heading in headings:
-        link = heading.css_first("a[href]")
-        if link is None or link.text(deep=True).strip() != heading.text(deep=True).strip():
-            return False
-    return True
+    return all(_is_teaser_title(heading) for heading in headings)
+
+
+def _is_teaser_title(heading: LexborNode) -> bool:
+    """Whether ``heading``'s text is the text of a link inside it to another page. A
+    link to an anchor is none (review finding: the sections after a CMS or
+    documentation page's article, ``<h2><a href="#method">Method</a></h2>``, were
+    dropped with their figures); nor is an empty or script address. The page's own
+    address is not known here: one with an anchor ("/about#means") is read as an
+    anchor, as a teaser links to a page, not a place in it."""
+    link = heading.css_first("a[href]")
+    if link is None or link.text(deep=True).strip() != heading.text(deep=True).strip():
+        return False
+    href = attr(link, "href").strip()
+    return bool(href) and "#" not in href and not href.lower().startswith("javascript:")
 
 
 def _has_ancestor_in(node: LexborNode, ancestors: set[int], root: LexborNode) -> bool:
