@@ -73,7 +73,9 @@ def test_a_byline_with_both_dates_gives_both() -> None:
     ],
 )
 def test_an_update_line_ending_the_main_column_is_the_last_change(line: str) -> None:
-    main = f"<h1>Titre</h1>{LONG_BODY}<div class='update'>{line}</div>"
+    main = (
+        f"<h1>Titre</h1><p>Bern, 17.08.2007 - Rede</p>{LONG_BODY}<div class='update'>{line}</div>"
+    )
     assert _modified(main, lang="de") == "2019-02-14"
 
 
@@ -175,5 +177,16 @@ def test_a_data_note_is_no_last_change(main: str) -> None:
     ],
 )
 def test_an_update_line_may_open_with_a_lead_in(line: str, iso: str) -> None:
-    main = f"<h1>Titre</h1>{LONG_BODY}<p>{line}</p>"
+    main = f"<h1>Titre</h1><p>Publié le 5 janvier 2022</p>{LONG_BODY}<p>{line}</p>"
     assert _modified(main) == iso
+
+
+def test_the_end_of_a_column_without_a_publication_date_is_not_read() -> None:
+    """Nothing would tell the page's update line from a closing data note: a wrong
+    date is worse than none."""
+    main = f"<h1>Titel</h1>{LONG_BODY}<p>Daten: Umweltbundesamt</p><p>Stand: 31.12.2022</p>"
+    assert _modified(main, lang="de") is None
+    byline = "<p>Bonn, 05.01.2023 - Bericht</p>"
+    assert _modified(f"<h1>Titel</h1>{byline}{LONG_BODY}<p>Stand: 31.01.2023</p>", lang="de") == (
+        "2023-01-31"
+    )

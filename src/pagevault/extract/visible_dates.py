@@ -104,7 +104,11 @@ def page_dates(
     as the last change, by the title or ending the main column, is ``modified`` when the
     metadata has none, and only if not before the publication (an update line older than
     the page is someone else's: a teaser's, a quoted document's). The end of a column
-    without a title is not read: a home page's or a listing's ends with teasers."""
+    without a title is not read: a home page's or a listing's ends with teasers. Nor that
+    of a page without a publication date: nothing would then tell its update line from a
+    closing data note ("Stand: 31.12.2022" under a table of statistics), and a wrong
+    date is worse than none (the corpus pages read there, traf__wbf.admin.ch.14093.html
+    and edgi-wmp__cdc-after-travel-precautions__ja.html, have one)."""
     wants_published = head.published is None or head.published_is_generic
     wants_modified = head.modified is None
     if not (wants_published or wants_modified):
@@ -118,7 +122,7 @@ def page_dates(
     if not wants_modified:
         return ShownDates(published, head.modified)
     modified = shown.modified
-    if modified is None and main_h1 is not None:  # an article's column, not a listing's
+    if modified is None and main_h1 is not None and published:  # an article's column
         modified = update_at_end(main, head.lang)
     if modified and published and modified[:10] < published[:10]:
         modified = None
