@@ -138,6 +138,14 @@ def test_a_two_digit_year_is_a_year_of_the_web(text: str, iso: str | None) -> No
         ("12/03/98", "fr", "1998-03-12"),
         ("12/03/98", "en-GB", "1998-03-12"),
         ("12/03/98", "en-US", "1998-12-03"),
+        ("12/03/98", "en_us", "1998-12-03"),
+        # plain "en" (UK, Irish, international sites): ambiguous, no date
+        ("12/03/98", "en", None),
+        ("12/03/98", "EN", None),
+        # ... unless only one reading is a date
+        ("13/03/98", "en", "1998-03-13"),
+        ("03/13/98", "en", "1998-03-13"),
+        ("05/05/98", "en", "1998-05-05"),
         ("02.12.19", "en", "2019-12-02"),  # dotted: day first, whatever the language
         ("12/03-98", "fr", None),  # one separator, not two
     ],
@@ -146,6 +154,14 @@ def test_a_slashed_two_digit_year_reads_as_the_page_language_writes_dates(
     text: str, lang: str, iso: str | None
 ) -> None:
     assert short_year_date(text, lang) == iso
+
+
+def test_an_ambiguous_slashed_two_digit_year_on_a_plain_english_page_is_no_date() -> None:
+    """Many UK, Irish and international NGO sites declare only "en": "12/03/98" there
+    may be 12 March or 3 December, and a wrong date is worse than none."""
+    main = f'<p class="byline">12/03/98</p><h1>Rights</h1>{BODY}'
+    assert _published(main, lang="en") is None
+    assert _published(main, lang="en-US") == "1998-12-03"
 
 
 def test_a_byline_of_a_slashed_two_digit_year_dates_the_page() -> None:

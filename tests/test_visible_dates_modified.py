@@ -73,7 +73,9 @@ def test_a_byline_with_both_dates_gives_both() -> None:
     ],
 )
 def test_an_update_line_ending_the_main_column_is_the_last_change(line: str) -> None:
-    main = f"<h1>Titre</h1>{LONG_BODY}<div class='update'>{line}</div>"
+    main = (
+        f"<h1>Titre</h1><p>Bern, 17.08.2007 - Rede</p>{LONG_BODY}<div class='update'>{line}</div>"
+    )
     assert _modified(main, lang="de") == "2019-02-14"
 
 
@@ -140,3 +142,51 @@ def test_a_reviewed_date_is_not_a_change() -> None:
     """As for the metadata (``DC.date.reviewed``): a review may leave the page as it was."""
     main = f"<h1>Travel</h1>{LONG_BODY}<p>Page last reviewed: March 3, 2021</p>"
     assert _modified(main, lang="en") is None
+
+
+@pytest.mark.parametrize(
+    "main",
+    [
+        # a source note ending the column: the statistics' date, not the page's
+        f"<h1>Titel</h1>{LONG_BODY}<p>Quelle: Statistisches Bundesamt, Stand: 31.12.2022</p>",
+        # the same under the title
+        f"<h1>Titel</h1><p>Quelle: Destatis, Stand: 31.12.2022</p>{BODY}",
+        # a chart's caption under the title
+        "<h1>Titel</h1><figure><img src='x.png'><figcaption>Grafik: Emissionen, Stand: "
+        f"15.03.2019</figcaption></figure>{BODY}",
+        # a caption opening with the label: still the chart's date
+        "<h1>Titel</h1><figure><img src='x.png'><figcaption>Stand: 15.03.2019</figcaption>"
+        f"</figure>{BODY}",
+        # a table's row ending the column
+        f"<h1>Titel</h1>{LONG_BODY}<table><tr><td>Stand: 31.12.2022</td></tr></table>",
+        f"<h1>Titel</h1>{LONG_BODY}<table><tr><td>Stand:</td><td>31.12.2022</td></tr></table>",
+    ],
+)
+def test_a_data_note_is_no_last_change(main: str) -> None:
+    """Without a publication date, no "not before the publication" check applies: a
+    source's or a chart's "Stand:" must not become the page's last change."""
+    assert _modified(main, lang="de") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Dernière mise à jour le 12/04/2022", "2022-04-12"),
+        ("Diese Seite wurde zuletzt aktualisiert am 12.04.2022", "2022-04-12"),
+        ("• Stand: 12.04.2022", "2022-04-12"),
+    ],
+)
+def test_an_update_line_may_open_with_a_lead_in(line: str, iso: str) -> None:
+    main = f"<h1>Titre</h1><p>Publié le 5 janvier 2022</p>{LONG_BODY}<p>{line}</p>"
+    assert _modified(main) == iso
+
+
+def test_the_end_of_a_column_without_a_publication_date_is_not_read() -> None:
+    """Nothing would tell the page's update line from a closing data note: a wrong
+    date is worse than none."""
+    main = f"<h1>Titel</h1>{LONG_BODY}<p>Daten: Umweltbundesamt</p><p>Stand: 31.12.2022</p>"
+    assert _modified(main, lang="de") is None
+    byline = "<p>Bonn, 05.01.2023 - Bericht</p>"
+    assert _modified(f"<h1>Titel</h1>{byline}{LONG_BODY}<p>Stand: 31.01.2023</p>", lang="de") == (
+        "2023-01-31"
+    )

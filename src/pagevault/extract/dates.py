@@ -40,6 +40,7 @@ _SHORT_YEAR_LENGTH = len("02.12.19")
 # 1990..1999, the web's first years. Any other two digits are no web page's date ("45":
 # 1945 is before the web, 2045 in the future; POSIX's pivot read 2045): none is read.
 _LAST_SHORT_YEAR = 2030
+_LAST_MONTH = 12
 _FIRST_SHORT_YEAR = 1990
 # A complete date as a URL's path writes it: year first as segments ("/2016/05/22/") or
 # dashed ("/2019-12-02-health-workers"), or a whole segment day first ("/29-10-2021").
@@ -121,21 +122,39 @@ def dateline_date(text: str) -> str | None:
 
 
 def short_year_date(text: str, lang: str | None = None) -> str | None:
-    """The date a text is made of when written "dd.mm.yy" or "dd/mm/yy" (month first on
-    American English pages, as ``parse_text_date`` reads them) and nothing else, else
-    None: two digits could be any number inside a sentence, a byline of its own is a date.
-    The year is the web's year ending in those digits ("19": 2019, "98": 1998; "45":
-    none)."""
+    """The date a text is made of when written "dd.mm.yy" or "dd/mm/yy" (slashed, as
+    ``_slashed_day_month`` reads it) and nothing else, else None: two digits could be any
+    number inside a sentence, a byline of its own is a date. The year is the web's year
+    ending in those digits ("19": 2019, "98": 1998; "45": none)."""
     if len(text) != _SHORT_YEAR_LENGTH:
         return None
     match = _SHORT_YEAR_DATE.fullmatch(text)
     if match is None:
         return None
     first, separator, second, short_year = match.groups()
-    month_first = separator == "/" and _month_first(lang)
-    day, month = (int(second), int(first)) if month_first else (int(first), int(second))
+    order = (int(first), int(second))
+    day_month = _slashed_day_month(*order, lang) if separator == "/" else order
     year = _web_year(int(short_year))
-    return _iso(year, month, day) if year is not None else None
+    if day_month is None or year is None:
+        return None
+    return _iso(year, day_month[1], day_month[0])
+
+
+def _slashed_day_month(first: int, second: int, lang: str | None) -> tuple[int, int] | None:
+    """The day and month of a slashed two-digit-year date: month first on American
+    pages ("en-US"), day first in other languages and regions ("en-GB", "fr"). A page
+    declaring only "en" may be British, Irish or international as well as American
+    (many NGO sites): "12/03/98" is then 12 March or 3 December, and as a wrong date is
+    worse than none, only a date with one reading is read ("13/03/98", "03/13/98",
+    "05/05/98")."""
+    tag = (lang or "").lower().replace("_", "-")
+    if tag == "en-us":
+        return second, first
+    if tag != "en":
+        return first, second
+    if first == second or second > _LAST_MONTH:
+        return second, first
+    return (first, second) if first > _LAST_MONTH else None
 
 
 def _web_year(short_year: int) -> int | None:

@@ -19,6 +19,9 @@ metadata gives none (``page_dates``). Not a reviewed date ("Page last reviewed:"
 for the metadata's ``DC.date.reviewed``, a review may leave the page unchanged. On the
 corpus, three pages gained such a date (mercury__www.lemonde.fr.html,
 traf__regards.fr.enquetes.html, traf__wbf.admin.ch.14093.html), none other changed.
+A label after other words than a lead-in or a byline's date ("Quelle: Statistisches
+Bundesamt, Stand: 31.12.2022"), or in a figure or a table, dates data, not the page: on
+a page without a publication date nothing else would stop it, so it is not read.
 """
 
 from __future__ import annotations
@@ -30,7 +33,12 @@ from typing import TYPE_CHECKING, NamedTuple
 from selectolax.lexbor import LexborNode
 
 from pagevault.extract._tag_ids import TEXT, tag_id, tag_ids
-from pagevault.extract.dates import dateline_date, short_text_date, short_year_date
+from pagevault.extract.dates import (
+    dateline_date,
+    parse_text_date,
+    short_text_date,
+    short_year_date,
+)
 from pagevault.extract.dom import ancestors
 
 if TYPE_CHECKING:
@@ -58,10 +66,22 @@ _UPDATE_LABEL = re.compile(
 # "Stand" is a label when a colon, "vom"/"am" or the date follows ("Stand: 01.02.2023",
 # "Stand 01.02.2023"): "Take a stand on 3 March 2021" is an English sentence.
 _STAND_LABEL = re.compile(r"\s*(?::|vom\b|am\b|\d)")
+# The words an update line may open with before its label ("Last updated", "Article mis
+# à jour le", "Page last updated:", "Letzte Änderung"): after other words the label is a
+# note's about something else ("Quelle: Statistisches Bundesamt, Stand: 31.12.2022"
+# dates the statistics, not the page).
+_LEAD_IN = re.compile(
+    r"\W*(?:(?:article|artikel|beitrag|page|seite|diese|this|wurde|was)\s+)*"
+    r"(?:(?:zuletzt|last|letzte|dernière|dernier|última)\s+)?\W*",
+    re.IGNORECASE,
+)
 _MAX_UPDATE_TEXT = 80  # "Page last updated: Wednesday, 3 March 2021", a byline with both
 _END_OF_MAIN = 300  # characters of text at the main column's end looked at for one
 # Elements whose text is a card's, not the column's: a list of teasers, a sidebar.
 _CARDS = tag_ids("li, article, aside")
+# Elements whose text describes data or a picture: an update there ("Grafik: Emissionen,
+# Stand: 15.03.2019", a table's "Stand:" row) dates the data, not the page.
+_DATA_NOTES = tag_ids("figure, figcaption, table, caption")
 _DIGIT = re.compile(r"\d")  # a text without one holds no date: not read further
 _Candidate = tuple[str, bool]  # a date shown, and whether labelled as the last change
 # How a text's publication date is read (``_no_date`` when only updates are looked for:
@@ -84,7 +104,11 @@ def page_dates(
     as the last change, by the title or ending the main column, is ``modified`` when the
     metadata has none, and only if not before the publication (an update line older than
     the page is someone else's: a teaser's, a quoted document's). The end of a column
-    without a title is not read: a home page's or a listing's ends with teasers."""
+    without a title is not read: a home page's or a listing's ends with teasers. Nor that
+    of a page without a publication date: nothing would then tell its update line from a
+    closing data note ("Stand: 31.12.2022" under a table of statistics), and a wrong
+    date is worse than none (the corpus pages read there, traf__wbf.admin.ch.14093.html
+    and edgi-wmp__cdc-after-travel-precautions__ja.html, have one)."""
     wants_published = head.published is None or head.published_is_generic
     wants_modified = head.modified is None
     if not (wants_published or wants_modified):
@@ -98,7 +122,7 @@ def page_dates(
     if not wants_modified:
         return ShownDates(published, head.modified)
     modified = shown.modified
-    if modified is None and main_h1 is not None:  # an article's column, not a listing's
+    if modified is None and main_h1 is not None and published:  # an article's column
         modified = update_at_end(main, head.lang)
     if modified and published and modified[:10] < published[:10]:
         modified = None
@@ -161,12 +185,12 @@ def _dates_around_title(
             before.append(node)
     else:
         return
-    yield from _dates_before(before, lang, _date_in if publications else _no_date)
-    yield from _dates_after(nodes, lang, _date_below_title if publications else _no_date)
+    yield from _dates_before(before, main, lang, _date_in if publications else _no_date)
+    yield from _dates_after(nodes, main, lang, _date_below_title if publications else _no_date)
 
 
 def _dates_after(
-    nodes: Iterator[LexborNode], lang: str | None, read: _DateReader
+    nodes: Iterator[LexborNode], main: LexborNode, lang: str | None, read: _DateReader
 ) -> Iterator[_Candidate]:
     """The dates of the texts among ``nodes`` (the rest of the walk past the title) in
     its first ``_AFTER_TITLE`` characters, links' texts counted but not read."""
@@ -178,8 +202,7 @@ def _dates_after(
         text = (node.text_content or "").strip()
         if not text:
             continue
-        if _DIGIT.search(text) and not _in_link(node):
-            yield from _text_dates(text, previous, lang, read)
+        yield from _unlinked_dates(text, node, main, previous, lang, read)
         if after > _AFTER_TITLE:
             return
         after += len(text)
@@ -200,7 +223,7 @@ def _text_dates(
             yield update, True
         return
     found = read(text, lang)
-    parts = _split_at_update(text)
+    parts = _split_at_update(text, lang)
     if found and not _says_updated(text, previous):
         yield found, False
     elif found is None and parts is not None and (published := read(parts[0], lang)):
@@ -222,7 +245,7 @@ def _in_link(node: LexborNode) -> bool:
 
 
 def _dates_before(
-    nodes: list[LexborNode], lang: str | None, read: _DateReader
+    nodes: list[LexborNode], main: LexborNode, lang: str | None, read: _DateReader
 ) -> Iterator[_Candidate]:
     """The dates nearest the title among the last ``_BEFORE_TITLE`` characters of the
     texts of ``nodes``, nearest first (links' texts count in the length, but hold no page
@@ -234,21 +257,30 @@ def _dates_before(
         if not text:
             continue
         if later is not None:
-            yield from _unlinked_dates(*later, text, lang, read)
+            yield from _unlinked_dates(*later, main, text, lang, read)
             if length > _BEFORE_TITLE:
                 return
         later = (text, node)
         length += len(text)
     if later is not None:
-        yield from _unlinked_dates(*later, "", lang, read)
+        yield from _unlinked_dates(*later, main, "", lang, read)
 
 
 def _unlinked_dates(
-    text: str, node: LexborNode, previous: str, lang: str | None, read: _DateReader
+    text: str,
+    node: LexborNode,
+    main: LexborNode,
+    previous: str,
+    lang: str | None,
+    read: _DateReader,
 ) -> Iterator[_Candidate]:
-    """``_text_dates`` of a text holding a digit, outside a link."""
-    if _DIGIT.search(text) and not _in_link(node):
-        yield from _text_dates(text, previous, lang, read)
+    """``_text_dates`` of a text holding a digit, outside a link; its update dates only
+    outside a figure or a table (``_in_data_note``)."""
+    if not _DIGIT.search(text) or _in_link(node):
+        return
+    for iso, updated in _text_dates(text, previous, lang, read):
+        if not (updated and _in_data_note(node, main)):
+            yield iso, updated
 
 
 def _no_date(text: str, lang: str | None) -> None:
@@ -284,12 +316,13 @@ def _says_updated(text: str, previous: str) -> bool:
     return bool(_UPDATE_WORD.search(text, 0, digit) or _UPDATE_LABEL.fullmatch(previous))
 
 
-def _split_at_update(text: str) -> tuple[str, str] | None:
+def _split_at_update(text: str, lang: str | None) -> tuple[str, str] | None:
     """A short text's words before and after its first update label ("Zuletzt
     aktualisiert am 5. Mai 2020"; traf__regards.fr.enquetes.html's first paragraph
     "Article mis à jour le 7 janvier 2020."), spaces collapsed; None without a label or
     for a longer text (a sentence may mention an update: the date after the label must
-    also be short, ``_MAX_DATE_TEXT``, to be read)."""
+    also be short, ``_MAX_DATE_TEXT``, to be read), or when the label follows words other
+    than a lead-in or a byline's date (``_opens_update``)."""
     if len(text) > _MAX_SPACED_DATE_TEXT:
         return None
     text = " ".join(text.split())
@@ -301,7 +334,18 @@ def _split_at_update(text: str) -> tuple[str, str] | None:
     rest = text[label.end() :]
     if label.group().lower() == "stand" and _STAND_LABEL.match(rest) is None:
         return None
-    return text[: label.start()], rest
+    before = text[: label.start()]
+    return (before, rest) if _opens_update(before, lang) else None
+
+
+def _opens_update(before: str, lang: str | None) -> bool:
+    """Whether the words ``before`` an update label leave it the page's: none but a
+    lead-in ("Last", "Article", "Page last"), or a byline's publication date
+    (mercury__www.lemonde.fr.html: "Publié le 07 mai 2019 à 13h59 - Mis à jour le...";
+    "01.02.2021 (Stand: 05.02.2021)"). After other words the date is a source's or a
+    data note's ("Quelle: Statistisches Bundesamt, Stand: 31.12.2022"): a wrong page
+    date is worse than none."""
+    return bool(_LEAD_IN.fullmatch(before)) or parse_text_date(before, lang) is not None
 
 
 def update_at_end(main: LexborNode, lang: str | None) -> str | None:
@@ -313,7 +357,9 @@ def update_at_end(main: LexborNode, lang: str | None) -> str | None:
     previous = ""
     for node, text in _last_texts(main, _END_OF_MAIN):
         if _DIGIT.search(text) and not _in_link(node) and not _in_card(node, main):
-            found = _update_in(text, previous, lang) or found
+            update = _update_in(text, previous, lang)
+            if update and not _in_data_note(node, main):
+                found = update
         previous = text
     return found
 
@@ -324,7 +370,7 @@ def _update_in(text: str, previous: str, lang: str | None) -> str | None:
     #BeginDate -->October 25, 2017")."""
     if _UPDATE_LABEL.fullmatch(previous):
         return _date_in(text, lang)
-    parts = _split_at_update(text)
+    parts = _split_at_update(text, lang)
     return short_text_date(parts[1], lang, _MAX_DATE_TEXT) if parts is not None else None
 
 
@@ -361,6 +407,19 @@ def _in_card(node: LexborNode, main: LexborNode) -> bool:
     parent = node.parent
     while parent is not None and parent.mem_id != main.mem_id:
         if parent.tag_id in _CARDS:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _in_data_note(node: LexborNode, main: LexborNode) -> bool:
+    """Whether a text of ``main`` lies in a figure, its caption or a table of it: a date
+    labelled as an update there is the data's ("Grafik: Emissionen, Stand: 15.03.2019"),
+    not the page's last change. Only below ``main``: an old page's layout table holding
+    the whole column holds its update line too."""
+    parent = node.parent
+    while parent is not None and parent.mem_id != main.mem_id:
+        if parent.tag_id in _DATA_NOTES:
             return True
         parent = parent.parent
     return False
