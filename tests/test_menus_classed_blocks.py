@@ -4,6 +4,8 @@ came out as 61 flat entries) are read as the tree they form."""
 
 from __future__ import annotations
 
+import time
+
 from pagevault import parse_html
 from pagevault.model import NavItem
 
@@ -68,3 +70,26 @@ def test_a_link_outside_the_blocks_keeps_the_menu_flat() -> None:
         "Kontakt",
     ]
     assert all(not item.children for item in menu.items)
+
+
+def test_thousands_of_blocks_under_hundreds_of_wrappers_are_read_in_bounded_time() -> None:
+    # hostile: each block would walk up through every wrapper to find its holder
+    block = '<div class="menu-item"><a href="/p{n}">Page {n}</a></div>'
+    menu = "<div>" * 390 + "".join(block.format(n=n) for n in range(8000)) + "</div>" * 390
+    started = time.monotonic()
+    (found,) = parse_html(_page(menu), url="https://www.verband.example/").navigation
+    assert time.monotonic() - started < 3.0  # generous, as tests/test_hostile_markup.py
+    assert len(found.items) == 8000
+
+
+def test_a_block_is_looked_for_a_dozen_levels_up_at_most() -> None:
+    # The bound that keeps the walk up short: a block farther below another one is an
+    # entry of the menu itself.
+    def nested(levels: int) -> str:
+        inner = "<div>" * levels + '<div class="menu-item"><a href="/b">B</a></div>'
+        return f'<div class="menu-item"><a href="/a">A</a>{inner}{"</div>" * levels}</div>'
+
+    (near,) = parse_html(_page(nested(11)), url="https://www.verband.example/").navigation
+    assert _tree(near.items) == ["A", ["B"]]
+    (far,) = parse_html(_page(nested(12)), url="https://www.verband.example/").navigation
+    assert _tree(far.items) == ["A", "B"]

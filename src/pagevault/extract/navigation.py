@@ -946,6 +946,7 @@ def _link_items(links: list[LexborNode], base_url: str | None) -> tuple[_ItemFie
 # (Drupal themes: ``<div class="menu-item"><a>…</a><div class="sub-menu"><div
 # class="menu-item">…``, corpus traf__awo.org-Menschenrechte.html).
 _ENTRY_BLOCKS = "[class~=menu-item]"
+_MAX_BLOCK_GAP = 12  # levels between a block and the block holding it, at most
 
 
 def _classed_items(root: LexborNode, base_url: str | None, links: int) -> tuple[_ItemFields, ...]:
@@ -993,10 +994,14 @@ def _own_link_item(
 
 
 def _holder(node: LexborNode, block_ids: set[int], root_id: int) -> int:
-    """The ``mem_id`` of the nearest block of ``block_ids`` above ``node``, else the
-    root's."""
+    """The ``mem_id`` of the nearest block of ``block_ids`` above ``node`` (at most
+    ``_MAX_BLOCK_GAP`` levels up), else the root's. Bounded: thousands of blocks under
+    hundreds of wrappers would each walk up through all of them (RELIABILITY.md
+    rule 1); real menus nest their blocks a few levels apart."""
     parent = node.parent
-    while parent is not None and parent.mem_id != root_id:
+    for _ in range(_MAX_BLOCK_GAP):
+        if parent is None or parent.mem_id == root_id:
+            break
         if parent.mem_id in block_ids:
             return parent.mem_id
         parent = parent.parent
