@@ -64,7 +64,10 @@ _CURRENCY_ENDINGS = frozenset("$€£FRDP")  # last characters of $, €, £, CH
 _UNIT_STARTS = frozenset("%€$£")
 _GLUED_UNIT = re.compile(r"(?:k|m|md|mds|bn|mio|mrd)[€$£]")
 _NEXT_WORD = re.compile(rf"{_SP}*([^\s\u00a0\u202f\u2009]+)")
-_NOUN = re.compile(rf"{_SP}+(?:(?:de|d'|d’|of|de los|de las){_SP}*)?(?P<noun>[^\W\d_][\w’'-]*)")
+# "de"/"of" are words of their own ("6 degrees" is no "de grees"); "d'" is glued on.
+_NOUN = re.compile(
+    rf"{_SP}+(?:(?:de|of|de los|de las){_SP}+|(?:d'|d’){_SP}*)?(?P<noun>[^\W\d_][\w’'-]*)"
+)
 _WORD_BEFORE_SCALE = re.compile(rf"(?<!\w)(?P<word>(?i:{_NUMBER_WORD})){_SP}+$")
 _RATIO_TAIL = re.compile(
     rf"{_SP}+(?:(?P<noun>[^\W\d_]+){_SP}+(?={RATIO_SEPARATORS_WITH_NOUN}))?(?P<sep>{_RATIO_SEPARATOR})"
