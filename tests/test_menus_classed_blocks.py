@@ -7,16 +7,7 @@ from __future__ import annotations
 import time
 
 from pagevault import parse_html
-from pagevault.model import NavItem
-
-
-def _tree(items: tuple[NavItem, ...]) -> list[object]:
-    shape: list[object] = []
-    for item in items:
-        shape.append(item.label)
-        if item.children:
-            shape.append(_tree(item.children))
-    return shape
+from tests.menu_trees import menu_tree
 
 
 def _page(menu: str) -> str:
@@ -43,10 +34,10 @@ BLOCKS = """<div class="menu--main"><div class="menu">
 </div></div>"""
 
 
-def test_nested_menu_item_blocks_are_read_as_a_tree() -> None:
+def test_nested_menu_item_blocks_are_read_as_amenu_tree() -> None:
     (menu,) = parse_html(_page(BLOCKS), url="https://www.verband.example/").navigation
     assert menu.name == "Hauptnavigation"
-    assert _tree(menu.items) == [
+    assert menu_tree(menu.items) == [
         "Unsere Arbeit",
         ["Aktuell", ["Bundestagswahl"], "Blog"],
         "Beratung finden",
@@ -90,6 +81,6 @@ def test_a_block_is_looked_for_a_dozen_levels_up_at_most() -> None:
         return f'<div class="menu-item"><a href="/a">A</a>{inner}{"</div>" * levels}</div>'
 
     (near,) = parse_html(_page(nested(11)), url="https://www.verband.example/").navigation
-    assert _tree(near.items) == ["A", ["B"]]
+    assert menu_tree(near.items) == ["A", ["B"]]
     (far,) = parse_html(_page(nested(12)), url="https://www.verband.example/").navigation
-    assert _tree(far.items) == ["A", "B"]
+    assert menu_tree(far.items) == ["A", "B"]

@@ -7,20 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from pagevault import parse_html
-from pagevault.model import Menu, NavItem
+from pagevault.model import Menu
+from tests.menu_trees import menu_tree
 
 FIXTURE = Path(__file__).parent / "fixtures" / "menus-drill-down.html"
 URL = "https://www.umweltamt.example/atomkraft"
-
-
-def _tree(items: tuple[NavItem, ...]) -> list[object]:
-    """Labels, each followed by the list of its children's when it has some."""
-    shape: list[object] = []
-    for item in items:
-        shape.append(item.label)
-        if item.children:
-            shape.append(_tree(item.children))
-    return shape
 
 
 def _menus(html: str | bytes) -> tuple[Menu, ...]:
@@ -30,7 +21,7 @@ def _menus(html: str | bytes) -> tuple[Menu, ...]:
 def test_sub_lists_are_grafted_under_the_entry_whose_button_opens_them() -> None:
     # fixture menus-drill-down.html, as corpus traf__umweltbundesamt.de-atomkraft.html
     main = _menus(FIXTURE.read_bytes())[0]
-    assert _tree(main.items) == [
+    assert menu_tree(main.items) == [
         "Start",
         "Das Amt",
         ["Wer wir sind", ["Organisation", "Leitbild"], "Unsere Geschichte"],
@@ -91,7 +82,7 @@ ARIA = """<html><body><header><nav aria-label="Menu">
 
 def test_aria_controls_names_the_list_a_button_opens() -> None:
     (menu,) = _menus(ARIA)
-    assert _tree(menu.items) == [
+    assert menu_tree(menu.items) == [
         "Alpha",
         ["Alpha one", "Alpha two"],  # "Back" leads nowhere: dropped
         "Beta",
@@ -107,7 +98,7 @@ def test_a_list_opened_twice_is_grafted_once() -> None:
         '<li><a href="/a/3">Alpha three</a><button aria-controls="sub-b">Beta</button></li>',
     )
     (menu,) = _menus(looped)
-    assert _tree(menu.items) == [
+    assert menu_tree(menu.items) == [
         "Alpha",
         ["Alpha one", "Alpha two", "Alpha three"],
         "Beta",
@@ -126,7 +117,7 @@ def test_a_list_is_never_grafted_into_itself_nor_below_itself() -> None:
 <li><a href="/y2">Why two</a></li></ul>
 </nav></header><main><h1>Title</h1><p>Text of the page.</p></main></body></html>"""
     (menu,) = _menus(looped)
-    assert _tree(menu.items) == ["Alpha", "Beta", "Ex", ["Why", "Why two"], "Ex two"]
+    assert menu_tree(menu.items) == ["Alpha", "Beta", "Ex", ["Why", "Why two"], "Ex two"]
 
 
 def test_a_data_attribute_several_lists_share_names_none_of_them() -> None:
@@ -206,7 +197,7 @@ MEGA_MENU = """<html><body><header><nav class="mainnav">
 
 def test_a_mega_menu_panel_is_grafted_under_the_entry_whose_link_names_it() -> None:
     (menu,) = _menus(MEGA_MENU)
-    assert _tree(menu.items) == [
+    assert menu_tree(menu.items) == [
         "Study",
         ["Master of Public Policy", "PhD", "Admissions", "PhD"],
         "Research",
@@ -229,4 +220,4 @@ def test_a_toggle_naming_a_panel_that_holds_its_own_list_grafts_nothing() -> Non
 <ul><li><a href="/b">B</a></li><li><a href="/c">C</a></li></ul>
 </div></nav></header><main><h1>A page</h1><p>Its text.</p></main></body></html>"""
     (menu,) = _menus(page)
-    assert _tree(menu.items) == ["Menu", "A", "B", "C"]
+    assert menu_tree(menu.items) == ["Menu", "A", "B", "C"]
