@@ -694,9 +694,10 @@ def _panels(lists: list[LexborNode], root_id: int) -> dict[str, list[int]]:
 def _grafted(
     lists: list[_ListRead], handles: _Handles, controls: list[LexborNode], root_id: int
 ) -> list[_ListRead]:
-    """The lists of a drill-down menu with each sub-list grafted under the entry whose
-    control opens it (its first entry, a back or current link leading nowhere, left
-    out); the lists grafted nowhere, in page order. An entry holding entries already,
+    """The lists of a drill-down menu with each sub-list (or a mega menu's panel of
+    column lists, keyed among themselves) grafted under the entry whose control opens
+    it (its first entry, a back or current link leading nowhere, left out); the lists
+    grafted nowhere, in page order. An entry holding entries already,
     or a control in the list it opens or in one of its sub-lists, grafts nothing; nor
     does a graft nesting entries deeper than a list is read (``_Grafts``)."""
     by_element = {read.element.mem_id: read for read in lists}
