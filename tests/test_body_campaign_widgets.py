@@ -7,7 +7,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from pagevault import parse_html
-from pagevault.extract._boilerplate import _outermost
+from pagevault.extract._ancestry import outermost
 from tests.body_texts import FIXTURES, body_texts
 
 
@@ -51,7 +51,7 @@ def test_outermost_lists_each_removed_block_once() -> None:
     assert root is not None
     section, article = root.css_first("section"), root.css_first("article")
     assert section is not None and article is not None
-    found = _outermost([article, section, section], root)
+    found = outermost([article, section, section], root)
     assert [node.mem_id for node in found] == [section.mem_id]
 
 

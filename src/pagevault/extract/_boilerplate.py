@@ -15,8 +15,9 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from pagevault.extract._ancestry import outermost
 from pagevault.extract._tag_ids import TEXT, tag_id, tag_ids
-from pagevault.extract.dom import Attributes, attr, class_and_id
+from pagevault.extract.dom import Attributes, attr, class_and_id, contains
 from pagevault.extract.selectors import (
     BOILERPLATE_LEADING_WORDS,
     BOILERPLATE_ROLES,
@@ -359,19 +360,7 @@ def beside_main_article(
         *_signposts(short, page_article, root),
         *_campaign_widgets(sweep.progress_bars, minor, root),
     ]
-    return _outermost([node for node in found if node.mem_id not in protected], root)
-
-
-def _outermost(nodes: list[LexborNode], root: LexborNode) -> list[LexborNode]:
-    """``nodes`` (under ``root``) that no other of them holds, each once."""
-    listed = {node.mem_id for node in nodes}
-    outermost: list[LexborNode] = []
-    seen: set[int] = set()
-    for node in nodes:
-        if node.mem_id not in seen and not _has_ancestor_in(node, listed, root):
-            outermost.append(node)
-        seen.add(node.mem_id)
-    return outermost
+    return outermost([node for node in found if node.mem_id not in protected], root)
 
 
 def _campaign_widgets(
@@ -407,8 +396,7 @@ def _signposts(
     return [
         article
         for article in short
-        if not _has_ancestor_in(article, {page_article.mem_id}, root)
-        and article.css_first(_HEADING_SELECTOR) is None
+        if not contains(page_article, article) and article.css_first(_HEADING_SELECTOR) is None
     ]
 
 
@@ -492,16 +480,6 @@ def _is_teaser_title(heading: LexborNode) -> bool:
         return False
     href = attr(link, "href").strip()
     return bool(href) and "#" not in href and not href.lower().startswith("javascript:")
-
-
-def _has_ancestor_in(node: LexborNode, ancestors: set[int], root: LexborNode) -> bool:
-    """Whether an ancestor of ``node`` below ``root`` has its ``mem_id`` in ``ancestors``."""
-    current = node.parent
-    while current is not None and current.mem_id != root.mem_id:
-        if current.mem_id in ancestors:
-            return True
-        current = current.parent
-    return False
 
 
 def _visible_length(node: LexborNode) -> int:

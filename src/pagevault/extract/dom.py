@@ -151,6 +151,18 @@ def has_ancestor_in(node: LexborNode, mem_ids: set[int]) -> bool:
     return False
 
 
+def inside_tags(node: LexborNode, tag_ids: frozenset[int], below: LexborNode) -> bool:
+    """Whether an ancestor of ``node`` strictly below ``below`` is an element of one of
+    ``tag_ids`` (lexbor tag ids, see ``_tag_ids``): one walk up, stopping at ``below``."""
+    stop = below.mem_id
+    parent = node.parent
+    while parent is not None and parent.mem_id != stop:
+        if parent.tag_id in tag_ids:
+            return True
+        parent = parent.parent
+    return False
+
+
 def unique_matches(node: LexborNode | LexborHTMLParser, selector: str) -> list[LexborNode]:
     """``node.css(selector)`` with each element once, in page order: for a comma list,
     lexbor lists an element once per selector it matches, the repeats in a row."""

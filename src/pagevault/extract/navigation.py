@@ -54,6 +54,7 @@ from pagevault.extract.dom import (
     first_descendant,
     has_ancestor_in,
     hidden_by,
+    inside_tags,
     node_text,
     previous_element,
     unique_matches,
@@ -1357,7 +1358,7 @@ def _menu_name(root: LexborNode, attributes: Attributes) -> str:
     if label:
         return label
     for heading in root.css("h1, h2, h3, h4, h5, h6"):
-        if not _inside_form_or_entry(heading, root.mem_id):
+        if not _inside_form_or_entry(heading, root):
             return node_text(heading)
     return _heading_before(root)
 
@@ -1420,18 +1421,13 @@ def _heading_before(root: LexborNode) -> str:
     return node_text(sibling)
 
 
-def _inside_form_or_entry(node: LexborNode, root_id: int) -> bool:
+def _inside_form_or_entry(node: LexborNode, root: LexborNode) -> bool:
     """Whether ``node`` lies in a ``<form>`` or an ``<li>`` below the element
-    ``root_id``: a search form's hidden title ("Search form") names no menu (corpus
+    ``root``: a search form's hidden title ("Search form") names no menu (corpus
     edgi-wmd__energy-gov-home: the main menu was named "Search form"), nor does the
     label of one of its entries (corpus traf__umweltbundesamt.de-atomkraft.html: the
     mobile menu was named "Das Umweltbundesamt", the ``<h3>`` of its social links)."""
-    parent = node.parent
-    while parent is not None and parent.mem_id != root_id:
-        if parent.tag_id in _FORM_OR_ENTRY:
-            return True
-        parent = parent.parent
-    return False
+    return inside_tags(node, _FORM_OR_ENTRY, root)
 
 
 _FORM_OR_ENTRY = frozenset((tag_id("form"), _LI))

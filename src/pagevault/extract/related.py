@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from pydantic import TypeAdapter
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from pagevault.extract._ancestry import lineage
+from pagevault.extract._ancestry import lineage, outermost
 from pagevault.extract._tag_ids import tag_id
 from pagevault.extract.dates import normalize_iso_date, parse_text_date, short_text_date
 from pagevault.extract.dom import (
@@ -103,7 +103,7 @@ def find_related_blocks(
             blocks.append(node)
     if 0 < titled_blocks < len(blocks):
         blocks = in_page_order(blocks)  # each query's finds are in page order, not both
-    return _outermost(blocks), loose_titles
+    return outermost(blocks), loose_titles
 
 
 def _holding_page(tree: LexborHTMLParser, main: LexborNode | None) -> set[int]:
@@ -225,22 +225,6 @@ def _in_body_text(node: LexborNode, main: LexborNode | None) -> bool:
             return False
         current = current.parent
     return False
-
-
-def _outermost(blocks: list[LexborNode], within: LexborNode | None = None) -> list[LexborNode]:
-    """``blocks`` without those inside another one (in the order kept). Each block's
-    ancestors are listed once (up to ``within``, which holds them all, if given),
-    so that each containment test is a set look-up, not a walk up the tree."""
-    if len(blocks) < 2:
-        return list(blocks)  # the common case for blocks: no ancestor walk at all
-    lineages = [lineage(block, within) for block in blocks]
-    kept: list[int] = []
-    for index, block in enumerate(blocks):
-        if any(blocks[other].mem_id in lineages[index] for other in kept):
-            continue
-        kept = [other for other in kept if block.mem_id not in lineages[other]]
-        kept.append(index)
-    return [blocks[index] for index in kept]
 
 
 class _Roles(NamedTuple):
@@ -384,7 +368,7 @@ class _CardReader:
 
     def outermost_cards(self, cards: list[LexborNode], block: LexborNode) -> list[LexborNode]:
         """``cards`` but tag lists and those inside another."""
-        return _outermost([c for c in cards if not self.is_tag_list_part(c, block)], within=block)
+        return outermost([c for c in cards if not self.is_tag_list_part(c, block)], within=block)
 
     def holding_links(self, candidates: list[LexborNode], block: LexborNode) -> list[LexborNode]:
         """``candidates`` (in ``block``) holding a link: a ``css_first`` call each

@@ -39,7 +39,7 @@ from pagevault.extract.dates import (
     short_text_date,
     short_year_date,
 )
-from pagevault.extract.dom import ancestors
+from pagevault.extract.dom import ancestors, inside_tags
 
 if TYPE_CHECKING:
     from pagevault.extract.metadata import PageHead
@@ -404,12 +404,7 @@ def _last_texts(root: LexborNode, window: int) -> list[tuple[LexborNode, str]]:
 
 def _in_card(node: LexborNode, main: LexborNode) -> bool:
     """Whether a text of ``main`` lies in a list item, an article or an aside of it."""
-    parent = node.parent
-    while parent is not None and parent.mem_id != main.mem_id:
-        if parent.tag_id in _CARDS:
-            return True
-        parent = parent.parent
-    return False
+    return inside_tags(node, _CARDS, main)
 
 
 def _in_data_note(node: LexborNode, main: LexborNode) -> bool:
@@ -417,9 +412,4 @@ def _in_data_note(node: LexborNode, main: LexborNode) -> bool:
     labelled as an update there is the data's ("Grafik: Emissionen, Stand: 15.03.2019"),
     not the page's last change. Only below ``main``: an old page's layout table holding
     the whole column holds its update line too."""
-    parent = node.parent
-    while parent is not None and parent.mem_id != main.mem_id:
-        if parent.tag_id in _DATA_NOTES:
-            return True
-        parent = parent.parent
-    return False
+    return inside_tags(node, _DATA_NOTES, main)
