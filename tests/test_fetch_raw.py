@@ -184,7 +184,8 @@ def test_politeness_delay_spaces_requests_to_one_host() -> None:
     async def quick(seen: Seen, writer: asyncio.StreamWriter) -> None:
         await send(writer, response_head(200, {"Content-Length": "2"}) + b"ok")
 
-    options = FetchOptions(delay=0.4, deadline=5.0, ignore_robots=True)
+    delay = 0.5
+    options = FetchOptions(delay=delay, deadline=5.0, ignore_robots=True)
     with serving(quick) as server:
         urls = [server.url(f"/q{i}") for i in range(3)]
 
@@ -194,4 +195,8 @@ def test_politeness_delay_spaces_requests_to_one_host() -> None:
         asyncio.run(collect())
     arrivals = [seen.at for seen in server.requests]
     assert len(arrivals) == 3
-    assert min(b - a for a, b in itertools.pairwise(arrivals)) >= 0.38
+    # The pacer spaces request *starts* (its arithmetic is tested with a fake clock in
+    # test_fetch_policy); the server sees arrivals, each late by its own latency. A
+    # loaded machine delays one request by tens of milliseconds, so the bound leaves
+    # 0.15 s for that: without pacing the three requests arrive within milliseconds.
+    assert min(b - a for a, b in itertools.pairwise(arrivals)) >= delay - 0.15
