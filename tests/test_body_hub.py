@@ -101,3 +101,15 @@ def test_a_read_more_link_after_a_text_is_left_out() -> None:
     texts = body_texts(parse_html(html))
     assert "Read more" not in texts
     assert "View this dataset" in texts  # other lone links may be content
+
+
+def test_the_read_more_label_of_a_card_that_is_one_link_is_left_out() -> None:
+    cards = "".join(
+        f"<a class='card' href='/cause/{number}'><h3>Cause {number}</h3>"
+        f"<p>What cause {number} asks of the government, in a line or two.</p>"
+        "<span class='button'>En savoir plus</span></a>"
+        for number in range(3)
+    )
+    texts = body_texts(parse_html(f"<main><h1>Nos combats</h1>{cards}</main>"))
+    assert "Cause 2" in texts and any("cause 2 asks" in text for text in texts)
+    assert "En savoir plus" not in texts

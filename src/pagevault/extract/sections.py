@@ -595,11 +595,16 @@ def _ends_in_navigation_link(node: LexborNode, last: LexborNode, pending: list[s
     its title and summary ("En savoir plus", "Read more": fixture body-hub.html, as a
     lone link in a <p> is left out by ``_is_lone_link``). Other lone links in a block
     may be content: data.gov's "View this Dataset", whose removal EDGI labels a
-    change. ``last`` is the last child walked."""
-    if len(pending) != 1 or last.tag_id != _A:
+    change. ``last`` is the last child walked: the link, or the label of a card that is
+    one link (``<a class="card"><h3>...</h3><p>...</p><span>En savoir
+    plus</span></a>``)."""
+    if len(pending) != 1:
+        return False
+    link = last if last.tag_id == _A else node if node.tag_id == _A else None
+    if link is None:
         return False
     text = pending[0].strip()
-    return _NAVIGATION_LINK.match(text) is not None and _is_link_label(last, text)
+    return _NAVIGATION_LINK.match(text) is not None and _is_link_label(link, text)
 
 
 def _add_skipped(previous: LexborNode, last: LexborNode, pending: list[str]) -> None:
