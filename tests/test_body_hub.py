@@ -113,3 +113,19 @@ def test_the_read_more_label_of_a_card_that_is_one_link_is_left_out() -> None:
     texts = body_texts(parse_html(f"<main><h1>Nos combats</h1>{cards}</main>"))
     assert "Cause 2" in texts and any("cause 2 asks" in text for text in texts)
     assert "En savoir plus" not in texts
+
+
+def test_a_footer_ending_the_hub_column_is_no_body() -> None:
+    # no <main>, <header> nor <footer>: the cards' column is the page's wrapper, whose
+    # last block is the page's footer, named so
+    cards = "".join(_card(number, 170) for number in range(4))
+    html = (
+        "<html><body><div id='page'><div class='intro'><h1>Our causes</h1>"
+        f"<p>{'Our association works for human rights. ' * 5}</p></div>"
+        f"<section class='grid'>{cards}</section><div class='site-footer'>"
+        "<p>Registered charity 1234567, funded by the generosity of the public alone.</p>"
+        "<ul><li><a href='/legal'>Legal notice</a></li></ul></div></div></body></html>"
+    )
+    texts = body_texts(parse_html(html))
+    assert all(f"Cause {number}" in texts for number in range(4))
+    assert not any("Registered charity" in text or text == "Legal notice" for text in texts)

@@ -296,19 +296,25 @@ def _ends_in_page_footer(candidate: LexborNode) -> bool:
     under wrappers of one element: the whole page, not its main column (corpus
     traf__cdu-fraktion-erfurt.de.waldorfschule.html: ``div#main`` holds the banner, the
     menu, news teasers and ``div#footer_breite``). An article's own footer is no sign."""
-    if candidate.tag_id == _ARTICLE:
-        return False
-    node = candidate
+    return _page_footer_ending(candidate) is not None
+
+
+def _page_footer_ending(column: LexborNode) -> LexborNode | None:
+    """The page's footer (``<footer>``, or named so) ending ``column``, under wrappers
+    of one element, if any (``_ends_in_page_footer``). An article's own footer is none."""
+    if column.tag_id == _ARTICLE:
+        return None
+    node = column
     for _ in range(_MAX_WRAPPERS + 1):
         last = node.last_child
         while last is not None and not last.is_element_node:
             last = last.prev
         if last is None:
-            return False
+            return None
         if previous_element(last) is not None:
-            return last.tag_id == _FOOTER or names_footer(last.attributes)
+            return last if last.tag_id == _FOOTER or names_footer(last.attributes) else None
         node = last
-    return False
+    return None
 
 
 def _with_sibling_parts(best: LexborNode, scores: dict[int, float]) -> LexborNode:
@@ -347,6 +353,11 @@ def remove_boilerplate(root: LexborNode, keep: LexborNode | None) -> None:
     # up instead of one per candidate.
     protected = lineage(keep) if keep is not None else set()
     protected.add(root.mem_id)
+    # A page's footer named so, not a <footer>, ending the column: a hub page's column
+    # may be the page's wrapper (``_holding_close_rivals``; the sweep takes <footer>).
+    footer = _page_footer_ending(root)
+    if footer is not None and footer.mem_id not in protected:
+        footer.decompose()
     sweep = BoilerplateSweep(root, protected, _BOILERPLATE_SHARE)
     sweep.sweep()
     for node in sweep.doomed:  # none inside another: the sweep does not enter them
