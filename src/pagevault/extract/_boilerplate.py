@@ -392,12 +392,33 @@ def _signposts(
     "tip" box pointing to other pages (corpus traf__arbeitsagentur.de-arbeitsmarkt.html:
     ``<article><p><strong>Tipp</strong>: Auf der Seite <a>Aktuelle Meldungen 2021</a>
     finden Sie ...</p></article>`` after the ``<article>`` of the figures; fixture
-    body-signpost.html). An <article> inside the page's article is its part."""
+    body-signpost.html). An <article> inside the page's article is its part; a
+    correction or an editor's note is body text (``_is_correction``)."""
     return [
         article
         for article in short
-        if not contains(page_article, article) and article.css_first(_HEADING_SELECTOR) is None
+        if not contains(page_article, article)
+        and article.css_first(_HEADING_SELECTOR) is None
+        and not _is_correction(article)
     ]
+
+
+# The label opening a note on the article itself: a correction, an editor's note.
+_CORRECTION_LABEL = re.compile(
+    r"(?:corrections?|correctif|rectificatifs?|erratum|editor['’]?s note|note de la rédaction|"
+    r"berichtigung|korrektur|anmerkung der redaktion|corrección|fe de errores|"
+    r"nota (?:del editor|de la redacción))\b",
+    re.IGNORECASE,
+)
+
+
+def _is_correction(note: LexborNode) -> bool:
+    """Whether a short note beside the page's article opens with a correction or an
+    editor's note label: a note on the article itself, body text, not a signpost to
+    other pages (fixture body-correction.html: "Correction: An earlier version of this
+    article misstated ..." in its own <article> after the page's)."""
+    text = note.text(deep=True).lstrip(" \t\n\r*")
+    return _CORRECTION_LABEL.match(text) is not None
 
 
 def _teaser_listings(page_article: LexborNode, root: LexborNode) -> list[LexborNode]:

@@ -84,8 +84,14 @@ _SIGN_UP_CALL = re.compile(
 # The longest label PAGE_LABEL is tried on: a "last modified" line ("Actualizado
 # Jueves, 2 noviembre 2023 - 15:05" is 44).
 _MAX_PAGE_LABEL = 60
-# The label of a link back to a listing ("Zurück zur Übersicht", "Back to overview").
-_BACK_LINK = re.compile(r"(?:zurück|back|retour|volver|torna|terug)\b", re.IGNORECASE)
+# The label of a link back to a listing ("Zurück zur Übersicht", "Back to overview") or
+# on to the page a card sums up ("En savoir plus", "Read more").
+_NAVIGATION_LINK = re.compile(
+    r"(?:zurück|back|retour|volver|torna|terug|"
+    r"en savoir plus|lire la suite|read more|learn more|find out more|mehr erfahren|"
+    r"weiterlesen|mehr lesen|leer más|saber más|seguir leyendo)\b",
+    re.IGNORECASE,
+)
 _MIN_MAIN_TEXT = 200
 # Wrappers of one element each looked through (to a page's footer, to a text's part).
 _MAX_WRAPPERS = 3
@@ -222,7 +228,46 @@ def _densest_block(tree: LexborHTMLParser) -> LexborNode | None:
     if not scores:
         return tree.body
     best = max(scores, key=scores.__getitem__)
+    hub = _holding_close_rivals(best, scores, nodes)
+    if hub is not None:
+        return hub
     return _with_sibling_parts(nodes[best], scores)
+
+
+# Readability's rule for a page with no text of its own: the blocks credited nearly as
+# much as the densest (this share of its credit), how many of the best credited are
+# looked at, and how many of them an ancestor must hold.
+_RIVAL_SHARE = 0.75
+_RIVALS_LOOKED_AT = 10
+_MIN_RIVALS = 3
+
+
+def _holding_close_rivals(
+    best: int, scores: dict[int, float], nodes: dict[int, LexborNode]
+) -> LexborNode | None:
+    """The nearest ancestor of the densest block ``best`` (a ``mem_id``) below
+    ``<body>`` holding ``_MIN_RIVALS`` blocks credited nearly as much, if there are
+    so many: a hub page, whose cards (a title, a summary, a link) are its content, none
+    of them the page's text (fixture body-hub.html, an "our causes" page: its intro, one
+    paragraph longer than each summary, was read as the whole column). A rival holding
+    another is not counted (a grid, credited half of each card's text: two cards are no
+    hub). None on a page with one text: most pages, answered by the scores alone."""
+    floor = _RIVAL_SHARE * scores[best]
+    rivals = [key for key, score in scores.items() if score >= floor and key != best]
+    if len(rivals) < _MIN_RIVALS:
+        return None
+    rivals.sort(key=scores.__getitem__, reverse=True)
+    lineages = {key: lineage(nodes[key]) for key in rivals[:_RIVALS_LOOKED_AT]}
+    holders = {held for key, found in lineages.items() for held in found if held != key}
+    cards = [found for key, found in lineages.items() if key not in holders]
+    if len(cards) < _MIN_RIVALS:
+        return None
+    ancestor = nodes[best].parent
+    while ancestor is not None and ancestor.tag_id not in (_BODY, _HTML):
+        if sum(1 for found in cards if ancestor.mem_id in found) >= _MIN_RIVALS:
+            return ancestor
+        ancestor = ancestor.parent
+    return None
 
 
 # How much more text than the densest block an ancestor may hold to be read instead.
@@ -251,19 +296,25 @@ def _ends_in_page_footer(candidate: LexborNode) -> bool:
     under wrappers of one element: the whole page, not its main column (corpus
     traf__cdu-fraktion-erfurt.de.waldorfschule.html: ``div#main`` holds the banner, the
     menu, news teasers and ``div#footer_breite``). An article's own footer is no sign."""
-    if candidate.tag_id == _ARTICLE:
-        return False
-    node = candidate
+    return _page_footer_ending(candidate) is not None
+
+
+def _page_footer_ending(column: LexborNode) -> LexborNode | None:
+    """The page's footer (``<footer>``, or named so) ending ``column``, under wrappers
+    of one element, if any (``_ends_in_page_footer``). An article's own footer is none."""
+    if column.tag_id == _ARTICLE:
+        return None
+    node = column
     for _ in range(_MAX_WRAPPERS + 1):
         last = node.last_child
         while last is not None and not last.is_element_node:
             last = last.prev
         if last is None:
-            return False
+            return None
         if previous_element(last) is not None:
-            return last.tag_id == _FOOTER or names_footer(last.attributes)
+            return last if last.tag_id == _FOOTER or names_footer(last.attributes) else None
         node = last
-    return False
+    return None
 
 
 def _with_sibling_parts(best: LexborNode, scores: dict[int, float]) -> LexborNode:
@@ -302,6 +353,11 @@ def remove_boilerplate(root: LexborNode, keep: LexborNode | None) -> None:
     # up instead of one per candidate.
     protected = lineage(keep) if keep is not None else set()
     protected.add(root.mem_id)
+    # A page's footer named so, not a <footer>, ending the column: a hub page's column
+    # may be the page's wrapper (``_holding_close_rivals``; the sweep takes <footer>).
+    footer = _page_footer_ending(root)
+    if footer is not None and footer.mem_id not in protected:
+        footer.decompose()
     sweep = BoilerplateSweep(root, protected, _BOILERPLATE_SHARE)
     sweep.sweep()
     for node in sweep.doomed:  # none inside another: the sweep does not enter them
@@ -432,7 +488,7 @@ class _BlockCollector:
                 if pending:
                     self._flush(pending)
                 self._block(child, tag)
-        if pending and not _ends_in_back_link(node, previous, pending):
+        if pending and not _ends_in_navigation_link(node, previous, pending):
             self._flush(pending)
 
     def _inline(self, element: LexborNode, tag: int, pending: list[str]) -> None:
@@ -539,20 +595,27 @@ def _is_page_label(text: str) -> bool:
     return LAST_MODIFIED_LINE.match(lowered) is None or parse_text_date(text) is not None
 
 
-def _ends_in_back_link(node: LexborNode, last: LexborNode, pending: list[str]) -> bool:
+def _ends_in_navigation_link(node: LexborNode, last: LexborNode, pending: list[str]) -> bool:
     """Whether the run of text left at the end of ``node``'s walk is a short link back
-    to a listing (its label starting with "back", "zurück"...) and nothing else: the
-    block's only content, ``<div class="button--wrapper"><a>Zurück zur
-    Übersicht</a></div>`` (corpus traf__weisser-ring.de-Erfolgsgechichte.html,
+    to a listing (its label starting with "back", "zurück"...: ``_NAVIGATION_LINK``)
+    and nothing else: the block's only content, ``<div class="button--wrapper"><a>
+    Zurück zur Übersicht</a></div>`` (corpus traf__weisser-ring.de-Erfolgsgechichte.html,
     traf__be.ch-impfen.html), or the last thing of a block after its text
     (traf__malteser.de-Bevolkerungsschutz.html: ``<hr/><a class="button">Zurück zu
-    allen Meldungen</a></article>``). Other lone links in a block may be content:
-    data.gov's "View this Dataset", whose removal EDGI labels a change. ``last`` is
-    the last child walked."""
-    if len(pending) != 1 or last.tag_id != _A:
+    allen Meldungen</a></article>``); or a link on to the page a card sums up, after
+    its title and summary ("En savoir plus", "Read more": fixture body-hub.html, as a
+    lone link in a <p> is left out by ``_is_lone_link``). Other lone links in a block
+    may be content: data.gov's "View this Dataset", whose removal EDGI labels a
+    change. ``last`` is the last child walked: the link, or the label of a card that is
+    one link (``<a class="card"><h3>...</h3><p>...</p><span>En savoir
+    plus</span></a>``)."""
+    if len(pending) != 1:
+        return False
+    link = last if last.tag_id == _A else node if node.tag_id == _A else None
+    if link is None:
         return False
     text = pending[0].strip()
-    return _BACK_LINK.match(text) is not None and _is_link_label(last, text)
+    return _NAVIGATION_LINK.match(text) is not None and _is_link_label(link, text)
 
 
 def _add_skipped(previous: LexborNode, last: LexborNode, pending: list[str]) -> None:

@@ -1,0 +1,131 @@
+"""A hub page ("Nos combats", a section front) is made of cards: each card's title and
+summary are its body (``sections._holding_close_rivals``; fixture body-hub.html), and a
+card's "En savoir plus" link is no text (``sections._ends_in_back_link``)."""
+
+from __future__ import annotations
+
+from pagevault import parse_html
+from pagevault.model import Snapshot
+from tests.body_texts import FIXTURES, body_texts
+
+URL = "https://droits-ici.example/nos-combats"
+CAUSES = [
+    "Climat",
+    "Personnes réfugiées",
+    "Liberté d’expression",
+    "Discriminations",
+    "Peine de mort",
+    "Commerce des armes",
+]
+
+
+def _hub(html: str | None = None) -> Snapshot:
+    page = (FIXTURES / "body-hub.html").read_text(encoding="utf-8") if html is None else html
+    return parse_html(page, url=URL)
+
+
+def test_a_hub_page_keeps_its_cards_as_sections() -> None:
+    sections = _hub().sections
+    assert [section.heading for section in sections] == ["Nos combats", *CAUSES]
+    assert [section.level for section in sections] == [1, 3, 3, 3, 3, 3, 3]
+    assert sections[0].paragraphs[0].startswith("Depuis 1985, notre association")
+    assert sections[1].paragraphs == (
+        "Le dérèglement climatique menace les droits de millions de personnes : nous "
+        "exigeons une sortie rapide des énergies fossiles et une transition juste.",
+    )
+    assert all(len(section.paragraphs) == 1 for section in sections)
+    assert all(not section.items for section in sections)
+
+
+def test_a_hub_page_keeps_no_menu_newsletter_nor_footer() -> None:
+    texts = body_texts(_hub())
+    assert "En savoir plus" not in texts
+    assert not any("Restez informé" in text or "Recevez chaque mois" in text for text in texts)
+    assert not any("Association loi 1901" in text or "Mentions légales" in text for text in texts)
+    assert not any(text in ("Agir", "Actualités", "Faire un don") for text in texts)
+
+
+def test_a_hub_page_in_a_main_element_reads_the_same() -> None:
+    page = (FIXTURES / "body-hub.html").read_text(encoding="utf-8")
+    in_main = page.replace('<div class="site-content">', "<main>").replace(
+        "  </div>\n</div>\n<footer", "  </div>\n</main>\n<footer"
+    )
+    assert "</main>" in in_main
+    assert _hub(in_main).sections == _hub().sections
+
+
+def _card(number: int, summary_length: int) -> str:
+    return (
+        f"<div class='card'><div class='body'><h3><a href='/cause/{number}'>Cause {number}"
+        f"</a></h3><p>{'Summary of the cause. ' * (summary_length // 22)}</p></div></div>"
+    )
+
+
+def _page(intro_length: int, cards: int, summary_length: int) -> str:
+    intro = "Our association works for human rights. " * (intro_length // 40)
+    grid = "".join(_card(number, summary_length) for number in range(cards))
+    return (
+        "<html><body><div class='page'><div class='intro'><h1>Our causes</h1>"
+        f"<p>{intro}</p></div><section class='grid'>{grid}</section></div>"
+        "<footer><p>Footer text of the association, with its address and phone.</p>"
+        "</footer></body></html>"
+    )
+
+
+def test_cards_nearly_as_long_as_the_intro_are_the_body() -> None:
+    texts = body_texts(parse_html(_page(200, 3, 170)))
+    assert all(f"Cause {number}" in texts for number in range(3))
+    assert any("human rights" in text for text in texts)
+
+
+def test_two_cards_are_no_hub() -> None:
+    # readability's rule: three blocks or more credited nearly as much as the densest
+    texts = body_texts(parse_html(_page(200, 2, 170)))
+    assert "Cause 0" not in texts and any("human rights" in text for text in texts)
+
+
+def test_teasers_beside_a_text_are_no_hub() -> None:
+    # a page's own text, far longer than each teaser's summary, is the column alone
+    texts = body_texts(parse_html(_page(1200, 4, 170)))
+    assert "Cause 0" not in texts and any("human rights" in text for text in texts)
+
+
+def test_a_read_more_link_after_a_text_is_left_out() -> None:
+    html = (
+        "<main><h1>News</h1><div class='teaser'><h2>Our report</h2>"
+        "<p>We counted 300 sites in 12 countries over two years of field work.</p>"
+        "<a href='/report'>Read more</a></div>"
+        "<div class='teaser'><h2>Our data</h2><p>All counts are public and free to reuse.</p>"
+        "<a href='/data'>View this dataset</a></div></main>"
+    )
+    texts = body_texts(parse_html(html))
+    assert "Read more" not in texts
+    assert "View this dataset" in texts  # other lone links may be content
+
+
+def test_the_read_more_label_of_a_card_that_is_one_link_is_left_out() -> None:
+    cards = "".join(
+        f"<a class='card' href='/cause/{number}'><h3>Cause {number}</h3>"
+        f"<p>What cause {number} asks of the government, in a line or two.</p>"
+        "<span class='button'>En savoir plus</span></a>"
+        for number in range(3)
+    )
+    texts = body_texts(parse_html(f"<main><h1>Nos combats</h1>{cards}</main>"))
+    assert "Cause 2" in texts and any("cause 2 asks" in text for text in texts)
+    assert "En savoir plus" not in texts
+
+
+def test_a_footer_ending_the_hub_column_is_no_body() -> None:
+    # no <main>, <header> nor <footer>: the cards' column is the page's wrapper, whose
+    # last block is the page's footer, named so
+    cards = "".join(_card(number, 170) for number in range(4))
+    html = (
+        "<html><body><div id='page'><div class='intro'><h1>Our causes</h1>"
+        f"<p>{'Our association works for human rights. ' * 5}</p></div>"
+        f"<section class='grid'>{cards}</section><div class='site-footer'>"
+        "<p>Registered charity 1234567, funded by the generosity of the public alone.</p>"
+        "<ul><li><a href='/legal'>Legal notice</a></li></ul></div></div></body></html>"
+    )
+    texts = body_texts(parse_html(html))
+    assert all(f"Cause {number}" in texts for number in range(4))
+    assert not any("Registered charity" in text or text == "Legal notice" for text in texts)
