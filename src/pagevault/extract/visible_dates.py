@@ -431,17 +431,26 @@ def _in_card(node: LexborNode, main: LexborNode) -> bool:
 
 
 def _in_photo_caption(node: LexborNode, column: _Column) -> bool:
-    """Whether a text of the column lies in a photo's caption or credit: a figure, its
-    caption, or an element whose class names a picture's caption or credit
-    (``_PHOTO_CAPTION_CLASS``), not holding the title (a header written as a figure
+    """Whether a text of the column lies in a photo's caption or credit
+    (``photo_caption_around``) not holding the title (a header written as a figure
     holds the title and its byline). Asked only of a text holding a date."""
-    stop = column.main.mem_id
     parent = node.parent
-    while parent is not None and parent.mem_id != stop:
-        if parent.tag_id in _PHOTO_CAPTIONS or _PHOTO_CAPTION_CLASS.search(attr(parent, "class")):
-            return not contains(parent, column.title)
-        parent = parent.parent
-    return False
+    caption = photo_caption_around(parent, column.main) if parent is not None else None
+    return caption is not None and not contains(caption, column.title)
+
+
+def photo_caption_around(node: LexborNode, below: LexborNode) -> LexborNode | None:
+    """The photo caption or credit holding ``node`` (an element), it included, strictly
+    below ``below``: a figure, its caption, or an element whose class names a picture's
+    caption or credit (``_PHOTO_CAPTION_CLASS``); None outside one. For a date found:
+    one walk up."""
+    stop = below.mem_id
+    current: LexborNode | None = node
+    while current is not None and current.mem_id != stop:
+        if current.tag_id in _PHOTO_CAPTIONS or _PHOTO_CAPTION_CLASS.search(attr(current, "class")):
+            return current
+        current = current.parent
+    return None
 
 
 def _in_data_note(node: LexborNode, main: LexborNode) -> bool:
