@@ -46,6 +46,7 @@ from pagevault.extract.selectors import (
     RELATED_LISTING_HEADING,
 )
 from pagevault.extract.urls import resolve_url
+from pagevault.extract.visible_dates import photo_caption_around
 from pagevault.model import RelatedLink
 from pagevault.text import KeyAllocator, clean_text, slugify
 
@@ -405,7 +406,7 @@ class _CardReader:
             "title": title,
             "url": url,
             "kind": _card_kind(parts.classed),
-            "date": _card_date(parts, self.lang),
+            "date": _card_date(card, parts, self.lang),
             "tags": _card_tags(parts.classed),
         }
 
@@ -473,7 +474,11 @@ def _card_kind(classed: _Classed) -> str | None:
     return None
 
 
-def _card_date(parts: _CardParts, lang: str | None) -> str | None:
+def _card_date(card: LexborNode, parts: _CardParts, lang: str | None) -> str | None:
+    """The date of a card's ``<time>``, else of an element its class names a date, else
+    of an element made of a date (``_date_only_element``); for the last two, not one in
+    the card's photo caption or credit ("Foto: dpa, 12.03.2019"): it dates the photo
+    (tests/test_related_card_dates.py; no corpus card changed)."""
     for node, attributes in parts.times:
         iso = normalize_iso_date(attribute(attributes, "datetime")) or parse_text_date(
             node_text(node), lang
@@ -483,22 +488,27 @@ def _card_date(parts: _CardParts, lang: str | None) -> str | None:
     for node, roles in parts.classed:
         if roles.date:
             iso = parse_text_date(node_text(node), lang)
-            if iso:
+            if iso and photo_caption_around(node, card) is None:
                 return iso
-    return _date_only_element(parts.classed, lang)
+    return _date_only_element(card, parts.classed, lang)
 
 
-def _date_only_element(classed: _Classed, lang: str | None) -> str | None:
+def _date_only_element(card: LexborNode, classed: _Classed, lang: str | None) -> str | None:
     """The date of an element whose whole (short) text is one, whatever its class:
     '<li class="Teaser-metaItem">09.07.2021</li>' (corpus greenpeace.de). A card's
-    summary may mention dates too: it is longer than ``_MAX_DATE_LENGTH``."""
+    summary may mention dates too: it is longer than ``_MAX_DATE_LENGTH``; a photo's
+    credit too ("Foto: dpa, 12.03.2019"), in a figure or a class naming one."""
     for node, roles in classed:
         if roles.tags:
             continue
         iso = short_text_date(node_text(node), lang, _MAX_DATE_LENGTH)
         # the innermost classed element holding the date: its text is its own (asked
         # only of a date found, the query costing ~3 µs)
-        if iso and first_descendant(node, "[class]") is None:
+        if (
+            iso
+            and first_descendant(node, "[class]") is None
+            and photo_caption_around(node, card) is None
+        ):
             return iso
     return None
 

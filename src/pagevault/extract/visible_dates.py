@@ -21,7 +21,9 @@ corpus, three pages gained such a date (mercury__www.lemonde.fr.html,
 traf__regards.fr.enquetes.html, traf__wbf.admin.ch.14093.html), none other changed.
 A label after other words than a lead-in or a byline's date ("Quelle: Statistisches
 Bundesamt, Stand: 31.12.2022"), or in a figure or a table, dates data, not the page: on
-a page without a publication date nothing else would stop it, so it is not read.
+a page without a publication date nothing else would stop it, so it is not read. Nor is a
+date in a photo's caption or credit by the title ("Photo: Jane Doe, 12 March 2019"): it
+dates the photo (tests/test_visible_dates_captions.py; no corpus page changed).
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from pagevault.extract.dates import (
     short_text_date,
     short_year_date,
 )
-from pagevault.extract.dom import ancestors, inside_tags
+from pagevault.extract.dom import ancestors, attr, contains, inside_tags
 
 if TYPE_CHECKING:
     from pagevault.extract.metadata import PageHead
@@ -82,6 +84,15 @@ _CARDS = tag_ids("li, article, aside")
 # Elements whose text describes data or a picture: an update there ("Grafik: Emissionen,
 # Stand: 15.03.2019", a table's "Stand:" row) dates the data, not the page.
 _DATA_NOTES = tag_ids("figure, figcaption, table, caption")
+# Elements whose text is a picture's caption or credit ("Photo: Jane Doe, 12 March 2019"):
+# a date there is the photo's, not the page's publication. By tag, or by a class naming
+# a picture's caption or credit ("wp-caption-text", "image-credit", "Media-caption"): a
+# class saying only "caption" is a text style, a byline's too (traf__bund.net-hermlin.html).
+_PHOTO_CAPTIONS = tag_ids("figure, figcaption")
+_PHOTO_CAPTION_CLASS = re.compile(
+    r"wp-caption|(?:image|img|photo|picture|media|foto|bild)[-_]?(?:caption|credit)",
+    re.IGNORECASE,
+)
 _DIGIT = re.compile(r"\d")  # a text without one holds no date: not read further
 _Candidate = tuple[str, bool]  # a date shown, and whether labelled as the last change
 # How a text's publication date is read (``_no_date`` when only updates are looked for:
@@ -185,12 +196,20 @@ def _dates_around_title(
             before.append(node)
     else:
         return
-    yield from _dates_before(before, main, lang, _date_in if publications else _no_date)
-    yield from _dates_after(nodes, main, lang, _date_below_title if publications else _no_date)
+    column = _Column(main, title)
+    yield from _dates_before(before, column, lang, _date_in if publications else _no_date)
+    yield from _dates_after(nodes, column, lang, _date_below_title if publications else _no_date)
+
+
+class _Column(NamedTuple):
+    """The element whose text around its title is read, and that title."""
+
+    main: LexborNode
+    title: LexborNode
 
 
 def _dates_after(
-    nodes: Iterator[LexborNode], main: LexborNode, lang: str | None, read: _DateReader
+    nodes: Iterator[LexborNode], column: _Column, lang: str | None, read: _DateReader
 ) -> Iterator[_Candidate]:
     """The dates of the texts among ``nodes`` (the rest of the walk past the title) in
     its first ``_AFTER_TITLE`` characters, links' texts counted but not read."""
@@ -202,7 +221,7 @@ def _dates_after(
         text = (node.text_content or "").strip()
         if not text:
             continue
-        yield from _unlinked_dates(text, node, main, previous, lang, read)
+        yield from _unlinked_dates(text, node, column, previous, lang, read)
         if after > _AFTER_TITLE:
             return
         after += len(text)
@@ -245,7 +264,7 @@ def _in_link(node: LexborNode) -> bool:
 
 
 def _dates_before(
-    nodes: list[LexborNode], main: LexborNode, lang: str | None, read: _DateReader
+    nodes: list[LexborNode], column: _Column, lang: str | None, read: _DateReader
 ) -> Iterator[_Candidate]:
     """The dates nearest the title among the last ``_BEFORE_TITLE`` characters of the
     texts of ``nodes``, nearest first (links' texts count in the length, but hold no page
@@ -257,29 +276,33 @@ def _dates_before(
         if not text:
             continue
         if later is not None:
-            yield from _unlinked_dates(*later, main, text, lang, read)
+            yield from _unlinked_dates(*later, column, text, lang, read)
             if length > _BEFORE_TITLE:
                 return
         later = (text, node)
         length += len(text)
     if later is not None:
-        yield from _unlinked_dates(*later, main, "", lang, read)
+        yield from _unlinked_dates(*later, column, "", lang, read)
 
 
 def _unlinked_dates(
     text: str,
     node: LexborNode,
-    main: LexborNode,
+    column: _Column,
     previous: str,
     lang: str | None,
     read: _DateReader,
 ) -> Iterator[_Candidate]:
     """``_text_dates`` of a text holding a digit, outside a link; its update dates only
-    outside a figure or a table (``_in_data_note``)."""
+    outside a figure or a table (``_in_data_note``), its publication dates outside a
+    photo's caption or credit (``_in_photo_caption``)."""
     if not _DIGIT.search(text) or _in_link(node):
         return
     for iso, updated in _text_dates(text, previous, lang, read):
-        if not (updated and _in_data_note(node, main)):
+        if updated:
+            if not _in_data_note(node, column.main):
+                yield iso, updated
+        elif not _in_photo_caption(node, column):
             yield iso, updated
 
 
@@ -405,6 +428,29 @@ def _last_texts(root: LexborNode, window: int) -> list[tuple[LexborNode, str]]:
 def _in_card(node: LexborNode, main: LexborNode) -> bool:
     """Whether a text of ``main`` lies in a list item, an article or an aside of it."""
     return inside_tags(node, _CARDS, main)
+
+
+def _in_photo_caption(node: LexborNode, column: _Column) -> bool:
+    """Whether a text of the column lies in a photo's caption or credit
+    (``photo_caption_around``) not holding the title (a header written as a figure
+    holds the title and its byline). Asked only of a text holding a date."""
+    parent = node.parent
+    caption = photo_caption_around(parent, column.main) if parent is not None else None
+    return caption is not None and not contains(caption, column.title)
+
+
+def photo_caption_around(node: LexborNode, below: LexborNode) -> LexborNode | None:
+    """The photo caption or credit holding ``node`` (an element), it included, strictly
+    below ``below``: a figure, its caption, or an element whose class names a picture's
+    caption or credit (``_PHOTO_CAPTION_CLASS``); None outside one. For a date found:
+    one walk up."""
+    stop = below.mem_id
+    current: LexborNode | None = node
+    while current is not None and current.mem_id != stop:
+        if current.tag_id in _PHOTO_CAPTIONS or _PHOTO_CAPTION_CLASS.search(attr(current, "class")):
+            return current
+        current = current.parent
+    return None
 
 
 def _in_data_note(node: LexborNode, main: LexborNode) -> bool:

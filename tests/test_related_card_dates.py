@@ -1,0 +1,39 @@
+"""A card's date is the teaser's, not its photo's: a credit under the card's picture
+("Foto: dpa, 12.03.2019") dates the photo."""
+
+from __future__ import annotations
+
+from pagevault import parse_html
+
+PAGE = """<html lang="de"><body><main><article><h1>Klima</h1>
+<p>Der Text des Artikels über das Klima, die Politik und die Wirtschaft.</p></article>
+<section><h2>Mehr zum Thema</h2>{cards}</section></main></body></html>"""
+CARD = """<article class="teaser">{photo}<h3 class="teaser-title"><a href="{url}">{title}</a></h3>
+<span class="teaser-label">Nachricht</span>{meta}</article>"""
+FIGURE = """<figure class="teaser-image"><img src="/foto.jpg" alt="">
+<figcaption class="teaser-credit">Foto: dpa, 12.03.2019</figcaption></figure>"""
+CREDIT = """<div class="teaser-media"><img src="/foto.jpg" alt="">
+<span class="image-credit">© dpa 12.03.2019</span></div>"""
+
+
+def _card_dates(*cards: str) -> list[tuple[str, str | None]]:
+    snapshot = parse_html(PAGE.format(cards="".join(cards)), url="https://www.ngo.example/klima")
+    return [(card.title, card.date) for card in snapshot.related]
+
+
+def test_a_photo_credit_does_not_date_a_card() -> None:
+    dates = _card_dates(
+        CARD.format(photo=FIGURE, url="/a", title="Erster Artikel", meta=""),
+        CARD.format(photo=CREDIT, url="/b", title="Zweiter Artikel", meta=""),
+    )
+    assert dates == [("Erster Artikel", None), ("Zweiter Artikel", None)]
+
+
+def test_a_cards_own_date_wins_over_its_photo_credit() -> None:
+    meta = '<span class="teaser-meta">09.07.2021</span>'
+    dated = '<span class="teaser-date">Veröffentlicht am 09.07.2021</span>'
+    dates = _card_dates(
+        CARD.format(photo=FIGURE, url="/a", title="Erster Artikel", meta=meta),
+        CARD.format(photo=CREDIT, url="/b", title="Zweiter Artikel", meta=dated),
+    )
+    assert dates == [("Erster Artikel", "2021-07-09"), ("Zweiter Artikel", "2021-07-09")]
