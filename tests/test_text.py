@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pagevault.text import _slug_of, clean_text, slugify
+from pagevault.text import KeyAllocator, _slug_of, clean_text, slugify
 
 _PIECES = [
     " ",
@@ -114,3 +114,26 @@ def test_the_plain_ascii_slug_is_the_normalizing_one(label: str) -> None:
 @given(st.text(alphabet=st.sampled_from("aZ09 _-'é·"), max_size=70))
 def test_every_label_gets_the_normalizing_slug(label: str) -> None:
     assert slugify(label) == _slug_of(label, 60)
+
+
+def test_duplicate_bases_get_numbered_suffixes() -> None:
+    keys = KeyAllocator()
+    assert [keys.allocate(b) for b in ("a", "a", "b", "a", "")] == ["a", "a-2", "b", "a-3", "item"]
+
+
+def test_a_suffixed_key_is_never_handed_out_twice() -> None:
+    """A card titled "Annual report 2" and a second "Annual report" would both be
+    'annual-report-2': a diff then pairs the wrong items."""
+    keys = KeyAllocator()
+    first = [keys.allocate(b) for b in ("annual-report-2", "annual-report", "annual-report")]
+    assert first == ["annual-report-2", "annual-report", "annual-report-3"]
+    keys = KeyAllocator()
+    later = [keys.allocate(b) for b in ("annual-report", "annual-report", "annual-report-2")]
+    assert later == ["annual-report", "annual-report-2", "annual-report-2-2"]
+
+
+@given(st.lists(st.sampled_from(["a", "a-2", "a-3", "a-2-2", "b", ""]), max_size=12))
+def test_keys_are_unique_within_one_allocator(bases: list[str]) -> None:
+    keys = KeyAllocator()
+    allocated = [keys.allocate(base) for base in bases]
+    assert len(set(allocated)) == len(allocated)

@@ -83,16 +83,24 @@ def _slug_of(value: str, max_length: int) -> str:
 
 
 class KeyAllocator:
-    """Hands out keys unique within one list: a duplicate base gets '-2', '-3'..."""
+    """Hands out keys unique within one list: a duplicate base gets '-2', '-3'...,
+    skipping a key already handed out, so that "Annual report 2" and a second "Annual
+    report" do not both get 'annual-report-2' (the later one gets the next free one)."""
 
     def __init__(self) -> None:
         self._seen: dict[str, int] = {}
+        self._issued: set[str] = set()
 
     def allocate(self, base: str, fallback: str = "item") -> str:
         base = base or fallback
         count = self._seen.get(base, 0) + 1
+        key = base if count == 1 else f"{base}-{count}"
+        while key in self._issued:
+            count += 1
+            key = f"{base}-{count}"
         self._seen[base] = count
-        return base if count == 1 else f"{base}-{count}"
+        self._issued.add(key)
+        return key
 
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
