@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pagevault.extract.dates import normalize_iso_date, url_path_date
 from pagevault.extract.dom import Attributes, attr, attribute, node_text, unique_matches
@@ -153,9 +153,12 @@ def _scan_head_elements(tree: LexborHTMLParser) -> _HeadElements:
     for node in unique_matches(tree, _HEAD_ELEMENTS):
         attributes = node.attributes
         tag = node.tag
+        item_date = attributes.get("itemprop") in _ITEMPROP_DATES
+        if item_date and _dates_another_thing(node):
+            continue
         if tag == "meta" and "content" in attributes:
             _add_meta(found.meta, attributes)
-        if attributes.get("itemprop") in _ITEMPROP_DATES:
+        if item_date:
             _add_itemprop_date(found.meta, attributes)
         if tag == "script" and _lowered(attributes, "type") == _JSONLD_TYPE:
             _add_jsonld(found.jsonld, node.text(deep=True))
@@ -166,6 +169,28 @@ def _scan_head_elements(tree: LexborHTMLParser) -> _HeadElements:
         elif tag == "link" and found.canonical_href is None and _is_canonical(attributes):
             found.canonical_href = attribute(attributes, "href")
     return found
+
+
+# Microdata items whose dates are never the page's: a photo's, a video's, a comment's,
+# a review's (schema.org type names, the end of an ``itemtype`` URL).
+_OTHER_ITEM_TYPES = frozenset(
+    ("ImageObject", "VideoObject", "AudioObject", "MediaObject", "Photograph", "Comment", "Review")
+)
+
+
+def _dates_another_thing(node: LexborNode) -> bool:
+    """Whether a ``datePublished``/``dateModified`` item property belongs to an item
+    that is not the page: its nearest ``itemscope`` is of a type in ``_OTHER_ITEM_TYPES``
+    (``<figure itemscope itemtype="https://schema.org/ImageObject"><meta
+    itemprop="datePublished" ...>`` dates the photo; tests/test_metadata_microdata.py).
+    Asked only of those properties, a few a page."""
+    scope = node.parent
+    while scope is not None and "itemscope" not in scope.attributes:
+        scope = scope.parent
+    if scope is None:
+        return False
+    item_type = attr(scope, "itemtype").rstrip("/")
+    return item_type.rpartition("/")[2] in _OTHER_ITEM_TYPES
 
 
 def _is_canonical(attributes: Attributes) -> bool:
