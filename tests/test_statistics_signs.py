@@ -94,6 +94,23 @@ def test_a_word_for_minus_before_a_percent_or_degrees_is_a_sign(
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
+        ("La température était de −6 °C en janvier.", "fr", ("−6", -6.0, "°C", "count")),
+        ("Il faisait -3° hier.", "fr", ("-3", -3.0, "°", "count")),
+        ("to limit warming to 2 °C above", "en", ("2", 2.0, "°C", "count")),
+        ("Es war minus 5 °C kalt.", "de", ("minus 5", -5.0, "°C", "count")),
+    ],
+)
+def test_a_digit_before_degrees_is_a_figure(
+    text: str, lang: str, expected: tuple[str, float, str, str]
+) -> None:
+    """Corpus traf__diem25.org.climate: "the “well below 2°C” target" was rejected as a
+    small number, and so was every temperature of one digit ("−6 °C")."""
+    assert _figures(text, lang) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
         ("Les prix varient de -3 à 5 %.", "fr", ("-3 à 5 %", -3.0, "%", "range")),
         ("la température passe de -10 à 5 °C", "fr", ("-10 à 5", -10.0, "°C", "range")),
         ("between −2 and 3 percent", "en", ("−2 and 3 percent", -2.0, "%", "range")),

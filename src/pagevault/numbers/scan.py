@@ -1066,11 +1066,14 @@ class _Scan:
 
     def _small_number_reason(self, candidate: _Candidate) -> RejectReason | None:
         """A digit counting nothing ("Halle 1", "version 2"); not after a qualifier
-        ("près de 5") nor before a unit joined by a hyphen ("1-mile demarcations")."""
-        raw = candidate.raw
-        if not raw.isdigit() or int(raw) >= 10 or self._counted_noun(candidate.end) is not None:
+        ("près de 5"), nor before a unit joined by a hyphen ("1-mile demarcations") or
+        degrees ("limit warming to 2 °C", "il faisait −6 °C": they were lost)."""
+        raw, end = candidate.raw, candidate.end
+        if not raw.isdigit() or int(raw) >= 10 or self._counted_noun(end) is not None:
             return None
-        if self._qualifier_before(candidate.start) or self._compound_unit(candidate.end):
+        if self._qualifier_before(candidate.start) or self._compound_unit(end):
+            return None
+        if "°" in self.text[end : end + 2] and _degree_unit(self.text, end) is not None:
             return None
         return "small"
 
