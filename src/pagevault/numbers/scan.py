@@ -1044,6 +1044,8 @@ class _Scan:
             and _lazy(_STREET_AFTER).match(self.text, end)
         ):
             return "numbering"
+        if raw.isdigit() and _name_before(before) and self._unit_noun(end) is None:
+            return "code"
         return None
 
     def _capitalised_word_before(self, start: int) -> bool:
@@ -1562,6 +1564,26 @@ def _name_word_before(before: str) -> str | None:
     return words[-1]
 
 
+def _name_before(before: str) -> bool:
+    """Whether a name ends right before a whole number counting nothing, the number then
+    being part of it: a word written in camel case ("Firefox for iOS 124": corpus
+    hdate__mozilla.org.mfsa2024-17, a version) or two capitalised words inside a
+    sentence ("la CGT Goodyear et Sud Ptt 92 a pour but": corpus
+    traf__infocomcgt.fr.caisse, a union). Not one capitalised word ("In Chicago 300 were
+    arrested") nor two after a preposition of place ("in New York 300 were arrested")."""
+    words = before.split()
+    if not words or not words[-1].isalpha():
+        return False  # most numbers: after a mark or a number
+    last = words[-1]
+    if not last[0].isupper():
+        return last[0].islower() and any(letter.isupper() for letter in last[1:])  # "iOS"
+    if len(words) < 3 or _name_word_before(" ".join(words[-3:-1])) is None:
+        return False
+    return words[-3].lower() not in _PLACE_PREPOSITIONS and _name_word_before(before) is not None
+
+
+# Prepositions a place name follows: "in New York 300 were arrested".
+_PLACE_PREPOSITIONS = frozenset("in at from near à a au aux en de del im am bei aus nach".split())
 # What ends a sentence inside a text (_follows_its_list_marker).
 _SENTENCE_ENDS = (". ", "! ", "? ")
 # Characters at most from an inline list's marker to the next one's number ("9. Spain
