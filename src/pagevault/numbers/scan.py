@@ -1124,15 +1124,21 @@ class _Scan:
             kind, noun = "money", currency
         elif noun and noun.lower() in DURATION_NOUNS:
             kind = "duration"
-        start = candidate.start
-        sign = self._sign(start, kind, noun)
+        start, text = candidate.start, self.text
+        sign = None
+        # Most figures have no sign: neither a sign character nor a word for minus and a
+        # space before them, told by a slice (~1 µs a figure less, measured).
+        if start > 0 and (text[start - 1] in _SIGNS or text[start - 6 : start - 1] in _MINUSES):
+            sign = self._sign(start, kind, noun)
         if sign is not None:
             start, is_minus = sign
             value = -value if is_minus else value
-        text = self.text[start : candidate.end].strip()
+        written = text[start : candidate.end].strip()
         qualifier = self._qualifier_before(start)
         # Positional: a NamedTuple's __new__ takes keywords ~2x slower (measured).
-        return Figure(start, candidate.end, text, round(value, 6), noun, kind, qualifier, ambiguous)
+        return Figure(
+            start, candidate.end, written, round(value, 6), noun, kind, qualifier, ambiguous
+        )
 
     # --- signs --------------------------------------------------------------------------
 
@@ -1269,6 +1275,7 @@ _SIGNED_UNITS = frozenset(
 # a margin ("plus or minus", "plus ou moins", "más o menos"), a floor ("au moins", "du
 # moins", "pour le moins", "al menos", "por lo menos", "cuando menos", "ni más ni menos").
 _MINUS_WORDS = {"en": "minus", "de": "minus", "fr": "moins", "es": "menos"}
+_MINUSES = frozenset(("minus", "moins", "menos", "Minus", "Moins", "Menos"))  # 5 letters
 _NOT_MINUS_AFTER = frozenset("or plus und oder ou au du le la les o al lo ni cuando".split())
 
 
@@ -1571,12 +1578,12 @@ def _name_before(before: str) -> bool:
     sentence ("la CGT Goodyear et Sud Ptt 92 a pour but": corpus
     traf__infocomcgt.fr.caisse, a union). Not one capitalised word ("In Chicago 300 were
     arrested") nor two after a preposition of place ("in New York 300 were arrested")."""
-    words = before.split()
-    if not words or not words[-1].isalpha():
-        return False  # most numbers: after a mark or a number
-    last = words[-1]
+    last = before.rstrip().rpartition(" ")[2]
+    if not last.isalpha() or last.islower():
+        return False  # most numbers: after a mark, a number or a word in lower case
     if not last[0].isupper():
-        return last[0].islower() and any(letter.isupper() for letter in last[1:])  # "iOS"
+        return any(letter.isupper() for letter in last[1:])  # "iOS"
+    words = before.split()
     if len(words) < 3 or _name_word_before(" ".join(words[-3:-1])) is None:
         return False
     return words[-3].lower() not in _PLACE_PREPOSITIONS and _name_word_before(before) is not None
