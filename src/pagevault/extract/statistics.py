@@ -83,10 +83,11 @@ def extract_statistics(
                 caption = texts[index + 1]
                 key_words = _key_words(card_figure, caption)
                 statistics.append(_statistic(card_figure, caption, key_words, section, allocator))
-                skip_value = card_figure.value
+                # Its size: a caption tells a change in words ("fell 3.2%" under "−3.2%").
+                skip_value = abs(card_figure.value)
                 continue
             for figure, context, key_words in page_texts.read_out(text, figures):
-                if figure.value != skip_value:
+                if skip_value is None or abs(figure.value) != skip_value:
                     statistics.append(_statistic(figure, context, key_words, section, allocator))
             skip_value = None
     return _STATISTICS.validate_python(statistics), _REJECTED.validate_python(rejected)

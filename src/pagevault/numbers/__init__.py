@@ -8,7 +8,10 @@ Separators follow the page language (fr "29 000" / "43,7"; en "20,000" / "2.5";
 de, es "300.000" / "1,5"); a figure written in another convention ("5,400 personnes"
 on a French page) is read as a thousands group and flagged ``ambiguous``. English
 "billion" is 10^9; French/German/Spanish billion/Billion/billón are 10^12;
-milliard/Milliarde/Mrd./mil millones are 10^9.
+milliard/Milliarde/Mrd./mil millones are 10^9. A sign is part of a figure ("−1,5
+milliard" -> -1.5e9, "+5 %", "minus 12 Grad" -> -12): the minus sign U+2212, and a
+hyphen or a plus touching the number after a space, never one joining a range, a code,
+a date or a phone number ("10-20", "COVID-19", "2019-2020", "786 -122").
 
     vocabulary.py  the words (qualifiers, scales, currencies, units, non-figure cues)
     values.py      the value of a number as written

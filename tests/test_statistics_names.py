@@ -1,0 +1,52 @@
+"""Round 8 of the statistics: a whole number counting nothing right after a name is part
+of the name ("Firefox for iOS 124", "Sud Ptt 92"), not a count; a number after one
+capitalised word, a place ("In Chicago 300 were arrested"), stays a figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.figures import figures as _figures
+from tests.figures import rejected as _rejected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "number"),
+    [
+        ("Security vulnerabilities fixed in Firefox for iOS 124", "en", "124"),
+        ("Die Software läuft unter macOS 14 nicht.", "de", "14"),
+        ("La versión para iOS 17 ya está disponible.", "es", "17"),
+        (
+            "cogérée à ce jour avec la CGT Goodyear et Sud Ptt 92 a pour but de soutenir",
+            "fr",
+            "92",
+        ),
+        ("Der Verein Hannover 96 hat gestern verloren.", "de", "96"),
+    ],
+)
+def test_a_whole_number_after_a_name_is_part_of_it(text: str, lang: str, number: str) -> None:
+    """Corpus hdate__mozilla.org.mfsa2024-17 ("Firefox for iOS 124": a version) and
+    traf__infocomcgt.fr.caisse ("la CGT Goodyear et Sud Ptt 92": a union) gave counts
+    of nothing, 124 and 92."""
+    assert _figures(text, lang) == []
+    assert (number, "code") in _rejected(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("In Chicago 300 were arrested.", "en", ("300", 300.0, None, "count")),  # one capital
+        ("Police said in New York 300 were arrested.", "en", ("300", 300.0, None, "count")),
+        ("Hier à Lyon 300 ont manifesté.", "fr", ("300", 300.0, None, "count")),
+        ("Ayer en Madrid 300 se manifestaron.", "es", ("300", 300.0, None, "count")),
+        ("Gestern kamen in Berlin 300 zusammen.", "de", ("300", 300.0, None, "count")),
+        ("Firefox for iOS 124 users were hit.", "en", ("124", 124.0, "users", "count")),
+        ("It was 25 °C in Berlin and in Hamburg Altona 20 °C.", "en", ("20", 20.0, "°C", "count")),
+        ("Sud Ptt 92 a pour but", "fr", ("92", 92.0, None, "count")),  # opening the text
+        ("She joined Maroon Five 5 years later.", "en", ("5", 5.0, "years", "duration")),
+    ],
+)
+def test_a_number_after_a_place_or_with_a_unit_stays_a_figure(
+    text: str, lang: str, expected: tuple[str, float, str | None, str]
+) -> None:
+    assert _figures(text, lang)[-1] == expected

@@ -1,0 +1,256 @@
+"""Round 8 of the statistics: the sign of a figure ("-3,2 %", "−1,5 milliard", "minus 12
+Grad") and the dashes that are no sign (ranges, codes, dates, phone numbers, list
+dashes). The corpus holds no signed figure in its body text (every dash before a digit
+there joins a code, a range or a phone number): the cases are written here inline."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pagevault.diff import diff_snapshots
+from pagevault.extract import parse_html
+from tests.figures import figures as _figures
+from tests.figures import rejected as _rejected
+from tests.figures import section_statistics
+
+# --- signs read -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Temperatures fell to -6 degrees", "en", ("-6", -6.0, "degrees", "count")),
+        ("prices dropped −3.2% last year", "en", ("−3.2%", -3.2, "%", "percent")),
+        ("Les prix ont baissé de -3,2 % en un an.", "fr", ("-3,2 %", -3.2, "%", "percent")),
+        (
+            "la dette atteint −1,5 milliard d'euros",
+            "fr",
+            ("−1,5 milliard", -1.5e9, "EUR", "money"),
+        ),
+        ("Der Absatz sank um -4,5 Prozent.", "de", ("-4,5 Prozent", -4.5, "%", "percent")),
+        ("El PIB cayó un -2,1 % en el año.", "es", ("-2,1 %", -2.1, "%", "percent")),
+        ("Die Exporte (-4,5 Prozent) sanken.", "de", ("-4,5 Prozent", -4.5, "%", "percent")),
+        ("a -$5 million deficit", "en", ("-$5 million", -5e6, "USD", "money")),
+        ("a drop of -12,000 jobs", "en", ("-12,000", -12000.0, "jobs", "count")),
+        ("-3,2 %", "fr", ("-3,2 %", -3.2, "%", "percent")),  # a stat card
+        ("−12 000 emplois", "fr", ("−12 000", -12000.0, "emplois", "count")),
+    ],
+)
+def test_a_minus_before_a_figure_is_its_sign(
+    text: str, lang: str, expected: tuple[str, float, str, str]
+) -> None:
+    """The sign was never read: "-6 degrees" was 6 degrees, "−3.2%" 3.2 %, "−1,5
+    milliard" 1.5e9; an analyst following a growth rate or a temperature got it wrong."""
+    assert _figures(text, lang) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The index rose +5 % this year.", "en", ("+5 %", 5.0, "%", "percent")),
+        ("+5 % de hausse", "fr", ("+5 %", 5.0, "%", "percent")),
+        ("soit +12 000 emplois", "fr", ("+12 000", 12000.0, "emplois", "count")),
+        ("Der Umsatz stieg um +3,5 Prozent.", "de", ("+3,5 Prozent", 3.5, "%", "percent")),
+        ("las ventas subieron un +4 %", "es", ("+4 %", 4.0, "%", "percent")),
+    ],
+)
+def test_a_plus_before_a_figure_is_part_of_its_text(
+    text: str, lang: str, expected: tuple[str, float, str, str]
+) -> None:
+    assert _figures(text, lang) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Es war minus 12 Grad kalt.", "de", ("minus 12", -12.0, "Grad", "count")),
+        (
+            "Der Absatz lag bei minus 3,2 Prozent.",
+            "de",
+            ("minus 3,2 Prozent", -3.2, "%", "percent"),
+        ),
+        ("It was minus 40 degrees outside.", "en", ("minus 40", -40.0, "degrees", "count")),
+        ("Il fait moins 5 degrés ce matin.", "fr", ("moins 5", -5.0, "degrés", "count")),
+        ("La temperatura bajó a menos 3 grados.", "es", ("menos 3", -3.0, "grados", "count")),
+        (
+            "Die SPD kommt auf minus 2 Prozentpunkte.",
+            "de",
+            ("minus 2", -2.0, "Prozentpunkte", "count"),
+        ),
+    ],
+)
+def test_a_word_for_minus_before_a_percent_or_degrees_is_a_sign(
+    text: str, lang: str, expected: tuple[str, float, str, str]
+) -> None:
+    """The word was never read: "minus 12 Grad" was 12."""
+    assert _figures(text, lang) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("La température était de −6 °C en janvier.", "fr", ("−6", -6.0, "°C", "count")),
+        ("Il faisait -3° hier.", "fr", ("-3", -3.0, "°", "count")),
+        ("to limit warming to 2 °C above", "en", ("2", 2.0, "°C", "count")),
+        ("Es war minus 5 °C kalt.", "de", ("minus 5", -5.0, "°C", "count")),
+    ],
+)
+def test_a_digit_before_degrees_is_a_figure(
+    text: str, lang: str, expected: tuple[str, float, str, str]
+) -> None:
+    """Corpus traf__diem25.org.climate: "the “well below 2°C” target" was rejected as a
+    small number, and so was every temperature of one digit ("−6 °C")."""
+    assert _figures(text, lang) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Les prix varient de -3 à 5 %.", "fr", ("-3 à 5 %", -3.0, "%", "range")),
+        ("la température passe de -10 à 5 °C", "fr", ("-10 à 5", -10.0, "°C", "range")),
+        ("between −2 and 3 percent", "en", ("−2 and 3 percent", -2.0, "%", "range")),
+    ],
+)
+def test_a_range_from_a_negative_low_end(
+    text: str, lang: str, expected: tuple[str, float, str, str]
+) -> None:
+    """A range from below zero was lost: "de -3 à 5 %" was the percent 5 alone (its
+    low end "3" a small number)."""
+    assert _figures(text, lang) == [expected]
+
+
+# --- dashes that are no sign ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("between 10-20 people", "en", [("10-20", 10.0, "people", "range")]),  # a range
+        ("Es sind 30 -40 Prozent.", "de", [("30 -40 Prozent", 30.0, "%", "range")]),
+        ("in 52–58 GtCO2 per year", "en", [("52–58", 52.0, "GtCO2", "range")]),  # en dash
+        ("- 5 things to know", "en", [("5", 5.0, "things", "count")]),  # a list's dash
+        ("-5 things to know", "en", [("5", 5.0, "things", "count")]),  # glued to it
+        ("Tarif réduit pour les -25 ans", "fr", [("25", 25.0, "ans", "duration")]),  # under 25
+        ("Score final 3 -2 pour Lyon", "fr", []),  # a score: no sign after a number
+        ("the F-35 jets and the A-1 grade", "en", []),  # codes
+        ("Since COVID-19, G-20 governments cut aid.", "en", []),
+        ("the 2019-2020 season", "en", []),  # years
+        ("de 1914 -1918", "fr", []),
+        ("52–58 GtCO 2 eq yr −1 (medium confidence)", "en", [("52–58", 52.0, "GtCO2eq", "range")]),
+        ("Tel. 030 / 2325 786 -122 Deutsche", "de", []),  # a phone extension
+        ("Appelez le +33 1-53-38-65-65.", "fr", []),  # a phone number
+        ("Call 212-306-6794 for more information", "en", []),
+    ],
+)
+def test_a_dash_joining_or_listing_is_no_sign(
+    text: str, lang: str, expected: list[tuple[str, float, str, str]]
+) -> None:
+    assert _figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("plus or minus 3 percent", "en", ("3 percent", 3.0, "%", "percent")),  # a margin
+        ("plus ou moins 5 % des voix", "fr", ("5 %", 5.0, "%", "percent")),
+        ("au moins 5 % des voix", "fr", ("5 %", 5.0, "%", "percent")),  # a floor
+        ("al menos 5 % de los votos", "es", ("5 %", 5.0, "%", "percent")),
+        ("más o menos 5 % de los votos", "es", ("5 %", 5.0, "%", "percent")),  # an estimate
+        ("por lo menos 20 grados", "es", ("20", 20.0, "grados", "count")),
+        ("plus minus 3 Prozent", "de", ("3 Prozent", 3.0, "%", "percent")),
+        ("It was 10 minus 3 percent.", "en", ("3 percent", 3.0, "%", "percent")),
+        ("the budget minus 30 people", "en", ("30", 30.0, "people", "count")),  # no measure
+    ],
+)
+def test_a_word_for_minus_that_is_no_sign(
+    text: str, lang: str, expected: tuple[str, float, str, str]
+) -> None:
+    assert _figures(text, lang)[-1] == expected
+
+
+def test_a_rejected_number_keeps_its_text_without_the_dash() -> None:
+    assert _rejected("the 2019 -2020 season", "en") == [("2019 -2020", "year")]
+    assert _rejected("GtCO 2 eq yr −1 (medium confidence)", "en")[-1] == ("1", "small")
+
+
+# --- statistics, keys and diffs -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "old", "new"),
+    [
+        ("fr", "Les prix ont baissé de -3,2 % en un an.", "Les prix ont baissé de 1,5 % en un an."),
+        ("de", "Es war minus 12 Grad kalt.", "Es war 3 Grad kalt."),
+        (
+            "en",
+            "Temperatures fell to −6 degrees overnight.",
+            "Temperatures fell to +4 degrees overnight.",
+        ),
+    ],
+)
+def test_a_statistic_keeps_its_key_when_its_sign_changes(lang: str, old: str, new: str) -> None:
+    """Keys are built from the words around a figure: a sign, written or as "minus", is
+    none of them."""
+    (before,) = section_statistics(lang, [old])
+    (after,) = section_statistics(lang, [new])
+    assert before.key == after.key
+    assert before.value < 0 <= after.value
+
+
+def test_a_stat_card_caption_telling_its_change_in_words_is_not_counted_again() -> None:
+    """A card's figure is signed ("−3.2%"), its caption tells the fall in words ("fell
+    3.2%"): the same statistic, once."""
+    statistics = section_statistics("en", ["−3.2%", "Prices fell 3.2% over the year."])
+    assert [(s.text, s.value) for s in statistics] == [("−3.2%", -3.2)]
+
+
+_PAGE = "<html lang=fr><body><main><h1>Prix</h1><p>{}</p></main></body></html>"
+_OLD = "Les prix ont baissé de -3,2 % en un an, selon l'Insee."
+_NEW = "Les prix ont baissé de 1,5 % en un an, selon l'Insee."
+
+
+def test_a_diff_shows_a_value_going_from_negative_to_positive() -> None:
+    old = parse_html(_PAGE.format(_OLD).encode(), "https://example.org/prix")
+    new = parse_html(_PAGE.format(_NEW).encode(), "https://example.org/prix")
+    (change,) = [c for c in diff_snapshots(old, new).changes if c.area == "statistic"]
+    assert change.kind == "changed"
+    assert change.detail["old_value"] == -3.2
+    assert change.detail["new_value"] == 1.5
+    assert change.detail["delta"] == pytest.approx(4.7)
+
+
+def test_the_diff_command_shows_the_signed_texts(tmp_path: Path) -> None:
+    sides = []
+    for name, text in (("old", _OLD), ("new", _NEW)):
+        path = tmp_path / f"{name}.html"
+        path.write_text(_PAGE.format(text), "utf-8")
+        sides.append(str(path))
+    result = subprocess.run(
+        [sys.executable, "-m", "pagevault", "diff", *sides],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "-3,2 % → 1,5 %  (+4.7, +146.9%)" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph"),
+    [("de", "es sank um minus 5 Prozent " * 4000), ("fr", "soit -5 % et " * 4000)],
+    ids=["minus-word", "hyphen"],
+)
+def test_repeated_signed_figures_are_read_in_bounded_time(lang: str, paragraph: str) -> None:
+    """Each sign is read from the figure back, a few characters (RELIABILITY.md rule 1)."""
+    page = f"<html lang={lang}><body><main><h1>T</h1><p>{paragraph}</p></main></body></html>"
+    started = time.monotonic()
+    snapshot = parse_html(page.encode(), "https://example.org/p")
+    assert time.monotonic() - started < 3.0
+    assert len(snapshot.statistics) == 4000
+    assert {statistic.value for statistic in snapshot.statistics} == {-5.0}
