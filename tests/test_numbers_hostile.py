@@ -38,8 +38,20 @@ def _page(lang: str, paragraph: str) -> str:
         ("en", "between five and 15 percent " * 4000, 4000, 0),
         # list markers: each number read back to the first marker, and as a phone number
         ("en", "1) a " + "2) " * 8000, 0, 8001),
+        # a phone number's trunk prefix "(0)": matched two ways, it backtracked for 24 s
+        ("de", "(0) " * 5000, 0, 5000),
+        ("de", "Tel. +49 (0)30 275 86-40. " * 1000, 0, 1000),
     ],
-    ids=["point-decimal", "percent", "half", "drei-viertel", "word-range", "list-markers"],
+    ids=[
+        "point-decimal",
+        "percent",
+        "half",
+        "drei-viertel",
+        "word-range",
+        "list-markers",
+        "trunk-prefixes",
+        "phones",
+    ],
 )
 def test_repeated_figures_are_read_in_bounded_time(
     lang: str, paragraph: str, statistics: int, rejected: int

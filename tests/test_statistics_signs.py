@@ -144,6 +144,8 @@ def test_a_range_from_a_negative_low_end(
         ("52–58 GtCO 2 eq yr −1 (medium confidence)", "en", [("52–58", 52.0, "GtCO2eq", "range")]),
         ("Tel. 030 / 2325 786 -122 Deutsche", "de", []),  # a phone extension
         ("Appelez le +33 1-53-38-65-65.", "fr", []),  # a phone number
+        ("Tel. +49 (0)30 275 86-40, Fax +49 (0)30 275 86-440", "de", []),  # trunk prefix
+        ("Hotline: +41 (0) 58 462 20 00.", "de", []),
         ("Call 212-306-6794 for more information", "en", []),
     ],
 )
