@@ -68,7 +68,7 @@ from pagevault.extract.selectors import (
 )
 from pagevault.extract.urls import resolve_url
 from pagevault.model import Breadcrumb, Menu, Region
-from pagevault.text import KeyAllocator, slugify
+from pagevault.text import KeyAllocator, clean_text, slugify
 
 _LIST_TAGS = ("ul", "ol", "menu")
 _GROUP_TITLE_TAGS = (
@@ -276,7 +276,7 @@ def _nearest_above(node: LexborNode, ids: set[int], top_id: int) -> int | None:
 
 
 def _crumb(node: LexborNode, base_url: str | None) -> Breadcrumb:
-    label = _crumb_label(node_text(node))
+    label = _crumb_label(_label_text(node))
     url = resolve_url(attr(node, "href"), base_url) if node.tag == "a" else None
     return Breadcrumb(label=label, url=url)
 
@@ -1145,7 +1145,7 @@ class _ListRead:
         self._walk(element, entry, entry.children, depth)
         children = _keyed(entry.children) if entry.children else ()
         link = entry.label
-        label = node_text(link) if link is not None else ""
+        label = _label_text(link) if link is not None else ""
         if link is not None and label:
             url = resolve_url(_link_href(link), self._base_url)
             label_element: LexborNode | None = link
@@ -1182,7 +1182,7 @@ class _ListRead:
         fallback = entry.fallback
         if fallback is None or entry.fallback_holds_entries:
             return "", None
-        return node_text(fallback), resolve_url(attr(fallback, "href"), self._base_url)
+        return _label_text(fallback), resolve_url(attr(fallback, "href"), self._base_url)
 
 
 def _titled_group(
@@ -1306,8 +1306,74 @@ def _link_href(link: LexborNode) -> str:
     return value.strip() if value else ""
 
 
+# Elements inside a link whose text is no part of its name: form controls (corpus
+# hdate__hertie-school.org.leyen.html: ``<a>Study<label>Show subnavigation</label></a>``),
+# and style or script text.
+_CONTROL_TAG_IDS = frozenset(
+    map(tag_id, ("label", "button", "input", "select", "textarea", "style", "script"))
+)
+# Whole class tokens of text kept for screen readers only (as title.py's; not "hidden",
+# which Tailwind's "hidden lg:block" shows on a wide screen).
+_HIDING_CLASS = re.compile(
+    r"(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-reader-text|"
+    r"element-invisible|unsichtbar|offscreen)(?:$|\s)",
+    re.IGNORECASE,
+)
+
+
+def _label_text(element: LexborNode) -> str:
+    """The name of a menu entry or crumb as a reader reads it: its text without that of
+    the controls and the screen-reader-only text inside it (corpus
+    hdate__hertie-school.org.leyen.html "StudyShow subnavigation";
+    traf__umweltbundesamt.de-atomkraft.html "ENSprache wechseln zu English";
+    mercury__www.lemonde.fr.html "À la une nav_back_to_home"), unless that is all its
+    text: an icon link's hidden "Facebook" is its name. A link of bare text, the most,
+    costs one look for a child element."""
+    text = node_text(element)
+    if not text:
+        return text
+    unread = _unread_in(element)
+    if not unread:
+        return text
+    return clean_text("".join(_text_outside(element, unread))) or text
+
+
+def _unread_in(element: LexborNode) -> set[int]:
+    """The ``mem_id`` of the controls and screen-reader-only elements inside
+    ``element`` (see ``_label_text``), not looking inside them."""
+    unread: set[int] = set()
+    pending = [element]
+    while pending:
+        for child in pending.pop().iter():
+            if child.tag_id in _CONTROL_TAG_IDS or _hidden_by_class(child):
+                unread.add(child.mem_id)
+            else:
+                pending.append(child)
+    return unread
+
+
+def _hidden_by_class(element: LexborNode) -> bool:
+    classes = element.attributes.get("class")
+    return classes is not None and _HIDING_CLASS.search(classes) is not None
+
+
+def _text_outside(element: LexborNode, unread: set[int]) -> Iterator[str]:
+    """The text pieces of ``element``, in page order, outside the elements ``unread``
+    (a walk without recursion: nesting is unbounded)."""
+    pending = [element.iter(include_text=True)]
+    while pending:
+        for child in pending[-1]:
+            if child.is_text_node:
+                yield child.text_content or ""
+            elif child.mem_id not in unread:
+                pending.append(child.iter(include_text=True))
+                break
+        else:
+            pending.pop()
+
+
 def _link_item(link: LexborNode, base_url: str | None) -> _ItemFields:
-    label = node_text(link)
+    label = _label_text(link)
     url = resolve_url(_link_href(link), base_url)
     key = slugify(label) or slugify(url or "") or "link"
     return {"key": key, "label": label, "url": url, "children": ()}
@@ -1464,7 +1530,7 @@ class _MenuRegistry:
         labels: set[str] = set()
         new = 0
         for link in links:
-            label = node_text(link).casefold()
+            label = _label_text(link).casefold()
             if label and label not in labels:
                 labels.add(label)
                 if label not in known:
