@@ -1150,6 +1150,8 @@ class _ListRead:
             url = resolve_url(_link_href(link), self._base_url)
             label_element: LexborNode | None = link
         else:
+            if children and _holds_social_links(element):
+                return
             label, url = self._fallback_label(entry)
             label_element = entry.fallback
             if not label:
@@ -1183,6 +1185,18 @@ class _ListRead:
         if fallback is None or entry.fallback_holds_entries:
             return "", None
         return _label_text(fallback), resolve_url(attr(fallback, "href"), self._base_url)
+
+
+def _holds_social_links(element: LexborNode) -> bool:
+    """Whether an entry without a link of its own holding entries is a block of the
+    site's social profiles, by a class or id word "social": no section of the site but
+    a list of icons inside a menu (corpus traf__umweltbundesamt.de-atomkraft.html: the
+    mobile menu's last entry, ``<li class="w21mn-social-links">``, held "Das
+    Umweltbundesamt" over Facebook, Twitter... and became the 8th entry of
+    "Hauptnavigation" when that copy lent the menu its richer tree). An entry with a
+    link of its own is a section, whatever its class says ("Presse & Social Media")."""
+    descriptor = class_and_id(element)
+    return "social" in descriptor and _SOCIAL.search(descriptor) is not None
 
 
 def _titled_group(
