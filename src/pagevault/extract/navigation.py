@@ -594,9 +594,10 @@ def _drafts_of(root: LexborNode, place: _Place, base_url: str | None) -> Iterato
                 title, element_id(read.element), region, read.items, read.labels, deferred
             )
         return
-    items = tuple(chain.from_iterable(read.items for read in lists))
     if len(lists) > 1:
-        items = _without_repeats(items)
+        items = _without_repeats(_without_flat_copies([read.items for read in lists]))
+    else:
+        items = lists[0].items if lists else ()
     labels = set().union(*(read.labels for read in lists))
     if not lists:  # bare links keyed among themselves, or the tree of their classed blocks
         items = _link_items(root.css("a[href]"), base_url)
@@ -608,6 +609,42 @@ def _drafts_of(root: LexborNode, place: _Place, base_url: str | None) -> Iterato
             _menu_name(root, place.attributes) or title or _wrapper_name(root) or f"{region} menu"
         )
         yield _MenuDraft(name, element_id(root), region, items, labels, deferred)
+
+
+def _without_flat_copies(lists: list[tuple[_ItemFields, ...]]) -> tuple[_ItemFields, ...]:
+    """The entries of a menu's lists, those of a list copying entries of the lists before
+    it left out: a list whose entries, two or more and most of them, repeat entries
+    found before at any depth (label and url, with their sub-entries) is a copy, and
+    only its other entries are kept (corpus hdate__elmundo.es-PSOE.html: the side
+    panel's flat list of the ten sections after the tree of the same sections). A list
+    repeating an entry or two among others of its own stays whole: "LOC" stands in the
+    sections and again among the supplements."""
+    known: set[tuple[str, str | None]] = set()
+    kept: list[_ItemFields] = []
+    for items in lists:
+        repeated = [_repeats(item, known) for item in items]
+        copies = sum(repeated)
+        if copies >= 2 and copies >= _DUPLICATE_SHARE * len(items):
+            kept.extend(item for item, repeat in zip(items, repeated, strict=True) if not repeat)
+        else:
+            kept.extend(items)
+        _note_entries(items, known)
+    return tuple(kept)
+
+
+def _repeats(item: _ItemFields, known: set[tuple[str, str | None]]) -> bool:
+    """Whether an entry's label and url, and those of its sub-entries, are ``known``."""
+    return (item["label"].casefold(), item["url"]) in known and all(
+        _repeats(child, known) for child in item["children"]
+    )
+
+
+def _note_entries(items: tuple[_ItemFields, ...], known: set[tuple[str, str | None]]) -> None:
+    """Add the label and url of ``items`` and of their sub-entries to ``known``."""
+    for item in items:
+        known.add((item["label"].casefold(), item["url"]))
+        if item["children"]:
+            _note_entries(item["children"], known)
 
 
 def _without_repeats(items: tuple[_ItemFields, ...]) -> tuple[_ItemFields, ...]:
