@@ -30,6 +30,8 @@ HIDDEN_TEXT = """<html><body><header><nav aria-label="Meta"><ul>
 <li><a href="/"><span>À la une</span> <span class="sr-only">nav_back_to_home</span></a></li>
 <li><a href="/contact"><span class="screen-reader-text">Go to the </span>Contact
  <span class="icon" aria-hidden="true"></span></a></li>
+<li><a href="/news"><span class="label">News<span class="SR-ONLY"> (current)</span></span></a>
+<button class="sr-only">Open News</button></li>
 <li><a href="https://facebook.com/uba"><i class="icon-facebook"></i><span
  class="visually-hidden">Facebook</span></a></li>
 </ul></nav></header><main><h1>UBA</h1><p>Text.</p></main></body></html>"""
@@ -52,7 +54,13 @@ def test_the_text_of_a_control_inside_a_link_is_no_part_of_its_label() -> None:
 
 def test_screen_reader_only_text_is_no_part_of_a_visible_label() -> None:
     (menu,) = _menus(HIDDEN_TEXT)
-    assert [item.label for item in menu.items] == ["EN", "À la une", "Contact", "Facebook"]
+    assert [item.label for item in menu.items] == [
+        "EN",
+        "À la une",
+        "Contact",
+        "News",  # hidden text nested deeper; a button beside the link is no part of it
+        "Facebook",
+    ]
 
 
 def test_a_mobile_copy_is_told_by_the_labels_a_reader_reads() -> None:
