@@ -29,9 +29,8 @@ def test_sub_lists_are_grafted_under_the_entry_whose_button_opens_them() -> None
         ["Klima", "Wasser", "Luft"],
         "Presse",
         "Daten",
-        "Das Umweltamt",
-        ["Social", "Video"],
-    ]  # no back entries, nor the list of "Unsere Geschichte" holding its back entry alone
+    ]  # no back entries, nor the list of "Unsere Geschichte" holding its back entry alone,
+    # nor the mobile menu's block of social links (test_menus_social_blocks.py)
 
 
 def test_the_richer_mobile_copy_replaces_the_desktop_menus_entries_keeping_its_name() -> None:
@@ -67,7 +66,7 @@ def test_a_heading_in_one_of_its_entries_does_not_name_a_menu() -> None:
     alone = html[: html.index("<header>")] + html[html.index("</header>") + len("</header>") :]
     (menu,) = _menus(alone)
     assert menu.name == "Menü"  # the text over its top list
-    assert "Das Umweltamt" in [item.label for item in menu.items]
+    assert [item.label for item in menu.items][-1] == "Daten"
 
 
 ARIA = """<html><body><header><nav aria-label="Menu">

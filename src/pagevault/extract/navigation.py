@@ -12,7 +12,13 @@ corpus hdate__hertie-school.org.leyen.html); so is a menu without lists whose en
 are ``menu-item`` blocks nested in one another (``_classed_items``, corpus
 traf__awo.org-Menschenrechte.html). A group repeated in
 a menu's lists (its desktop and mobile lists in one ``<nav>``) is listed once
-(``_without_repeats``).
+(``_without_repeats``); so is a list copying, flat, entries of the lists before it
+(``_without_flat_copies``, corpus hdate__elmundo.es-PSOE.html), but for the entries
+it alone holds. A block of the site's social profiles inside a menu is no entry
+(``_holds_social_links``, corpus traf__umweltbundesamt.de-atomkraft.html). An entry's
+label is its link's name as a reader reads it, without the text of a control or of
+screen-reader-only text inside the link (``_label_text``, corpus
+hdate__hertie-school.org.leyen.html "StudyShow subnavigation").
 
 An entry without a label of its own that holds a group is read by its shape
 (``_titled_group``): when its first sub-entry is the group's title (a heading, bold
@@ -68,7 +74,7 @@ from pagevault.extract.selectors import (
 )
 from pagevault.extract.urls import resolve_url
 from pagevault.model import Breadcrumb, Menu, Region
-from pagevault.text import KeyAllocator, slugify
+from pagevault.text import KeyAllocator, clean_text, slugify
 
 _LIST_TAGS = ("ul", "ol", "menu")
 _GROUP_TITLE_TAGS = (
@@ -102,7 +108,7 @@ _LABEL_TAGS = frozenset({"button", "span", "p", "strong", "b", "div", "summary",
 
 # The list walk reads ``node.tag_id``, cheaper than ``node.tag``, which builds a string
 # (-9 M instructions for the menus of the corpus).
-_LI, _A = tag_id("li"), tag_id("a")
+_LI, _A, _SPAN = tag_id("li"), tag_id("a"), tag_id("span")
 _LABEL_TAG_IDS = frozenset(map(tag_id, _LABEL_TAGS))
 _LIST_TAG_IDS = frozenset(map(tag_id, _LIST_TAGS))
 _WRAPPER_STOP_TAG_IDS = frozenset(map(tag_id, ("body", "html", "header", "footer")))
@@ -276,7 +282,7 @@ def _nearest_above(node: LexborNode, ids: set[int], top_id: int) -> int | None:
 
 
 def _crumb(node: LexborNode, base_url: str | None) -> Breadcrumb:
-    label = _crumb_label(node_text(node))
+    label = _crumb_label(_label_text(node))
     url = resolve_url(attr(node, "href"), base_url) if node.tag == "a" else None
     return Breadcrumb(label=label, url=url)
 
@@ -594,9 +600,10 @@ def _drafts_of(root: LexborNode, place: _Place, base_url: str | None) -> Iterato
                 title, element_id(read.element), region, read.items, read.labels, deferred
             )
         return
-    items = tuple(chain.from_iterable(read.items for read in lists))
     if len(lists) > 1:
-        items = _without_repeats(items)
+        items = _without_repeats(_without_flat_copies(lists))
+    else:
+        items = lists[0].items if lists else ()
     labels = set().union(*(read.labels for read in lists))
     if not lists:  # bare links keyed among themselves, or the tree of their classed blocks
         items = _link_items(root.css("a[href]"), base_url)
@@ -608,6 +615,66 @@ def _drafts_of(root: LexborNode, place: _Place, base_url: str | None) -> Iterato
             _menu_name(root, place.attributes) or title or _wrapper_name(root) or f"{region} menu"
         )
         yield _MenuDraft(name, element_id(root), region, items, labels, deferred)
+
+
+def _without_flat_copies(lists: list[_ListRead]) -> tuple[_ItemFields, ...]:
+    """The entries of a menu's lists, those of a list copying entries of the lists before
+    it left out: a list whose entries, two or more and most of them, repeat entries
+    found before at any depth (label and url, with their sub-entries) is a copy, and
+    only its other entries are kept (corpus hdate__elmundo.es-PSOE.html: the side
+    panel's flat list of the ten sections after the tree of the same sections). A list
+    repeating an entry or two among others of its own stays whole: "LOC" stands in the
+    sections and again among the supplements. The entries before are noted only for a
+    list whose labels may make it a copy (most lists' do not)."""
+    known: set[tuple[str, str | None]] = set()
+    noted = 0  # the lists whose entries are in ``known``
+    kept: list[_ItemFields] = []
+    for index, read in enumerate(lists):
+        items = read.items
+        if not _may_be_copy(items, lists[:index]):
+            kept.extend(items)
+            continue
+        for earlier in lists[noted:index]:
+            _note_entries(earlier.items, known)
+        noted = index
+        repeated = [_repeats(item, known) for item in items]
+        if _mostly_copies(sum(repeated), len(items)):
+            kept.extend(item for item, repeat in zip(items, repeated, strict=True) if not repeat)
+        else:
+            kept.extend(items)
+    return tuple(kept)
+
+
+def _may_be_copy(items: tuple[_ItemFields, ...], earlier: list[_ListRead]) -> bool:
+    """Whether enough of ``items`` have labels of ``earlier`` lists (at any depth) to
+    make them a copy, the urls and sub-entries not looked at."""
+    if not earlier or len(items) < 2:
+        return False
+    known_labels = [read.labels for read in earlier]
+    labelled = sum(
+        any(label in labels for labels in known_labels)
+        for label in (item["label"].casefold() for item in items)
+    )
+    return _mostly_copies(labelled, len(items))
+
+
+def _mostly_copies(copies: int, entries: int) -> bool:
+    return copies >= 2 and copies >= _DUPLICATE_SHARE * entries
+
+
+def _repeats(item: _ItemFields, known: set[tuple[str, str | None]]) -> bool:
+    """Whether an entry's label and url, and those of its sub-entries, are ``known``."""
+    return (item["label"].casefold(), item["url"]) in known and all(
+        _repeats(child, known) for child in item["children"]
+    )
+
+
+def _note_entries(items: tuple[_ItemFields, ...], known: set[tuple[str, str | None]]) -> None:
+    """Add the label and url of ``items`` and of their sub-entries to ``known``."""
+    for item in items:
+        known.add((item["label"].casefold(), item["url"]))
+        if item["children"]:
+            _note_entries(item["children"], known)
 
 
 def _without_repeats(items: tuple[_ItemFields, ...]) -> tuple[_ItemFields, ...]:
@@ -1050,8 +1117,16 @@ class _Entry:
     ``default_factory`` is slower to create, and so is an ``__init__`` (-2.8 M
     instructions for the menus of the corpus)."""
 
-    __slots__ = ("children", "fallback", "fallback_holds_entries", "first_child_label", "label")
+    __slots__ = (
+        "children",
+        "fallback",
+        "fallback_holds_entries",
+        "first_child_label",
+        "label",
+        "label_holds_unread",
+    )
     label: LexborNode | None
+    label_holds_unread: bool  # a control or hidden text inside the label (_unread)
     fallback: LexborNode | None
     fallback_holds_entries: bool
     children: list[_ItemFields]
@@ -1061,7 +1136,7 @@ class _Entry:
 def _new_entry() -> _Entry:
     entry = _Entry()
     entry.label = entry.fallback = entry.first_child_label = None
-    entry.fallback_holds_entries = False
+    entry.fallback_holds_entries = entry.label_holds_unread = False
     entry.children = []
     return entry
 
@@ -1100,7 +1175,10 @@ class _ListRead:
         """Walk ``node``'s subtree in page order, handing the owning entry down: walking
         up from every ``<li>`` and link to find its owner cost ~3x more. Elements more
         than ``_MAX_MENU_DEPTH`` levels below the list are not read (hostile nesting
-        would exhaust Python's recursion limit; real menus nest a few dozen levels)."""
+        would exhaust Python's recursion limit; real menus nest a few dozen levels).
+        It notes a control or hidden text inside the owner's label (``_unread``), which
+        ``_label_text`` then reads: the other labels are their whole text, read without
+        a second look at their elements."""
         if depth >= _MAX_MENU_DEPTH:
             return
         depth += 1
@@ -1114,14 +1192,13 @@ class _ListRead:
                     self.linked = "href" in child.attrs
                 if owner is not None and owner.label is None:
                     owner.label = child
-            elif (
-                owner is not None
-                and owner.label is None
-                and owner.fallback is None
-                and tag_id in _LABEL_TAG_IDS
-            ):
-                self._read_fallback(child, owner, found, depth)
-                continue
+            elif owner is not None:
+                if owner.label is not None:
+                    if tag_id in _UNREAD_TAG_IDS and _unread(child, tag_id):
+                        owner.label_holds_unread |= _inside_link(child, owner.label)
+                elif owner.fallback is None and tag_id in _LABEL_TAG_IDS:
+                    self._read_fallback(child, owner, found, depth)
+                    continue
             self._walk(child, owner, found, depth)
 
     def _read_fallback(
@@ -1145,11 +1222,16 @@ class _ListRead:
         self._walk(element, entry, entry.children, depth)
         children = _keyed(entry.children) if entry.children else ()
         link = entry.label
-        label = node_text(link) if link is not None else ""
+        if link is None:
+            label = ""
+        else:
+            label = _label_text(link) if entry.label_holds_unread else node_text(link)
         if link is not None and label:
             url = resolve_url(_link_href(link), self._base_url)
             label_element: LexborNode | None = link
         else:
+            if children and _holds_social_links(element):
+                return
             label, url = self._fallback_label(entry)
             label_element = entry.fallback
             if not label:
@@ -1182,7 +1264,19 @@ class _ListRead:
         fallback = entry.fallback
         if fallback is None or entry.fallback_holds_entries:
             return "", None
-        return node_text(fallback), resolve_url(attr(fallback, "href"), self._base_url)
+        return _label_text(fallback), resolve_url(attr(fallback, "href"), self._base_url)
+
+
+def _holds_social_links(element: LexborNode) -> bool:
+    """Whether an entry without a link of its own holding entries is a block of the
+    site's social profiles, by a class or id word "social": no section of the site but
+    a list of icons inside a menu (corpus traf__umweltbundesamt.de-atomkraft.html: the
+    mobile menu's last entry, ``<li class="w21mn-social-links">``, held "Das
+    Umweltbundesamt" over Facebook, Twitter... and became the 8th entry of
+    "Hauptnavigation" when that copy lent the menu its richer tree). An entry with a
+    link of its own is a section, whatever its class says ("Presse & Social Media")."""
+    descriptor = class_and_id(element)
+    return "social" in descriptor and _SOCIAL.search(descriptor) is not None
 
 
 def _titled_group(
@@ -1306,8 +1400,100 @@ def _link_href(link: LexborNode) -> str:
     return value.strip() if value else ""
 
 
+# Elements inside a link whose text is no part of its name: form controls (corpus
+# hdate__hertie-school.org.leyen.html: ``<a>Study<label>Show subnavigation</label></a>``),
+# and style or script text.
+_CONTROL_TAG_IDS = frozenset(
+    map(tag_id, ("label", "button", "input", "select", "textarea", "style", "script"))
+)
+_UNREAD_TAG_IDS = _CONTROL_TAG_IDS | {tag_id("span")}
+# Class tokens of text kept for screen readers only (title.py's; not "hidden", which
+# Tailwind's "hidden lg:block" shows on a wide screen), lower-cased: a set of tokens
+# is looked up ~3x faster than a regex searches a class (~1800 spans in the menus).
+_HIDING_CLASSES = frozenset(
+    (
+        "sr-only",
+        "visually-hidden",
+        "visuallyhidden",
+        "screen-reader-text",
+        "element-invisible",
+        "unsichtbar",
+        "offscreen",
+    )
+)
+
+
+def _label_text(element: LexborNode) -> str:
+    """The name of a menu entry or crumb as a reader reads it: its text without that of
+    the controls and the screen-reader-only text inside it (corpus
+    hdate__hertie-school.org.leyen.html "StudyShow subnavigation";
+    traf__umweltbundesamt.de-atomkraft.html "ENSprache wechseln zu English";
+    mercury__www.lemonde.fr.html "À la une nav_back_to_home"), unless that is all its
+    text: an icon link's hidden "Facebook" is its name. A link of bare text, the most,
+    costs one look for a child element; the list walk calls it only for the labels it
+    saw such an element in (``_ListRead._walk``)."""
+    text = node_text(element)
+    if not text or next(element.iter(), None) is None:  # no element inside
+        return text
+    unread = _unread_in(element)
+    if not unread:
+        return text
+    return clean_text("".join(_text_outside(element, unread))) or text
+
+
+def _unread_in(element: LexborNode) -> set[int]:
+    """The ``mem_id`` of the controls and screen-reader-only elements inside
+    ``element`` (see ``_label_text``), not looking inside them."""
+    unread: set[int] = set()
+    pending = [element]
+    while pending:
+        for child in pending.pop().iter():
+            if _unread(child, child.tag_id):
+                unread.add(child.mem_id)
+            else:
+                pending.append(child)
+    return unread
+
+
+def _inside_link(node: LexborNode, link: LexborNode) -> bool:
+    """Whether ``node`` lies inside ``link``, looking up no higher than the ``<li>``
+    holding both (a button beside an entry's link lies in its ``<li>`` only)."""
+    link_id = link.mem_id
+    parent = node.parent
+    while parent is not None and parent.tag_id != _LI:
+        if parent.mem_id == link_id:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _unread(element: LexborNode, element_tag_id: int) -> bool:
+    """Whether an element inside a label is none of its name: a control, or a ``<span>``
+    of screen-reader-only text (a span in every page met: its class is read for spans
+    only)."""
+    if element_tag_id != _SPAN:
+        return element_tag_id in _CONTROL_TAG_IDS
+    classes = element.attributes.get("class")
+    return classes is not None and not _HIDING_CLASSES.isdisjoint(classes.lower().split())
+
+
+def _text_outside(element: LexborNode, unread: set[int]) -> Iterator[str]:
+    """The text pieces of ``element``, in page order, outside the elements ``unread``
+    (a walk without recursion: nesting is unbounded)."""
+    pending = [element.iter(include_text=True)]
+    while pending:
+        for child in pending[-1]:
+            if child.is_text_node:
+                yield child.text_content or ""
+            elif child.mem_id not in unread:
+                pending.append(child.iter(include_text=True))
+                break
+        else:
+            pending.pop()
+
+
 def _link_item(link: LexborNode, base_url: str | None) -> _ItemFields:
-    label = node_text(link)
+    label = _label_text(link)
     url = resolve_url(_link_href(link), base_url)
     key = slugify(label) or slugify(url or "") or "link"
     return {"key": key, "label": label, "url": url, "children": ()}
@@ -1458,7 +1644,9 @@ class _MenuRegistry:
         """``knows`` for the casefolded labels of the links of a hidden or mobile menu,
         read only until more than a fifth of its links have labels not known: a menu of
         its own is told from a copy after a few links (517.4 -> 509.3 M instructions
-        for extract_menus over the corpus)."""
+        for extract_menus over the corpus). The labels are the links' whole text, as
+        read without a look at their elements: a copy whose links hold controls
+        (``_label_text``) is only told when its entries are added."""
         links = root.css("a")
         known = self._known_anywhere
         labels: set[str] = set()
