@@ -11,10 +11,12 @@ import importlib
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.pool import Pool
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -133,6 +135,26 @@ def parser() -> Iterator[IsolatedParser]:
     isolated.close()
 
 
+def repeated_keys(snapshot: Snapshot) -> list[str]:
+    """Keys given twice within one list (a diff pairs items by key), as 'where: key'."""
+    lists: list[tuple[str, Sequence[Any]]] = [
+        ("sections", snapshot.sections),
+        ("statistics", snapshot.statistics),
+        ("related", snapshot.related),
+        ("navigation", snapshot.navigation),
+    ]
+    lists += [(f"menu {menu.key}", menu.items) for menu in snapshot.navigation]
+    repeated = []
+    while lists:
+        where, items = lists.pop()
+        counts = Counter(item.key for item in items)
+        repeated += [f"{where}: {key}" for key, count in counts.items() if count > 1]
+        lists += [
+            (f"{where}/{item.key}", item.children) for item in items if hasattr(item, "children")
+        ]
+    return repeated
+
+
 @pytest.mark.parametrize("file", _page_files())
 def test_page_parses_quickly_into_a_round_tripping_snapshot(
     file: str, parser: IsolatedParser
@@ -143,6 +165,7 @@ def test_page_parses_quickly_into_a_round_tripping_snapshot(
     snapshot, seconds = outcome.snapshot, outcome.seconds
     assert isinstance(snapshot, Snapshot)
     assert Snapshot.model_validate_json(snapshot.model_dump_json()) == snapshot
+    assert repeated_keys(snapshot) == []
     assert seconds is not None
     assert seconds < PAGE_TIME_LIMIT_S, f"{file}: parse_html took {seconds:.1f} s"
 

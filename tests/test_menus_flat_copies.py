@@ -69,3 +69,11 @@ def test_a_list_repeating_entries_with_other_urls_is_no_copy() -> None:
     )
     labels = [item.label for item in _menu(html).items]
     assert labels.count("España") == 2
+
+
+def test_an_entry_in_two_lists_of_a_menu_gets_a_key_of_its_own_in_each() -> None:
+    """Each list is keyed on its own; the menu's entries are one list: two 'loc' keys
+    would make a diff pair the wrong entries."""
+    keys = [item.key for item in _menu(MENU).items]
+    assert keys[2] == "loc" and keys[6] == "loc-2"
+    assert len(set(keys)) == len(keys)

@@ -601,7 +601,7 @@ def _drafts_of(root: LexborNode, place: _Place, base_url: str | None) -> Iterato
             )
         return
     if len(lists) > 1:
-        items = _without_repeats(_without_flat_copies(lists))
+        items = _keyed_across(_without_repeats(_without_flat_copies(lists)))
     else:
         items = lists[0].items if lists else ()
     labels = set().union(*(read.labels for read in lists))
@@ -1388,6 +1388,17 @@ def _keyed(entries: list[_ItemFields]) -> tuple[_ItemFields, ...]:
         for entry, base in zip(entries, bases, strict=True):
             entry["key"] = allocator.allocate(base)
     return tuple(entries)
+
+
+def _keyed_across(entries: tuple[_ItemFields, ...]) -> tuple[_ItemFields, ...]:
+    """The entries of a menu's several lists, each list keyed on its own, with their keys
+    unique among them all: a later entry sharing an earlier one's key takes the next
+    suffix (corpus hdate__elmundo.es-PSOE.html: "LOC" in the sections and among the
+    supplements were both 'loc'). Copies, for the lists' entries are read elsewhere."""
+    keys = [entry["key"] for entry in entries]
+    if len(set(keys)) == len(keys):
+        return entries  # most menus
+    return _keyed([entry.copy() for entry in entries])
 
 
 def _link_href(link: LexborNode) -> str:
