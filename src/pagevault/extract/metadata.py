@@ -150,15 +150,15 @@ def _scan_head_elements(tree: LexborHTMLParser) -> _HeadElements:
     'datePublished'/'dateModified': the two kinds of entries cannot collide, so
     reading them in one pass fills ``meta`` as two passes did."""
     found = _HeadElements()
+    scopes = _ItemScopes()
     for node in unique_matches(tree, _HEAD_ELEMENTS):
         attributes = node.attributes
         tag = node.tag
         item_date = attributes.get("itemprop") in _ITEMPROP_DATES
-        if item_date and _dates_another_thing(node):
-            continue
+        foreign_date = item_date and scopes.dates_another_thing(node)
         if tag == "meta" and "content" in attributes:
-            _add_meta(found.meta, attributes)
-        if item_date:
+            _add_meta(found.meta, attributes, itemprop_read=not foreign_date)
+        if item_date and not foreign_date:
             _add_itemprop_date(found.meta, attributes)
         if tag == "script" and _lowered(attributes, "type") == _JSONLD_TYPE:
             _add_jsonld(found.jsonld, node.text(deep=True))
@@ -178,19 +178,38 @@ _OTHER_ITEM_TYPES = frozenset(
 )
 
 
-def _dates_another_thing(node: LexborNode) -> bool:
-    """Whether a ``datePublished``/``dateModified`` item property belongs to an item
-    that is not the page: its nearest ``itemscope`` is of a type in ``_OTHER_ITEM_TYPES``
-    (``<figure itemscope itemtype="https://schema.org/ImageObject"><meta
-    itemprop="datePublished" ...>`` dates the photo; tests/test_metadata_microdata.py).
-    Asked only of those properties, a few a page."""
-    scope = node.parent
-    while scope is not None and "itemscope" not in scope.attributes:
-        scope = scope.parent
-    if scope is None:
-        return False
-    item_type = attr(scope, "itemtype").rstrip("/")
-    return item_type.rpartition("/")[2] in _OTHER_ITEM_TYPES
+class _ItemScopes:
+    """Which microdata item the elements' properties belong to, each element looked at
+    once: a page of thousands of date properties deep in nested elements would walk up
+    from each (n x depth work, RELIABILITY.md rule 1; tests/test_metadata_microdata.py)."""
+
+    def __init__(self) -> None:
+        self._of_another_thing: dict[int, bool] = {}  # by mem_id, the elements walked
+
+    def dates_another_thing(self, node: LexborNode) -> bool:
+        """Whether a ``datePublished``/``dateModified`` item property belongs to an
+        item that is not the page: its nearest ``itemscope`` is of a type in
+        ``_OTHER_ITEM_TYPES`` (``<figure itemscope
+        itemtype="https://schema.org/ImageObject"><meta itemprop="datePublished" ...>``
+        dates the photo)."""
+        known = self._of_another_thing
+        walked: list[int] = []
+        verdict = False
+        scope = node.parent
+        while scope is not None:
+            found = known.get(scope.mem_id)
+            if found is not None:
+                verdict = found
+                break
+            walked.append(scope.mem_id)
+            if "itemscope" in scope.attributes:
+                item_type = attr(scope, "itemtype").rstrip("/")
+                verdict = item_type.rpartition("/")[2] in _OTHER_ITEM_TYPES
+                break
+            scope = scope.parent
+        for mem_id in walked:
+            known[mem_id] = verdict
+        return verdict
 
 
 def _is_canonical(attributes: Attributes) -> bool:
@@ -203,11 +222,13 @@ def _lowered(attributes: Attributes, name: str) -> str:
     return (attributes.get(name) or "").lower()
 
 
-def _add_meta(values: dict[str, str], attributes: Attributes) -> None:
+def _add_meta(values: dict[str, str], attributes: Attributes, itemprop_read: bool) -> None:
+    """The meta's value under its property, name, or item property (unless that is
+    another item's date: ``_ItemScopes``)."""
     name = (
         attribute(attributes, "property")
         or attribute(attributes, "name")
-        or attribute(attributes, "itemprop")
+        or (attribute(attributes, "itemprop") if itemprop_read else "")
     )
     key = name if name.startswith(("og:", "article:")) else name.lower()
     if key and key not in values:  # the first of duplicates wins
