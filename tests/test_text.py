@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pagevault.text import KeyAllocator, _slug_of, clean_text, slugify
+from pagevault.text import _slug_of, clean_text, slugify, unique_keys
 
 _PIECES = [
     " ",
@@ -117,23 +117,30 @@ def test_every_label_gets_the_normalizing_slug(label: str) -> None:
 
 
 def test_duplicate_bases_get_numbered_suffixes() -> None:
-    keys = KeyAllocator()
-    assert [keys.allocate(b) for b in ("a", "a", "b", "a", "")] == ["a", "a-2", "b", "a-3", "item"]
+    assert unique_keys(["a", "a", "b", "a", ""]) == ["a", "a-2", "b", "a-3", "item"]
+    assert unique_keys(["", ""], "section") == ["section", "section-2"]
 
 
 def test_a_suffixed_key_is_never_handed_out_twice() -> None:
     """A card titled "Annual report 2" and a second "Annual report" would both be
     'annual-report-2': a diff then pairs the wrong items."""
-    keys = KeyAllocator()
-    first = [keys.allocate(b) for b in ("annual-report-2", "annual-report", "annual-report")]
-    assert first == ["annual-report-2", "annual-report", "annual-report-3"]
-    keys = KeyAllocator()
-    later = [keys.allocate(b) for b in ("annual-report", "annual-report", "annual-report-2")]
-    assert later == ["annual-report", "annual-report-2", "annual-report-2-2"]
+    bases = ["annual-report-2", "annual-report", "annual-report"]
+    assert unique_keys(bases) == ["annual-report-2", "annual-report", "annual-report-3"]
+
+
+def test_an_entry_with_a_base_of_its_own_keeps_it_when_twins_come_before_it() -> None:
+    """Snapshot 1 has "Annual report" and "Annual report 2"; snapshot 2 inserts a second
+    "Annual report" before "Annual report 2": that one keeps 'annual-report-2'."""
+    first = unique_keys(["annual-report", "annual-report-2"])
+    second = unique_keys(["annual-report", "annual-report", "annual-report-2"])
+    assert first == ["annual-report", "annual-report-2"]
+    assert second == ["annual-report", "annual-report-3", "annual-report-2"]
 
 
 @given(st.lists(st.sampled_from(["a", "a-2", "a-3", "a-2-2", "b", ""]), max_size=12))
-def test_keys_are_unique_within_one_allocator(bases: list[str]) -> None:
-    keys = KeyAllocator()
-    allocated = [keys.allocate(base) for base in bases]
-    assert len(set(allocated)) == len(allocated)
+def test_keys_are_unique_and_a_lone_base_is_kept(bases: list[str]) -> None:
+    keys = unique_keys(bases)
+    assert len(set(keys)) == len(keys)
+    for base, key in zip(bases, keys, strict=True):
+        if base and bases.count(base) == 1:
+            assert key == base

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import MutableMapping, Sequence
 from functools import lru_cache
+from typing import Any
 
 # Control and format characters: C0/C1 controls (ESC starts terminal sequences),
 # zero-width and bidi controls (they reorder or hide text), BOM, and the soft hyphen
@@ -82,25 +84,36 @@ def _slug_of(value: str, max_length: int) -> str:
     return slug
 
 
-class KeyAllocator:
-    """Hands out keys unique within one list: a duplicate base gets '-2', '-3'...,
-    skipping a key already handed out, so that "Annual report 2" and a second "Annual
-    report" do not both get 'annual-report-2' (the later one gets the next free one)."""
+def unique_keys(bases: Sequence[str], fallback: str = "item") -> list[str]:
+    """Keys unique within one list, from each entry's key base (``fallback`` when
+    empty): the first entry with a base keeps it; a later one takes the first of '-2',
+    '-3'... that is neither a base of the list nor a key already given. Every base is set
+    aside first, so an entry whose base is its own keeps it whatever its twins elsewhere:
+    "Annual report 2" stays 'annual-report-2' when a second "Annual report" is added
+    before it (that one is 'annual-report-3')."""
+    keys = [base or fallback for base in bases]
+    taken = set(keys)
+    if len(taken) == len(keys):  # most lists
+        return keys
+    given: set[str] = set()
+    next_suffix: dict[str, int] = {}
+    for index, base in enumerate(keys):
+        if base in given:
+            suffix = next_suffix.get(base, 2)
+            while f"{base}-{suffix}" in taken:
+                suffix += 1
+            keys[index] = f"{base}-{suffix}"
+            next_suffix[base] = suffix + 1
+            taken.add(keys[index])
+        given.add(keys[index])
+    return keys
 
-    def __init__(self) -> None:
-        self._seen: dict[str, int] = {}
-        self._issued: set[str] = set()
 
-    def allocate(self, base: str, fallback: str = "item") -> str:
-        base = base or fallback
-        count = self._seen.get(base, 0) + 1
-        key = base if count == 1 else f"{base}-{count}"
-        while key in self._issued:
-            count += 1
-            key = f"{base}-{count}"
-        self._seen[base] = count
-        self._issued.add(key)
-        return key
+def assign_keys(entries: Sequence[MutableMapping[str, Any]], fallback: str = "item") -> None:
+    """Replace each entry's "key", its key base, by its key (``unique_keys``)."""
+    keys = unique_keys([entry["key"] for entry in entries], fallback)
+    for entry, key in zip(entries, keys, strict=True):
+        entry["key"] = key
 
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:

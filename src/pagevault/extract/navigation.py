@@ -74,7 +74,7 @@ from pagevault.extract.selectors import (
 )
 from pagevault.extract.urls import resolve_url
 from pagevault.model import Breadcrumb, Menu, Region
-from pagevault.text import KeyAllocator, clean_text, slugify
+from pagevault.text import assign_keys, clean_text, slugify, unique_keys
 
 _LIST_TAGS = ("ul", "ol", "menu")
 _GROUP_TITLE_TAGS = (
@@ -1381,12 +1381,10 @@ def _names_title(class_name: str) -> bool:
 
 def _keyed(entries: list[_ItemFields]) -> tuple[_ItemFields, ...]:
     """The entries with their keys unique among their siblings: each entry's key is
-    its key base, rewritten here when a base is empty or shared, as allocated."""
-    bases = [entry["key"] for entry in entries]
-    if "" in bases or len(set(bases)) < len(bases):
-        allocator = KeyAllocator()
-        for entry, base in zip(entries, bases, strict=True):
-            entry["key"] = allocator.allocate(base)
+    its key base, rewritten here when a base is empty or shared (``unique_keys``)."""
+    keys = unique_keys([entry["key"] for entry in entries])
+    for entry, key in zip(entries, keys, strict=True):
+        entry["key"] = key
     return tuple(entries)
 
 
@@ -1645,7 +1643,6 @@ class _MenuRegistry:
         self._kept: list[_KeptMenu] = []  # one a menu, for ``_replaced_by_richer_copy``
         self._known_anywhere: set[str] = set()
         self._known_in_region: dict[str, set[str]] = {}
-        self._keys = KeyAllocator()
 
     def knows(self, labels: set[str], *, deferred: bool, region: str | None) -> bool:
         known = self._known_anywhere if deferred else self._known_in_region.get(region or "", set())
@@ -1682,9 +1679,8 @@ class _MenuRegistry:
             return
         self._known_anywhere |= labels
         self._known_in_region.setdefault(draft.region, set()).update(labels)
-        key = self._keys.allocate(draft.element_id or slugify(draft.name), "menu")
         menu: dict[str, object] = {
-            "key": key,
+            "key": draft.element_id or slugify(draft.name),  # its base: ``menus``
             "name": draft.name,
             "region": draft.region,
             "items": draft.items,
@@ -1710,7 +1706,9 @@ class _MenuRegistry:
         return False
 
     def menus(self) -> tuple[Menu, ...]:
-        """The menus kept, built in one pydantic call (cheaper than one call a menu)."""
+        """The menus kept, keyed, built in one pydantic call (cheaper than one call a
+        menu)."""
+        assign_keys(self._menus, "menu")
         return _MENUS.validate_python(self._menus)
 
 

@@ -48,7 +48,7 @@ from pagevault.extract.selectors import (
 from pagevault.extract.urls import resolve_url
 from pagevault.extract.visible_dates import photo_caption_around
 from pagevault.model import RelatedLink
-from pagevault.text import KeyAllocator, clean_text, slugify
+from pagevault.text import assign_keys, clean_text, slugify
 
 _HEADINGS = "h2, h3, h4, h5, h6, strong, [class*=title]"
 _MAX_HEADING_LENGTH = 60
@@ -290,7 +290,6 @@ def extract_related(
     ``page_urls``, a trailing slash aside): a list of the latest articles may hold the
     page it stands on (corpus traf__awo.org-Menschenrechte.html)."""
     reader = _CardReader(base_url, lang)
-    keys = KeyAllocator()
     links: list[dict[str, Any]] = []
     own_urls = {page_url.rstrip("/") for page_url in page_urls if page_url}
     seen_urls: set[str] = set()
@@ -302,8 +301,8 @@ def extract_related(
             url = link["url"]
             if url is None or (url not in seen_urls and url.rstrip("/") not in own_urls):
                 seen_urls.add(url or "")
-                link["key"] = keys.allocate(link["key"])  # kept cards only use up suffixes
                 links.append(link)
+    assign_keys(links)  # kept cards only: one left out takes no suffix
     return _RELATED_LINKS.validate_python(links)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from pydantic import TypeAdapter
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -38,7 +39,7 @@ from pagevault.extract.selectors import (
 )
 from pagevault.model import Section
 from pagevault.numbers import find_figures
-from pagevault.text import KeyAllocator, clean_text, slugify
+from pagevault.text import assign_keys, clean_text, slugify
 
 _HEADINGS = {tag_id(f"h{level}"): level for level in range(1, 7)}
 _PARAGRAPHS = tag_ids("p, blockquote, pre, dd, dt, address, figcaption, summary, caption")
@@ -427,8 +428,7 @@ _SECTIONS = TypeAdapter(tuple[Section, ...])
 
 
 def _sections_from(drafts: list[_Draft]) -> tuple[Section, ...]:
-    allocator = KeyAllocator()
-    sections = []
+    sections: list[dict[str, Any]] = []
     while len(drafts) > 1 and _is_empty(drafts[-1]):
         drafts.pop()
     for index, draft in enumerate(drafts):
@@ -440,13 +440,14 @@ def _sections_from(drafts: list[_Draft]) -> tuple[Section, ...]:
         base = draft.element_id or slugify(draft.heading)
         sections.append(
             {
-                "key": allocator.allocate(base, "section"),
+                "key": base,
                 "heading": draft.heading,
                 "level": draft.level,
                 "paragraphs": draft.paragraphs,
                 "items": draft.items,
             }
         )
+    assign_keys(sections, "section")
     return _SECTIONS.validate_python(sections)
 
 

@@ -16,7 +16,7 @@ from pydantic import TypeAdapter
 from pagevault.model import RejectedNumber, Section, Statistic
 from pagevault.numbers import Figure, Rejected, figure_finder
 from pagevault.numbers.vocabulary import QUALIFIERS
-from pagevault.text import KeyAllocator, slugify
+from pagevault.text import assign_keys, slugify
 
 # A sentence ends after . ! ? … and the spaces after it, before what is no lower-case
 # letter or digit. The mark is matched (not looked behind for): a pattern starting with
@@ -58,7 +58,6 @@ def extract_statistics(
     sections: tuple[Section, ...], lang: str | None
 ) -> tuple[tuple[Statistic, ...], tuple[RejectedNumber, ...]]:
     """The statistics of every section, and the numbers not read as statistics."""
-    allocator = KeyAllocator()
     page_texts = _PageTexts(figure_finder(lang))
     statistics: list[dict[str, Any]] = []
     rejected: list[dict[str, Any]] = []
@@ -82,14 +81,15 @@ def extract_statistics(
             if card_figure is not None and index + 1 < len(texts):
                 caption = texts[index + 1]
                 key_words = _key_words(card_figure, caption)
-                statistics.append(_statistic(card_figure, caption, key_words, section, allocator))
+                statistics.append(_statistic(card_figure, caption, key_words, section))
                 # Its size: a caption tells a change in words ("fell 3.2%" under "−3.2%").
                 skip_value = abs(card_figure.value)
                 continue
             for figure, context, key_words in page_texts.read_out(text, figures):
                 if skip_value is None or abs(figure.value) != skip_value:
-                    statistics.append(_statistic(figure, context, key_words, section, allocator))
+                    statistics.append(_statistic(figure, context, key_words, section))
             skip_value = None
+    assign_keys(statistics)
     return _STATISTICS.validate_python(statistics), _REJECTED.validate_python(rejected)
 
 
@@ -165,13 +165,11 @@ class _Sentences:
         return self.text[self._start : end].strip()
 
 
-def _statistic(
-    figure: Figure, context: str, key_words: str, section: Section, allocator: KeyAllocator
-) -> dict[str, Any]:
+def _statistic(figure: Figure, context: str, key_words: str, section: Section) -> dict[str, Any]:
     """A statistic's fields; its key: section key + the words around the figure,
     stable when only the value changes."""
     return {
-        "key": allocator.allocate(f"{section.key}.{key_words}"),
+        "key": f"{section.key}.{key_words}",  # its base: ``assign_keys``
         "text": figure.text,
         "value": figure.value,
         "unit": figure.unit,
