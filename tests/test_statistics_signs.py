@@ -14,6 +14,7 @@ import pytest
 
 from pagevault.diff import diff_snapshots
 from pagevault.extract import parse_html
+from pagevault.numbers import find_figures
 from tests.figures import figures as _figures
 from tests.figures import rejected as _rejected
 from tests.figures import section_statistics
@@ -173,6 +174,23 @@ def test_a_word_for_minus_that_is_no_sign(
     text: str, lang: str, expected: tuple[str, float, str, str]
 ) -> None:
     assert _figures(text, lang)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous visons une baisse d'au moins 5 % des émissions",
+        "Nous visons une baisse d’au moins 5 % des émissions",
+        "Il faut qu'au moins 5 % des voix",
+        "Il faut qu’au moins 5 % des voix",
+        "de tout au moins 5 % des émissions",
+    ],
+)
+def test_au_moins_after_an_elided_word_is_a_floor_not_a_sign(text: str) -> None:
+    """"d'au moins 5 %" was -5 % ("d'au", the word before "moins", was not "au"): a
+    floor, qualified "au moins" as "de tout au moins 5 %" is."""
+    (figure,) = find_figures(text, "fr")[0]
+    assert (figure.text, figure.value, figure.qualifier) == ("5 %", 5.0, "au moins")
 
 
 def test_a_rejected_number_keeps_its_text_without_the_dash() -> None:

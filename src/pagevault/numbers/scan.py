@@ -1201,7 +1201,9 @@ class _Scan:
         words = self._words_before(start)
         if minus is None or not words or words[-1] != minus:
             return None
-        if len(words) > 1 and (words[-2] in _NOT_MINUS_AFTER or _holds_number(words[-2])):
+        if len(words) > 1 and (
+            _unelided(words[-2]) in _NOT_MINUS_AFTER or _holds_number(words[-2])
+        ):
             return None
         word_end = start
         while self.text[word_end - 1].isspace():  # not text[:start].rstrip(): n² copies
@@ -1213,9 +1215,14 @@ class _Scan:
         if not words or words[-1] not in _QUALIFIER_LAST_WORDS:
             return None  # most numbers: decided without joining words
         for count in (3, 2, 1):
+            if len(words) < count:
+                continue
             phrase = " ".join(words[-count:])
-            if len(words) >= count and phrase in QUALIFIERS:
+            if phrase in QUALIFIERS:
                 return phrase
+            unelided = _unelided(phrase)  # "d'au moins 5 %", "qu’au moins": "au moins"
+            if unelided is not phrase and unelided in QUALIFIERS:
+                return unelided
         return None
 
     def _words_before(self, start: int) -> list[str]:
@@ -1289,6 +1296,15 @@ def _number_ends_at(text: str, position: int) -> bool:
     before ``position`` ("786 -122", "2014 -2020", "030 / -5")."""
     last = text[max(0, position - 8) : position].rstrip()[-1:]
     return last != "" and (last.isdigit() or last in "-–—/")
+
+
+def _unelided(word: str) -> str:
+    """A word, or a phrase's first word, without the elided word glued before it by an
+    apostrophe: "d'au" is "au", "qu’au moins" "au moins"; ``word`` itself if it has none."""
+    first = word.partition(" ")[0]
+    if "'" not in first and "’" not in first:
+        return word
+    return word[max(first.rfind("'"), first.rfind("’")) + 1 :]
 
 
 def _holds_number(word: str) -> bool:
