@@ -359,6 +359,9 @@ class _Scan:
         self.text = text
         self.language = language
         self.cursor = 0  # digits before it have been read (left-to-right pass)
+        # Where what was read before the number being read ends (the cursor then): a
+        # figure with its unit ("5 %", "1,5 Mio."), a rejected number (_number_ended_at).
+        self.read_before = 0
         self.taken: list[tuple[int, int]] = []  # spans read out of order: URLs, word ratios
         self.documents: list[tuple[int, int]] = []  # a document's format, size, pages
         self.figures: list[Figure] = []
@@ -512,6 +515,7 @@ class _Scan:
 
     def read_at(self, start: int, end: int) -> None:
         text = self.text
+        self.read_before = self.cursor
         self.consume(end)
         if self.taken and self.is_taken(start, end):
             return
@@ -812,14 +816,14 @@ class _Scan:
             return True
         low_value, low_ambiguous = number_value(first.group(), self.language, bool(high.pct))
         high_value, high_ambiguous = number_value(second.group(), self.language, bool(high.pct))
-        is_minus = sign is not None and self.text[sign] != "+"
-        if high_value <= (-low_value if is_minus else low_value):
-            return False
-        self.consume(high.end)
         low = _Candidate(low_base.start, start, first.end(), high.end, first.group())
         low.cur1 = low_base.cur1 or high.cur1
         low.suffix, low.scale, low.pct, low.cur2 = high.suffix, high.scale, high.pct, high.cur2
+        # The low end's sign is read as any figure's (_sign), from its unit and kind.
         figure = self._figure(low, low_value, low_ambiguous or high_ambiguous)
+        if high_value <= (-low_value if figure.value < 0 else low_value):
+            return False
+        self.consume(high.end)
         self.figures.append(_as_range(figure))
         return True
 
@@ -1133,7 +1137,7 @@ class _Scan:
         sign = None
         # Most figures have no sign: neither a sign character nor a word for minus and a
         # space before them, told by a slice (~1 µs a figure less, measured).
-        if start > 0 and (text[start - 1] in _SIGNS or text[start - 6 : start - 1] in _MINUSES):
+        if start > 0 and (text[start - 1] in _SIGNS or text.endswith(_MINUSES, 0, start - 1)):
             sign = self._sign(start, kind, noun)
         if sign is not None:
             start, is_minus = sign
@@ -1167,30 +1171,51 @@ class _Scan:
     def _sign_character_at(self, start: int) -> int | None:
         """Where a sign character touching the figure's first character stands, if one
         does: "−1,5 milliard" (U+2212), "-3,2 %", "+5 %", "(-4,5 Prozent)". After a space,
-        an opening bracket or quote, or opening the text; a hyphen or a plus not after a
-        number ("786 -122": a phone extension; "2014 -2020": years). A dash after a
-        letter or a digit joins ("COVID-19", "G-20", "10-20", "+33 1-53-38"); one before
-        a space is a list's ("- 5 things"); the en dash stands between the ends of a
-        range in the corpus ("52–58 GtCO 2 eq": traf__diem25.org.climate), never as a
-        minus."""
+        an opening bracket or quote, or opening the text; not after a number, spaces
+        alone between them (_number_ended_at: "786 -122", a phone extension; "2014
+        -2020", years; "5 % -10 %", "40 −45 Prozent", the two ends of a range). A dash
+        after a letter or a digit joins ("COVID-19", "G-20", "10-20", "+33 1-53-38");
+        one before a space is a list's ("- 5 things"); the en dash stands between the
+        ends of a range in the corpus ("52–58 GtCO 2 eq": traf__diem25.org.climate),
+        never as a minus. Whether a hyphen found here is a minus is _sign's to tell."""
         if start == 0 or self.text[start - 1] not in _SIGNS:
             return None  # most figures
         sign = start - 1
         if sign > 0 and self.text[sign - 1] not in _BEFORE_SIGN:
             return None
-        if self.text[sign] != _MINUS_SIGN and _number_ends_at(self.text, sign):
+        if self._number_ended_at(sign):
             return None
         return sign
 
+    def _number_ended_at(self, position: int) -> bool:
+        """Whether a number, or a dash or slash between numbers, ends just before the
+        spaces before ``position``: a digit or a dash there ("786 -122", "2014 -2020",
+        "030 / -5"), or the end of what was read before the number being read, its unit
+        included ("5 % -10 %", "5% -10%", "1,5 Mio. -2 Mio.", "5 000 € -2 000 €")."""
+        text = self.text
+        last = text[max(0, position - 8) : position].rstrip()[-1:]
+        if last != "" and (last.isdigit() or last in "-–—/"):
+            return True
+        read_before = self.read_before
+        return 0 < read_before <= position and not text[read_before:position].strip()
+
     def _hyphen_is_minus(self, sign: int, kind: FigureKind, unit: str | None) -> bool:
         """A hyphen before a figure is a minus, but before a duration ("les -25 ans",
-        "tarif -26 ans": the under-25s) and opening a text before a count that is no
-        temperature (a list item's dash written against its number: "-5 things")."""
+        "tarif -26 ans": the under-25s) and before a count that is no temperature nor
+        points but after a word asking for one ("a drop of -12,000 jobs", "soit -300
+        emplois") or a bracket: a list item's dash written against its number, the line
+        breaks between the items gone from the text ("Key facts: -5,000 volunteers -300
+        staff members", "-5 things"). The minus sign U+2212 is no dash: always a sign."""
         if kind == "duration":
             return False
-        if sign > 0 or kind != "count":
+        if kind != "count" or (unit is not None and unit.lower() in _SIGNED_UNITS):
             return True
-        return unit is not None and unit.lower() in _SIGNED_UNITS
+        if sign == 0:
+            return False
+        if self.text[sign - 1] == "(":
+            return True
+        words = self._words_before(sign)
+        return bool(words) and words[-1] in _WORDS_BEFORE_MINUS_COUNT
 
     def _minus_word_start(self, start: int) -> int | None:
         """Where the word for minus right before the figure at ``start`` starts, if one
@@ -1287,15 +1312,17 @@ _SIGNED_UNITS = frozenset(
 # a margin ("plus or minus", "plus ou moins", "más o menos"), a floor ("au moins", "du
 # moins", "pour le moins", "al menos", "por lo menos", "cuando menos", "ni más ni menos").
 _MINUS_WORDS = {"en": "minus", "de": "minus", "fr": "moins", "es": "menos"}
-_MINUSES = frozenset(("minus", "moins", "menos", "Minus", "Moins", "Menos"))  # 5 letters
+# The words for minus as they may stand before a figure's space (_Scan._figure's check).
+_MINUSES = tuple(
+    sorted({form for word in _MINUS_WORDS.values() for form in (word, word.capitalize())})
+)
 _NOT_MINUS_AFTER = frozenset("or plus und oder ou au du le la les o al lo ni cuando".split())
-
-
-def _number_ends_at(text: str, position: int) -> bool:
-    """Whether a number, or a dash or slash between numbers, ends just before the spaces
-    before ``position`` ("786 -122", "2014 -2020", "030 / -5")."""
-    last = text[max(0, position - 8) : position].rstrip()[-1:]
-    return last != "" and (last.isdigit() or last in "-–—/")
+# The words after which a hyphen before a count is a minus (_Scan._hyphen_is_minus):
+# the words of the grammar ("a drop of -12,000 jobs", "was -300") and "soit", but not
+# those joining a list's items ("5,000 volunteers and -300 staff").
+_WORDS_BEFORE_MINUS_COUNT = (
+    FUNCTION_WORDS - frozenset("and or et ou und oder y o e".split())
+) | frozenset(("soit",))
 
 
 def _unelided(word: str) -> str:
