@@ -1053,7 +1053,7 @@ class _Scan:
             and _lazy(_STREET_AFTER).match(self.text, end)
         ):
             return "numbering"
-        if raw.isdigit() and _name_before(before) and self._unit_noun(end) is None:
+        if raw.isdigit() and _name_before(before, after) and self._unit_noun(end) is None:
             return "code"
         return None
 
@@ -1619,26 +1619,47 @@ def _name_word_before(before: str) -> str | None:
     return words[-1]
 
 
-def _name_before(before: str) -> bool:
+def _name_before(before: str, after: str) -> bool:
     """Whether a name ends right before a whole number counting nothing, the number then
     being part of it: a word written in camel case ("Firefox for iOS 124": corpus
-    hdate__mozilla.org.mfsa2024-17, a version) or two capitalised words inside a
-    sentence ("la CGT Goodyear et Sud Ptt 92 a pour but": corpus
-    traf__infocomcgt.fr.caisse, a union). Not one capitalised word ("In Chicago 300 were
-    arrested") nor two after a preposition of place ("in New York 300 were arrested")."""
+    hdate__mozilla.org.mfsa2024-17, a version), not a unit ("in kWh 3500"); or two
+    capitalised words inside a sentence going on after the number ("la CGT Goodyear et
+    Sud Ptt 92 a pour but": corpus traf__infocomcgt.fr.caisse, a union). Not one
+    capitalised word ("In Chicago 300 were arrested"), nor a name before a mark or the
+    text's end ("Chicago 300, New Orleans 120, Los Angeles 450.": a list of counts), nor
+    one after a preposition ("in New York 300 were arrested", "According to Human
+    Rights Watch 300 were killed")."""
     last = before.rstrip().rpartition(" ")[2]
     if not last.isalpha() or last.islower():
         return False  # most numbers: after a mark, a number or a word in lower case
     if not last[0].isupper():
-        return any(letter.isupper() for letter in last[1:])  # "iOS"
+        # "iOS", "macOS"; not a unit ("kWh", "mAh")
+        return any(letter.isupper() for letter in last[1:]) and not _UNIT_BEFORE.fullmatch(last)
+    if after[:1] not in _SPACES or not after[1:2].isalpha():
+        return False
     words = before.split()
     if len(words) < 3 or _name_word_before(" ".join(words[-3:-1])) is None:
         return False
-    return words[-3].lower() not in _PLACE_PREPOSITIONS and _name_word_before(before) is not None
+    if _name_word_before(before) is None:
+        return False
+    # The word before the name: its words walked back (a few: ``before`` is 40 characters)
+    index = len(words) - 3
+    while index > 0 and _name_word_before(" ".join(words[index - 1 : index + 1])) is not None:
+        index -= 1
+    return words[index].lower() not in _NAME_PREPOSITIONS
 
 
+# A unit written before its number in camel case, an SI prefix and a unit ("in kWh
+# 3500"): no name.
+_UNIT_BEFORE = re.compile(r"[kmµnpcdh](?:Wh|Wp|Wc|W|Ah|VA|V|A|Hz|B|Pa|J|L)")
+_SPACES = frozenset(" \u00a0\u202f\u2009")
 # Prepositions a place name follows: "in New York 300 were arrested".
 _PLACE_PREPOSITIONS = frozenset("in at from near à a au aux en de del im am bei aus nach".split())
+# Prepositions any name follows ("according to Human Rights Watch", "selon Médecins
+# Sans Frontières", "laut Statistischem Bundesamt"): the number after it is no part of it.
+_NAME_PREPOSITIONS = _PLACE_PREPOSITIONS | frozenset(
+    "to by of for with selon par pour avec chez sur laut von vom mit für según por para con".split()
+)
 # What ends a sentence inside a text (_follows_its_list_marker).
 _SENTENCE_ENDS = (". ", "! ", "? ")
 # Characters at most from an inline list's marker to the next one's number ("9. Spain
