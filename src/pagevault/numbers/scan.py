@@ -1196,8 +1196,12 @@ class _Scan:
         last = text[max(0, position - 8) : position].rstrip()[-1:]
         if last != "" and (last.isdigit() or last in "-–—/"):
             return True
-        read_before = self.read_before
-        return 0 < read_before <= position and not text[read_before:position].strip()
+        read_before = self.read_before  # a few spaces before position at most: no long copy
+        return (
+            0 < read_before
+            and 0 < position - read_before <= 8
+            and text[read_before:position].isspace()
+        )
 
     def _hyphen_is_minus(self, sign: int, kind: FigureKind, unit: str | None) -> bool:
         """A hyphen before a figure is a minus, but before a duration ("les -25 ans",
