@@ -1198,7 +1198,7 @@ class _Scan:
             return True
         read_before = self.read_before  # a few spaces before position at most: no long copy
         return (
-            0 < read_before
+            read_before > 0
             and 0 < position - read_before <= 8
             and text[read_before:position].isspace()
         )
