@@ -50,3 +50,31 @@ def test_a_number_after_a_place_or_with_a_unit_stays_a_figure(
     text: str, lang: str, expected: tuple[str, float, str | None, str]
 ) -> None:
     assert _figures(text, lang)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Arrests by city: Chicago 300, New Orleans 120, Los Angeles 450.",
+            "en",
+            ["300", "120", "450"],
+        ),
+        ("Madrid 300, Buenos Aires 120, Ciudad Juárez 450", "es", ["300", "120", "450"]),
+        ("Paris 300, Seine Saint Denis 120, Val Marne 450", "fr", ["300", "120", "450"]),
+        ("Im Jahr zählte Tafel Deutschland 960", "de", ["960"]),
+        ("Im Jahr zählte Tafel Deutschland 960.", "de", ["960"]),
+        ("According to Human Rights Watch 300 were killed.", "en", ["300"]),
+        ("Selon Médecins Sans Frontières 300 ont été soignés.", "fr", ["300"]),
+        ("The average household uses in kWh 3500 a year.", "en", ["3500"]),
+        ("Die Batterie hat in mAh 4500 mehr als genug.", "de", ["4500"]),
+    ],
+)
+def test_a_count_after_a_list_of_places_a_preposition_or_a_unit_is_no_name(
+    text: str, lang: str, expected: list[str]
+) -> None:
+    """Counts rejected as part of a name: a list of places and their counts ("New
+    Orleans 120,"), a name after "according to", a unit written before its number
+    ("in kWh 3500", camel case as "iOS")."""
+    assert [figure[0] for figure in _figures(text, lang)] == expected
+    assert not [number for number, reason in _rejected(text, lang) if reason == "code"]

@@ -14,6 +14,7 @@ import pytest
 
 from pagevault.diff import diff_snapshots
 from pagevault.extract import parse_html
+from pagevault.numbers import find_figures
 from tests.figures import figures as _figures
 from tests.figures import rejected as _rejected
 from tests.figures import section_statistics
@@ -158,6 +159,80 @@ def test_a_dash_joining_or_listing_is_no_sign(
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
+        (
+            "rise by 5% -10% each year",
+            "en",
+            [("5%", 5.0, "%", "percent"), ("10%", 10.0, "%", "percent")],
+        ),
+        (
+            "une remise de 5 % -10 %",
+            "fr",
+            [("5 %", 5.0, "%", "percent"), ("10 %", 10.0, "%", "percent")],
+        ),
+        (
+            "steigen um 1,5 Mio. -2 Mio. Euro",
+            "de",
+            [("1,5 Mio.", 1.5e6, None, "count"), ("2 Mio. Euro", 2e6, "EUR", "money")],
+        ),
+        (
+            "zwischen 40 −45 Prozent",
+            "de",
+            [("40", 40.0, None, "count"), ("45 Prozent", 45.0, "%", "percent")],
+        ),
+        (
+            "coûte 5 000 € −2 000 € de plus",
+            "fr",
+            [("5 000 €", 5000.0, "EUR", "money"), ("2 000 €", 2000.0, "EUR", "money")],
+        ),
+    ],
+)
+def test_a_dash_after_a_figure_and_its_unit_is_no_sign(
+    text: str, lang: str, expected: list[tuple[str, float, str | None, str]]
+) -> None:
+    """The second end of a range written after the first one's unit ("5% -10%") was
+    read as negative: only a digit was seen as the end of a number, not a unit or a
+    scale word; the minus sign U+2212 after a number was always read as a sign."""
+    assert _figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "<p>Key facts:<br>\n-5,000 volunteers<br>\n-300 staff members</p>",
+            "en",
+            [("5,000", 5000.0), ("300", 300.0)],
+        ),
+        (
+            "<p>Bilan de l'année :<br>\n-5 000 bénévoles<br>\n-300 salariés<br>\n-12 antennes</p>",
+            "fr",
+            [("5 000", 5000.0), ("300", 300.0), ("12", 12.0)],
+        ),
+        (
+            "<p>Bilanz:<br>\n-300 Mitglieder<br>\n-12 Gruppen</p>",
+            "de",
+            [("300", 300.0), ("12", 12.0)],
+        ),
+        ("<p>Resumen:<br>\n-300 socios<br>\n-12 sedes</p>", "es", [("300", 300.0), ("12", 12.0)]),
+        ("<p>a drop of -12,000 jobs</p>", "en", [("-12,000", -12000.0)]),  # after "of"
+        ("<p>le solde est de −300 emplois</p>", "fr", [("−300", -300.0)]),  # U+2212
+        ("<p>Hiring fell (-300 jobs) in May.</p>", "en", [("-300", -300.0)]),  # a bracket
+        ("<p>Bilan : -12 °C et -5 points</p>", "fr", [("-12", -12.0), ("-5", -5.0)]),  # units
+    ],
+)
+def test_a_hyphen_before_a_count_is_a_list_dash(
+    text: str, lang: str, expected: list[tuple[str, float]]
+) -> None:
+    """Items of a list written with dashes, a line break each (gone from the text:
+    "Key facts: -5,000 volunteers -300 staff members"), gave negative counts."""
+    page = f"<html lang={lang}><body><main><h1>T</h1>{text}</main></body></html>"
+    snapshot = parse_html(page.encode(), "https://example.org/p")
+    assert [(s.text, s.value) for s in snapshot.statistics] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
         ("plus or minus 3 percent", "en", ("3 percent", 3.0, "%", "percent")),  # a margin
         ("plus ou moins 5 % des voix", "fr", ("5 %", 5.0, "%", "percent")),
         ("au moins 5 % des voix", "fr", ("5 %", 5.0, "%", "percent")),  # a floor
@@ -173,6 +248,23 @@ def test_a_word_for_minus_that_is_no_sign(
     text: str, lang: str, expected: tuple[str, float, str, str]
 ) -> None:
     assert _figures(text, lang)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous visons une baisse d'au moins 5 % des émissions",
+        "Nous visons une baisse d’au moins 5 % des émissions",
+        "Il faut qu'au moins 5 % des voix",
+        "Il faut qu’au moins 5 % des voix",
+        "de tout au moins 5 % des émissions",
+    ],
+)
+def test_au_moins_after_an_elided_word_is_a_floor_not_a_sign(text: str) -> None:
+    """ "d'au moins 5 %" was -5 % ("d'au", the word before "moins", was not "au"): a
+    floor, qualified "au moins" as "de tout au moins 5 %" is."""
+    (figure,) = find_figures(text, "fr")[0]
+    assert (figure.text, figure.value, figure.qualifier) == ("5 %", 5.0, "au moins")
 
 
 def test_a_rejected_number_keeps_its_text_without_the_dash() -> None:
@@ -245,8 +337,12 @@ def test_the_diff_command_shows_the_signed_texts(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("lang", "paragraph"),
-    [("de", "es sank um minus 5 Prozent " * 4000), ("fr", "soit -5 % et " * 4000)],
-    ids=["minus-word", "hyphen"],
+    [
+        ("de", "es sank um minus 5 Prozent " * 4000),
+        ("fr", "soit -5 % et " * 4000),
+        ("fr", "d'au moins 5 % " * 4000),
+    ],
+    ids=["minus-word", "hyphen", "elided-floor"],
 )
 def test_repeated_signed_figures_are_read_in_bounded_time(lang: str, paragraph: str) -> None:
     """Each sign is read from the figure back, a few characters (RELIABILITY.md rule 1)."""
@@ -255,4 +351,16 @@ def test_repeated_signed_figures_are_read_in_bounded_time(lang: str, paragraph: 
     snapshot = parse_html(page.encode(), "https://example.org/p")
     assert time.monotonic() - started < 3.0
     assert len(snapshot.statistics) == 4000
-    assert {statistic.value for statistic in snapshot.statistics} == {-5.0}
+    assert {statistic.value for statistic in snapshot.statistics} == {
+        5.0 if "au moins" in paragraph else -5.0
+    }
+
+
+def test_dashes_after_figures_are_read_in_bounded_time() -> None:
+    """Whether a figure ends before a dash is read from what was read before it, not by
+    looking back over the text (RELIABILITY.md rule 1)."""
+    page = f"<html lang=en><body><main><h1>T</h1><p>{'5% -' * 4000}</p></main></body></html>"
+    started = time.monotonic()
+    snapshot = parse_html(page.encode(), "https://example.org/p")
+    assert time.monotonic() - started < 3.0
+    assert {statistic.value for statistic in snapshot.statistics} == {5.0}

@@ -9,9 +9,15 @@ de, es "300.000" / "1,5"); a figure written in another convention ("5,400 person
 on a French page) is read as a thousands group and flagged ``ambiguous``. English
 "billion" is 10^9; French/German/Spanish billion/Billion/billón are 10^12;
 milliard/Milliarde/Mrd./mil millones are 10^9. A sign is part of a figure ("−1,5
-milliard" -> -1.5e9, "+5 %", "minus 12 Grad" -> -12): the minus sign U+2212, and a
-hyphen or a plus touching the number after a space, never one joining a range, a code,
-a date or a phone number ("10-20", "COVID-19", "2019-2020", "786 -122").
+milliard" -> -1.5e9, "+5 %", "minus 12 Grad" -> -12): the minus sign U+2212, a hyphen
+or a plus touching the number after a space, an opening bracket or quote, or opening
+the text, and a word for minus before a percent, degrees or points (not "au moins",
+"d'au moins", "plus or minus"). None after a number or a figure's unit, spaces alone
+between ("786 -122", "2014 -2020", "5 % -10 %", "40 −45 Prozent"), nor a dash joining
+("10-20", "COVID-19", "2019-2020"). A hyphen before a count is a list item's dash
+("Key facts: -5,000 volunteers -300 staff"), but before degrees or points, or after
+a bracket or a word of the grammar ("a drop of -12,000 jobs"); before a duration it
+is none ("les -25 ans").
 
     vocabulary.py  the words (qualifiers, scales, currencies, units, non-figure cues)
     values.py      the value of a number as written

@@ -359,6 +359,9 @@ class _Scan:
         self.text = text
         self.language = language
         self.cursor = 0  # digits before it have been read (left-to-right pass)
+        # Where what was read before the number being read ends (the cursor then): a
+        # figure with its unit ("5 %", "1,5 Mio."), a rejected number (_number_ended_at).
+        self.read_before = 0
         self.taken: list[tuple[int, int]] = []  # spans read out of order: URLs, word ratios
         self.documents: list[tuple[int, int]] = []  # a document's format, size, pages
         self.figures: list[Figure] = []
@@ -512,6 +515,7 @@ class _Scan:
 
     def read_at(self, start: int, end: int) -> None:
         text = self.text
+        self.read_before = self.cursor
         self.consume(end)
         if self.taken and self.is_taken(start, end):
             return
@@ -812,14 +816,14 @@ class _Scan:
             return True
         low_value, low_ambiguous = number_value(first.group(), self.language, bool(high.pct))
         high_value, high_ambiguous = number_value(second.group(), self.language, bool(high.pct))
-        is_minus = sign is not None and self.text[sign] != "+"
-        if high_value <= (-low_value if is_minus else low_value):
-            return False
-        self.consume(high.end)
         low = _Candidate(low_base.start, start, first.end(), high.end, first.group())
         low.cur1 = low_base.cur1 or high.cur1
         low.suffix, low.scale, low.pct, low.cur2 = high.suffix, high.scale, high.pct, high.cur2
+        # The low end's sign is read as any figure's (_sign), from its unit and kind.
         figure = self._figure(low, low_value, low_ambiguous or high_ambiguous)
+        if high_value <= (-low_value if figure.value < 0 else low_value):
+            return False
+        self.consume(high.end)
         self.figures.append(_as_range(figure))
         return True
 
@@ -1049,7 +1053,7 @@ class _Scan:
             and _lazy(_STREET_AFTER).match(self.text, end)
         ):
             return "numbering"
-        if raw.isdigit() and _name_before(before) and self._unit_noun(end) is None:
+        if raw.isdigit() and _name_before(before, after) and self._unit_noun(end) is None:
             return "code"
         return None
 
@@ -1133,7 +1137,7 @@ class _Scan:
         sign = None
         # Most figures have no sign: neither a sign character nor a word for minus and a
         # space before them, told by a slice (~1 µs a figure less, measured).
-        if start > 0 and (text[start - 1] in _SIGNS or text[start - 6 : start - 1] in _MINUSES):
+        if start > 0 and (text[start - 1] in _SIGNS or text.endswith(_MINUSES, 0, start - 1)):
             sign = self._sign(start, kind, noun)
         if sign is not None:
             start, is_minus = sign
@@ -1167,30 +1171,55 @@ class _Scan:
     def _sign_character_at(self, start: int) -> int | None:
         """Where a sign character touching the figure's first character stands, if one
         does: "−1,5 milliard" (U+2212), "-3,2 %", "+5 %", "(-4,5 Prozent)". After a space,
-        an opening bracket or quote, or opening the text; a hyphen or a plus not after a
-        number ("786 -122": a phone extension; "2014 -2020": years). A dash after a
-        letter or a digit joins ("COVID-19", "G-20", "10-20", "+33 1-53-38"); one before
-        a space is a list's ("- 5 things"); the en dash stands between the ends of a
-        range in the corpus ("52–58 GtCO 2 eq": traf__diem25.org.climate), never as a
-        minus."""
+        an opening bracket or quote, or opening the text; not after a number, spaces
+        alone between them (_number_ended_at: "786 -122", a phone extension; "2014
+        -2020", years; "5 % -10 %", "40 −45 Prozent", the two ends of a range). A dash
+        after a letter or a digit joins ("COVID-19", "G-20", "10-20", "+33 1-53-38");
+        one before a space is a list's ("- 5 things"); the en dash stands between the
+        ends of a range in the corpus ("52–58 GtCO 2 eq": traf__diem25.org.climate),
+        never as a minus. Whether a hyphen found here is a minus is _sign's to tell."""
         if start == 0 or self.text[start - 1] not in _SIGNS:
             return None  # most figures
         sign = start - 1
         if sign > 0 and self.text[sign - 1] not in _BEFORE_SIGN:
             return None
-        if self.text[sign] != _MINUS_SIGN and _number_ends_at(self.text, sign):
+        if self._number_ended_at(sign):
             return None
         return sign
 
+    def _number_ended_at(self, position: int) -> bool:
+        """Whether a number, or a dash or slash between numbers, ends just before the
+        spaces before ``position``: a digit or a dash there ("786 -122", "2014 -2020",
+        "030 / -5"), or the end of what was read before the number being read, its unit
+        included ("5 % -10 %", "5% -10%", "1,5 Mio. -2 Mio.", "5 000 € -2 000 €")."""
+        text = self.text
+        last = text[max(0, position - 8) : position].rstrip()[-1:]
+        if last != "" and (last.isdigit() or last in "-–—/"):
+            return True
+        read_before = self.read_before  # a few spaces before position at most: no long copy
+        return (
+            read_before > 0
+            and 0 < position - read_before <= 8
+            and text[read_before:position].isspace()
+        )
+
     def _hyphen_is_minus(self, sign: int, kind: FigureKind, unit: str | None) -> bool:
         """A hyphen before a figure is a minus, but before a duration ("les -25 ans",
-        "tarif -26 ans": the under-25s) and opening a text before a count that is no
-        temperature (a list item's dash written against its number: "-5 things")."""
+        "tarif -26 ans": the under-25s) and before a count that is no temperature nor
+        points but after a word asking for one ("a drop of -12,000 jobs", "soit -300
+        emplois") or a bracket: a list item's dash written against its number, the line
+        breaks between the items gone from the text ("Key facts: -5,000 volunteers -300
+        staff members", "-5 things"). The minus sign U+2212 is no dash: always a sign."""
         if kind == "duration":
             return False
-        if sign > 0 or kind != "count":
+        if kind != "count" or (unit is not None and unit.lower() in _SIGNED_UNITS):
             return True
-        return unit is not None and unit.lower() in _SIGNED_UNITS
+        if sign == 0:
+            return False
+        if self.text[sign - 1] == "(":
+            return True
+        words = self._words_before(sign)
+        return bool(words) and words[-1] in _WORDS_BEFORE_MINUS_COUNT
 
     def _minus_word_start(self, start: int) -> int | None:
         """Where the word for minus right before the figure at ``start`` starts, if one
@@ -1201,7 +1230,9 @@ class _Scan:
         words = self._words_before(start)
         if minus is None or not words or words[-1] != minus:
             return None
-        if len(words) > 1 and (words[-2] in _NOT_MINUS_AFTER or _holds_number(words[-2])):
+        if len(words) > 1 and (
+            _unelided(words[-2]) in _NOT_MINUS_AFTER or _holds_number(words[-2])
+        ):
             return None
         word_end = start
         while self.text[word_end - 1].isspace():  # not text[:start].rstrip(): n² copies
@@ -1213,9 +1244,14 @@ class _Scan:
         if not words or words[-1] not in _QUALIFIER_LAST_WORDS:
             return None  # most numbers: decided without joining words
         for count in (3, 2, 1):
+            if len(words) < count:
+                continue
             phrase = " ".join(words[-count:])
-            if len(words) >= count and phrase in QUALIFIERS:
+            if phrase in QUALIFIERS:
                 return phrase
+            unelided = _unelided(phrase)  # "d'au moins 5 %", "qu’au moins": "au moins"
+            if unelided is not phrase and unelided in QUALIFIERS:
+                return unelided
         return None
 
     def _words_before(self, start: int) -> list[str]:
@@ -1280,15 +1316,26 @@ _SIGNED_UNITS = frozenset(
 # a margin ("plus or minus", "plus ou moins", "más o menos"), a floor ("au moins", "du
 # moins", "pour le moins", "al menos", "por lo menos", "cuando menos", "ni más ni menos").
 _MINUS_WORDS = {"en": "minus", "de": "minus", "fr": "moins", "es": "menos"}
-_MINUSES = frozenset(("minus", "moins", "menos", "Minus", "Moins", "Menos"))  # 5 letters
+# The words for minus as they may stand before a figure's space (_Scan._figure's check).
+_MINUSES = tuple(
+    sorted({form for word in _MINUS_WORDS.values() for form in (word, word.capitalize())})
+)
 _NOT_MINUS_AFTER = frozenset("or plus und oder ou au du le la les o al lo ni cuando".split())
+# The words after which a hyphen before a count is a minus (_Scan._hyphen_is_minus):
+# the words of the grammar ("a drop of -12,000 jobs", "was -300") and "soit", but not
+# those joining a list's items ("5,000 volunteers and -300 staff").
+_WORDS_BEFORE_MINUS_COUNT = (
+    FUNCTION_WORDS - frozenset("and or et ou und oder y o e".split())
+) | frozenset(("soit",))
 
 
-def _number_ends_at(text: str, position: int) -> bool:
-    """Whether a number, or a dash or slash between numbers, ends just before the spaces
-    before ``position`` ("786 -122", "2014 -2020", "030 / -5")."""
-    last = text[max(0, position - 8) : position].rstrip()[-1:]
-    return last != "" and (last.isdigit() or last in "-–—/")
+def _unelided(word: str) -> str:
+    """A word, or a phrase's first word, without the elided word glued before it by an
+    apostrophe: "d'au" is "au", "qu’au moins" "au moins"; ``word`` itself if it has none."""
+    first = word.partition(" ")[0]
+    if "'" not in first and "’" not in first:
+        return word
+    return word[max(first.rfind("'"), first.rfind("’")) + 1 :]
 
 
 def _holds_number(word: str) -> bool:
@@ -1576,26 +1623,47 @@ def _name_word_before(before: str) -> str | None:
     return words[-1]
 
 
-def _name_before(before: str) -> bool:
+def _name_before(before: str, after: str) -> bool:
     """Whether a name ends right before a whole number counting nothing, the number then
     being part of it: a word written in camel case ("Firefox for iOS 124": corpus
-    hdate__mozilla.org.mfsa2024-17, a version) or two capitalised words inside a
-    sentence ("la CGT Goodyear et Sud Ptt 92 a pour but": corpus
-    traf__infocomcgt.fr.caisse, a union). Not one capitalised word ("In Chicago 300 were
-    arrested") nor two after a preposition of place ("in New York 300 were arrested")."""
+    hdate__mozilla.org.mfsa2024-17, a version), not a unit ("in kWh 3500"); or two
+    capitalised words inside a sentence going on after the number ("la CGT Goodyear et
+    Sud Ptt 92 a pour but": corpus traf__infocomcgt.fr.caisse, a union). Not one
+    capitalised word ("In Chicago 300 were arrested"), nor a name before a mark or the
+    text's end ("Chicago 300, New Orleans 120, Los Angeles 450.": a list of counts), nor
+    one after a preposition ("in New York 300 were arrested", "According to Human
+    Rights Watch 300 were killed")."""
     last = before.rstrip().rpartition(" ")[2]
     if not last.isalpha() or last.islower():
         return False  # most numbers: after a mark, a number or a word in lower case
     if not last[0].isupper():
-        return any(letter.isupper() for letter in last[1:])  # "iOS"
+        # "iOS", "macOS"; not a unit ("kWh", "mAh")
+        return any(letter.isupper() for letter in last[1:]) and not _UNIT_BEFORE.fullmatch(last)
+    if after[:1] not in _SPACES or not after[1:2].isalpha():
+        return False
     words = before.split()
     if len(words) < 3 or _name_word_before(" ".join(words[-3:-1])) is None:
         return False
-    return words[-3].lower() not in _PLACE_PREPOSITIONS and _name_word_before(before) is not None
+    if _name_word_before(before) is None:
+        return False
+    # The word before the name: its words walked back (a few: ``before`` is 40 characters)
+    index = len(words) - 3
+    while index > 0 and _name_word_before(" ".join(words[index - 1 : index + 1])) is not None:
+        index -= 1
+    return words[index].lower() not in _NAME_PREPOSITIONS
 
 
+# A unit written before its number in camel case, an SI prefix and a unit ("in kWh
+# 3500"): no name.
+_UNIT_BEFORE = re.compile(r"[kmµnpcdh](?:Wh|Wp|Wc|W|Ah|VA|V|A|Hz|B|Pa|J|L)")
+_SPACES = frozenset(" \u00a0\u202f\u2009")
 # Prepositions a place name follows: "in New York 300 were arrested".
 _PLACE_PREPOSITIONS = frozenset("in at from near à a au aux en de del im am bei aus nach".split())
+# Prepositions any name follows ("according to Human Rights Watch", "selon Médecins
+# Sans Frontières", "laut Statistischem Bundesamt"): the number after it is no part of it.
+_NAME_PREPOSITIONS = _PLACE_PREPOSITIONS | frozenset(
+    "to by of for with selon par pour avec chez sur laut von vom mit für según por para con".split()
+)
 # What ends a sentence inside a text (_follows_its_list_marker).
 _SENTENCE_ENDS = (". ", "! ", "? ")
 # Characters at most from an inline list's marker to the next one's number ("9. Spain
