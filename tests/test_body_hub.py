@@ -4,6 +4,8 @@ card's "En savoir plus" link is no text (``sections._ends_in_back_link``)."""
 
 from __future__ import annotations
 
+import pytest
+
 from pagevault import parse_html
 from pagevault.model import Snapshot
 from tests.body_texts import FIXTURES, body_texts
@@ -129,3 +131,38 @@ def test_a_footer_ending_the_hub_column_is_no_body() -> None:
     texts = body_texts(parse_html(html))
     assert all(f"Cause {number}" in texts for number in range(4))
     assert not any("Registered charity" in text or text == "Legal notice" for text in texts)
+
+
+_REPORT = "The association worked with local partners to support families in the region. "
+_METHODOLOGY = (
+    "Figures were collected from 240 food banks between January and March; 18% of them "
+    "did not answer the survey and were estimated."
+)
+
+
+@pytest.mark.parametrize("name", ["foot-notes", "content-footer", "report-footer", "footNotes"])
+@pytest.mark.parametrize("column", ["main", "div role='main'", "article"])
+def test_a_note_ending_a_main_column_is_body_whatever_its_class(column: str, name: str) -> None:
+    # only a page wrapper's last block, named as the page's footer, is removed
+    tag = column.split()[0]
+    html = (
+        f"<html><body><{column}><h1>Report</h1><p>{_REPORT * 3}</p><p>{_REPORT * 2}</p>"
+        f"<div class='{name}'><h2>Methodology</h2><p>{_METHODOLOGY}</p></div></{tag}>"
+        "<footer><p>Copyright 2024 Association.</p></footer></body></html>"
+    )
+    snapshot = parse_html(html)
+    assert [section.heading for section in snapshot.sections] == ["Report", "Methodology"]
+    assert _METHODOLOGY in body_texts(snapshot)
+
+
+def test_a_note_ending_the_hub_column_not_named_the_page_footer_is_body() -> None:
+    cards = "".join(_card(number, 170) for number in range(4))
+    html = (
+        "<html><body><div id='page'><div class='intro'><h1>Our causes</h1>"
+        f"<p>{'Our association works for human rights. ' * 5}</p></div>"
+        f"<section class='grid'>{cards}</section><div class='foot-notes'>"
+        f"<p>{_METHODOLOGY}</p></div></div></body></html>"
+    )
+    texts = body_texts(parse_html(html))
+    assert all(f"Cause {number}" in texts for number in range(4))
+    assert _METHODOLOGY in texts

@@ -61,6 +61,7 @@ _BODY = tag_id("body")
 _ARTICLE = tag_id("article")
 _FOOTER = tag_id("footer")
 _HTML = tag_id("html")
+_MAIN = tag_id("main")
 # What clean_text maps to "" when a text is made of nothing else.
 _ASCII_BLANKS = " \t\n\r\f\v"
 _MAX_STYLED_HEADING = 120
@@ -347,16 +348,56 @@ def _element_children(node: LexborNode) -> int:
     return sum(1 for _ in node.iter())
 
 
+# The class or id words naming the page's own footer, one whole class or the id (its
+# hyphens and underscores dropped): "site-footer", "page_footer", "footer". Not any word
+# holding "foot": "foot-notes", "content-footer", "report-footer" end a text.
+_PAGE_FOOTER_NAMES = frozenset(
+    {
+        "footer",
+        "sitefooter",
+        "pagefooter",
+        "globalfooter",
+        "footerwrapper",
+        "footerwrap",
+        "footercontainer",
+        "piedpage",
+        "piedepage",
+        "fusszeile",
+    }
+)
+_NAME_JOINERS = str.maketrans("", "", "-_")
+
+
+def _may_hold_page_footer(column: LexborNode) -> bool:
+    """Whether ``column`` may be a page wrapper ending with the page's footer: no
+    ``<main>``, role=main nor ``<article>``, whose last block is theirs (a methodology
+    note in ``div.foot-notes``, tests/test_body_hub.py)."""
+    if column.tag_id in (_MAIN, _ARTICLE):
+        return False
+    role = column.attributes.get("role")
+    return not (role and role.strip().lower() == "main")
+
+
+def _names_page_footer(element: LexborNode) -> bool:
+    """Whether a whole class or the id of ``element`` names the page's footer
+    (``_PAGE_FOOTER_NAMES``)."""
+    attributes = element.attributes
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+    return any(
+        name.lower().translate(_NAME_JOINERS) in _PAGE_FOOTER_NAMES for name in names.split()
+    )
+
+
 def remove_boilerplate(root: LexborNode, keep: LexborNode | None) -> None:
     """Remove what is not body text from ``root``; never an element holding ``keep``."""
     # An element holds ``keep`` when it is ``keep`` or one of its ancestors: one walk
     # up instead of one per candidate.
     protected = lineage(keep) if keep is not None else set()
     protected.add(root.mem_id)
-    # A page's footer named so, not a <footer>, ending the column: a hub page's column
-    # may be the page's wrapper (``_holding_close_rivals``; the sweep takes <footer>).
-    footer = _page_footer_ending(root)
-    if footer is not None and footer.mem_id not in protected:
+    # A page's footer named so, not a <footer>, ending a column that is a page wrapper:
+    # a hub page's column may be one (``_holding_close_rivals``; the sweep takes <footer>).
+    footer = _page_footer_ending(root) if _may_hold_page_footer(root) else None
+    if footer is not None and footer.mem_id not in protected and _names_page_footer(footer):
         footer.decompose()
     sweep = BoilerplateSweep(root, protected, _BOILERPLATE_SHARE)
     sweep.sweep()
