@@ -93,6 +93,8 @@ _PHOTO_CAPTION_CLASS = re.compile(
     r"wp-caption|(?:image|img|photo|picture|media|foto|bild)[-_]?(?:caption|credit)",
     re.IGNORECASE,
 )
+_HEADINGS = "h1, h2, h3, h4, h5, h6"
+_MAX_CARD_TEXT = 600  # a card's title, date and summary: a teaser, not a text's part
 _DIGIT = re.compile(r"\d")  # a text without one holds no date: not read further
 _Candidate = tuple[str, bool]  # a date shown, and whether labelled as the last change
 # How a text's publication date is read (``_no_date`` when only updates are looked for:
@@ -212,7 +214,9 @@ def _dates_after(
     nodes: Iterator[LexborNode], column: _Column, lang: str | None, read: _DateReader
 ) -> Iterator[_Candidate]:
     """The dates of the texts among ``nodes`` (the rest of the walk past the title) in
-    its first ``_AFTER_TITLE`` characters, links' texts counted but not read."""
+    its first ``_AFTER_TITLE`` characters, links' texts counted but not read; up to the
+    first dated text lying in a card (``_in_card_below_title``): a hub page's intro is
+    short, its first card's date within reach, and no date of the page."""
     after = 0
     previous = ""  # the text below the title before the one read
     for node in nodes:
@@ -221,7 +225,13 @@ def _dates_after(
         text = (node.text_content or "").strip()
         if not text:
             continue
-        yield from _unlinked_dates(text, node, column, previous, lang, read)
+        dates = _unlinked_dates(text, node, column, previous, lang, read)
+        first = next(dates, None)
+        if first is not None:
+            if _in_card_below_title(node, column):  # the cards that follow: none read
+                return
+            yield first
+            yield from dates
         if after > _AFTER_TITLE:
             return
         after += len(text)
@@ -428,6 +438,46 @@ def _last_texts(root: LexborNode, window: int) -> list[tuple[LexborNode, str]]:
 def _in_card(node: LexborNode, main: LexborNode) -> bool:
     """Whether a text of ``main`` lies in a list item, an article or an aside of it."""
     return inside_tags(node, _CARDS, main)
+
+
+def _in_card_below_title(node: LexborNode, column: _Column) -> bool:
+    """Whether a text after the title lies in a card of a grid or a list: an element
+    not holding the title, holding a heading, beside another of its tag and class
+    holding one, short (fixture body-hub.html with a date line in its first card, the
+    column being the cards' ancestor: ``sections._holding_close_rivals``). A byline
+    beside the text's sections is no card: it holds no heading, or is the only one of
+    its class; nor is a part of the text (Drupal's ``div.paragraph--text``): longer.
+    Asked only of a text holding a date."""
+    stop = column.main.mem_id
+    element = node.parent
+    while element is not None and element.mem_id != stop:
+        if contains(element, column.title):
+            return False
+        if (
+            element.css_first(_HEADINGS) is not None
+            and _beside_its_like(element)
+            and len(element.text(deep=True)) <= _MAX_CARD_TEXT
+        ):
+            return True
+        element = element.parent
+    return False
+
+
+def _beside_its_like(element: LexborNode) -> bool:
+    """Whether a sibling of ``element`` of the same tag and class holds a heading."""
+    parent = element.parent
+    if parent is None:
+        return False
+    tag = element.tag_id
+    classes = element.attributes.get("class")
+    own = element.mem_id
+    return any(
+        sibling.tag_id == tag
+        and sibling.mem_id != own
+        and sibling.attributes.get("class") == classes
+        and sibling.css_first(_HEADINGS) is not None
+        for sibling in parent.iter()
+    )
 
 
 def _in_photo_caption(node: LexborNode, column: _Column) -> bool:
