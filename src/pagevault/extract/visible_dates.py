@@ -482,25 +482,34 @@ def _beside_its_like(element: LexborNode) -> bool:
 
 def _in_photo_caption(node: LexborNode, column: _Column) -> bool:
     """Whether a text of the column lies in a photo's caption or credit
-    (``photo_caption_around``) not holding the title (a header written as a figure
-    holds the title and its byline). Asked only of a text holding a date."""
+    (``photo_caption_around``), none of the figures or captions around it holding the
+    title (a header written as a figure holds the title and its byline, maybe in a
+    caption of its own: tests/test_visible_dates_captions.py). Asked only of a text
+    holding a date."""
     parent = node.parent
-    caption = photo_caption_around(parent, column.main) if parent is not None else None
-    return caption is not None and not contains(caption, column.title)
+    return (
+        parent is not None and photo_caption_around(parent, column.main, column.title) is not None
+    )
 
 
-def photo_caption_around(node: LexborNode, below: LexborNode) -> LexborNode | None:
-    """The photo caption or credit holding ``node`` (an element), it included, strictly
-    below ``below``: a figure, its caption, or an element whose class names a picture's
-    caption or credit (``_PHOTO_CAPTION_CLASS``); None outside one. For a date found:
-    one walk up."""
+def photo_caption_around(
+    node: LexborNode, below: LexborNode, *held: LexborNode
+) -> LexborNode | None:
+    """The innermost photo caption or credit holding ``node`` (an element), it
+    included, strictly below ``below``: a figure, its caption, or an element whose
+    class names a picture's caption or credit (``_PHOTO_CAPTION_CLASS``); None outside
+    one, or when one of them holds one of ``held`` (a page's or a card's title: a header
+    or a card written as a figure is no photo's credit). For a date found: one walk up."""
     stop = below.mem_id
+    caption = None
     current: LexborNode | None = node
     while current is not None and current.mem_id != stop:
         if current.tag_id in _PHOTO_CAPTIONS or _PHOTO_CAPTION_CLASS.search(attr(current, "class")):
-            return current
+            if any(contains(current, inner) for inner in held):
+                return None
+            caption = caption or current
         current = current.parent
-    return None
+    return caption
 
 
 def _in_data_note(node: LexborNode, main: LexborNode) -> bool:
