@@ -135,7 +135,7 @@ def find_main(tree: LexborHTMLParser) -> LexborNode | None:
             continue
         if node.tag == "article" and len(tree.css("article")) > 1:
             continue
-        if selector is _NAMED_MAIN and _ends_in_page_footer(node):
+        if selector is _NAMED_MAIN and _page_footer_ending(node) is not None:
             page = node
             continue
         return _with_title_header(tree, node)
@@ -211,7 +211,10 @@ def _densest_block(tree: LexborHTMLParser) -> LexborNode | None:
     """Readability's idea, cheaply: credit each paragraph's length to its parent
     (and half to the grandparent); the best-credited element wins. ``<body>`` is
     credited too, for the paragraphs written straight in it (pages from before
-    layout divs, whose only other blocks are tables)."""
+    layout divs, whose only other blocks are tables). On a hub page, whose cards are
+    credited nearly as much as the best, their nearest common ancestor wins instead
+    (``_holding_close_rivals``); else the best with its sibling parts
+    (``_with_sibling_parts``)."""
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
     for paragraph in tree.css("p, pre, td, blockquote"):
@@ -260,12 +263,12 @@ def _holding_close_rivals(
     rivals.sort(key=scores.__getitem__, reverse=True)
     lineages = {key: lineage(nodes[key]) for key in rivals[:_RIVALS_LOOKED_AT]}
     holders = {held for key, found in lineages.items() for held in found if held != key}
-    cards = [found for key, found in lineages.items() if key not in holders]
-    if len(cards) < _MIN_RIVALS:
+    card_lineages = [found for key, found in lineages.items() if key not in holders]
+    if len(card_lineages) < _MIN_RIVALS:
         return None
     ancestor = nodes[best].parent
     while ancestor is not None and ancestor.tag_id not in (_BODY, _HTML):
-        if sum(1 for found in cards if ancestor.mem_id in found) >= _MIN_RIVALS:
+        if sum(1 for found in card_lineages if ancestor.mem_id in found) >= _MIN_RIVALS:
             return ancestor
         ancestor = ancestor.parent
     return None
@@ -292,17 +295,12 @@ def _with_close_ancestors(best: LexborNode, page: LexborNode) -> LexborNode:
     return chosen
 
 
-def _ends_in_page_footer(candidate: LexborNode) -> bool:
-    """Whether ``candidate`` (``#main``, ``.main-content``...) ends with the page's footer,
-    under wrappers of one element: the whole page, not its main column (corpus
-    traf__cdu-fraktion-erfurt.de.waldorfschule.html: ``div#main`` holds the banner, the
-    menu, news teasers and ``div#footer_breite``). An article's own footer is no sign."""
-    return _page_footer_ending(candidate) is not None
-
-
 def _page_footer_ending(column: LexborNode) -> LexborNode | None:
-    """The page's footer (``<footer>``, or named so) ending ``column``, under wrappers
-    of one element, if any (``_ends_in_page_footer``). An article's own footer is none."""
+    """The page's footer (``<footer>``, or named so) ending ``column`` (``#main``,
+    ``.main-content``...), under wrappers of one element, if any: then the column is the
+    whole page, not its main column (corpus traf__cdu-fraktion-erfurt.de.waldorfschule.html:
+    ``div#main`` holds the banner, the menu, news teasers and ``div#footer_breite``).
+    An article's own footer is none."""
     if column.tag_id == _ARTICLE:
         return None
     node = column

@@ -81,14 +81,14 @@ _MAX_UPDATE_TEXT = 80  # "Page last updated: Wednesday, 3 March 2021", a byline 
 _END_OF_MAIN = 300  # characters of text at the main column's end looked at for one
 # Elements whose text is a card's, not the column's: a list of teasers, a sidebar.
 _CARDS = tag_ids("li, article, aside")
-# Elements whose text describes data or a picture: an update there ("Grafik: Emissionen,
-# Stand: 15.03.2019", a table's "Stand:" row) dates the data, not the page.
-_DATA_NOTES = tag_ids("figure, figcaption, table, caption")
 # Elements whose text is a picture's caption or credit ("Photo: Jane Doe, 12 March 2019"):
 # a date there is the photo's, not the page's publication. By tag, or by a class naming
 # a picture's caption or credit ("wp-caption-text", "image-credit", "Media-caption"): a
 # class saying only "caption" is a text style, a byline's too (traf__bund.net-hermlin.html).
 _PHOTO_CAPTIONS = tag_ids("figure, figcaption")
+# Elements whose text describes data or a picture: an update there ("Grafik: Emissionen,
+# Stand: 15.03.2019", a table's "Stand:" row) dates the data, not the page.
+_DATA_NOTES = _PHOTO_CAPTIONS | tag_ids("table, caption")
 _PHOTO_CAPTION_CLASS = re.compile(
     r"wp-caption|(?:image|img|photo|picture|media|foto|bild)[-_]?(?:caption|credit)",
     re.IGNORECASE,
