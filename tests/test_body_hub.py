@@ -1,6 +1,6 @@
 """A hub page ("Nos combats", a section front) is made of cards: each card's title and
 summary are its body (``sections._holding_close_rivals``; fixture body-hub.html), and a
-card's "En savoir plus" link is no text (``sections._ends_in_back_link``)."""
+card's "En savoir plus" link is no text (``sections._ends_in_navigation_link``)."""
 
 from __future__ import annotations
 
