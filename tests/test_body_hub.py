@@ -166,3 +166,41 @@ def test_a_note_ending_the_hub_column_not_named_the_page_footer_is_body() -> Non
     texts = body_texts(parse_html(html))
     assert all(f"Cause {number}" in texts for number in range(4))
     assert _METHODOLOGY in texts
+
+
+def test_a_card_s_date_line_above_its_title_is_in_its_section() -> None:
+    cards = "".join(
+        f"<div class='col'><div class='card'><span class='date'>{date}</span>"
+        f"<h3><a href='/n{number}'>Campaign {number}</a></h3>"
+        f"<p>{'What the campaign asks of the government. ' * 5}</p></div></div>"
+        for number, date in enumerate(["12.03.2019", "01.02.2018", "05.05.2017"])
+    )
+    html = (
+        "<html><body><div class='wrap'><div class='intro'><h1>Our work</h1>"
+        f"<p>{'Our association works for the right to food. ' * 5}</p></div>"
+        f"<div class='row'>{cards}</div></div></body></html>"
+    )
+    sections = parse_html(html).sections
+    assert [section.heading for section in sections] == [
+        "Our work",
+        "Campaign 0",
+        "Campaign 1",
+        "Campaign 2",
+    ]
+    assert [section.paragraphs[0] for section in sections[1:]] == [
+        "12.03.2019",
+        "01.02.2018",
+        "05.05.2017",
+    ]
+    assert all(len(section.paragraphs) == 1 for section in sections[:1])
+
+
+def test_a_date_line_ending_a_text_stays_in_its_section() -> None:
+    html = (
+        f"<main><h1>Statements</h1><h2>On the budget</h2><p>{_REPORT * 2}</p>"
+        f"<p>12 March 2019</p><h2>On housing</h2><p>{_REPORT * 2}</p></main>"
+    )
+    sections = parse_html(html).sections
+    assert sections[1].heading == "On the budget"
+    assert sections[1].paragraphs[-1] == "12 March 2019"
+    assert sections[2].paragraphs == ((_REPORT * 2).strip(),)

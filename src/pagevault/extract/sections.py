@@ -20,7 +20,7 @@ from pagevault.extract._ancestry import lineage
 from pagevault.extract._boilerplate import BoilerplateSweep, beside_main_article
 from pagevault.extract._tag_ids import TEXT as _TEXT
 from pagevault.extract._tag_ids import tag_id, tag_ids
-from pagevault.extract.dates import parse_text_date
+from pagevault.extract.dates import parse_text_date, short_text_date
 from pagevault.extract.dom import (
     Attributes,
     attr,
@@ -41,6 +41,9 @@ from pagevault.numbers import find_figures
 from pagevault.text import KeyAllocator, clean_text, slugify
 
 _HEADINGS = {tag_id(f"h{level}"): level for level in range(1, 7)}
+_SUBHEADINGS = frozenset(tag_id(f"h{level}") for level in range(2, 7))
+# The longest date line read as a card's date: "Published 3 May 2021", "12 septembre 2019".
+_MAX_DATE_LINE = 24
 _PARAGRAPHS = tag_ids("p, blockquote, pre, dd, dt, address, figcaption, summary, caption")
 _LISTS = tag_ids("ul, ol, dl, menu")
 _LIST_ENTRIES = tag_ids("li, dd, dt")
@@ -509,6 +512,7 @@ class _BlockCollector:
         # would drop it anyway.
         pending: list[str] = []
         previous = node
+        start = len(self.blocks)  # a date line opening ``node`` is its first block
         for child in node.iter(include_text=True, skip_empty=True):
             if pending and (prior := child.prev) is not None and prior.mem_id != previous.mem_id:
                 _add_skipped(previous, prior, pending)
@@ -526,7 +530,10 @@ class _BlockCollector:
             elif child.is_element_node:  # not a comment, CDATA or processing instruction
                 if pending:
                     self._flush(pending)
-                self._block(child, tag)
+                if tag in _SUBHEADINGS and len(self.blocks) == start + 1:
+                    self._heading_below_date_line(child, tag)
+                else:
+                    self._block(child, tag)
         if pending and not _ends_in_navigation_link(node, previous, pending):
             self._flush(pending)
 
@@ -562,6 +569,19 @@ class _BlockCollector:
             self._table(element)
         elif tag not in _SKIPPED:
             self.walk(element)
+
+    def _heading_below_date_line(self, heading: LexborNode, tag: int) -> None:
+        """A heading after one block opening its parent: when that block is a date line
+        ("12.03.2019"), it is the date of the heading's card or part, read after the
+        heading, in its section, not at the end of the section before (a hub page's
+        cards: ``<div class="card"><span class="date">12.03.2019</span><h3>...``)."""
+        kind, text, _, _ = self.blocks[-1]
+        if kind != "paragraph" or short_text_date(text, None, _MAX_DATE_LINE) is None:
+            self._block(heading, tag)
+            return
+        date_line = self.blocks.pop()
+        self._block(heading, tag)
+        self.blocks.append(date_line)
 
     def _heading(self, element: LexborNode, level: int) -> None:
         text = node_text(element)
