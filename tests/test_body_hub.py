@@ -1,8 +1,10 @@
 """A hub page ("Nos combats", a section front) is made of cards: each card's title and
 summary are its body (``sections._holding_close_rivals``; fixture body-hub.html), and a
-card's "En savoir plus" link is no text (``sections._ends_in_back_link``)."""
+card's "En savoir plus" link is no text (``sections._ends_in_navigation_link``)."""
 
 from __future__ import annotations
+
+import pytest
 
 from pagevault import parse_html
 from pagevault.model import Snapshot
@@ -129,3 +131,76 @@ def test_a_footer_ending_the_hub_column_is_no_body() -> None:
     texts = body_texts(parse_html(html))
     assert all(f"Cause {number}" in texts for number in range(4))
     assert not any("Registered charity" in text or text == "Legal notice" for text in texts)
+
+
+_REPORT = "The association worked with local partners to support families in the region. "
+_METHODOLOGY = (
+    "Figures were collected from 240 food banks between January and March; 18% of them "
+    "did not answer the survey and were estimated."
+)
+
+
+@pytest.mark.parametrize("name", ["foot-notes", "content-footer", "report-footer", "footNotes"])
+@pytest.mark.parametrize("column", ["main", "div role='main'", "article"])
+def test_a_note_ending_a_main_column_is_body_whatever_its_class(column: str, name: str) -> None:
+    # only a page wrapper's last block, named as the page's footer, is removed
+    tag = column.split()[0]
+    html = (
+        f"<html><body><{column}><h1>Report</h1><p>{_REPORT * 3}</p><p>{_REPORT * 2}</p>"
+        f"<div class='{name}'><h2>Methodology</h2><p>{_METHODOLOGY}</p></div></{tag}>"
+        "<footer><p>Copyright 2024 Association.</p></footer></body></html>"
+    )
+    snapshot = parse_html(html)
+    assert [section.heading for section in snapshot.sections] == ["Report", "Methodology"]
+    assert _METHODOLOGY in body_texts(snapshot)
+
+
+def test_a_note_ending_the_hub_column_not_named_the_page_footer_is_body() -> None:
+    cards = "".join(_card(number, 170) for number in range(4))
+    html = (
+        "<html><body><div id='page'><div class='intro'><h1>Our causes</h1>"
+        f"<p>{'Our association works for human rights. ' * 5}</p></div>"
+        f"<section class='grid'>{cards}</section><div class='foot-notes'>"
+        f"<p>{_METHODOLOGY}</p></div></div></body></html>"
+    )
+    texts = body_texts(parse_html(html))
+    assert all(f"Cause {number}" in texts for number in range(4))
+    assert _METHODOLOGY in texts
+
+
+def test_a_card_s_date_line_above_its_title_is_in_its_section() -> None:
+    cards = "".join(
+        f"<div class='col'><div class='card'><span class='date'>{date}</span>"
+        f"<h3><a href='/n{number}'>Campaign {number}</a></h3>"
+        f"<p>{'What the campaign asks of the government. ' * 5}</p></div></div>"
+        for number, date in enumerate(["12.03.2019", "01.02.2018", "05.05.2017"])
+    )
+    html = (
+        "<html><body><div class='wrap'><div class='intro'><h1>Our work</h1>"
+        f"<p>{'Our association works for the right to food. ' * 5}</p></div>"
+        f"<div class='row'>{cards}</div></div></body></html>"
+    )
+    sections = parse_html(html).sections
+    assert [section.heading for section in sections] == [
+        "Our work",
+        "Campaign 0",
+        "Campaign 1",
+        "Campaign 2",
+    ]
+    assert [section.paragraphs[0] for section in sections[1:]] == [
+        "12.03.2019",
+        "01.02.2018",
+        "05.05.2017",
+    ]
+    assert all(len(section.paragraphs) == 1 for section in sections[:1])
+
+
+def test_a_date_line_ending_a_text_stays_in_its_section() -> None:
+    html = (
+        f"<main><h1>Statements</h1><h2>On the budget</h2><p>{_REPORT * 2}</p>"
+        f"<p>12 March 2019</p><h2>On housing</h2><p>{_REPORT * 2}</p></main>"
+    )
+    sections = parse_html(html).sections
+    assert sections[1].heading == "On the budget"
+    assert sections[1].paragraphs[-1] == "12 March 2019"
+    assert sections[2].paragraphs == ((_REPORT * 2).strip(),)

@@ -37,3 +37,26 @@ def test_a_cards_own_date_wins_over_its_photo_credit() -> None:
         CARD.format(photo=CREDIT, url="/b", title="Zweiter Artikel", meta=dated),
     )
     assert dates == [("Erster Artikel", "2021-07-09"), ("Zweiter Artikel", "2021-07-09")]
+
+
+def test_a_card_written_as_a_figure_is_dated_by_its_caption() -> None:
+    # the caption holds the card's title and link: the card's text, not a photo credit
+    cards = "".join(
+        f'<li class="teaser"><figure><img src="/i{n}.jpg" alt=""><figcaption>'
+        f'<h3><a href="/n{n}">Geschichte {n}</a></h3><span class="date">1{n}.03.2019</span>'
+        "</figcaption></figure></li>"
+        for n in (1, 2)
+    )
+    dates = _card_dates(f"<ul>{cards}</ul>")
+    assert dates == [("Geschichte 1", "2019-03-11"), ("Geschichte 2", "2019-03-12")]
+
+
+def test_a_figure_card_s_date_only_line_in_its_caption_dates_it() -> None:
+    cards = "".join(
+        f'<div class="teaser"><figure class="teaser-media"><img src="/i{n}.jpg" alt="">'
+        f'<figcaption class="teaser-body"><a class="teaser-link" href="/n{n}">Geschichte {n}'
+        f'</a><span class="teaser-meta">1{n}.03.2019</span></figcaption></figure></div>'
+        for n in (1, 2)
+    )
+    dates = _card_dates(cards)
+    assert dates == [("Geschichte 1", "2019-03-11"), ("Geschichte 2", "2019-03-12")]

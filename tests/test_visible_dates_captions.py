@@ -74,3 +74,18 @@ def test_a_title_inside_a_figure_is_dated_by_its_byline_there() -> None:
         f"<figure>{PHOTO}<figcaption><h1>Rivers</h1><p>4 April 2021</p></figcaption></figure>{BODY}"
     )
     assert _dates(main) == ("2021-04-04", None)
+
+
+@pytest.mark.parametrize(
+    "hero",
+    [
+        # the byline in the hero figure's own caption, the title beside it
+        f'<figure class="hero">{PHOTO}<h1>Rivers</h1>'
+        "<figcaption>By Jane Doe, 12 March 2019</figcaption></figure>",
+        # the byline in a credit-named element of a figure holding the title
+        f'<figure class="hero">{PHOTO}<h1>Rivers</h1>'
+        '<p class="image-credit">By Jane Doe, 12 March 2019</p></figure>',
+    ],
+)
+def test_a_caption_in_a_hero_figure_holding_the_title_dates_the_page(hero: str) -> None:
+    assert _dates(f"{hero}{BODY}{BODY}")[0] == "2019-03-12"

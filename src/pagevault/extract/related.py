@@ -405,7 +405,7 @@ class _CardReader:
             "title": title,
             "url": url,
             "kind": _card_kind(parts.classed),
-            "date": _card_date(card, parts, self.lang),
+            "date": _card_date(card, parts, (title_link, parts.title), self.lang),
             "tags": _card_tags(parts.classed),
         }
 
@@ -473,11 +473,19 @@ def _card_kind(classed: _Classed) -> str | None:
     return None
 
 
-def _card_date(card: LexborNode, parts: _CardParts, lang: str | None) -> str | None:
+def _card_date(
+    card: LexborNode,
+    parts: _CardParts,
+    title: tuple[LexborNode, LexborNode | None],
+    lang: str | None,
+) -> str | None:
     """The date of a card's ``<time>``, else of an element its class names a date, else
     of an element made of a date (``_date_only_element``); for the last two, not one in
     the card's photo caption or credit ("Foto: dpa, 12.03.2019"): it dates the photo
-    (tests/test_related_card_dates.py; no corpus card changed)."""
+    (tests/test_related_card_dates.py; no corpus card changed). A caption holding the
+    card's ``title`` (its title link, its title element if any) is the card's text: a
+    card written as a figure."""
+    held = tuple(node for node in title if node is not None)
     for node, attributes in parts.times:
         iso = normalize_iso_date(attribute(attributes, "datetime")) or parse_text_date(
             node_text(node), lang
@@ -487,12 +495,14 @@ def _card_date(card: LexborNode, parts: _CardParts, lang: str | None) -> str | N
     for node, roles in parts.classed:
         if roles.date:
             iso = parse_text_date(node_text(node), lang)
-            if iso and photo_caption_around(node, card) is None:
+            if iso and photo_caption_around(node, card, *held) is None:
                 return iso
-    return _date_only_element(card, parts.classed, lang)
+    return _date_only_element(card, parts.classed, held, lang)
 
 
-def _date_only_element(card: LexborNode, classed: _Classed, lang: str | None) -> str | None:
+def _date_only_element(
+    card: LexborNode, classed: _Classed, held: tuple[LexborNode, ...], lang: str | None
+) -> str | None:
     """The date of an element whose whole (short) text is one, whatever its class:
     '<li class="Teaser-metaItem">09.07.2021</li>' (corpus greenpeace.de). A card's
     summary may mention dates too: it is longer than ``_MAX_DATE_LENGTH``; a photo's
@@ -506,7 +516,7 @@ def _date_only_element(card: LexborNode, classed: _Classed, lang: str | None) ->
         if (
             iso
             and first_descendant(node, "[class]") is None
-            and photo_caption_around(node, card) is None
+            and photo_caption_around(node, card, *held) is None
         ):
             return iso
     return None

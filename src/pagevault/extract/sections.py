@@ -21,7 +21,7 @@ from pagevault.extract._ancestry import lineage
 from pagevault.extract._boilerplate import BoilerplateSweep, beside_main_article
 from pagevault.extract._tag_ids import TEXT as _TEXT
 from pagevault.extract._tag_ids import tag_id, tag_ids
-from pagevault.extract.dates import parse_text_date
+from pagevault.extract.dates import parse_text_date, short_text_date
 from pagevault.extract.dom import (
     Attributes,
     attr,
@@ -42,6 +42,9 @@ from pagevault.numbers import find_figures
 from pagevault.text import assign_keys, clean_text, slugify
 
 _HEADINGS = {tag_id(f"h{level}"): level for level in range(1, 7)}
+_SUBHEADINGS = frozenset(tag_id(f"h{level}") for level in range(2, 7))
+# The longest date line read as a card's date: "Published 3 May 2021", "12 septembre 2019".
+_MAX_DATE_LINE = 24
 _PARAGRAPHS = tag_ids("p, blockquote, pre, dd, dt, address, figcaption, summary, caption")
 _LISTS = tag_ids("ul, ol, dl, menu")
 _LIST_ENTRIES = tag_ids("li, dd, dt")
@@ -62,6 +65,7 @@ _BODY = tag_id("body")
 _ARTICLE = tag_id("article")
 _FOOTER = tag_id("footer")
 _HTML = tag_id("html")
+_MAIN = tag_id("main")
 # What clean_text maps to "" when a text is made of nothing else.
 _ASCII_BLANKS = " \t\n\r\f\v"
 _MAX_STYLED_HEADING = 120
@@ -135,7 +139,7 @@ def find_main(tree: LexborHTMLParser) -> LexborNode | None:
             continue
         if node.tag == "article" and len(tree.css("article")) > 1:
             continue
-        if selector is _NAMED_MAIN and _ends_in_page_footer(node):
+        if selector is _NAMED_MAIN and _page_footer_ending(node) is not None:
             page = node
             continue
         return _with_title_header(tree, node)
@@ -211,7 +215,10 @@ def _densest_block(tree: LexborHTMLParser) -> LexborNode | None:
     """Readability's idea, cheaply: credit each paragraph's length to its parent
     (and half to the grandparent); the best-credited element wins. ``<body>`` is
     credited too, for the paragraphs written straight in it (pages from before
-    layout divs, whose only other blocks are tables)."""
+    layout divs, whose only other blocks are tables). On a hub page, whose cards are
+    credited nearly as much as the best, their nearest common ancestor wins instead
+    (``_holding_close_rivals``); else the best with its sibling parts
+    (``_with_sibling_parts``)."""
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
     for paragraph in tree.css("p, pre, td, blockquote"):
@@ -260,12 +267,12 @@ def _holding_close_rivals(
     rivals.sort(key=scores.__getitem__, reverse=True)
     lineages = {key: lineage(nodes[key]) for key in rivals[:_RIVALS_LOOKED_AT]}
     holders = {held for key, found in lineages.items() for held in found if held != key}
-    cards = [found for key, found in lineages.items() if key not in holders]
-    if len(cards) < _MIN_RIVALS:
+    card_lineages = [found for key, found in lineages.items() if key not in holders]
+    if len(card_lineages) < _MIN_RIVALS:
         return None
     ancestor = nodes[best].parent
     while ancestor is not None and ancestor.tag_id not in (_BODY, _HTML):
-        if sum(1 for found in cards if ancestor.mem_id in found) >= _MIN_RIVALS:
+        if sum(1 for found in card_lineages if ancestor.mem_id in found) >= _MIN_RIVALS:
             return ancestor
         ancestor = ancestor.parent
     return None
@@ -292,17 +299,12 @@ def _with_close_ancestors(best: LexborNode, page: LexborNode) -> LexborNode:
     return chosen
 
 
-def _ends_in_page_footer(candidate: LexborNode) -> bool:
-    """Whether ``candidate`` (``#main``, ``.main-content``...) ends with the page's footer,
-    under wrappers of one element: the whole page, not its main column (corpus
-    traf__cdu-fraktion-erfurt.de.waldorfschule.html: ``div#main`` holds the banner, the
-    menu, news teasers and ``div#footer_breite``). An article's own footer is no sign."""
-    return _page_footer_ending(candidate) is not None
-
-
 def _page_footer_ending(column: LexborNode) -> LexborNode | None:
-    """The page's footer (``<footer>``, or named so) ending ``column``, under wrappers
-    of one element, if any (``_ends_in_page_footer``). An article's own footer is none."""
+    """The page's footer (``<footer>``, or named so) ending ``column`` (``#main``,
+    ``.main-content``...), under wrappers of one element, if any: then the column is the
+    whole page, not its main column (corpus traf__cdu-fraktion-erfurt.de.waldorfschule.html:
+    ``div#main`` holds the banner, the menu, news teasers and ``div#footer_breite``).
+    An article's own footer is none."""
     if column.tag_id == _ARTICLE:
         return None
     node = column
@@ -348,16 +350,56 @@ def _element_children(node: LexborNode) -> int:
     return sum(1 for _ in node.iter())
 
 
+# The class or id words naming the page's own footer, one whole class or the id (its
+# hyphens and underscores dropped): "site-footer", "page_footer", "footer". Not any word
+# holding "foot": "foot-notes", "content-footer", "report-footer" end a text.
+_PAGE_FOOTER_NAMES = frozenset(
+    {
+        "footer",
+        "sitefooter",
+        "pagefooter",
+        "globalfooter",
+        "footerwrapper",
+        "footerwrap",
+        "footercontainer",
+        "piedpage",
+        "piedepage",
+        "fusszeile",
+    }
+)
+_NAME_JOINERS = str.maketrans("", "", "-_")
+
+
+def _may_hold_page_footer(column: LexborNode) -> bool:
+    """Whether ``column`` may be a page wrapper ending with the page's footer: no
+    ``<main>``, role=main nor ``<article>``, whose last block is theirs (a methodology
+    note in ``div.foot-notes``, tests/test_body_hub.py)."""
+    if column.tag_id in (_MAIN, _ARTICLE):
+        return False
+    role = column.attributes.get("role")
+    return not (role and role.strip().lower() == "main")
+
+
+def _names_page_footer(element: LexborNode) -> bool:
+    """Whether a whole class or the id of ``element`` names the page's footer
+    (``_PAGE_FOOTER_NAMES``)."""
+    attributes = element.attributes
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+    return any(
+        name.lower().translate(_NAME_JOINERS) in _PAGE_FOOTER_NAMES for name in names.split()
+    )
+
+
 def remove_boilerplate(root: LexborNode, keep: LexborNode | None) -> None:
     """Remove what is not body text from ``root``; never an element holding ``keep``."""
     # An element holds ``keep`` when it is ``keep`` or one of its ancestors: one walk
     # up instead of one per candidate.
     protected = lineage(keep) if keep is not None else set()
     protected.add(root.mem_id)
-    # A page's footer named so, not a <footer>, ending the column: a hub page's column
-    # may be the page's wrapper (``_holding_close_rivals``; the sweep takes <footer>).
-    footer = _page_footer_ending(root)
-    if footer is not None and footer.mem_id not in protected:
+    # A page's footer named so, not a <footer>, ending a column that is a page wrapper:
+    # a hub page's column may be one (``_holding_close_rivals``; the sweep takes <footer>).
+    footer = _page_footer_ending(root) if _may_hold_page_footer(root) else None
+    if footer is not None and footer.mem_id not in protected and _names_page_footer(footer):
         footer.decompose()
     sweep = BoilerplateSweep(root, protected, _BOILERPLATE_SHARE)
     sweep.sweep()
@@ -471,6 +513,7 @@ class _BlockCollector:
         # would drop it anyway.
         pending: list[str] = []
         previous = node
+        start = len(self.blocks)  # a date line opening ``node`` is its first block
         for child in node.iter(include_text=True, skip_empty=True):
             if pending and (prior := child.prev) is not None and prior.mem_id != previous.mem_id:
                 _add_skipped(previous, prior, pending)
@@ -488,7 +531,10 @@ class _BlockCollector:
             elif child.is_element_node:  # not a comment, CDATA or processing instruction
                 if pending:
                     self._flush(pending)
-                self._block(child, tag)
+                if tag in _SUBHEADINGS and len(self.blocks) == start + 1:
+                    self._heading_below_date_line(child, tag)
+                else:
+                    self._block(child, tag)
         if pending and not _ends_in_navigation_link(node, previous, pending):
             self._flush(pending)
 
@@ -524,6 +570,19 @@ class _BlockCollector:
             self._table(element)
         elif tag not in _SKIPPED:
             self.walk(element)
+
+    def _heading_below_date_line(self, heading: LexborNode, tag: int) -> None:
+        """A heading after one block opening its parent: when that block is a date line
+        ("12.03.2019"), it is the date of the heading's card or part, read after the
+        heading, in its section, not at the end of the section before (a hub page's
+        cards: ``<div class="card"><span class="date">12.03.2019</span><h3>...``)."""
+        kind, text, _, _ = self.blocks[-1]
+        if kind != "paragraph" or short_text_date(text, None, _MAX_DATE_LINE) is None:
+            self._block(heading, tag)
+            return
+        date_line = self.blocks.pop()
+        self._block(heading, tag)
+        self.blocks.append(date_line)
 
     def _heading(self, element: LexborNode, level: int) -> None:
         text = node_text(element)

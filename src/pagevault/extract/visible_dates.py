@@ -81,18 +81,20 @@ _MAX_UPDATE_TEXT = 80  # "Page last updated: Wednesday, 3 March 2021", a byline 
 _END_OF_MAIN = 300  # characters of text at the main column's end looked at for one
 # Elements whose text is a card's, not the column's: a list of teasers, a sidebar.
 _CARDS = tag_ids("li, article, aside")
-# Elements whose text describes data or a picture: an update there ("Grafik: Emissionen,
-# Stand: 15.03.2019", a table's "Stand:" row) dates the data, not the page.
-_DATA_NOTES = tag_ids("figure, figcaption, table, caption")
 # Elements whose text is a picture's caption or credit ("Photo: Jane Doe, 12 March 2019"):
 # a date there is the photo's, not the page's publication. By tag, or by a class naming
 # a picture's caption or credit ("wp-caption-text", "image-credit", "Media-caption"): a
 # class saying only "caption" is a text style, a byline's too (traf__bund.net-hermlin.html).
 _PHOTO_CAPTIONS = tag_ids("figure, figcaption")
+# Elements whose text describes data or a picture: an update there ("Grafik: Emissionen,
+# Stand: 15.03.2019", a table's "Stand:" row) dates the data, not the page.
+_DATA_NOTES = _PHOTO_CAPTIONS | tag_ids("table, caption")
 _PHOTO_CAPTION_CLASS = re.compile(
     r"wp-caption|(?:image|img|photo|picture|media|foto|bild)[-_]?(?:caption|credit)",
     re.IGNORECASE,
 )
+_HEADINGS = "h1, h2, h3, h4, h5, h6"
+_MAX_CARD_TEXT = 600  # a card's title, date and summary: a teaser, not a text's part
 _DIGIT = re.compile(r"\d")  # a text without one holds no date: not read further
 _Candidate = tuple[str, bool]  # a date shown, and whether labelled as the last change
 # How a text's publication date is read (``_no_date`` when only updates are looked for:
@@ -212,7 +214,9 @@ def _dates_after(
     nodes: Iterator[LexborNode], column: _Column, lang: str | None, read: _DateReader
 ) -> Iterator[_Candidate]:
     """The dates of the texts among ``nodes`` (the rest of the walk past the title) in
-    its first ``_AFTER_TITLE`` characters, links' texts counted but not read."""
+    its first ``_AFTER_TITLE`` characters, links' texts counted but not read; up to the
+    first dated text lying in a card (``_in_card_below_title``): a hub page's intro is
+    short, its first card's date within reach, and no date of the page."""
     after = 0
     previous = ""  # the text below the title before the one read
     for node in nodes:
@@ -221,7 +225,13 @@ def _dates_after(
         text = (node.text_content or "").strip()
         if not text:
             continue
-        yield from _unlinked_dates(text, node, column, previous, lang, read)
+        dates = _unlinked_dates(text, node, column, previous, lang, read)
+        first = next(dates, None)
+        if first is not None:
+            if _in_card_below_title(node, column):  # the cards that follow: none read
+                return
+            yield first
+            yield from dates
         if after > _AFTER_TITLE:
             return
         after += len(text)
@@ -430,27 +440,76 @@ def _in_card(node: LexborNode, main: LexborNode) -> bool:
     return inside_tags(node, _CARDS, main)
 
 
+def _in_card_below_title(node: LexborNode, column: _Column) -> bool:
+    """Whether a text after the title lies in a card of a grid or a list: an element
+    not holding the title, holding a heading, beside another of its tag and class
+    holding one, short (fixture body-hub.html with a date line in its first card, the
+    column being the cards' ancestor: ``sections._holding_close_rivals``). A byline
+    beside the text's sections is no card: it holds no heading, or is the only one of
+    its class; nor is a part of the text (Drupal's ``div.paragraph--text``): longer.
+    Asked only of a text holding a date."""
+    stop = column.main.mem_id
+    element = node.parent
+    while element is not None and element.mem_id != stop:
+        if contains(element, column.title):
+            return False
+        if (
+            element.css_first(_HEADINGS) is not None
+            and _beside_its_like(element)
+            and len(element.text(deep=True)) <= _MAX_CARD_TEXT
+        ):
+            return True
+        element = element.parent
+    return False
+
+
+def _beside_its_like(element: LexborNode) -> bool:
+    """Whether a sibling of ``element`` of the same tag and class holds a heading."""
+    parent = element.parent
+    if parent is None:
+        return False
+    tag = element.tag_id
+    classes = element.attributes.get("class")
+    own = element.mem_id
+    return any(
+        sibling.tag_id == tag
+        and sibling.mem_id != own
+        and sibling.attributes.get("class") == classes
+        and sibling.css_first(_HEADINGS) is not None
+        for sibling in parent.iter()
+    )
+
+
 def _in_photo_caption(node: LexborNode, column: _Column) -> bool:
     """Whether a text of the column lies in a photo's caption or credit
-    (``photo_caption_around``) not holding the title (a header written as a figure
-    holds the title and its byline). Asked only of a text holding a date."""
+    (``photo_caption_around``), none of the figures or captions around it holding the
+    title (a header written as a figure holds the title and its byline, maybe in a
+    caption of its own: tests/test_visible_dates_captions.py). Asked only of a text
+    holding a date."""
     parent = node.parent
-    caption = photo_caption_around(parent, column.main) if parent is not None else None
-    return caption is not None and not contains(caption, column.title)
+    return (
+        parent is not None and photo_caption_around(parent, column.main, column.title) is not None
+    )
 
 
-def photo_caption_around(node: LexborNode, below: LexborNode) -> LexborNode | None:
-    """The photo caption or credit holding ``node`` (an element), it included, strictly
-    below ``below``: a figure, its caption, or an element whose class names a picture's
-    caption or credit (``_PHOTO_CAPTION_CLASS``); None outside one. For a date found:
-    one walk up."""
+def photo_caption_around(
+    node: LexborNode, below: LexborNode, *held: LexborNode
+) -> LexborNode | None:
+    """The innermost photo caption or credit holding ``node`` (an element), it
+    included, strictly below ``below``: a figure, its caption, or an element whose
+    class names a picture's caption or credit (``_PHOTO_CAPTION_CLASS``); None outside
+    one, or when one of them holds one of ``held`` (a page's or a card's title: a header
+    or a card written as a figure is no photo's credit). For a date found: one walk up."""
     stop = below.mem_id
+    caption = None
     current: LexborNode | None = node
     while current is not None and current.mem_id != stop:
         if current.tag_id in _PHOTO_CAPTIONS or _PHOTO_CAPTION_CLASS.search(attr(current, "class")):
-            return current
+            if any(contains(current, inner) for inner in held):
+                return None
+            caption = caption or current
         current = current.parent
-    return None
+    return caption
 
 
 def _in_data_note(node: LexborNode, main: LexborNode) -> bool:
