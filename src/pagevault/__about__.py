@@ -4,4 +4,4 @@ __version__ = "0.1.0"
 
 # Bump when extraction output changes for the same input, so stored snapshots
 # can be told apart from ones a newer extractor would produce.
-PARSER_VERSION = "6"
+PARSER_VERSION = "7"
