@@ -5,8 +5,6 @@ there joins a code, a range or a phone number): the cases are written here inlin
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -15,6 +13,7 @@ import pytest
 from pagevault.diff import diff_snapshots
 from pagevault.extract import parse_html
 from pagevault.numbers import find_figures
+from tests.cli_runs import pagevault
 from tests.figures import figures as _figures
 from tests.figures import rejected as _rejected
 from tests.figures import section_statistics
@@ -324,13 +323,7 @@ def test_the_diff_command_shows_the_signed_texts(tmp_path: Path) -> None:
         path = tmp_path / f"{name}.html"
         path.write_text(_PAGE.format(text), "utf-8")
         sides.append(str(path))
-    result = subprocess.run(
-        [sys.executable, "-m", "pagevault", "diff", *sides],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = pagevault(tmp_path / "store", "diff", *sides)
     assert result.returncode == 1, result.stderr
     assert "-3,2 % → 1,5 %  (+4.7, +146.9%)" in result.stdout
 
