@@ -41,6 +41,9 @@ def _page(lang: str, paragraph: str) -> str:
         # a phone number's trunk prefix "(0)": matched two ways, it backtracked for 24 s
         ("de", "(0) " * 5000, 0, 5000),
         ("de", "Tel. +49 (0)30 275 86-40. " * 1000, 0, 1000),
+        # signs read after a year and after a negative figure (_number_ended_at)
+        ("de", "1990 −40 % " * 4000, 4000, 4000),
+        ("de", "−2,5 % " * 4000, 4000, 0),
     ],
     ids=[
         "point-decimal",
@@ -51,6 +54,8 @@ def _page(lang: str, paragraph: str) -> str:
         "list-markers",
         "trunk-prefixes",
         "phones",
+        "signs-after-years",
+        "negative-series",
     ],
 )
 def test_repeated_figures_are_read_in_bounded_time(

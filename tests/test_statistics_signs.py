@@ -197,6 +197,38 @@ def test_a_dash_after_a_figure_and_its_unit_is_no_sign(
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
+        ("Emissionen seit 1990 −40 %", "de", [("−40 %", -40.0)]),  # after a year
+        ("Gewinn 2022 −3,2 %", "de", [("−3,2 %", -3.2)]),
+        ("les émissions depuis 1990 −40 %", "fr", [("−40 %", -40.0)]),
+        ("emissions since 2005 −17%", "en", [("−17%", -17.0)]),
+        ("el empleo en 2023 −2,5 %", "es", [("−2,5 %", -2.5)]),
+        (
+            "Energie −2,5 % −1,2 % −0,3 %",  # a series of changes
+            "de",
+            [("−2,5 %", -2.5), ("−1,2 %", -1.2), ("−0,3 %", -0.3)],
+        ),
+        ("Exporte: -5 % -10 %", "de", [("-5 %", -5.0), ("-10 %", -10.0)]),
+        ("exports fell -5% -10% in two years", "en", [("-5%", -5.0), ("-10%", -10.0)]),
+        ("les ventes : -3 % -7 %", "fr", [("-3 %", -3.0), ("-7 %", -7.0)]),
+        (
+            "Beitrag 5 € −2 Prozent",  # another unit: no range's first end
+            "de",
+            [("5 €", 5.0), ("−2 Prozent", -2.0)],
+        ),
+    ],
+)
+def test_a_minus_after_a_year_or_a_negative_figure_is_a_sign(
+    text: str, lang: str, expected: list[tuple[str, float]]
+) -> None:
+    """The minus sign U+2212 after a year was dropped (read as a range's dash), and so
+    was the sign of every figure after a negative one: "−2,5 % −1,2 %" gave -2.5 and
+    1.2, "seit 1990 −40 %" gave 40."""
+    assert [(f.text, f.value) for f in find_figures(text, lang)[0]] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
         (
             "<p>Key facts:<br>\n-5,000 volunteers<br>\n-300 staff members</p>",
             "en",

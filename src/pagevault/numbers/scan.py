@@ -1156,7 +1156,7 @@ class _Scan:
         figure's text starts with it, and whether it is a minus; None if it has none.
         A sign character (_sign_character_at) or, before a percent or degrees, a word
         for minus ("minus 12 Grad", "moins 5 %": _minus_word_start)."""
-        sign = self._sign_character_at(start)
+        sign = self._sign_character_at(start, unit)
         if sign is not None:
             character = self.text[sign]
             if character == "-" and not self._hyphen_is_minus(sign, kind, unit):
@@ -1168,7 +1168,7 @@ class _Scan:
                 return word_start, True
         return None
 
-    def _sign_character_at(self, start: int) -> int | None:
+    def _sign_character_at(self, start: int, unit: str | None = None) -> int | None:
         """Where a sign character touching the figure's first character stands, if one
         does: "−1,5 milliard" (U+2212), "-3,2 %", "+5 %", "(-4,5 Prozent)". After a space,
         an opening bracket or quote, or opening the text; not after a number, spaces
@@ -1177,25 +1177,47 @@ class _Scan:
         after a letter or a digit joins ("COVID-19", "G-20", "10-20", "+33 1-53-38");
         one before a space is a list's ("- 5 things"); the en dash stands between the
         ends of a range in the corpus ("52–58 GtCO 2 eq": traf__diem25.org.climate),
-        never as a minus. Whether a hyphen found here is a minus is _sign's to tell."""
+        never as a minus. Whether a hyphen found here is a minus is _sign's to tell.
+        ``unit`` is the figure's (None if unknown): a figure before it of another unit
+        is no range's first end."""
         if start == 0 or self.text[start - 1] not in _SIGNS:
             return None  # most figures
         sign = start - 1
         if sign > 0 and self.text[sign - 1] not in _BEFORE_SIGN:
             return None
-        if self._number_ended_at(sign):
+        if self._number_ended_at(sign, unit):
             return None
         return sign
 
-    def _number_ended_at(self, position: int) -> bool:
-        """Whether a number, or a dash or slash between numbers, ends just before the
-        spaces before ``position``: a digit or a dash there ("786 -122", "2014 -2020",
-        "030 / -5"), or the end of what was read before the number being read, its unit
-        included ("5 % -10 %", "5% -10%", "1,5 Mio. -2 Mio.", "5 000 € -2 000 €")."""
+    def _number_ended_at(self, position: int, unit: str | None) -> bool:
+        """Whether the sign character at ``position`` stands after a number, spaces alone
+        between them, as a dash joining two numbers rather than a sign: after a dash or
+        a slash ("030 / -5"); a hyphen or a plus after a digit ("786 -122", "2014
+        -2020"); after a figure that is the first end of a range, its unit included
+        ("5 % -10 %", "5% -10%", "1,5 Mio. -2 Mio.", "5 000 € −2 000 €", "40 −45
+        Prozent"): one not negative, of no unit or of the figure's own. Not after a
+        negative figure: a series of changes ("−2,5 % −1,2 %", "-5 % -10 %"), nor after a
+        figure of another unit; the minus sign U+2212 after a number that is no figure (a
+        year, a date: "seit 1990 −40 %", "2022 −3,2 %") is a sign. A hyphen after what
+        was read before, a rejected number, joins it ("5 % -10 %" rejected)."""
         text = self.text
         last = text[max(0, position - 8) : position].rstrip()[-1:]
-        if last != "" and (last.isdigit() or last in "-–—/"):
+        if last == "":
+            return False
+        if last in "-–—/":
             return True
+        minus_sign = text[position] == _MINUS_SIGN
+        if last.isdigit() and not minus_sign:
+            return True
+        figures = self.figures
+        if figures:
+            before = figures[-1]
+            if 0 < position - before.end <= 8 and text[before.end : position].isspace():
+                return before.value >= 0 and (
+                    unit is None or before.unit is None or before.unit == unit
+                )
+        if minus_sign:
+            return False
         read_before = self.read_before  # a few spaces before position at most: no long copy
         return (
             read_before > 0
