@@ -44,6 +44,9 @@ def _page(lang: str, paragraph: str) -> str:
         # signs read after a year and after a negative figure (_number_ended_at)
         ("de", "1990 −40 % " * 4000, 4000, 4000),
         ("de", "−2,5 % " * 4000, 4000, 0),
+        # hyphens before counts: a verb, a list item before each (_hyphen_is_minus)
+        ("en", "jobs fell -12,000 " * 4000, 4000, 0),
+        ("en", "-5,000 volunteers " * 4000, 4000, 0),
     ],
     ids=[
         "point-decimal",
@@ -56,6 +59,8 @@ def _page(lang: str, paragraph: str) -> str:
         "phones",
         "signs-after-years",
         "negative-series",
+        "hyphens-after-verbs",
+        "list-dashes",
     ],
 )
 def test_repeated_figures_are_read_in_bounded_time(

@@ -264,6 +264,48 @@ def test_a_hyphen_before_a_count_is_a_list_dash(
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
+        # a list's dash or a minus: read as a dash, in doubt
+        ("<p>Saldo: -12.000 Arbeitsplätze</p>", "de", [("12.000", 12000.0, True)]),
+        ("<p>Solde : -3 000 emplois</p>", "fr", [("3 000", 3000.0, True)]),
+        ("<p>Variación: -500 empleos</p>", "es", [("500", 500.0, True)]),
+        ("<p>Net change: -12,000 jobs</p>", "en", [("12,000", 12000.0, True)]),
+        (
+            "<p>Key facts:<br>\n-5,000 volunteers<br>\n-300 staff members</p>",
+            "en",
+            [("5,000", 5000.0, True), ("300", 300.0, True)],
+        ),
+        (
+            "<p>Bilan :<br>\n-5 000 bénévoles<br>\n-300 salariés</p>",
+            "fr",
+            [("5 000", 5000.0, True), ("300", 300.0, True)],
+        ),
+        # after a verb: a minus
+        ("<p>Employment fell -12,000 jobs</p>", "en", [("-12,000", -12000.0, False)]),
+        ("<p>Die Beschäftigung sank -12.000 Stellen</p>", "de", [("-12.000", -12000.0, False)]),
+        ("<p>L'emploi a reculé -3 000 postes</p>", "fr", [("-3 000", -3000.0, False)]),
+        ("<p>La plantilla cayó -500 empleos</p>", "es", [("-500", -500.0, False)]),
+        (
+            "<p>a drop of -12,000 jobs -300 firms</p>",  # a series after a negative figure
+            "en",
+            [("-12,000", -12000.0, False), ("-300", -300.0, False)],
+        ),
+        ("<p>les -25 ans</p>", "fr", [("25", 25.0, False)]),  # the under-25s: no doubt
+    ],
+)
+def test_a_list_dash_that_may_be_a_minus_is_marked_ambiguous(
+    text: str, lang: str, expected: list[tuple[str, float, bool]]
+) -> None:
+    """ "Saldo: -12.000 Arbeitsplätze" and a list item after "Key facts:" have the same
+    shape: read as a list's dash, the figure was positive and nothing said it might be
+    negative; after a verb ("fell -12,000 jobs") the hyphen was a list's dash too."""
+    page = f"<html lang={lang}><body><main><h1>T</h1>{text}</main></body></html>"
+    snapshot = parse_html(page.encode(), "https://example.org/p")
+    assert [(s.text, s.value, s.ambiguous) for s in snapshot.statistics] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
         ("plus or minus 3 percent", "en", ("3 percent", 3.0, "%", "percent")),  # a margin
         ("plus ou moins 5 % des voix", "fr", ("5 %", 5.0, "%", "percent")),
         ("au moins 5 % des voix", "fr", ("5 %", 5.0, "%", "percent")),  # a floor

@@ -1140,8 +1140,9 @@ class _Scan:
         if start > 0 and (text[start - 1] in _SIGNS or text.endswith(_MINUSES, 0, start - 1)):
             sign = self._sign(start, kind, noun)
         if sign is not None:
-            start, is_minus = sign
+            start, is_minus, doubtful = sign
             value = -value if is_minus else value
+            ambiguous = ambiguous or doubtful
         written = text[start : candidate.end].strip()
         qualifier = self._qualifier_before(start)
         # Positional: a NamedTuple's __new__ takes keywords ~2x slower (measured).
@@ -1151,21 +1152,29 @@ class _Scan:
 
     # --- signs --------------------------------------------------------------------------
 
-    def _sign(self, start: int, kind: FigureKind, unit: str | None) -> tuple[int, bool] | None:
+    def _sign(
+        self, start: int, kind: FigureKind, unit: str | None
+    ) -> tuple[int, bool, bool] | None:
         """The sign written before the figure whose text starts at ``start``: where the
-        figure's text starts with it, and whether it is a minus; None if it has none.
-        A sign character (_sign_character_at) or, before a percent or degrees, a word
-        for minus ("minus 12 Grad", "moins 5 %": _minus_word_start)."""
+        figure's text starts with it, whether it is a minus, and whether that is in
+        doubt; None if it has none. A sign character (_sign_character_at) or, before a
+        percent or degrees, a word for minus ("minus 12 Grad", "moins 5 %":
+        _minus_word_start). A hyphen read as a list's dash leaves the figure's text and
+        value unsigned, in doubt ("Saldo: -12.000 Arbeitsplätze": _hyphen_is_minus)."""
         sign = self._sign_character_at(start, unit)
         if sign is not None:
             character = self.text[sign]
-            if character == "-" and not self._hyphen_is_minus(sign, kind, unit):
-                return None
-            return sign, character != "+"
+            if character == "-":
+                is_minus = self._hyphen_is_minus(sign, kind, unit)
+                if is_minus is None:
+                    return start, False, True
+                if not is_minus:
+                    return None
+            return sign, character != "+", False
         if kind == "percent" or (unit is not None and unit.lower() in _SIGNED_UNITS):
             word_start = self._minus_word_start(start)
             if word_start is not None:
-                return word_start, True
+                return word_start, True, False
         return None
 
     def _sign_character_at(self, start: int, unit: str | None = None) -> int | None:
@@ -1225,23 +1234,50 @@ class _Scan:
             and text[read_before:position].isspace()
         )
 
-    def _hyphen_is_minus(self, sign: int, kind: FigureKind, unit: str | None) -> bool:
-        """A hyphen before a figure is a minus, but before a duration ("les -25 ans",
-        "tarif -26 ans": the under-25s) and before a count that is no temperature nor
-        points but after a word asking for one ("a drop of -12,000 jobs", "soit -300
-        emplois") or a bracket: a list item's dash written against its number, the line
-        breaks between the items gone from the text ("Key facts: -5,000 volunteers -300
-        staff members", "-5 things"). The minus sign U+2212 is no dash: always a sign."""
+    def _hyphen_is_minus(self, sign: int, kind: FigureKind, unit: str | None) -> bool | None:
+        """Whether a hyphen before a figure is a minus: True, False, or None for a list
+        item's dash, in doubt. A minus but before a duration ("les -25 ans", "tarif -26
+        ans": the under-25s, no sign) and before a count that is no temperature nor
+        points. Before such a count, a minus after a word asking for one ("a drop of
+        -12,000 jobs", "soit -300 emplois"), a bracket, a verb or any lower-case word but
+        those joining a list's items ("Employment fell -12,000 jobs", "la plantilla cayó
+        -500 empleos"), and in a series after a negative figure; a list item's dash
+        written against its number, the line breaks between the items gone from the
+        text, after a colon, a capitalised word, a list item or opening the text ("Key
+        facts: -5,000 volunteers -300 staff members", "Saldo: -12.000 Arbeitsplätze"),
+        in doubt: read as a dash, the figure marked ambiguous. The minus sign U+2212 is
+        no dash: always a sign."""
         if kind == "duration":
             return False
         if kind != "count" or (unit is not None and unit.lower() in _SIGNED_UNITS):
             return True
         if sign == 0:
-            return False
-        if self.text[sign - 1] == "(":
+            return None
+        text = self.text
+        if text[sign - 1] == "(":
             return True
         words = self._words_before(sign)
-        return bool(words) and words[-1] in _WORDS_BEFORE_MINUS_COUNT
+        if not words:
+            return None
+        last = words[-1]
+        if last in _WORDS_BEFORE_MINUS_COUNT:
+            return True
+        figures = self.figures
+        if figures:
+            before = figures[-1]
+            between = text[before.end : sign].split() if 0 < sign - before.end <= 40 else ()
+            if 0 < len(between) <= 3 and "".join(between).isalpha():
+                if before.value < 0:
+                    return True  # "-12,000 jobs -300 firms": a series
+                if before.start > 0 and text[before.start - 1] == "-":
+                    return None  # the next item of a list
+        word_end = sign
+        while text[word_end - 1].isspace():  # a few spaces: not text[:sign].rstrip()
+            word_end -= 1
+        written = text[word_end - len(last) : word_end]
+        if written.isalpha() and written.islower() and last not in FUNCTION_WORDS:
+            return True  # "fell -12,000 jobs": no list's line ends with a verb
+        return None
 
     def _minus_word_start(self, start: int) -> int | None:
         """Where the word for minus right before the figure at ``start`` starts, if one
