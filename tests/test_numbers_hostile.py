@@ -47,6 +47,9 @@ def _page(lang: str, paragraph: str) -> str:
         # hyphens before counts: a verb, a list item before each (_hyphen_is_minus)
         ("en", "jobs fell -12,000 " * 4000, 4000, 0),
         ("en", "-5,000 volunteers " * 4000, 4000, 0),
+        # names before a comma: an apposition after each, or a list (_name_before)
+        ("fr", "avec Sud Rail 75, le syndicat " * 4000, 0, 4000),
+        ("de", "zählte Tafel Deutschland 960, " * 4000, 4000, 0),
     ],
     ids=[
         "point-decimal",
@@ -61,6 +64,8 @@ def _page(lang: str, paragraph: str) -> str:
         "negative-series",
         "hyphens-after-verbs",
         "list-dashes",
+        "names-before-appositions",
+        "names-before-commas",
     ],
 )
 def test_repeated_figures_are_read_in_bounded_time(

@@ -1053,7 +1053,11 @@ class _Scan:
             and _lazy(_STREET_AFTER).match(self.text, end)
         ):
             return "numbering"
-        if raw.isdigit() and _name_before(before, after) and self._unit_noun(end) is None:
+        if (
+            raw.isdigit()
+            and _name_before(before, after, self.text, end)
+            and self._unit_noun(end) is None
+        ):
             return "code"
         return None
 
@@ -1681,23 +1685,31 @@ def _name_word_before(before: str) -> str | None:
     return words[-1]
 
 
-def _name_before(before: str, after: str) -> bool:
+def _name_before(before: str, after: str, text: str, end: int) -> bool:
     """Whether a name ends right before a whole number counting nothing, the number then
     being part of it: a word written in camel case ("Firefox for iOS 124": corpus
     hdate__mozilla.org.mfsa2024-17, a version), not a unit ("in kWh 3500"); or two
     capitalised words inside a sentence going on after the number ("la CGT Goodyear et
-    Sud Ptt 92 a pour but": corpus traf__infocomcgt.fr.caisse, a union). Not one
-    capitalised word ("In Chicago 300 were arrested"), nor a name before a mark or the
-    text's end ("Chicago 300, New Orleans 120, Los Angeles 450.": a list of counts), nor
-    one after a preposition ("in New York 300 were arrested", "According to Human
-    Rights Watch 300 were killed")."""
+    Sud Ptt 92 a pour but": corpus traf__infocomcgt.fr.caisse, a union; "organised by
+    Sud Ptt 92 and others") or after a comma ("She joined SEIU Local 1199, the health
+    care union", an apposition opened by an article). Not one capitalised word ("In
+    Chicago 300 were arrested"), nor a name before any other comma ("Chicago 300, New
+    Orleans 120, Los Angeles 450.": a list of counts; "zählte Tafel Deutschland 960,
+    mehr als je zuvor"), a full stop or the text's end ("zählte Tafel Deutschland
+    960."), nor one after a place preposition ("in New York 300 were
+    arrested") or naming a source ("According to Human Rights Watch 300 were killed",
+    "Selon Médecins Sans Frontières 300"). ``end`` is where the number ends in
+    ``text``."""
     last = before.rstrip().rpartition(" ")[2]
     if not last.isalpha() or last.islower():
         return False  # most numbers: after a mark, a number or a word in lower case
     if not last[0].isupper():
         # "iOS", "macOS"; not a unit ("kWh", "mAh")
         return any(letter.isupper() for letter in last[1:]) and not _UNIT_BEFORE.fullmatch(last)
-    if after[:1] not in _SPACES or not after[1:2].isalpha():
+    if after[:1] == ",":
+        if _lazy(_APPOSITION_AFTER).match(text, end) is None:
+            return False  # "New Orleans 120, Los Angeles 450": a list of counts
+    elif after[:1] not in _SPACES or not after[1:2].isalpha():
         return False
     words = before.split()
     if len(words) < 3 or _name_word_before(" ".join(words[-3:-1])) is None:
@@ -1708,7 +1720,10 @@ def _name_before(before: str, after: str) -> bool:
     index = len(words) - 3
     while index > 0 and _name_word_before(" ".join(words[index - 1 : index + 1])) is not None:
         index -= 1
-    return words[index].lower() not in _NAME_PREPOSITIONS
+    preposition = words[index].lower()
+    if preposition in _PLACE_PREPOSITIONS or preposition in _SOURCE_PREPOSITIONS:
+        return False
+    return not (preposition == "to" and index > 0 and words[index - 1].lower() == "according")
 
 
 # A unit written before its number in camel case, an SI prefix and a unit ("in kWh
@@ -1717,11 +1732,13 @@ _UNIT_BEFORE = re.compile(r"[kmµnpcdh](?:Wh|Wp|Wc|W|Ah|VA|V|A|Hz|B|Pa|J|L)")
 _SPACES = frozenset(" \u00a0\u202f\u2009")
 # Prepositions a place name follows: "in New York 300 were arrested".
 _PLACE_PREPOSITIONS = frozenset("in at from near à a au aux en de del im am bei aus nach".split())
-# Prepositions any name follows ("according to Human Rights Watch", "selon Médecins
-# Sans Frontières", "laut Statistischem Bundesamt"): the number after it is no part of it.
-_NAME_PREPOSITIONS = _PLACE_PREPOSITIONS | frozenset(
-    "to by of for with selon par pour avec chez sur laut von vom mit für según por para con".split()
-)
+# Prepositions naming a source ("selon Médecins Sans Frontières", "laut Statistischem
+# Bundesamt", "según Amnistía Internacional"; and "according to"): the number after the
+# source is no part of its name. Not "by", "avec"... ("organised by Sud Ptt 92").
+_SOURCE_PREPOSITIONS = frozenset("selon d'après d’après laut zufolge según".split())
+# A comma and an apposition opened by an article ("SEIU Local 1199, the health care
+# union", "Sud Ptt 92, le syndicat"): what stands before the comma is a name (_name_before).
+_APPOSITION_AFTER = r",[ \u00a0]+(?:(?:the|an?|la|les?|une?|el|los|las|una)[ \u00a0]|l['’])"
 # What ends a sentence inside a text (_follows_its_list_marker).
 _SENTENCE_ENDS = (". ", "! ", "? ")
 # Characters at most from an inline list's marker to the next one's number ("9. Spain
