@@ -202,6 +202,9 @@ def test_a_dash_after_a_figure_and_its_unit_is_no_sign(
         ("les émissions depuis 1990 −40 %", "fr", [("−40 %", -40.0)]),
         ("emissions since 2005 −17%", "en", [("−17%", -17.0)]),
         ("el empleo en 2023 −2,5 %", "es", [("−2,5 %", -2.5)]),
+        ("am 12.03.2019 −5 %", "de", [("−5 %", -5.0)]),  # after a date
+        ("the 2019 −2020 season", "en", [("2020", 2020.0)]),  # years: no sign (as main)
+        ("Tel. 030 2325 786 −122 Deutsche", "de", [("122", 122.0)]),  # a phone's extension
         (
             "Energie −2,5 % −1,2 % −0,3 %",  # a series of changes
             "de",
@@ -278,6 +281,11 @@ def test_a_hyphen_before_a_count_is_a_list_dash(
             "<p>Bilan :<br>\n-5 000 bénévoles<br>\n-300 salariés</p>",
             "fr",
             [("5 000", 5000.0, True), ("300", 300.0, True)],
+        ),
+        (
+            "<p>Key facts: 5,000 volunteers -300 staff</p>",  # a list item after a figure
+            "en",
+            [("5,000", 5000.0, False), ("300", 300.0, True)],
         ),
         # after a verb: a minus
         ("<p>Employment fell -12,000 jobs</p>", "en", [("-12,000", -12000.0, False)]),

@@ -1230,7 +1230,16 @@ class _Scan:
                     unit is None or before.unit is None or before.unit == unit
                 )
         if minus_sign:
-            return False
+            # A sign after a year or a date ("seit 1990 −40 %"), but for a year after it
+            # ("2019 −2020"); a dash after any other number ("786 −122", a phone's
+            # extension; "5 −10 people").
+            rejected = self.rejected
+            if not rejected or rejected[-1].reason not in ("year", "date"):
+                return last.isdigit()
+            if not text[rejected[-1].end : position].isspace():
+                return last.isdigit()
+            year_after = _looks_like_year(text[position + 1 : position + 5])
+            return year_after and not text[position + 5 : position + 6].isdigit()
         read_before = self.read_before  # a few spaces before position at most: no long copy
         return (
             read_before > 0
@@ -1249,8 +1258,9 @@ class _Scan:
         written against its number, the line breaks between the items gone from the
         text, after a colon, a capitalised word, a list item or opening the text ("Key
         facts: -5,000 volunteers -300 staff members", "Saldo: -12.000 Arbeitsplätze"),
-        in doubt: read as a dash, the figure marked ambiguous. The minus sign U+2212 is
-        no dash: always a sign."""
+        in doubt: read as a dash, the figure marked ambiguous; a list item too after a
+        figure a few words before, not negative ("5,000 volunteers -300 staff"). The
+        minus sign U+2212 is no dash: always a sign."""
         if kind == "duration":
             return False
         if kind != "count" or (unit is not None and unit.lower() in _SIGNED_UNITS):
@@ -1271,10 +1281,8 @@ class _Scan:
             before = figures[-1]
             between = text[before.end : sign].split() if 0 < sign - before.end <= 40 else ()
             if 0 < len(between) <= 3 and "".join(between).isalpha():
-                if before.value < 0:
-                    return True  # "-12,000 jobs -300 firms": a series
-                if before.start > 0 and text[before.start - 1] == "-":
-                    return None  # the next item of a list
+                # "-12,000 jobs -300 firms": a series; else the next item of a list
+                return True if before.value < 0 else None
         word_end = sign
         while text[word_end - 1].isspace():  # a few spaces: not text[:sign].rstrip()
             word_end -= 1
