@@ -44,7 +44,7 @@ def _page(lang: str, paragraph: str) -> str:
         # signs read after a year and after a negative figure (_number_ended_at)
         ("de", "1990 −40 % " * 4000, 4000, 4000),
         ("de", "−2,5 % " * 4000, 4000, 0),
-        # hyphens before counts: a verb, a list item before each (_hyphen_is_minus)
+        # hyphens before counts: a verb, a list item before each (_hyphen_reading)
         ("en", "jobs fell -12,000 " * 4000, 4000, 0),
         ("en", "-5,000 volunteers " * 4000, 4000, 0),
         # names before a comma: an apposition after each, or a list (_name_before)

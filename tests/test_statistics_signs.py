@@ -287,11 +287,16 @@ def test_a_hyphen_before_a_count_is_a_list_dash(
             "en",
             [("5,000", 5000.0, False), ("300", 300.0, True)],
         ),
-        # after a verb: a minus
-        ("<p>Employment fell -12,000 jobs</p>", "en", [("-12,000", -12000.0, False)]),
-        ("<p>Die Beschäftigung sank -12.000 Stellen</p>", "de", [("-12.000", -12000.0, False)]),
-        ("<p>L'emploi a reculé -3 000 postes</p>", "fr", [("-3 000", -3000.0, False)]),
-        ("<p>La plantilla cayó -500 empleos</p>", "es", [("-500", -500.0, False)]),
+        # after a verb: a minus, in doubt (a list's introduction may end with one)
+        ("<p>Employment fell -12,000 jobs</p>", "en", [("-12,000", -12000.0, True)]),
+        ("<p>Die Beschäftigung sank -12.000 Stellen</p>", "de", [("-12.000", -12000.0, True)]),
+        ("<p>L'emploi a reculé -3 000 postes</p>", "fr", [("-3 000", -3000.0, True)]),
+        ("<p>La plantilla cayó -500 empleos</p>", "es", [("-500", -500.0, True)]),
+        (
+            "<p>In 2023 we achieved<br>\n-5,000 volunteers<br>\n-300 staff</p>",
+            "en",
+            [("-5,000", -5000.0, True), ("-300", -300.0, True)],  # the series in doubt too
+        ),
         (
             "<p>a drop of -12,000 jobs -300 firms</p>",  # a series after a negative figure
             "en",
@@ -305,7 +310,8 @@ def test_a_list_dash_that_may_be_a_minus_is_marked_ambiguous(
 ) -> None:
     """ "Saldo: -12.000 Arbeitsplätze" and a list item after "Key facts:" have the same
     shape: read as a list's dash, the figure was positive and nothing said it might be
-    negative; after a verb ("fell -12,000 jobs") the hyphen was a list's dash too."""
+    negative; after a verb ("fell -12,000 jobs") the hyphen was a list's dash too: now a
+    minus, in doubt, as a list introduced by a verb has the same shape."""
     page = f"<html lang={lang}><body><main><h1>T</h1>{text}</main></body></html>"
     snapshot = parse_html(page.encode(), "https://example.org/p")
     assert [(s.text, s.value, s.ambiguous) for s in snapshot.statistics] == expected

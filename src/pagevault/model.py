@@ -74,7 +74,8 @@ class Statistic(_Frozen):
             "The value is in doubt: read in another convention than the page's "
             "('5,400 personnes' on a French page), or its sign: a hyphen before a count "
             "read as a list's dash ('Saldo: -12.000 Arbeitsplätze' is 12000), which may "
-            "be a minus."
+            "be a minus, or as a minus after a verb ('fell -12,000 jobs' is -12000), "
+            "which may be a list's dash."
         ),
     )
 

@@ -1164,16 +1164,16 @@ class _Scan:
         doubt; None if it has none. A sign character (_sign_character_at) or, before a
         percent or degrees, a word for minus ("minus 12 Grad", "moins 5 %":
         _minus_word_start). A hyphen read as a list's dash leaves the figure's text and
-        value unsigned, in doubt ("Saldo: -12.000 Arbeitsplätze": _hyphen_is_minus)."""
+        value unsigned, in doubt ("Saldo: -12.000 Arbeitsplätze": _hyphen_reading)."""
         sign = self._sign_character_at(start, unit)
         if sign is not None:
             character = self.text[sign]
             if character == "-":
-                is_minus = self._hyphen_is_minus(sign, kind, unit)
-                if is_minus is None:
-                    return start, False, True
-                if not is_minus:
+                reading = self._hyphen_reading(sign, kind, unit)
+                if reading is None:
                     return None
+                is_minus, doubtful = reading
+                return (sign if is_minus else start), is_minus, doubtful
             return sign, character != "+", False
         if kind == "percent" or (unit is not None and unit.lower() in _SIGNED_UNITS):
             word_start = self._minus_word_start(start)
@@ -1247,14 +1247,19 @@ class _Scan:
             and text[read_before:position].isspace()
         )
 
-    def _hyphen_is_minus(self, sign: int, kind: FigureKind, unit: str | None) -> bool | None:
-        """Whether a hyphen before a figure is a minus: True, False, or None for a list
-        item's dash, in doubt. A minus but before a duration ("les -25 ans", "tarif -26
-        ans": the under-25s, no sign) and before a count that is no temperature nor
-        points. Before such a count, a minus after a word asking for one ("a drop of
-        -12,000 jobs", "soit -300 emplois"), a bracket, a verb or any lower-case word but
-        those joining a list's items ("Employment fell -12,000 jobs", "la plantilla cayó
-        -500 empleos"), and in a series after a negative figure; a list item's dash
+    def _hyphen_reading(
+        self, sign: int, kind: FigureKind, unit: str | None
+    ) -> tuple[bool, bool] | None:
+        """How a hyphen before a figure reads: whether it is a minus (else a list item's
+        dash) and whether that is in doubt; None if it is no sign at all. A minus but
+        before a duration ("les -25 ans", "tarif -26 ans": the under-25s, no sign) and
+        before a count that is no temperature nor points. Before such a count, a minus
+        after a word asking for one ("a drop of -12,000 jobs", "soit -300 emplois") or a
+        bracket; a minus in doubt after a verb or any lower-case word but those joining
+        a list's items ("Employment fell -12,000 jobs", "la plantilla cayó -500
+        empleos"; but a list's introduction may end so: "In 2023 we achieved -5,000
+        volunteers"), and in a series after a negative figure, in doubt as it; a list
+        item's dash
         written against its number, the line breaks between the items gone from the
         text, after a colon, a capitalised word, a list item or opening the text ("Key
         facts: -5,000 volunteers -300 staff members", "Saldo: -12.000 Arbeitsplätze"),
@@ -1262,34 +1267,34 @@ class _Scan:
         figure a few words before, not negative ("5,000 volunteers -300 staff"). The
         minus sign U+2212 is no dash: always a sign."""
         if kind == "duration":
-            return False
-        if kind != "count" or (unit is not None and unit.lower() in _SIGNED_UNITS):
-            return True
-        if sign == 0:
             return None
+        if kind != "count" or (unit is not None and unit.lower() in _SIGNED_UNITS):
+            return True, False
+        if sign == 0:
+            return False, True
         text = self.text
         if text[sign - 1] == "(":
-            return True
+            return True, False
         words = self._words_before(sign)
         if not words:
-            return None
+            return False, True
         last = words[-1]
         if last in _WORDS_BEFORE_MINUS_COUNT:
-            return True
+            return True, False
         figures = self.figures
         if figures:
             before = figures[-1]
             between = text[before.end : sign].split() if 0 < sign - before.end <= 40 else ()
             if 0 < len(between) <= 3 and "".join(between).isalpha():
                 # "-12,000 jobs -300 firms": a series; else the next item of a list
-                return True if before.value < 0 else None
+                return (True, before.ambiguous) if before.value < 0 else (False, True)
         word_end = sign
         while text[word_end - 1].isspace():  # a few spaces: not text[:sign].rstrip()
             word_end -= 1
         written = text[word_end - len(last) : word_end]
         if written.isalpha() and written.islower() and last not in FUNCTION_WORDS:
-            return True  # "fell -12,000 jobs": no list's line ends with a verb
-        return None
+            return True, True  # "fell -12,000 jobs": a verb ends few lists' lines
+        return False, True
 
     def _minus_word_start(self, start: int) -> int | None:
         """Where the word for minus right before the figure at ``start`` starts, if one
@@ -1391,7 +1396,7 @@ _MINUSES = tuple(
     sorted({form for word in _MINUS_WORDS.values() for form in (word, word.capitalize())})
 )
 _NOT_MINUS_AFTER = frozenset("or plus und oder ou au du le la les o al lo ni cuando".split())
-# The words after which a hyphen before a count is a minus (_Scan._hyphen_is_minus):
+# The words after which a hyphen before a count is a minus (_Scan._hyphen_reading):
 # the words of the grammar ("a drop of -12,000 jobs", "was -300") and "soit", but not
 # those joining a list's items ("5,000 volunteers and -300 staff").
 _WORDS_BEFORE_MINUS_COUNT = (
