@@ -41,6 +41,15 @@ def _page(lang: str, paragraph: str) -> str:
         # a phone number's trunk prefix "(0)": matched two ways, it backtracked for 24 s
         ("de", "(0) " * 5000, 0, 5000),
         ("de", "Tel. +49 (0)30 275 86-40. " * 1000, 0, 1000),
+        # signs read after a year and after a negative figure (_number_ended_at)
+        ("de", "1990 −40 % " * 4000, 4000, 4000),
+        ("de", "−2,5 % " * 4000, 4000, 0),
+        # hyphens before counts: a verb, a list item before each (_hyphen_reading)
+        ("en", "jobs fell -12,000 " * 4000, 4000, 0),
+        ("en", "-5,000 volunteers " * 4000, 4000, 0),
+        # names before a comma: an apposition after each, or a list (_name_before)
+        ("fr", "avec Sud Rail 75, le syndicat " * 4000, 0, 4000),
+        ("de", "zählte Tafel Deutschland 960, " * 4000, 4000, 0),
     ],
     ids=[
         "point-decimal",
@@ -51,6 +60,12 @@ def _page(lang: str, paragraph: str) -> str:
         "list-markers",
         "trunk-prefixes",
         "phones",
+        "signs-after-years",
+        "negative-series",
+        "hyphens-after-verbs",
+        "list-dashes",
+        "names-before-appositions",
+        "names-before-commas",
     ],
 )
 def test_repeated_figures_are_read_in_bounded_time(

@@ -53,6 +53,27 @@ def test_a_number_after_a_place_or_with_a_unit_stays_a_figure(
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "number"),
+    [
+        ("The strike was organised by Sud Ptt 92 and others.", "en", "92"),
+        ("She joined SEIU Local 1199, the health care union.", "en", "1199"),
+        ("Le collectif avec Sud Ptt 92 a pour but de soutenir", "fr", "92"),
+        ("Il a rejoint Sud Rail 75, le syndicat des cheminots.", "fr", "75"),
+        ("Firmó con Comisiones Obreras 21, el sindicato local.", "es", "21"),
+        ("Gegründet von Eintracht Frankfurt 1899 und anderen.", "de", "1899"),
+    ],
+)
+def test_a_number_in_a_name_after_a_preposition_or_before_an_apposition_is_a_code(
+    text: str, lang: str, number: str
+) -> None:
+    """A name after "by", "avec" (no place, no source) or before a comma opening an
+    apposition ("SEIU Local 1199, the health care union") was read as a count: only
+    place and source prepositions, and only a comma before a list, keep the count."""
+    assert _figures(text, lang) == []
+    assert (number, "code") in _rejected(text, lang)
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
         (
@@ -64,6 +85,9 @@ def test_a_number_after_a_place_or_with_a_unit_stays_a_figure(
         ("Paris 300, Seine Saint Denis 120, Val Marne 450", "fr", ["300", "120", "450"]),
         ("Im Jahr zählte Tafel Deutschland 960", "de", ["960"]),
         ("Im Jahr zählte Tafel Deutschland 960.", "de", ["960"]),
+        ("Im Jahr zählte Tafel Deutschland 960, mehr als je zuvor.", "de", ["960"]),
+        ("Laut Statistischem Bundesamt 300 mehr als im Vorjahr.", "de", ["300"]),
+        ("Según Amnistía Internacional 300 murieron.", "es", ["300"]),
         ("According to Human Rights Watch 300 were killed.", "en", ["300"]),
         ("Selon Médecins Sans Frontières 300 ont été soignés.", "fr", ["300"]),
         ("The average household uses in kWh 3500 a year.", "en", ["3500"]),

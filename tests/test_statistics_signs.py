@@ -197,6 +197,41 @@ def test_a_dash_after_a_figure_and_its_unit_is_no_sign(
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
+        ("Emissionen seit 1990 −40 %", "de", [("−40 %", -40.0)]),  # after a year
+        ("Gewinn 2022 −3,2 %", "de", [("−3,2 %", -3.2)]),
+        ("les émissions depuis 1990 −40 %", "fr", [("−40 %", -40.0)]),
+        ("emissions since 2005 −17%", "en", [("−17%", -17.0)]),
+        ("el empleo en 2023 −2,5 %", "es", [("−2,5 %", -2.5)]),
+        ("am 12.03.2019 −5 %", "de", [("−5 %", -5.0)]),  # after a date
+        ("the 2019 −2020 season", "en", [("2020", 2020.0)]),  # years: no sign (as main)
+        ("Tel. 030 2325 786 −122 Deutsche", "de", [("122", 122.0)]),  # a phone's extension
+        (
+            "Energie −2,5 % −1,2 % −0,3 %",  # a series of changes
+            "de",
+            [("−2,5 %", -2.5), ("−1,2 %", -1.2), ("−0,3 %", -0.3)],
+        ),
+        ("Exporte: -5 % -10 %", "de", [("-5 %", -5.0), ("-10 %", -10.0)]),
+        ("exports fell -5% -10% in two years", "en", [("-5%", -5.0), ("-10%", -10.0)]),
+        ("les ventes : -3 % -7 %", "fr", [("-3 %", -3.0), ("-7 %", -7.0)]),
+        (
+            "Beitrag 5 € −2 Prozent",  # another unit: no range's first end
+            "de",
+            [("5 €", 5.0), ("−2 Prozent", -2.0)],
+        ),
+    ],
+)
+def test_a_minus_after_a_year_or_a_negative_figure_is_a_sign(
+    text: str, lang: str, expected: list[tuple[str, float]]
+) -> None:
+    """The minus sign U+2212 after a year was dropped (read as a range's dash), and so
+    was the sign of every figure after a negative one: "−2,5 % −1,2 %" gave -2.5 and
+    1.2, "seit 1990 −40 %" gave 40."""
+    assert [(f.text, f.value) for f in find_figures(text, lang)[0]] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
         (
             "<p>Key facts:<br>\n-5,000 volunteers<br>\n-300 staff members</p>",
             "en",
@@ -227,6 +262,59 @@ def test_a_hyphen_before_a_count_is_a_list_dash(
     page = f"<html lang={lang}><body><main><h1>T</h1>{text}</main></body></html>"
     snapshot = parse_html(page.encode(), "https://example.org/p")
     assert [(s.text, s.value) for s in snapshot.statistics] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a list's dash or a minus: read as a dash, in doubt
+        ("<p>Saldo: -12.000 Arbeitsplätze</p>", "de", [("12.000", 12000.0, True)]),
+        ("<p>Solde : -3 000 emplois</p>", "fr", [("3 000", 3000.0, True)]),
+        ("<p>Variación: -500 empleos</p>", "es", [("500", 500.0, True)]),
+        ("<p>Net change: -12,000 jobs</p>", "en", [("12,000", 12000.0, True)]),
+        (
+            "<p>Key facts:<br>\n-5,000 volunteers<br>\n-300 staff members</p>",
+            "en",
+            [("5,000", 5000.0, True), ("300", 300.0, True)],
+        ),
+        (
+            "<p>Bilan :<br>\n-5 000 bénévoles<br>\n-300 salariés</p>",
+            "fr",
+            [("5 000", 5000.0, True), ("300", 300.0, True)],
+        ),
+        (
+            "<p>Key facts: 5,000 volunteers -300 staff</p>",  # a list item after a figure
+            "en",
+            [("5,000", 5000.0, False), ("300", 300.0, True)],
+        ),
+        # after a verb: a minus, in doubt (a list's introduction may end with one)
+        ("<p>Employment fell -12,000 jobs</p>", "en", [("-12,000", -12000.0, True)]),
+        ("<p>Die Beschäftigung sank -12.000 Stellen</p>", "de", [("-12.000", -12000.0, True)]),
+        ("<p>L'emploi a reculé -3 000 postes</p>", "fr", [("-3 000", -3000.0, True)]),
+        ("<p>La plantilla cayó -500 empleos</p>", "es", [("-500", -500.0, True)]),
+        (
+            "<p>In 2023 we achieved<br>\n-5,000 volunteers<br>\n-300 staff</p>",
+            "en",
+            [("-5,000", -5000.0, True), ("-300", -300.0, True)],  # the series in doubt too
+        ),
+        (
+            "<p>a drop of -12,000 jobs -300 firms</p>",  # a series after a negative figure
+            "en",
+            [("-12,000", -12000.0, False), ("-300", -300.0, False)],
+        ),
+        ("<p>les -25 ans</p>", "fr", [("25", 25.0, False)]),  # the under-25s: no doubt
+    ],
+)
+def test_a_list_dash_that_may_be_a_minus_is_marked_ambiguous(
+    text: str, lang: str, expected: list[tuple[str, float, bool]]
+) -> None:
+    """ "Saldo: -12.000 Arbeitsplätze" and a list item after "Key facts:" have the same
+    shape: read as a list's dash, the figure was positive and nothing said it might be
+    negative; after a verb ("fell -12,000 jobs") the hyphen was a list's dash too: now a
+    minus, in doubt, as a list introduced by a verb has the same shape."""
+    page = f"<html lang={lang}><body><main><h1>T</h1>{text}</main></body></html>"
+    snapshot = parse_html(page.encode(), "https://example.org/p")
+    assert [(s.text, s.value, s.ambiguous) for s in snapshot.statistics] == expected
 
 
 @pytest.mark.parametrize(

@@ -68,7 +68,16 @@ class Statistic(_Frozen):
     qualifier: str | None = Field(description="'plus de', 'about', 'über'... as written.")
     context: str = Field(description="The sentence the figure stands in.")
     section: str | None = Field(description="Key of the section the figure stands in.")
-    ambiguous: bool = False
+    ambiguous: bool = Field(
+        default=False,
+        description=(
+            "The value is in doubt: read in another convention than the page's "
+            "('5,400 personnes' on a French page), or its sign: a hyphen before a count "
+            "read as a list's dash ('Saldo: -12.000 Arbeitsplätze' is 12000), which may "
+            "be a minus, or as a minus after a verb ('fell -12,000 jobs' is -12000), "
+            "which may be a list's dash."
+        ),
+    )
 
 
 class RejectedNumber(_Frozen):

@@ -1053,7 +1053,11 @@ class _Scan:
             and _lazy(_STREET_AFTER).match(self.text, end)
         ):
             return "numbering"
-        if raw.isdigit() and _name_before(before, after) and self._unit_noun(end) is None:
+        if (
+            raw.isdigit()
+            and _name_before(before, after, self.text, end)
+            and self._unit_noun(end) is None
+        ):
             return "code"
         return None
 
@@ -1140,8 +1144,9 @@ class _Scan:
         if start > 0 and (text[start - 1] in _SIGNS or text.endswith(_MINUSES, 0, start - 1)):
             sign = self._sign(start, kind, noun)
         if sign is not None:
-            start, is_minus = sign
+            start, is_minus, doubtful = sign
             value = -value if is_minus else value
+            ambiguous = ambiguous or doubtful
         written = text[start : candidate.end].strip()
         qualifier = self._qualifier_before(start)
         # Positional: a NamedTuple's __new__ takes keywords ~2x slower (measured).
@@ -1151,24 +1156,32 @@ class _Scan:
 
     # --- signs --------------------------------------------------------------------------
 
-    def _sign(self, start: int, kind: FigureKind, unit: str | None) -> tuple[int, bool] | None:
+    def _sign(
+        self, start: int, kind: FigureKind, unit: str | None
+    ) -> tuple[int, bool, bool] | None:
         """The sign written before the figure whose text starts at ``start``: where the
-        figure's text starts with it, and whether it is a minus; None if it has none.
-        A sign character (_sign_character_at) or, before a percent or degrees, a word
-        for minus ("minus 12 Grad", "moins 5 %": _minus_word_start)."""
-        sign = self._sign_character_at(start)
+        figure's text starts with it, whether it is a minus, and whether that is in
+        doubt; None if it has none. A sign character (_sign_character_at) or, before a
+        percent or degrees, a word for minus ("minus 12 Grad", "moins 5 %":
+        _minus_word_start). A hyphen read as a list's dash leaves the figure's text and
+        value unsigned, in doubt ("Saldo: -12.000 Arbeitsplätze": _hyphen_reading)."""
+        sign = self._sign_character_at(start, unit)
         if sign is not None:
             character = self.text[sign]
-            if character == "-" and not self._hyphen_is_minus(sign, kind, unit):
-                return None
-            return sign, character != "+"
+            if character == "-":
+                reading = self._hyphen_reading(sign, kind, unit)
+                if reading is None:
+                    return None
+                is_minus, doubtful = reading
+                return (sign if is_minus else start), is_minus, doubtful
+            return sign, character != "+", False
         if kind == "percent" or (unit is not None and unit.lower() in _SIGNED_UNITS):
             word_start = self._minus_word_start(start)
             if word_start is not None:
-                return word_start, True
+                return word_start, True, False
         return None
 
-    def _sign_character_at(self, start: int) -> int | None:
+    def _sign_character_at(self, start: int, unit: str | None = None) -> int | None:
         """Where a sign character touching the figure's first character stands, if one
         does: "−1,5 milliard" (U+2212), "-3,2 %", "+5 %", "(-4,5 Prozent)". After a space,
         an opening bracket or quote, or opening the text; not after a number, spaces
@@ -1177,25 +1190,56 @@ class _Scan:
         after a letter or a digit joins ("COVID-19", "G-20", "10-20", "+33 1-53-38");
         one before a space is a list's ("- 5 things"); the en dash stands between the
         ends of a range in the corpus ("52–58 GtCO 2 eq": traf__diem25.org.climate),
-        never as a minus. Whether a hyphen found here is a minus is _sign's to tell."""
+        never as a minus. Whether a hyphen found here is a minus is _sign's to tell.
+        ``unit`` is the figure's (None if unknown): a figure before it of another unit
+        is no range's first end."""
         if start == 0 or self.text[start - 1] not in _SIGNS:
             return None  # most figures
         sign = start - 1
         if sign > 0 and self.text[sign - 1] not in _BEFORE_SIGN:
             return None
-        if self._number_ended_at(sign):
+        if self._number_ended_at(sign, unit):
             return None
         return sign
 
-    def _number_ended_at(self, position: int) -> bool:
-        """Whether a number, or a dash or slash between numbers, ends just before the
-        spaces before ``position``: a digit or a dash there ("786 -122", "2014 -2020",
-        "030 / -5"), or the end of what was read before the number being read, its unit
-        included ("5 % -10 %", "5% -10%", "1,5 Mio. -2 Mio.", "5 000 € -2 000 €")."""
+    def _number_ended_at(self, position: int, unit: str | None) -> bool:
+        """Whether the sign character at ``position`` stands after a number, spaces alone
+        between them, as a dash joining two numbers rather than a sign: after a dash or
+        a slash ("030 / -5"); a hyphen or a plus after a digit ("786 -122", "2014
+        -2020"); after a figure that is the first end of a range, its unit included
+        ("5 % -10 %", "5% -10%", "1,5 Mio. -2 Mio.", "5 000 € −2 000 €", "40 −45
+        Prozent"): one not negative, of no unit or of the figure's own. Not after a
+        negative figure: a series of changes ("−2,5 % −1,2 %", "-5 % -10 %"), nor after a
+        figure of another unit; the minus sign U+2212 after a number that is no figure (a
+        year, a date: "seit 1990 −40 %", "2022 −3,2 %") is a sign. A hyphen after what
+        was read before, a rejected number, joins it ("5 % -10 %" rejected)."""
         text = self.text
         last = text[max(0, position - 8) : position].rstrip()[-1:]
-        if last != "" and (last.isdigit() or last in "-–—/"):
+        if last == "":
+            return False
+        if last in "-–—/":
             return True
+        minus_sign = text[position] == _MINUS_SIGN
+        if last.isdigit() and not minus_sign:
+            return True
+        figures = self.figures
+        if figures:
+            before = figures[-1]
+            if 0 < position - before.end <= 8 and text[before.end : position].isspace():
+                return before.value >= 0 and (
+                    unit is None or before.unit is None or before.unit == unit
+                )
+        if minus_sign:
+            # A sign after a year or a date ("seit 1990 −40 %"), but for a year after it
+            # ("2019 −2020"); a dash after any other number ("786 −122", a phone's
+            # extension; "5 −10 people").
+            rejected = self.rejected
+            if not rejected or rejected[-1].reason not in ("year", "date"):
+                return last.isdigit()
+            if not text[rejected[-1].end : position].isspace():
+                return last.isdigit()
+            year_after = _looks_like_year(text[position + 1 : position + 5])
+            return year_after and not text[position + 5 : position + 6].isdigit()
         read_before = self.read_before  # a few spaces before position at most: no long copy
         return (
             read_before > 0
@@ -1203,23 +1247,54 @@ class _Scan:
             and text[read_before:position].isspace()
         )
 
-    def _hyphen_is_minus(self, sign: int, kind: FigureKind, unit: str | None) -> bool:
-        """A hyphen before a figure is a minus, but before a duration ("les -25 ans",
-        "tarif -26 ans": the under-25s) and before a count that is no temperature nor
-        points but after a word asking for one ("a drop of -12,000 jobs", "soit -300
-        emplois") or a bracket: a list item's dash written against its number, the line
-        breaks between the items gone from the text ("Key facts: -5,000 volunteers -300
-        staff members", "-5 things"). The minus sign U+2212 is no dash: always a sign."""
+    def _hyphen_reading(
+        self, sign: int, kind: FigureKind, unit: str | None
+    ) -> tuple[bool, bool] | None:
+        """How a hyphen before a figure reads: whether it is a minus (else a list item's
+        dash) and whether that is in doubt; None if it is no sign at all. A minus but
+        before a duration ("les -25 ans", "tarif -26 ans": the under-25s, no sign) and
+        before a count that is no temperature nor points. Before such a count, a minus
+        after a word asking for one ("a drop of -12,000 jobs", "soit -300 emplois") or a
+        bracket; a minus in doubt after a verb or any lower-case word but those joining
+        a list's items ("Employment fell -12,000 jobs", "la plantilla cayó -500
+        empleos"; but a list's introduction may end so: "In 2023 we achieved -5,000
+        volunteers"), and in a series after a negative figure, in doubt as it; a list
+        item's dash
+        written against its number, the line breaks between the items gone from the
+        text, after a colon, a capitalised word, a list item or opening the text ("Key
+        facts: -5,000 volunteers -300 staff members", "Saldo: -12.000 Arbeitsplätze"),
+        in doubt: read as a dash, the figure marked ambiguous; a list item too after a
+        figure a few words before, not negative ("5,000 volunteers -300 staff"). The
+        minus sign U+2212 is no dash: always a sign."""
         if kind == "duration":
-            return False
+            return None
         if kind != "count" or (unit is not None and unit.lower() in _SIGNED_UNITS):
-            return True
+            return True, False
         if sign == 0:
-            return False
-        if self.text[sign - 1] == "(":
-            return True
+            return False, True
+        text = self.text
+        if text[sign - 1] == "(":
+            return True, False
         words = self._words_before(sign)
-        return bool(words) and words[-1] in _WORDS_BEFORE_MINUS_COUNT
+        if not words:
+            return False, True
+        last = words[-1]
+        if last in _WORDS_BEFORE_MINUS_COUNT:
+            return True, False
+        figures = self.figures
+        if figures:
+            before = figures[-1]
+            between = text[before.end : sign].split() if 0 < sign - before.end <= 40 else ()
+            if 0 < len(between) <= 3 and "".join(between).isalpha():
+                # "-12,000 jobs -300 firms": a series; else the next item of a list
+                return (True, before.ambiguous) if before.value < 0 else (False, True)
+        word_end = sign
+        while text[word_end - 1].isspace():  # a few spaces: not text[:sign].rstrip()
+            word_end -= 1
+        written = text[word_end - len(last) : word_end]
+        if written.isalpha() and written.islower() and last not in FUNCTION_WORDS:
+            return True, True  # "fell -12,000 jobs": a verb ends few lists' lines
+        return False, True
 
     def _minus_word_start(self, start: int) -> int | None:
         """Where the word for minus right before the figure at ``start`` starts, if one
@@ -1321,7 +1396,7 @@ _MINUSES = tuple(
     sorted({form for word in _MINUS_WORDS.values() for form in (word, word.capitalize())})
 )
 _NOT_MINUS_AFTER = frozenset("or plus und oder ou au du le la les o al lo ni cuando".split())
-# The words after which a hyphen before a count is a minus (_Scan._hyphen_is_minus):
+# The words after which a hyphen before a count is a minus (_Scan._hyphen_reading):
 # the words of the grammar ("a drop of -12,000 jobs", "was -300") and "soit", but not
 # those joining a list's items ("5,000 volunteers and -300 staff").
 _WORDS_BEFORE_MINUS_COUNT = (
@@ -1623,23 +1698,31 @@ def _name_word_before(before: str) -> str | None:
     return words[-1]
 
 
-def _name_before(before: str, after: str) -> bool:
+def _name_before(before: str, after: str, text: str, end: int) -> bool:
     """Whether a name ends right before a whole number counting nothing, the number then
     being part of it: a word written in camel case ("Firefox for iOS 124": corpus
     hdate__mozilla.org.mfsa2024-17, a version), not a unit ("in kWh 3500"); or two
     capitalised words inside a sentence going on after the number ("la CGT Goodyear et
-    Sud Ptt 92 a pour but": corpus traf__infocomcgt.fr.caisse, a union). Not one
-    capitalised word ("In Chicago 300 were arrested"), nor a name before a mark or the
-    text's end ("Chicago 300, New Orleans 120, Los Angeles 450.": a list of counts), nor
-    one after a preposition ("in New York 300 were arrested", "According to Human
-    Rights Watch 300 were killed")."""
+    Sud Ptt 92 a pour but": corpus traf__infocomcgt.fr.caisse, a union; "organised by
+    Sud Ptt 92 and others") or after a comma ("She joined SEIU Local 1199, the health
+    care union", an apposition opened by an article). Not one capitalised word ("In
+    Chicago 300 were arrested"), nor a name before any other comma ("Chicago 300, New
+    Orleans 120, Los Angeles 450.": a list of counts; "zählte Tafel Deutschland 960,
+    mehr als je zuvor"), a full stop or the text's end ("zählte Tafel Deutschland
+    960."), nor one after a place preposition ("in New York 300 were
+    arrested") or naming a source ("According to Human Rights Watch 300 were killed",
+    "Selon Médecins Sans Frontières 300"). ``end`` is where the number ends in
+    ``text``."""
     last = before.rstrip().rpartition(" ")[2]
     if not last.isalpha() or last.islower():
         return False  # most numbers: after a mark, a number or a word in lower case
     if not last[0].isupper():
         # "iOS", "macOS"; not a unit ("kWh", "mAh")
         return any(letter.isupper() for letter in last[1:]) and not _UNIT_BEFORE.fullmatch(last)
-    if after[:1] not in _SPACES or not after[1:2].isalpha():
+    if after[:1] == ",":
+        if _lazy(_APPOSITION_AFTER).match(text, end) is None:
+            return False  # "New Orleans 120, Los Angeles 450": a list of counts
+    elif after[:1] not in _SPACES or not after[1:2].isalpha():
         return False
     words = before.split()
     if len(words) < 3 or _name_word_before(" ".join(words[-3:-1])) is None:
@@ -1650,7 +1733,10 @@ def _name_before(before: str, after: str) -> bool:
     index = len(words) - 3
     while index > 0 and _name_word_before(" ".join(words[index - 1 : index + 1])) is not None:
         index -= 1
-    return words[index].lower() not in _NAME_PREPOSITIONS
+    preposition = words[index].lower()
+    if preposition in _PLACE_PREPOSITIONS or preposition in _SOURCE_PREPOSITIONS:
+        return False
+    return not (preposition == "to" and index > 0 and words[index - 1].lower() == "according")
 
 
 # A unit written before its number in camel case, an SI prefix and a unit ("in kWh
@@ -1659,11 +1745,13 @@ _UNIT_BEFORE = re.compile(r"[kmµnpcdh](?:Wh|Wp|Wc|W|Ah|VA|V|A|Hz|B|Pa|J|L)")
 _SPACES = frozenset(" \u00a0\u202f\u2009")
 # Prepositions a place name follows: "in New York 300 were arrested".
 _PLACE_PREPOSITIONS = frozenset("in at from near à a au aux en de del im am bei aus nach".split())
-# Prepositions any name follows ("according to Human Rights Watch", "selon Médecins
-# Sans Frontières", "laut Statistischem Bundesamt"): the number after it is no part of it.
-_NAME_PREPOSITIONS = _PLACE_PREPOSITIONS | frozenset(
-    "to by of for with selon par pour avec chez sur laut von vom mit für según por para con".split()
-)
+# Prepositions naming a source ("selon Médecins Sans Frontières", "laut Statistischem
+# Bundesamt", "según Amnistía Internacional"; and "according to"): the number after the
+# source is no part of its name. Not "by", "avec"... ("organised by Sud Ptt 92").
+_SOURCE_PREPOSITIONS = frozenset("selon d'après d’après laut zufolge según".split())
+# A comma and an apposition opened by an article ("SEIU Local 1199, the health care
+# union", "Sud Ptt 92, le syndicat"): what stands before the comma is a name (_name_before).
+_APPOSITION_AFTER = r",[ \u00a0]+(?:(?:the|an?|la|les?|une?|el|los|las|una)[ \u00a0]|l['’])"
 # What ends a sentence inside a text (_follows_its_list_marker).
 _SENTENCE_ENDS = (". ", "! ", "? ")
 # Characters at most from an inline list's marker to the next one's number ("9. Spain
