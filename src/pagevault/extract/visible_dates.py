@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from selectolax.lexbor import LexborNode
 
+from pagevault.extract._ancestry import lineage
 from pagevault.extract._tag_ids import TEXT, tag_id, tag_ids
 from pagevault.extract.dates import (
     dateline_date,
@@ -95,6 +96,7 @@ _PHOTO_CAPTION_CLASS = re.compile(
 )
 _HEADINGS = "h1, h2, h3, h4, h5, h6"
 _MAX_CARD_TEXT = 600  # a card's title, date and summary: a teaser, not a text's part
+_CARD_LEVELS = 8  # a card holds its date this many elements below it at most
 _DIGIT = re.compile(r"\d")  # a text without one holds no date: not read further
 _Candidate = tuple[str, bool]  # a date shown, and whether labelled as the last change
 # How a text's publication date is read (``_no_date`` when only updates are looked for:
@@ -219,6 +221,7 @@ def _dates_after(
     short, its first card's date within reach, and no date of the page."""
     after = 0
     previous = ""  # the text below the title before the one read
+    title_line: set[int] | None = None  # the title's lineage, once a date is found
     for node in nodes:
         if node.tag_id != TEXT:
             continue
@@ -228,7 +231,9 @@ def _dates_after(
         dates = _unlinked_dates(text, node, column, previous, lang, read)
         first = next(dates, None)
         if first is not None:
-            if _in_card_below_title(node, column):  # the cards that follow: none read
+            if title_line is None:
+                title_line = lineage(column.title, column.main)
+            if _in_card_below_title(node, column, title_line):  # the cards that follow
                 return
             yield first
             yield from dates
@@ -440,24 +445,25 @@ def _in_card(node: LexborNode, main: LexborNode) -> bool:
     return inside_tags(node, _CARDS, main)
 
 
-def _in_card_below_title(node: LexborNode, column: _Column) -> bool:
+def _in_card_below_title(node: LexborNode, column: _Column, title_line: set[int]) -> bool:
     """Whether a text after the title lies in a card of a grid or a list: an element
     not holding the title, holding a heading, beside another of its tag and class
     holding one, short (fixture body-hub.html with a date line in its first card, the
     column being the cards' ancestor: ``sections._holding_close_rivals``). A byline
     beside the text's sections is no card: it holds no heading, or is the only one of
     its class; nor is a part of the text (Drupal's ``div.paragraph--text``): longer.
-    Asked only of a text holding a date."""
+    ``title_line`` is the title's lineage (``_ancestry.lineage``). Asked only of a text
+    holding a date: at most ``_CARD_LEVELS`` elements up, and no further than a text
+    longer than a card's, each level's look linear in its size (RELIABILITY.md rule 1:
+    each level looked for the title and into its whole subtree, quadratic in depth)."""
     stop = column.main.mem_id
     element = node.parent
-    while element is not None and element.mem_id != stop:
-        if contains(element, column.title):
+    for _ in range(_CARD_LEVELS):
+        if element is None or element.mem_id == stop or element.mem_id in title_line:
             return False
-        if (
-            element.css_first(_HEADINGS) is not None
-            and _beside_its_like(element)
-            and len(element.text(deep=True)) <= _MAX_CARD_TEXT
-        ):
+        if len(element.text(deep=True)) > _MAX_CARD_TEXT:
+            return False  # its ancestors are longer still
+        if element.css_first(_HEADINGS) is not None and _beside_its_like(element):
             return True
         element = element.parent
     return False
