@@ -97,6 +97,7 @@ _PHOTO_CAPTION_CLASS = re.compile(
 _HEADINGS = "h1, h2, h3, h4, h5, h6"
 _MAX_CARD_TEXT = 600  # a card's title, date and summary: a teaser, not a text's part
 _CARD_LEVELS = 8  # a card holds its date this many elements below it at most
+_ITEMS = tag_ids("li, article")  # a card's tags: classless ones are cards too
 _DIGIT = re.compile(r"\d")  # a text without one holds no date: not read further
 _Candidate = tuple[str, bool]  # a date shown, and whether labelled as the last change
 # How a text's publication date is read (``_no_date`` when only updates are looked for:
@@ -447,15 +448,17 @@ def _in_card(node: LexborNode, main: LexborNode) -> bool:
 
 def _in_card_below_title(node: LexborNode, column: _Column, title_line: set[int]) -> bool:
     """Whether a text after the title lies in a card of a grid or a list: an element
-    not holding the title, holding a heading, beside another of its tag and class
-    holding one, short (fixture body-hub.html with a date line in its first card, the
+    not holding the title, holding a heading, short, beside two others like it
+    (``_beside_its_like``: fixture body-hub.html with a date line in its first card, the
     column being the cards' ancestor: ``sections._holding_close_rivals``). A byline
-    beside the text's sections is no card: it holds no heading, or is the only one of
-    its class; nor is a part of the text (Drupal's ``div.paragraph--text``): longer.
-    ``title_line`` is the title's lineage (``_ancestry.lineage``). Asked only of a text
-    holding a date: at most ``_CARD_LEVELS`` elements up, and no further than a text
-    longer than a card's, each level's look linear in its size (RELIABILITY.md rule 1:
-    each level looked for the title and into its whole subtree, quadratic in depth)."""
+    beside the text's sections is no card: it holds no heading, or is not one of a row
+    of like ones (two author boxes, the title's own wrapper, Bootstrap's ``div.row``
+    around the title and each part: tests/test_visible_dates_cards.py); nor is a part
+    of the text (Drupal's ``div.paragraph--text``): longer. ``title_line`` is the
+    title's lineage (``_ancestry.lineage``). Asked only of a text holding a date: at
+    most ``_CARD_LEVELS`` elements up, and no further than a text longer than a card's,
+    each level's look linear in its size (RELIABILITY.md rule 1: each level looked for
+    the title and into its whole subtree, quadratic in depth)."""
     stop = column.main.mem_id
     element = node.parent
     for _ in range(_CARD_LEVELS):
@@ -463,27 +466,39 @@ def _in_card_below_title(node: LexborNode, column: _Column, title_line: set[int]
             return False
         if len(element.text(deep=True)) > _MAX_CARD_TEXT:
             return False  # its ancestors are longer still
-        if element.css_first(_HEADINGS) is not None and _beside_its_like(element):
+        if element.css_first(_HEADINGS) is not None and _beside_its_like(element, title_line):
             return True
         element = element.parent
     return False
 
 
-def _beside_its_like(element: LexborNode) -> bool:
-    """Whether a sibling of ``element`` of the same tag and class holds a heading."""
+def _beside_its_like(element: LexborNode, title_line: set[int]) -> bool:
+    """Whether two siblings of ``element`` of its tag and class (a class it has, but
+    for a list item's or an article's: a tag naming an item), not holding the title
+    (whose ``title_line`` is given), are short and hold a heading: a row of cards, not
+    the sections of a text (classless ``<section>``s, the title's among them)."""
     parent = element.parent
     if parent is None:
         return False
     tag = element.tag_id
     classes = element.attributes.get("class")
+    if not classes and tag not in _ITEMS:
+        return False
     own = element.mem_id
-    return any(
-        sibling.tag_id == tag
-        and sibling.mem_id != own
-        and sibling.attributes.get("class") == classes
-        and sibling.css_first(_HEADINGS) is not None
-        for sibling in parent.iter()
-    )
+    like = 0
+    for sibling in parent.iter():
+        if (
+            sibling.tag_id == tag
+            and sibling.mem_id != own
+            and sibling.mem_id not in title_line
+            and sibling.attributes.get("class") == classes
+            and sibling.css_first(_HEADINGS) is not None
+            and len(sibling.text(deep=True)) <= _MAX_CARD_TEXT
+        ):
+            like += 1
+            if like == 2:
+                return True
+    return False
 
 
 def _in_photo_caption(node: LexborNode, column: _Column) -> bool:
