@@ -170,3 +170,19 @@ def test_many_deep_dated_cards_below_the_title_are_read_in_bounded_time() -> Non
     started = time.monotonic()
     parse_html(page, url="https://example.org/a")
     assert time.monotonic() - started < 3.0
+
+
+def test_a_date_deep_in_nested_photo_credits_is_told_in_bounded_time() -> None:
+    """``visible_dates.photo_caption_around`` looked for the title from each credit
+    around a date: 6000 credit spans, the title 6000 spans deep, took 8 s."""
+    depth = 6000
+    title = "<span>" * depth + "<h1>Title of page</h1>" + "</span>" * depth
+    credits = "<span class='image-credit'>" * depth + "12 March 2019" + "</span>" * depth
+    page = (
+        f"<html lang='en'><body><main>{title}<div>{credits}</div><p>{'body text ' * 50}</p>"
+        "</main></body></html>"
+    )
+    started = time.monotonic()
+    snapshot = parse_html(page, url="https://example.org/a")
+    assert time.monotonic() - started < 3.0
+    assert snapshot.published is None

@@ -42,7 +42,7 @@ from pagevault.extract.dates import (
     short_text_date,
     short_year_date,
 )
-from pagevault.extract.dom import ancestors, attr, contains, inside_tags
+from pagevault.extract.dom import ancestors, attr, inside_tags
 
 if TYPE_CHECKING:
     from pagevault.extract.metadata import PageHead
@@ -87,6 +87,7 @@ _CARDS = tag_ids("li, article, aside")
 # a picture's caption or credit ("wp-caption-text", "image-credit", "Media-caption"): a
 # class saying only "caption" is a text style, a byline's too (traf__bund.net-hermlin.html).
 _PHOTO_CAPTIONS = tag_ids("figure, figcaption")
+_FIGURE = tag_id("figure")
 # Elements whose text describes data or a picture: an update there ("Grafik: Emissionen,
 # Stand: 15.03.2019", a table's "Stand:" row) dates the data, not the page.
 _DATA_NOTES = _PHOTO_CAPTIONS | tag_ids("table, caption")
@@ -503,10 +504,10 @@ def _beside_its_like(element: LexborNode, title_line: set[int]) -> bool:
 
 def _in_photo_caption(node: LexborNode, column: _Column) -> bool:
     """Whether a text of the column lies in a photo's caption or credit
-    (``photo_caption_around``), none of the figures or captions around it holding the
-    title (a header written as a figure holds the title and its byline, maybe in a
-    caption of its own: tests/test_visible_dates_captions.py). Asked only of a text
-    holding a date."""
+    (``photo_caption_around``): not when the caption holds the title, nor when it is the
+    own caption of a figure holding it (a header written as a figure holds the title
+    and its byline, maybe in a caption of its own: tests/test_visible_dates_captions.py).
+    Asked only of a text holding a date."""
     parent = node.parent
     return (
         parent is not None and photo_caption_around(parent, column.main, column.title) is not None
@@ -518,19 +519,34 @@ def photo_caption_around(
 ) -> LexborNode | None:
     """The innermost photo caption or credit holding ``node`` (an element), it
     included, strictly below ``below``: a figure, its caption, or an element whose
-    class names a picture's caption or credit (``_PHOTO_CAPTION_CLASS``); None outside
-    one, or when one of them holds one of ``held`` (a page's or a card's title: a header
-    or a card written as a figure is no photo's credit). For a date found: one walk up."""
+    class names a picture's caption or credit (``_PHOTO_CAPTION_CLASS``). None outside
+    one; None too when the innermost holds one of ``held`` (a page's or a card's title:
+    the caption holding the card's title and its date is the card's text), or when it
+    is the only one below a figure holding one of them (a header or a card written as a
+    figure: its caption or credit is its byline, tests/test_visible_dates_captions.py).
+    A photo's figure inside such a figure, or a credit inside a caption holding the
+    title, is still a photo's ("Foto: dpa, 01.05.2018" under a card's picture:
+    tests/test_related_card_dates.py). For a date found: one walk up, and one from each
+    of ``held`` once a caption is met."""
     stop = below.mem_id
-    caption = None
+    captions: list[LexborNode] = []  # the captions around ``node`` not holding a title
+    titles: set[int] | None = None  # the lineages of ``held``, once a caption is met
     current: LexborNode | None = node
     while current is not None and current.mem_id != stop:
         if current.tag_id in _PHOTO_CAPTIONS or _PHOTO_CAPTION_CLASS.search(attr(current, "class")):
-            if any(contains(current, inner) for inner in held):
-                return None
-            caption = caption or current
+            if titles is None:
+                titles = set().union(*(lineage(inner, below) for inner in held))
+            if current.mem_id in titles:  # the first holding a title: a page's or card's
+                if not captions or (
+                    len(captions) == 1
+                    and current.tag_id == _FIGURE
+                    and captions[0].tag_id != _FIGURE
+                ):
+                    return None
+                return captions[0]
+            captions.append(current)
         current = current.parent
-    return caption
+    return captions[0] if captions else None
 
 
 def _in_data_note(node: LexborNode, main: LexborNode) -> bool:
