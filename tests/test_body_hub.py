@@ -117,14 +117,29 @@ def test_the_read_more_label_of_a_card_that_is_one_link_is_left_out() -> None:
     assert "En savoir plus" not in texts
 
 
-def test_a_footer_ending_the_hub_column_is_no_body() -> None:
+@pytest.mark.parametrize(
+    "name",
+    [
+        "site-footer",
+        # review h1: names of the page's footer missed ("footer_breite": the corpus's
+        # traf__cdu-fraktion-erfurt.de.waldorfschule.html)
+        "main-footer",
+        "footer-area",
+        "l-footer",
+        "footer_breite",
+        "footer-bottom",
+        "globalFooter",
+        "fusszeile-unten",
+    ],
+)
+def test_a_footer_ending_the_hub_column_is_no_body(name: str) -> None:
     # no <main>, <header> nor <footer>: the cards' column is the page's wrapper, whose
     # last block is the page's footer, named so
     cards = "".join(_card(number, 170) for number in range(4))
     html = (
         "<html><body><div id='page'><div class='intro'><h1>Our causes</h1>"
         f"<p>{'Our association works for human rights. ' * 5}</p></div>"
-        f"<section class='grid'>{cards}</section><div class='site-footer'>"
+        f"<section class='grid'>{cards}</section><div class='{name}'>"
         "<p>Registered charity 1234567, funded by the generosity of the public alone.</p>"
         "<ul><li><a href='/legal'>Legal notice</a></li></ul></div></div></body></html>"
     )
@@ -155,12 +170,13 @@ def test_a_note_ending_a_main_column_is_body_whatever_its_class(column: str, nam
     assert _METHODOLOGY in body_texts(snapshot)
 
 
-def test_a_note_ending_the_hub_column_not_named_the_page_footer_is_body() -> None:
+@pytest.mark.parametrize("name", ["foot-notes", "content-footer", "report-footer", "footNotes"])
+def test_a_note_ending_the_hub_column_not_named_the_page_footer_is_body(name: str) -> None:
     cards = "".join(_card(number, 170) for number in range(4))
     html = (
         "<html><body><div id='page'><div class='intro'><h1>Our causes</h1>"
         f"<p>{'Our association works for human rights. ' * 5}</p></div>"
-        f"<section class='grid'>{cards}</section><div class='foot-notes'>"
+        f"<section class='grid'>{cards}</section><div class='{name}'>"
         f"<p>{_METHODOLOGY}</p></div></div></body></html>"
     )
     texts = body_texts(parse_html(html))
