@@ -220,3 +220,22 @@ def test_a_date_line_ending_a_text_stays_in_its_section() -> None:
     assert sections[1].heading == "On the budget"
     assert sections[1].paragraphs[-1] == "12 March 2019"
     assert sections[2].paragraphs == ((_REPORT * 2).strip(),)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # review d2: the byline opens the part after the title's
+        "<main><section><h1>Annual review</h1></section><section><p>Published 12 March 2024"
+        f"</p><h2>Summary</h2><p>{_REPORT}</p></section><section><h2>Our work</h2>"
+        f"<p>{_REPORT * 3}</p></section></main>",
+        # the byline opens the column, the title above it
+        "<h1>Annual review</h1><main><div class='text'><p>Published 12 March 2024</p>"
+        f"<h2>Summary</h2><p>{_REPORT}</p><h2>Our work</h2><p>{_REPORT * 3}</p></div></main>",
+    ],
+)
+def test_a_byline_above_the_first_heading_stays_in_the_title_s_section(page: str) -> None:
+    sections = parse_html(f"<html lang='en'><body>{page}</body></html>").sections
+    assert [section.heading for section in sections] == ["Annual review", "Summary", "Our work"]
+    assert sections[0].paragraphs == ("Published 12 March 2024",)
+    assert sections[1].paragraphs == (_REPORT.strip(),)

@@ -623,9 +623,16 @@ class _BlockCollector:
         """A heading after one block opening its parent: when that block is a date line
         ("12.03.2019"), it is the date of the heading's card or part, read after the
         heading, in its section, not at the end of the section before (a hub page's
-        cards: ``<div class="card"><span class="date">12.03.2019</span><h3>...``)."""
+        cards: ``<div class="card"><span class="date">12.03.2019</span><h3>...``). Not
+        when it follows the title or opens the column: the page's byline, the title's
+        section left without it (tests/test_body_hub.py)."""
         kind, text, _, _ = self.blocks[-1]
-        if kind != "paragraph" or short_text_date(text, None, _MAX_DATE_LINE) is None:
+        if (
+            kind != "paragraph"
+            or len(self.blocks) < 2
+            or (self.blocks[-2][0] == "heading" and self.blocks[-2][2] == 1)
+            or short_text_date(text, None, _MAX_DATE_LINE) is None
+        ):
             self._block(heading, tag)
             return
         date_line = self.blocks.pop()
