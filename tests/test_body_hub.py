@@ -117,14 +117,29 @@ def test_the_read_more_label_of_a_card_that_is_one_link_is_left_out() -> None:
     assert "En savoir plus" not in texts
 
 
-def test_a_footer_ending_the_hub_column_is_no_body() -> None:
+@pytest.mark.parametrize(
+    "name",
+    [
+        "site-footer",
+        # review h1: names of the page's footer missed ("footer_breite": the corpus's
+        # traf__cdu-fraktion-erfurt.de.waldorfschule.html)
+        "main-footer",
+        "footer-area",
+        "l-footer",
+        "footer_breite",
+        "footer-bottom",
+        "globalFooter",
+        "fusszeile-unten",
+    ],
+)
+def test_a_footer_ending_the_hub_column_is_no_body(name: str) -> None:
     # no <main>, <header> nor <footer>: the cards' column is the page's wrapper, whose
     # last block is the page's footer, named so
     cards = "".join(_card(number, 170) for number in range(4))
     html = (
         "<html><body><div id='page'><div class='intro'><h1>Our causes</h1>"
         f"<p>{'Our association works for human rights. ' * 5}</p></div>"
-        f"<section class='grid'>{cards}</section><div class='site-footer'>"
+        f"<section class='grid'>{cards}</section><div class='{name}'>"
         "<p>Registered charity 1234567, funded by the generosity of the public alone.</p>"
         "<ul><li><a href='/legal'>Legal notice</a></li></ul></div></div></body></html>"
     )
@@ -155,12 +170,13 @@ def test_a_note_ending_a_main_column_is_body_whatever_its_class(column: str, nam
     assert _METHODOLOGY in body_texts(snapshot)
 
 
-def test_a_note_ending_the_hub_column_not_named_the_page_footer_is_body() -> None:
+@pytest.mark.parametrize("name", ["foot-notes", "content-footer", "report-footer", "footNotes"])
+def test_a_note_ending_the_hub_column_not_named_the_page_footer_is_body(name: str) -> None:
     cards = "".join(_card(number, 170) for number in range(4))
     html = (
         "<html><body><div id='page'><div class='intro'><h1>Our causes</h1>"
         f"<p>{'Our association works for human rights. ' * 5}</p></div>"
-        f"<section class='grid'>{cards}</section><div class='foot-notes'>"
+        f"<section class='grid'>{cards}</section><div class='{name}'>"
         f"<p>{_METHODOLOGY}</p></div></div></body></html>"
     )
     texts = body_texts(parse_html(html))
@@ -204,3 +220,22 @@ def test_a_date_line_ending_a_text_stays_in_its_section() -> None:
     assert sections[1].heading == "On the budget"
     assert sections[1].paragraphs[-1] == "12 March 2019"
     assert sections[2].paragraphs == ((_REPORT * 2).strip(),)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # review d2: the byline opens the part after the title's
+        "<main><section><h1>Annual review</h1></section><section><p>Published 12 March 2024"
+        f"</p><h2>Summary</h2><p>{_REPORT}</p></section><section><h2>Our work</h2>"
+        f"<p>{_REPORT * 3}</p></section></main>",
+        # the byline opens the column, the title above it
+        "<h1>Annual review</h1><main><div class='text'><p>Published 12 March 2024</p>"
+        f"<h2>Summary</h2><p>{_REPORT}</p><h2>Our work</h2><p>{_REPORT * 3}</p></div></main>",
+    ],
+)
+def test_a_byline_above_the_first_heading_stays_in_the_title_s_section(page: str) -> None:
+    sections = parse_html(f"<html lang='en'><body>{page}</body></html>").sections
+    assert [section.heading for section in sections] == ["Annual review", "Summary", "Our work"]
+    assert sections[0].paragraphs == ("Published 12 March 2024",)
+    assert sections[1].paragraphs == (_REPORT.strip(),)

@@ -138,3 +138,51 @@ def test_a_jsonld_script_with_an_itemprop_is_read_once() -> None:
         "</head><body><main><h1>T</h1></main></body></html>"
     )
     assert parse_html(page).metadata.jsonld == ({"a": 1},)
+
+
+def test_a_date_deep_below_the_title_is_told_from_a_card_in_bounded_time() -> None:
+    """``visible_dates._in_card_below_title`` walked up from a dated text to the column,
+    each level looking for the title (a walk up from it) and into the whole subtree:
+    6000 spans around the title and the date took 8 s (RELIABILITY.md rule 1). A hang
+    guard, no performance target."""
+    depth = 6000
+    spans, ends = "<span>" * depth, "</span>" * depth
+    page = (
+        f"<html lang='en'><body><main>{spans}<h1>Title of page</h1>{ends}<div class='a'>"
+        f"{spans}<b>12.03.2019</b>{ends}</div><p>{'body text ' * 50}</p></main></body></html>"
+    )
+    started = time.monotonic()
+    parse_html(page, url="https://example.org/a")
+    assert time.monotonic() - started < 3.0
+
+
+def test_many_deep_dated_cards_below_the_title_are_read_in_bounded_time() -> None:
+    """20 cards of 4000 spans each holding a date and a heading (1 MB) took 13 s."""
+    spans, ends = "<span>" * 4000, "</span>" * 4000
+    cards = "".join(
+        f"<span class='c{n}'>{spans}<b>12.03.2019</b><h3>x</h3>{ends}</span>" for n in range(20)
+    )
+    page = (
+        f"<html lang='en'><body><main><h1>Title of page</h1><div>{cards}</div><p>"
+        + "body text " * 50
+        + "</p></main></body></html>"
+    )
+    started = time.monotonic()
+    parse_html(page, url="https://example.org/a")
+    assert time.monotonic() - started < 3.0
+
+
+def test_a_date_deep_in_nested_photo_credits_is_told_in_bounded_time() -> None:
+    """``visible_dates.photo_caption_around`` looked for the title from each credit
+    around a date: 6000 credit spans, the title 6000 spans deep, took 8 s."""
+    depth = 6000
+    title = "<span>" * depth + "<h1>Title of page</h1>" + "</span>" * depth
+    credits = "<span class='image-credit'>" * depth + "12 March 2019" + "</span>" * depth
+    page = (
+        f"<html lang='en'><body><main>{title}<div>{credits}</div><p>{'body text ' * 50}</p>"
+        "</main></body></html>"
+    )
+    started = time.monotonic()
+    snapshot = parse_html(page, url="https://example.org/a")
+    assert time.monotonic() - started < 3.0
+    assert snapshot.published is None

@@ -60,3 +60,27 @@ def test_a_figure_card_s_date_only_line_in_its_caption_dates_it() -> None:
     )
     dates = _card_dates(cards)
     assert dates == [("Geschichte 1", "2019-03-11"), ("Geschichte 2", "2019-03-12")]
+
+
+def test_a_photo_credit_inside_a_figure_card_s_caption_does_not_date_it() -> None:
+    # review c1: the caption holding the card's title held a credit-named element
+    cards = "".join(
+        f'<li class="teaser"><figure><img src="/i{n}.jpg" alt=""><figcaption>'
+        f'<span class="image-credit">Foto: dpa, 0{n}.05.2018</span>'
+        f'<h3><a href="/n{n}">Geschichte {n}</a></h3><p>Kurzer Text</p>'
+        "</figcaption></figure></li>"
+        for n in (1, 2)
+    )
+    assert _card_dates(f"<ul>{cards}</ul>") == [("Geschichte 1", None), ("Geschichte 2", None)]
+
+
+def test_a_photo_figure_inside_a_figure_card_does_not_date_it() -> None:
+    # review c1: the card's figure holds the photo's own figure and its credit
+    cards = "".join(
+        f'<li class="teaser"><figure class="teaser-figure"><figure class="teaser-image">'
+        f'<img src="/i{n}.jpg" alt=""><figcaption>Foto: dpa, 0{n}.05.2018</figcaption>'
+        f'</figure><figcaption><h3><a href="/n{n}">Geschichte {n}</a></h3><p>Kurzer Text</p>'
+        "</figcaption></figure></li>"
+        for n in (1, 2)
+    )
+    assert _card_dates(f"<ul>{cards}</ul>") == [("Geschichte 1", None), ("Geschichte 2", None)]

@@ -89,3 +89,21 @@ def test_a_title_inside_a_figure_is_dated_by_its_byline_there() -> None:
 )
 def test_a_caption_in_a_hero_figure_holding_the_title_dates_the_page(hero: str) -> None:
     assert _dates(f"{hero}{BODY}{BODY}")[0] == "2019-03-12"
+
+
+@pytest.mark.parametrize(
+    "hero",
+    [
+        # the photo's own figure and caption inside the hero figure
+        f'<figure class="hero"><figure>{PHOTO}<figcaption>Photo: Jane Doe, 12 March 2019'
+        "</figcaption></figure><h1>Rivers</h1></figure>",
+        # a credit inside the caption holding the title
+        f'<figure class="hero">{PHOTO}<figcaption><h1>Rivers</h1>'
+        '<span class="photo-credit">Photo: Jane Doe, 12 March 2019</span></figcaption></figure>',
+        # a credit inside the hero's caption, the title beside it
+        f'<figure class="hero">{PHOTO}<h1>Rivers</h1><figcaption>A dry river bed. '
+        '<span class="image-credit">Photo: Jane Doe, 12 March 2019</span></figcaption></figure>',
+    ],
+)
+def test_a_photo_s_caption_inside_a_hero_figure_does_not_date_the_page(hero: str) -> None:
+    assert _dates(f"{hero}{BODY}{BODY}") == (None, None)

@@ -70,3 +70,51 @@ def test_a_sidebar_teaser_s_date_is_not_the_page_s() -> None:
     snapshot = parse_html(page, url="https://verband.example/menschenrechte")
     assert snapshot.published is None
     assert [link.date for link in snapshot.related][:2] == ["2021-11-10", "2021-11-10"]
+
+
+def test_a_byline_opening_a_classless_section_after_the_title_s_is_read() -> None:
+    # review d2: the title's own <section> and the text's others were taken for cards
+    # like the byline's (no class matching no class): the page's date was lost
+    sections = "".join(f"<section><h2>Part {n}</h2><p>{_TEXT}</p></section>" for n in range(3))
+    html = (
+        "<html lang='en'><body><main><section><h1>Annual review</h1></section>"
+        "<section><p>Published 12 March 2024</p><h2>Summary</h2><p>We grew.</p></section>"
+        f"{sections}</main></body></html>"
+    )
+    assert parse_html(html, url="https://e.org/review").published == "2024-03-12"
+
+
+def test_a_byline_in_a_row_beside_the_title_s_row_is_read() -> None:
+    # review d1: Bootstrap's div.row around the title and around each part
+    html = (
+        "<html lang='en'><body><main>"
+        "<div class='row'><div class='col'><h1>Climate report 2024</h1></div></div>"
+        "<div class='row'><div class='col'><p class='date'>12 March 2024</p>"
+        f"<h2>Key points</h2><p>{_TEXT}</p></div></div>"
+        f"<div class='row'><div class='col'><h2>Details</h2><p>{_TEXT * 5}</p></div></div>"
+        "</main></body></html>"
+    )
+    assert parse_html(html, url="https://e.org/report").published == "2024-03-12"
+
+
+def test_a_date_in_one_of_two_author_boxes_is_read() -> None:
+    # review d3: two boxes alike, each with a heading, are authors, not a row of cards
+    html = (
+        "<html lang='en'><body><article><h1>Open letter on water</h1>"
+        "<div class='author'><h4>Jane Doe</h4><p>12 March 2024</p></div>"
+        "<div class='author'><h4>John Roe</h4><p>Policy officer</p></div>"
+        f"<p>{_TEXT * 3}</p></article></body></html>"
+    )
+    assert parse_html(html, url="https://e.org/letter").published == "2024-03-12"
+
+
+def test_a_date_in_a_list_of_classless_items_is_not_the_page_s() -> None:
+    items = "".join(
+        f"<li><span>{date}</span><h3><a href='/n{n}'>Campaign {n}</a></h3><p>{_TEXT}</p></li>"
+        for n, date in enumerate(["12.03.2019", "01.02.2018", "05.05.2017"])
+    )
+    html = (
+        "<html lang='en'><body><main><h1>Our work</h1>"
+        f"<p>We campaign.</p><ul>{items}</ul></main></body></html>"
+    )
+    assert parse_html(html, url="https://e.org/our-work").published is None

@@ -484,7 +484,8 @@ def _card_date(
     the card's photo caption or credit ("Foto: dpa, 12.03.2019"): it dates the photo
     (tests/test_related_card_dates.py; no corpus card changed). A caption holding the
     card's ``title`` (its title link, its title element if any) is the card's text: a
-    card written as a figure."""
+    card written as a figure; a credit inside that caption, or a photo's own figure
+    inside the card's, is still the photo's (``photo_caption_around``)."""
     held = tuple(node for node in title if node is not None)
     for node, attributes in parts.times:
         iso = normalize_iso_date(attribute(attributes, "datetime")) or parse_text_date(

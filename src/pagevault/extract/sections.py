@@ -350,24 +350,55 @@ def _element_children(node: LexborNode) -> int:
     return sum(1 for _ in node.iter())
 
 
-# The class or id words naming the page's own footer, one whole class or the id (its
-# hyphens and underscores dropped): "site-footer", "page_footer", "footer". Not any word
-# holding "foot": "foot-notes", "content-footer", "report-footer" end a text.
-_PAGE_FOOTER_NAMES = frozenset(
+# The words naming the page's own footer in a class or id, one of its words (split at
+# hyphens, underscores and case changes): "site-footer", "main-footer", "footer-area",
+# "l-footer", "footer_breite" (corpus traf__cdu-fraktion-erfurt.de.waldorfschule.html),
+# "footer-bottom", "pageFooter", "fusszeile", "pied-de-page"; or written as one word
+# ("sitefooter", "footerwrapper"). (``_page_footer_ending`` finds a block ending the
+# column by ``legacy_roots.names_footer``, which takes no name with "page" in it.)
+_PAGE_FOOTER_WORDS = frozenset({"footer", "fusszeile", "fußzeile", "piedpage", "piedepage"})
+_PAGE_FOOTER_JOINED = frozenset(
     {
-        "footer",
         "sitefooter",
         "pagefooter",
         "globalfooter",
+        "mainfooter",
         "footerwrapper",
         "footerwrap",
         "footercontainer",
-        "piedpage",
-        "piedepage",
-        "fusszeile",
     }
 )
-_NAME_JOINERS = str.maketrans("", "", "-_")
+# The words before it naming a text's or a block's footer, not the page's:
+# "content-footer", "report-footer", "article-footer", "entry-footer", "card-footer".
+_TEXT_FOOTER_WORDS = frozenset(
+    {
+        "content",
+        "report",
+        "article",
+        "entry",
+        "post",
+        "text",
+        "story",
+        "news",
+        "teaser",
+        "card",
+        "section",
+        "comment",
+        "comments",
+        "table",
+        "figure",
+        "modal",
+        "panel",
+        "widget",
+        "box",
+        "block",
+        "form",
+        "dialog",
+    }
+)
+_PAGE = (["page"], ["de", "page"])  # the words after "pied" in "pied-de-page"
+_NAME_WORDS = re.compile(r"[^\W_]+")
+_CASE_CHANGE = re.compile(r"(?<=[^\W_A-Z])(?=[A-Z])")
 
 
 def _may_hold_page_footer(column: LexborNode) -> bool:
@@ -381,13 +412,30 @@ def _may_hold_page_footer(column: LexborNode) -> bool:
 
 
 def _names_page_footer(element: LexborNode) -> bool:
-    """Whether a whole class or the id of ``element`` names the page's footer
-    (``_PAGE_FOOTER_NAMES``)."""
+    """Whether a class or the id of ``element`` names the page's footer: one of its
+    words is ``_PAGE_FOOTER_WORDS``'s ("pied-de-page" read as one), after no word naming
+    a text's or a block's own (``_TEXT_FOOTER_WORDS``: "content-footer" ends a text; and
+    "foot-notes" names no footer)."""
     attributes = element.attributes
     names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-    return any(
-        name.lower().translate(_NAME_JOINERS) in _PAGE_FOOTER_NAMES for name in names.split()
-    )
+    return any(_names_footer_words(name) for name in names.split())
+
+
+def _names_footer_words(name: str) -> bool:
+    words = [word.lower() for word in _NAME_WORDS.findall(_CASE_CHANGE.sub("-", name))]
+    if "".join(words) in _PAGE_FOOTER_JOINED:
+        return True
+    for index, word in enumerate(words):
+        if (
+            word in _PAGE_FOOTER_WORDS
+            or word in _PAGE_FOOTER_JOINED
+            or (
+                word == "pied"
+                and (words[index + 1 : index + 2] in _PAGE or words[index + 1 : index + 3] in _PAGE)
+            )
+        ):
+            return _TEXT_FOOTER_WORDS.isdisjoint(words[:index])
+    return False
 
 
 def remove_boilerplate(root: LexborNode, keep: LexborNode | None) -> None:
@@ -575,9 +623,16 @@ class _BlockCollector:
         """A heading after one block opening its parent: when that block is a date line
         ("12.03.2019"), it is the date of the heading's card or part, read after the
         heading, in its section, not at the end of the section before (a hub page's
-        cards: ``<div class="card"><span class="date">12.03.2019</span><h3>...``)."""
+        cards: ``<div class="card"><span class="date">12.03.2019</span><h3>...``). Not
+        when it follows the title or opens the column: the page's byline, the title's
+        section left without it (tests/test_body_hub.py)."""
         kind, text, _, _ = self.blocks[-1]
-        if kind != "paragraph" or short_text_date(text, None, _MAX_DATE_LINE) is None:
+        if (
+            kind != "paragraph"
+            or len(self.blocks) < 2
+            or (self.blocks[-2][0] == "heading" and self.blocks[-2][2] == 1)
+            or short_text_date(text, None, _MAX_DATE_LINE) is None
+        ):
             self._block(heading, tag)
             return
         date_line = self.blocks.pop()

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from selectolax.lexbor import LexborNode
 
+from pagevault.extract._ancestry import lineage
 from pagevault.extract._tag_ids import TEXT, tag_id, tag_ids
 from pagevault.extract.dates import (
     dateline_date,
@@ -41,7 +42,7 @@ from pagevault.extract.dates import (
     short_text_date,
     short_year_date,
 )
-from pagevault.extract.dom import ancestors, attr, contains, inside_tags
+from pagevault.extract.dom import ancestors, attr, inside_tags
 
 if TYPE_CHECKING:
     from pagevault.extract.metadata import PageHead
@@ -86,6 +87,7 @@ _CARDS = tag_ids("li, article, aside")
 # a picture's caption or credit ("wp-caption-text", "image-credit", "Media-caption"): a
 # class saying only "caption" is a text style, a byline's too (traf__bund.net-hermlin.html).
 _PHOTO_CAPTIONS = tag_ids("figure, figcaption")
+_FIGURE = tag_id("figure")
 # Elements whose text describes data or a picture: an update there ("Grafik: Emissionen,
 # Stand: 15.03.2019", a table's "Stand:" row) dates the data, not the page.
 _DATA_NOTES = _PHOTO_CAPTIONS | tag_ids("table, caption")
@@ -95,6 +97,8 @@ _PHOTO_CAPTION_CLASS = re.compile(
 )
 _HEADINGS = "h1, h2, h3, h4, h5, h6"
 _MAX_CARD_TEXT = 600  # a card's title, date and summary: a teaser, not a text's part
+_CARD_LEVELS = 8  # a card holds its date this many elements below it at most
+_ITEMS = tag_ids("li, article")  # a card's tags: classless ones are cards too
 _DIGIT = re.compile(r"\d")  # a text without one holds no date: not read further
 _Candidate = tuple[str, bool]  # a date shown, and whether labelled as the last change
 # How a text's publication date is read (``_no_date`` when only updates are looked for:
@@ -219,6 +223,7 @@ def _dates_after(
     short, its first card's date within reach, and no date of the page."""
     after = 0
     previous = ""  # the text below the title before the one read
+    title_line: set[int] | None = None  # the title's lineage, once a date is found
     for node in nodes:
         if node.tag_id != TEXT:
             continue
@@ -228,7 +233,9 @@ def _dates_after(
         dates = _unlinked_dates(text, node, column, previous, lang, read)
         first = next(dates, None)
         if first is not None:
-            if _in_card_below_title(node, column):  # the cards that follow: none read
+            if title_line is None:
+                title_line = lineage(column.title, column.main)
+            if _in_card_below_title(node, column, title_line):  # the cards that follow
                 return
             yield first
             yield from dates
@@ -440,52 +447,67 @@ def _in_card(node: LexborNode, main: LexborNode) -> bool:
     return inside_tags(node, _CARDS, main)
 
 
-def _in_card_below_title(node: LexborNode, column: _Column) -> bool:
+def _in_card_below_title(node: LexborNode, column: _Column, title_line: set[int]) -> bool:
     """Whether a text after the title lies in a card of a grid or a list: an element
-    not holding the title, holding a heading, beside another of its tag and class
-    holding one, short (fixture body-hub.html with a date line in its first card, the
+    not holding the title, holding a heading, short, beside two others like it
+    (``_beside_its_like``: fixture body-hub.html with a date line in its first card, the
     column being the cards' ancestor: ``sections._holding_close_rivals``). A byline
-    beside the text's sections is no card: it holds no heading, or is the only one of
-    its class; nor is a part of the text (Drupal's ``div.paragraph--text``): longer.
-    Asked only of a text holding a date."""
+    beside the text's sections is no card: it holds no heading, or is not one of a row
+    of like ones (two author boxes, the title's own wrapper, Bootstrap's ``div.row``
+    around the title and each part: tests/test_visible_dates_cards.py); nor is a part
+    of the text (Drupal's ``div.paragraph--text``): longer. ``title_line`` is the
+    title's lineage (``_ancestry.lineage``). Asked only of a text holding a date: at
+    most ``_CARD_LEVELS`` elements up, and no further than a text longer than a card's,
+    each level's look linear in its size (RELIABILITY.md rule 1: each level looked for
+    the title and into its whole subtree, quadratic in depth)."""
     stop = column.main.mem_id
     element = node.parent
-    while element is not None and element.mem_id != stop:
-        if contains(element, column.title):
+    for _ in range(_CARD_LEVELS):
+        if element is None or element.mem_id == stop or element.mem_id in title_line:
             return False
-        if (
-            element.css_first(_HEADINGS) is not None
-            and _beside_its_like(element)
-            and len(element.text(deep=True)) <= _MAX_CARD_TEXT
-        ):
+        if len(element.text(deep=True)) > _MAX_CARD_TEXT:
+            return False  # its ancestors are longer still
+        if element.css_first(_HEADINGS) is not None and _beside_its_like(element, title_line):
             return True
         element = element.parent
     return False
 
 
-def _beside_its_like(element: LexborNode) -> bool:
-    """Whether a sibling of ``element`` of the same tag and class holds a heading."""
+def _beside_its_like(element: LexborNode, title_line: set[int]) -> bool:
+    """Whether two siblings of ``element`` of its tag and class (a class it has, but
+    for a list item's or an article's: a tag naming an item), not holding the title
+    (whose ``title_line`` is given), are short and hold a heading: a row of cards, not
+    the sections of a text (classless ``<section>``s, the title's among them)."""
     parent = element.parent
     if parent is None:
         return False
     tag = element.tag_id
     classes = element.attributes.get("class")
+    if not classes and tag not in _ITEMS:
+        return False
     own = element.mem_id
-    return any(
-        sibling.tag_id == tag
-        and sibling.mem_id != own
-        and sibling.attributes.get("class") == classes
-        and sibling.css_first(_HEADINGS) is not None
-        for sibling in parent.iter()
-    )
+    like = 0
+    for sibling in parent.iter():
+        if (
+            sibling.tag_id == tag
+            and sibling.mem_id != own
+            and sibling.mem_id not in title_line
+            and sibling.attributes.get("class") == classes
+            and sibling.css_first(_HEADINGS) is not None
+            and len(sibling.text(deep=True)) <= _MAX_CARD_TEXT
+        ):
+            like += 1
+            if like == 2:
+                return True
+    return False
 
 
 def _in_photo_caption(node: LexborNode, column: _Column) -> bool:
     """Whether a text of the column lies in a photo's caption or credit
-    (``photo_caption_around``), none of the figures or captions around it holding the
-    title (a header written as a figure holds the title and its byline, maybe in a
-    caption of its own: tests/test_visible_dates_captions.py). Asked only of a text
-    holding a date."""
+    (``photo_caption_around``): not when the caption holds the title, nor when it is the
+    own caption of a figure holding it (a header written as a figure holds the title
+    and its byline, maybe in a caption of its own: tests/test_visible_dates_captions.py).
+    Asked only of a text holding a date."""
     parent = node.parent
     return (
         parent is not None and photo_caption_around(parent, column.main, column.title) is not None
@@ -497,19 +519,34 @@ def photo_caption_around(
 ) -> LexborNode | None:
     """The innermost photo caption or credit holding ``node`` (an element), it
     included, strictly below ``below``: a figure, its caption, or an element whose
-    class names a picture's caption or credit (``_PHOTO_CAPTION_CLASS``); None outside
-    one, or when one of them holds one of ``held`` (a page's or a card's title: a header
-    or a card written as a figure is no photo's credit). For a date found: one walk up."""
+    class names a picture's caption or credit (``_PHOTO_CAPTION_CLASS``). None outside
+    one; None too when the innermost holds one of ``held`` (a page's or a card's title:
+    the caption holding the card's title and its date is the card's text), or when it
+    is the only one below a figure holding one of them (a header or a card written as a
+    figure: its caption or credit is its byline, tests/test_visible_dates_captions.py).
+    A photo's figure inside such a figure, or a credit inside a caption holding the
+    title, is still a photo's ("Foto: dpa, 01.05.2018" under a card's picture:
+    tests/test_related_card_dates.py). For a date found: one walk up, and one from each
+    of ``held`` once a caption is met."""
     stop = below.mem_id
-    caption = None
+    captions: list[LexborNode] = []  # the captions around ``node`` not holding a title
+    titles: set[int] | None = None  # the lineages of ``held``, once a caption is met
     current: LexborNode | None = node
     while current is not None and current.mem_id != stop:
         if current.tag_id in _PHOTO_CAPTIONS or _PHOTO_CAPTION_CLASS.search(attr(current, "class")):
-            if any(contains(current, inner) for inner in held):
-                return None
-            caption = caption or current
+            if titles is None:
+                titles = set().union(*(lineage(inner, below) for inner in held))
+            if current.mem_id in titles:  # the first holding a title: a page's or card's
+                if not captions or (
+                    len(captions) == 1
+                    and current.tag_id == _FIGURE
+                    and captions[0].tag_id != _FIGURE
+                ):
+                    return None
+                return captions[0]
+            captions.append(current)
         current = current.parent
-    return caption
+    return captions[0] if captions else None
 
 
 def _in_data_note(node: LexborNode, main: LexborNode) -> bool:
