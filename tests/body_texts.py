@@ -16,3 +16,8 @@ def body_texts(snapshot: Snapshot) -> list[str]:
         for section in snapshot.sections
         for text in (section.heading, *section.paragraphs, *section.items)
     ]
+
+
+def body_paragraphs(snapshot: Snapshot) -> list[str]:
+    """Every paragraph of the snapshot's sections, in order (no headings, no list entries)."""
+    return [text for section in snapshot.sections for text in section.paragraphs]

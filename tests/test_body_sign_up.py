@@ -5,13 +5,13 @@ traf__elpais.com.ciencia.html)."""
 from __future__ import annotations
 
 from pagevault import parse_html
+from tests.body_texts import body_paragraphs
 
 BODY = "<p>The river fell by 2 metres in July, the lowest level measured since 1976 here.</p>"
 
 
 def _paragraphs(paragraph: str) -> list[str]:
-    snapshot = parse_html(f"<main><h1>Drought</h1>{BODY * 3}{paragraph}</main>")
-    return [text for section in snapshot.sections for text in section.paragraphs]
+    return body_paragraphs(parse_html(f"<main><h1>Drought</h1>{BODY * 3}{paragraph}</main>"))
 
 
 def test_a_sign_up_call_is_no_body() -> None:

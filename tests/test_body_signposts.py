@@ -3,16 +3,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pagevault import parse_html
-from pagevault.model import Snapshot
-
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def _paragraphs(snapshot: Snapshot) -> list[str]:
-    return [text for section in snapshot.sections for text in section.paragraphs]
+from tests.body_texts import FIXTURES
+from tests.body_texts import body_paragraphs as _paragraphs
 
 
 def test_a_tip_box_beside_the_article_is_no_body() -> None:
