@@ -95,8 +95,12 @@ def legacy_root_candidates(
 def name_words(attributes: Attributes) -> set[str]:
     """The lower-cased words of an element's class and id ("navPrimary" -> nav,
     primary): split before lower-casing, which would hide the case change."""
-    descriptor = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-    return {word.lower() for word in _WORD_BREAK.split(descriptor) if word}
+    return set(name_word_list(f"{attributes.get('class') or ''} {attributes.get('id') or ''}"))
+
+
+def name_word_list(name: str) -> list[str]:
+    """The lower-cased words of a class or id, in order ("pageFooter" -> page, footer)."""
+    return [word.lower() for word in _WORD_BREAK.split(name) if word]
 
 
 def names_footer(attributes: Attributes) -> bool:

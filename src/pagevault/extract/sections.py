@@ -29,7 +29,7 @@ from pagevault.extract.dom import (
     node_text,
     previous_element,
 )
-from pagevault.extract.legacy_roots import names_footer
+from pagevault.extract.legacy_roots import name_word_list, names_footer
 from pagevault.extract.selectors import (
     LAST_MODIFIED_LINE,
     MAIN_CANDIDATES,
@@ -397,8 +397,6 @@ _TEXT_FOOTER_WORDS = frozenset(
     }
 )
 _PAGE = (["page"], ["de", "page"])  # the words after "pied" in "pied-de-page"
-_NAME_WORDS = re.compile(r"[^\W_]+")
-_CASE_CHANGE = re.compile(r"(?<=[^\W_A-Z])(?=[A-Z])")
 
 
 def _may_hold_page_footer(column: LexborNode) -> bool:
@@ -422,7 +420,7 @@ def _names_page_footer(element: LexborNode) -> bool:
 
 
 def _names_footer_words(name: str) -> bool:
-    words = [word.lower() for word in _NAME_WORDS.findall(_CASE_CHANGE.sub("-", name))]
+    words = name_word_list(name)
     if "".join(words) in _PAGE_FOOTER_JOINED:
         return True
     for index, word in enumerate(words):
