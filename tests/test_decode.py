@@ -126,6 +126,11 @@ def test_binary_data_is_told_from_a_page() -> None:
     assert looks_binary(decode_html(b"\x7fELF\x02\x01\x01" + b"\x00" * 500).text)
 
 
+def test_a_few_bytes_of_controls_alone_are_no_page() -> None:
+    assert looks_binary(decode_html(b"\x00\x01\x02").text)
+    assert not looks_binary(decode_html(b"<p>\x00\x01\x02</p>").text)  # a page, stray bytes
+
+
 def test_a_page_with_a_few_stray_controls_is_a_page() -> None:
     page = b"<html><h1>Titre</h1>\x00<p>Plus de 29 000\x0b personnes\x1b.</p></html>"
     assert not looks_binary(decode_html(page).text)

@@ -74,14 +74,17 @@ def decode_html(body: bytes, content_type: str | None = None) -> DecodedText:
 def looks_binary(text: str) -> bool:
     """Whether decoded text is binary data rather than a page (an image, a PDF, an
     executable): its start holds NULs, and control characters make up more than a
-    twentieth of it."""
+    twentieth of it, eight of them at least or with no markup beside them (a few bytes
+    of controls alone are no page either)."""
     # Executables, images, fonts and archives hold NULs in their first bytes; a page
     # has none: one C search (~0.3 us) spares the regex scan (~30 us) on every page.
     if text.find("\x00", 0, _BINARY_SAMPLE) < 0:
         return False
     sample = text[:_BINARY_SAMPLE]
     controls = len(_CONTROL.findall(sample))
-    return controls >= _BINARY_MIN_CONTROLS and controls * _BINARY_SHARE > len(sample)
+    return controls * _BINARY_SHARE > len(sample) and (
+        controls >= _BINARY_MIN_CONTROLS or "<" not in sample
+    )
 
 
 def _charset_from_header(content_type: str | None) -> str | None:
